@@ -1,0 +1,398 @@
+"""The Sandbox's broker and matching engine for its one account.
+
+KRX semantics, simplified where the README says so:
+- The market is always in its continuous session (the Sandbox is for practice at any hour); the session-only
+  types 61, 62 and 81 are refused.
+- A marketable order fills at once against the book, level by level, at the book's prices (partial fills when
+  the book is thin). What is left of a limit order rests; what is left of a market, IOC or FOK order is
+  cancelled (a FOK order that cannot fill whole is cancelled whole).
+- A resting limit fills at its own price when the market trades at or through it, up to the quantity that traded.
+- A stop-limit (28) waits until the market reaches its stop price, then acts as a limit order.
+- Modify and cancel create new order numbers; modify moves quantity from the original to the new order, cancel
+  takes it off; both report the root of the chain.
+- Buys hold cash at their limit (market orders: at the upper limit) plus commission; sells hold shares. No short
+  selling, no buying beyond orderable cash.
+
+Every check runs before any state changes, so a rejection leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..trading.ticks import Instrument, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
+from . import fees
+from .market import Level, Market
+from .state import NO_ORDER, Account, Fill, Holding, Kind, Order, Side
+from .store import Store
+
+PRICED_TYPES = frozenset({"0", "5", "10", "20", "28"})
+MARKET_TYPES = frozenset({"3", "13", "23"})
+BEST_LIMIT_TYPES = frozenset({"6", "16", "26"})  # 최유리: the best opposite quote
+PRIORITY_TYPES = frozenset({"7"})  # 최우선: the best same-side quote
+MID_TYPES = frozenset({"29", "30", "31"})
+SESSION_TYPES = frozenset({"61", "62", "81"})
+IOC_TYPES = frozenset({"10", "13", "16", "30"})
+FOK_TYPES = frozenset({"20", "23", "26", "31"})
+STOP_LIMIT = "28"
+TRADE_TYPE_NAMES = {
+    "0": "보통", "3": "시장가", "5": "조건부지정가", "6": "최유리지정가", "7": "최우선지정가",
+    "10": "보통(IOC)", "13": "시장가(IOC)", "16": "최유리(IOC)", "20": "보통(FOK)", "23": "시장가(FOK)",
+    "26": "최유리(FOK)", "28": "스톱지정가", "29": "중간가", "30": "중간가(IOC)", "31": "중간가(FOK)",
+    "61": "장시작전시간외", "62": "시간외단일가", "81": "장마감후시간외",
+}
+
+
+class OrderRejected(Exception):
+    """The exchange will not take the order; the message is what the trader reads."""
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """What a modify or cancel created: the new order and the root of its chain."""
+
+    order: Order
+    root_ord_no: str
+
+
+def won(amount: int) -> str:
+    return f"{amount:,}원"
+
+
+class Broker:
+    def __init__(self, store: Store, market: Market, account: Account, orders: Iterable[Order],
+                 fills: Iterable[Fill], holdings: Iterable[Holding], clock: Callable[[], datetime]) -> None:
+        self.store = store
+        self.market = market
+        self.account = account
+        self.orders: dict[str, Order] = {order.ord_no: order for order in orders}
+        self.fills: list[Fill] = list(fills)
+        self.holdings: dict[str, Holding] = {holding.code: holding for holding in holdings}
+        self.clock = clock
+
+    # ---- queries -------------------------------------------------------------------------------------------
+
+    def today(self) -> str:
+        return self.clock().strftime("%Y%m%d")
+
+    def open_orders(self) -> list[Order]:
+        return [order for order in self.orders.values() if order.open_qty > 0]
+
+    def reserved_cash(self) -> int:
+        return sum(fees.buy_cost(order.reserve_price, order.open_qty)
+                   for order in self.open_orders() if order.side is Side.BUY)
+
+    def orderable_cash(self) -> int:
+        return self.account.cash - self.reserved_cash()
+
+    def sellable(self, code: str) -> int:
+        held = self.holdings[code].quantity if code in self.holdings else 0
+        selling = sum(order.open_qty for order in self.open_orders()
+                      if order.side is Side.SELL and order.code == code)
+        return held - selling
+
+    # ---- the trading day -----------------------------------------------------------------------------------
+
+    def roll_day(self) -> None:
+        """On the first request of a new KST day: yesterday's open orders expire and prices rebase."""
+        today = self.today()
+        if self.account.trading_date == today:
+            return
+        with self.store.transaction():
+            for order in self.open_orders():
+                order.cancelled_qty += order.open_qty
+                self.store.save(order)
+            if self.account.trading_date:  # not on the very first start
+                for code in self.market.quotes:
+                    self.market.new_day(code)
+                    self.store.save(self.market.quotes[code])
+            for holding in self.holdings.values():
+                holding.today_buy_qty = holding.today_sell_qty = 0
+                self.store.save(holding)
+            self.account.trading_date = today
+            self.account.today_commission = self.account.today_tax = 0
+            self.store.save(self.account)
+
+    # ---- orders --------------------------------------------------------------------------------------------
+
+    def place(self, side: Side, code: str, quantity: int, trade_type: str, price: int, stop_price: int,
+              venue: str) -> Order:
+        instrument = self.market.listings[code].instrument
+        self._check_venue(venue)
+        if quantity <= 0:
+            raise OrderRejected("주문수량은 1주 이상이어야 합니다")
+        if trade_type in SESSION_TYPES:
+            raise OrderRejected(f"{TRADE_TYPE_NAMES[trade_type]} 주문은 받을 수 없습니다. 연습 거래소는 정규시장"
+                                "(연속매매)만 운영합니다")
+        if trade_type in PRICED_TYPES:
+            if price <= 0:
+                raise OrderRejected(f"{TRADE_TYPE_NAMES[trade_type]} 주문은 주문단가를 입력해야 합니다")
+            self._check_price(code, price, "주문단가")
+        elif price != 0:
+            raise OrderRejected(f"{TRADE_TYPE_NAMES[trade_type]} 주문은 주문단가를 비워야 합니다 (입력값 {won(price)})")
+        if trade_type == STOP_LIMIT:
+            if stop_price <= 0:
+                raise OrderRejected("스톱지정가 주문은 조건단가(스톱가격)를 입력해야 합니다")
+            self._check_price(code, stop_price, "조건단가")
+        elif stop_price != 0:
+            raise OrderRejected(f"조건단가는 스톱지정가(28) 주문에만 쓸 수 있습니다 (매매구분 {trade_type})")
+
+        limit = self._effective_limit(code, side, trade_type, price, instrument)
+        reserve = limit or self.market.limits(code).upper
+        if side is Side.BUY:
+            self._check_cash(fees.buy_cost(reserve, quantity))
+        else:
+            self._check_shares(code, quantity)
+
+        now = self.clock()
+        order = Order(
+            ord_no=self._next_order_no(), trade_date=now.strftime("%Y%m%d"), time=now.strftime("%H%M%S"),
+            code=code, side=side, kind=Kind.NEW, trade_type=trade_type, venue=venue,
+            order_price=price if trade_type in PRICED_TYPES else 0, limit_price=limit, stop_price=stop_price,
+            quantity=quantity, reserve_price=reserve,
+            triggered=trade_type != STOP_LIMIT or self._stop_reached(side, code, stop_price),
+        )
+        order.root_ord_no = order.ord_no
+        with self.store.transaction():
+            self._accept(order)
+            if order.triggered:
+                self._match_at_entry(order)
+        return order
+
+    def modify(self, orig_ord_no: str, code: str, quantity: int, price: int, stop_price: int,
+               venue: str) -> Amendment:
+        original = self._amendable(orig_ord_no, code, venue, "정정")
+        quantity = quantity or original.open_qty
+        if quantity > original.open_qty:
+            raise OrderRejected(f"정정수량({quantity:,}주)이 정정가능수량({original.open_qty:,}주)을 초과합니다")
+        if price <= 0:
+            raise OrderRejected("정정단가를 입력해야 합니다")
+        self._check_price(code, price, "정정단가")
+        if stop_price:
+            if original.trade_type != STOP_LIMIT:
+                raise OrderRejected("정정조건단가는 스톱지정가 주문에만 쓸 수 있습니다")
+            self._check_price(code, stop_price, "정정조건단가")
+        if original.side is Side.BUY:
+            extra = fees.buy_cost(price, quantity) - fees.buy_cost(original.reserve_price, quantity)
+            self._check_cash(extra, what="정정")
+
+        now = self.clock()
+        order = Order(
+            ord_no=self._next_order_no(), trade_date=now.strftime("%Y%m%d"), time=now.strftime("%H%M%S"),
+            code=code, side=original.side, kind=Kind.MODIFY,
+            trade_type=original.trade_type if original.trade_type in PRICED_TYPES else "0", venue=venue,
+            order_price=price, limit_price=price, stop_price=stop_price or original.stop_price,
+            quantity=quantity, reserve_price=price, orig_ord_no=original.ord_no,
+            root_ord_no=original.root_ord_no,
+            triggered=original.triggered or self._stop_reached(original.side, code, stop_price or original.stop_price),
+        )
+        with self.store.transaction():
+            original.modified_qty += quantity
+            self.store.save(original)
+            self._accept(order)
+            if order.triggered:
+                self._match_at_entry(order)
+        return Amendment(order, original.root_ord_no)
+
+    def cancel(self, orig_ord_no: str, code: str, quantity: int, venue: str) -> Amendment:
+        original = self._amendable(orig_ord_no, code, venue, "취소")
+        quantity = quantity or original.open_qty
+        if quantity > original.open_qty:
+            raise OrderRejected(f"취소수량({quantity:,}주)이 취소가능수량({original.open_qty:,}주)을 초과합니다")
+        now = self.clock()
+        order = Order(
+            ord_no=self._next_order_no(), trade_date=now.strftime("%Y%m%d"), time=now.strftime("%H%M%S"),
+            code=code, side=original.side, kind=Kind.CANCEL, trade_type=original.trade_type, venue=venue,
+            order_price=0, limit_price=0, stop_price=0, quantity=quantity, reserve_price=0,
+            orig_ord_no=original.ord_no, root_ord_no=original.root_ord_no,
+        )
+        with self.store.transaction():
+            original.cancelled_qty += quantity
+            self.store.save(original)
+            self._accept(order)
+        return Amendment(order, original.root_ord_no)
+
+    # ---- the market moves ----------------------------------------------------------------------------------
+
+    def step_market(self, codes: Iterable[str] | None = None) -> None:
+        for code in list(codes if codes is not None else self.market.quotes):
+            self.market.step(code)
+            self.on_trade(code)
+
+    def set_price(self, code: str, price: int, depth: int | None = None) -> None:
+        self.market.set_price(code, price, depth)
+        self.on_trade(code)
+
+    def on_trade(self, code: str) -> None:
+        """The market traded at its current price: trigger stops and fill resting orders, in time priority."""
+        with self.store.transaction():
+            self.store.save(self.market.quotes[code])
+            for order in sorted(self.open_orders(), key=lambda o: o.ord_no):
+                if order.code != code:
+                    continue
+                if not order.triggered:
+                    if not self._stop_reached(order.side, code, order.stop_price):
+                        continue
+                    order.triggered = True
+                    self.store.save(order)
+                self._match_resting(order)
+
+    # ---- internals -----------------------------------------------------------------------------------------
+
+    def _accept(self, order: Order) -> None:
+        self.orders[order.ord_no] = order
+        self.store.save(order, self.account)
+
+    def _next_order_no(self) -> str:
+        number = self.account.next_order_no
+        self.account.next_order_no += 1
+        return f"{number:07d}"
+
+    def _check_venue(self, venue: str) -> None:
+        if venue != "KRX":
+            raise OrderRejected(f"연습 거래소는 KRX 주문만 받습니다 ({venue} 불가). 모의투자와 같이 KRX만 지원합니다")
+
+    def _check_price(self, code: str, price: int, label: str) -> None:
+        instrument = self.market.listings[code].instrument
+        if not is_on_tick(price, instrument):
+            below, above = round_down_to_tick(price, instrument), round_up_to_tick(price, instrument)
+            raise OrderRejected(f"{label} {won(price)}이(가) 호가단위({won(tick_size(price, instrument))})에 맞지 "
+                                f"않습니다. 가까운 가격: {won(below)} 또는 {won(above)}")
+        limits = self.market.limits(code)
+        if not limits.contains(price):
+            raise OrderRejected(f"{label} {won(price)}이(가) 가격제한폭을 벗어났습니다 "
+                                f"(상한가 {won(limits.upper)}, 하한가 {won(limits.lower)})")
+
+    def _check_cash(self, needed: int, what: str = "매수") -> None:
+        orderable = self.orderable_cash()
+        if needed > orderable:
+            raise OrderRejected(f"주문가능금액이 부족합니다. {what}에 필요한 금액 {won(needed)}, "
+                                f"주문가능금액 {won(orderable)}")
+
+    def _check_shares(self, code: str, quantity: int) -> None:
+        sellable = self.sellable(code)
+        if quantity > sellable:
+            raise OrderRejected(f"매도가능수량이 부족합니다. 주문수량 {quantity:,}주, 매도가능수량 {sellable:,}주 "
+                                "(공매도는 할 수 없습니다)")
+
+    def _amendable(self, orig_ord_no: str, code: str, venue: str, action: str) -> Order:
+        original = self.orders.get(orig_ord_no)
+        if original is None or original.trade_date != self.today():
+            raise OrderRejected(f"원주문번호 {orig_ord_no}에 해당하는 오늘 주문이 없습니다")
+        if original.kind is Kind.CANCEL:
+            raise OrderRejected(f"취소주문({orig_ord_no})은 {action}할 수 없습니다")
+        if original.code != code:
+            raise OrderRejected(f"종목코드 {code}이(가) 원주문의 종목코드 {original.code}와 다릅니다")
+        if venue != original.venue:
+            raise OrderRejected(f"거래소구분 {venue}이(가) 원주문의 거래소 {original.venue}와 다릅니다")
+        if original.open_qty == 0:
+            raise OrderRejected(f"{action}가능수량이 없습니다. 원주문 {orig_ord_no}은(는) 이미 "
+                                f"{original.status.value}되었습니다")
+        return original
+
+    def _effective_limit(self, code: str, side: Side, trade_type: str, price: int,
+                         instrument: Instrument) -> int:
+        """The price an order may trade at; 0 means "any" (a market order)."""
+        if trade_type in PRICED_TYPES:
+            return price
+        if trade_type in MARKET_TYPES:
+            return 0
+        book = self.market.book(code)
+        best_ask = book.asks[0].price if book.asks else 0
+        best_bid = book.bids[0].price if book.bids else 0
+        if trade_type in BEST_LIMIT_TYPES:
+            quote = best_ask if side is Side.BUY else best_bid
+        elif trade_type in PRIORITY_TYPES:
+            quote = best_bid if side is Side.BUY else best_ask
+        else:  # mid-price: between the best quotes, off the grid when the spread is one tick
+            if not (best_ask and best_bid):
+                raise OrderRejected("매도·매수 호가가 모두 있어야 중간가 주문을 낼 수 있습니다")
+            total = best_ask + best_bid
+            quote = total // 2 if side is Side.BUY else -(-total // 2)
+        if not quote:
+            raise OrderRejected(f"{TRADE_TYPE_NAMES[trade_type]} 주문의 기준이 되는 호가가 없습니다")
+        return quote
+
+    def _stop_reached(self, side: Side, code: str, stop_price: int) -> bool:
+        price = self.market.quotes[code].price
+        return price >= stop_price if side is Side.BUY else price <= stop_price
+
+    def _crossing_levels(self, order: Order) -> list[Level]:
+        book = self.market.book(order.code)
+        if order.side is Side.BUY:
+            return [level for level in book.asks if not order.limit_price or level.price <= order.limit_price]
+        return [level for level in book.bids if not order.limit_price or level.price >= order.limit_price]
+
+    def _match_at_entry(self, order: Order) -> None:
+        levels = self._crossing_levels(order)
+        if order.trade_type in FOK_TYPES and sum(level.quantity for level in levels) < order.quantity:
+            order.cancelled_qty = order.quantity  # fill-or-kill: all or nothing
+            self.store.save(order)
+            return
+        self._take(order, levels)
+        if order.open_qty and (order.trade_type in IOC_TYPES | FOK_TYPES | MARKET_TYPES):
+            order.cancelled_qty += order.open_qty
+            self.store.save(order)
+
+    def _match_resting(self, order: Order) -> None:
+        self._take(order, self._crossing_levels(order))
+        book = self.market.book(order.code)
+        price = self.market.quotes[order.code].price
+        crossed = price <= order.limit_price if order.side is Side.BUY else price >= order.limit_price
+        if order.open_qty and order.limit_price and crossed and book.resting_liquidity:
+            quantity = min(order.open_qty, book.resting_liquidity)
+            book.resting_liquidity -= quantity
+            self._execute(order, order.limit_price, quantity)
+
+    def _take(self, order: Order, levels: list[Level]) -> None:
+        for level in levels:
+            quantity = min(order.open_qty, level.quantity)
+            if quantity <= 0:
+                continue
+            level.quantity -= quantity
+            self._execute(order, level.price, quantity)
+
+    def _execute(self, order: Order, price: int, quantity: int) -> None:
+        amount = price * quantity
+        commission = fees.commission(amount)
+        tax = fees.sell_tax(amount) if order.side is Side.SELL else 0
+        holding = self.holdings.setdefault(order.code, Holding(order.code))
+        if order.side is Side.BUY:
+            self.account.cash -= amount + commission
+            holding.quantity += quantity
+            holding.purchase_amount += amount
+            holding.today_buy_qty += quantity
+        else:
+            cost = holding.purchase_amount * quantity // holding.quantity
+            self.account.cash += amount - commission - tax
+            self.account.realized_pl += amount - cost - commission - tax
+            holding.quantity -= quantity
+            holding.purchase_amount -= cost
+            holding.today_sell_qty += quantity
+        self.account.today_commission += commission
+        self.account.today_tax += tax
+        order.filled_qty += quantity
+        order.filled_amount += amount
+        order.commission += commission
+        order.tax += tax
+        self.market.quotes[order.code].trade(price, quantity)
+        now = self.clock()
+        fill = Fill(f"{self.account.next_fill_no:07d}", order.ord_no, now.strftime("%Y%m%d"),
+                    now.strftime("%H%M%S"), order.code, order.side, price, quantity, commission, tax)
+        self.account.next_fill_no += 1
+        self.fills.append(fill)
+        if holding.quantity:
+            self.store.save(holding)
+        else:
+            del self.holdings[order.code]
+            self.store.delete_holding(order.code)
+        self.store.save(order, fill, self.account, self.market.quotes[order.code])
+
+
+def new_account(account_no: str, cash: int) -> Account:
+    return Account(account_no=account_no, cash=cash, initial_cash=cash)
+
+
+__all__ = ["NO_ORDER", "Amendment", "Broker", "OrderRejected", "new_account"]

@@ -1,0 +1,48 @@
+"""The stocks the Sandbox lists, shipped as package data (data/stocks.csv)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from ..trading.ticks import Instrument, is_on_tick
+
+MARKET_NAMES = {"0": "거래소", "10": "코스닥", "8": "ETF"}
+
+
+@dataclass(frozen=True)
+class Listing:
+    code: str
+    name: str
+    market: str  # ka10099 mrkt_tp: "0" KOSPI, "10" KOSDAQ, "8" ETF
+    instrument: Instrument
+    base_price: int  # the reference price of a fresh Sandbox (yesterday's close)
+    listed_shares: int
+    sector: str
+
+    @property
+    def market_name(self) -> str:
+        return MARKET_NAMES.get(self.market, self.market)
+
+
+def load_listings() -> dict[str, Listing]:
+    text = resources.files(__package__).joinpath("data/stocks.csv").read_text(encoding="utf-8")
+    listings: dict[str, Listing] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        listing = Listing(
+            code=row["code"],
+            name=row["name"],
+            market=row["market"],
+            instrument=Instrument(row["instrument"]),
+            base_price=int(row["base_price"]),
+            listed_shares=int(row["listed_shares"]),
+            sector=row["sector"],
+        )
+        if not is_on_tick(listing.base_price, listing.instrument):
+            raise ValueError(f"stocks.csv: {listing.code} base price {listing.base_price} is off the tick grid")
+        if listing.code in listings:
+            raise ValueError(f"stocks.csv: {listing.code} is listed twice")
+        listings[listing.code] = listing
+    return listings

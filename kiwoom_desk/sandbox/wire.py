@@ -1,0 +1,171 @@
+"""The Sandbox's own table of Kiwoom endpoints and their request fields (kiwoom-api.md §2–5).
+
+Written independently of `kiwoom_desk.kiwoom` on purpose: if the client and the Sandbox shared one table, a
+mistake in it would pass every test. Validation is strict where the real server's leniency is unknown: unknown
+fields, non-string values and values longer than the documented length are refused with 1517, so that a typo
+in a field name cannot be silently ignored here and then misbehave on the real server.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import errors
+
+PATH_TOKEN = "/oauth2/token"
+PATH_REVOKE = "/oauth2/revoke"
+PATH_ORDER = "/api/dostk/ordr"
+PATH_ACCOUNT = "/api/dostk/acnt"
+PATH_STOCK_INFO = "/api/dostk/stkinfo"
+PATH_MARKET = "/api/dostk/mrkcond"
+PATH_WEBSOCKET = "/api/dostk/websocket"
+
+TRADE_TYPES = frozenset({"0", "3", "5", "6", "7", "10", "13", "16", "20", "23", "26", "28", "29", "30", "31",
+                         "61", "62", "81"})
+MARKET_CODES = frozenset({"0", "10", "30", "50", "60", "70", "80", "90", "2", "3", "4", "5", "6", "7", "8", "9"})
+
+_DIGITS = r"[0-9]+"
+_DIGITS_OR_EMPTY = r"[0-9]*"
+_CODE = r"[0-9A-Z]{6}"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    required: bool
+    max_len: int
+    pattern: str | None = None  # full-match regex for a non-empty value
+    choices: frozenset[str] | None = None
+    missing_code: int = 1511  # auth endpoints report missing credentials with their own codes
+
+    def check(self, value: Any) -> str:
+        """Returns the value, or raises the error the real server would give."""
+        if not isinstance(value, str):
+            raise errors.malformed(self.name, "문자열(String)이어야 합니다")
+        if value == "":
+            if self.required:
+                raise self._missing()
+            return value
+        if len(value) > self.max_len:
+            raise errors.malformed(self.name, f"최대 길이 {self.max_len}자를 초과했습니다")
+        if self.choices is not None and value not in self.choices:
+            raise errors.malformed(self.name, f"허용된 값: {', '.join(sorted(self.choices, key=_natural))}")
+        if self.pattern is not None and not re.fullmatch(self.pattern, value):
+            raise errors.malformed(self.name, f"'{value}'은(는) 올바른 형식이 아닙니다")
+        return value
+
+    def _missing(self) -> errors.ApiError:
+        return errors.missing(self.name) if self.missing_code == 1511 else errors.documented(self.missing_code)
+
+
+def _natural(value: str) -> tuple[int, str]:
+    return (int(value), value) if value.isdigit() else (1 << 30, value)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    api_id: str
+    path: str
+    fields: tuple[Field, ...] = ()
+    list_key: str | None = None  # the paged list in the answer, if any
+    needs_token: bool = True
+
+    def parse(self, body: Mapping[str, Any]) -> dict[str, str]:
+        """Checks a request body against the table; absent optional fields come back as ""."""
+        known = {field.name for field in self.fields}
+        for name in body:
+            if name not in known:
+                raise errors.malformed(name, f"{self.api_id}에 정의되지 않은 입력 항목입니다")
+        values: dict[str, str] = {}
+        for field in self.fields:
+            if field.name not in body:
+                if field.required:
+                    raise field._missing()
+                values[field.name] = ""
+            else:
+                values[field.name] = field.check(body[field.name])
+        return values
+
+
+def _req(name: str, max_len: int, pattern: str | None = None, choices: set[str] | None = None) -> Field:
+    return Field(name, True, max_len, pattern, frozenset(choices) if choices else None)
+
+
+def _opt(name: str, max_len: int, pattern: str | None = None, choices: set[str] | None = None) -> Field:
+    return Field(name, False, max_len, pattern, frozenset(choices) if choices else None)
+
+
+_VENUE = _req("dmst_stex_tp", 3, choices={"KRX", "NXT", "SOR"})
+_STOCK = _req("stk_cd", 12, _CODE)
+_ORIG = _req("orig_ord_no", 7, r"[0-9]{7}")
+_STEX = _req("stex_tp", 1, choices={"0", "1", "2"})
+_SIDE_FILTER = {"0", "1", "2"}
+_PLACE_FIELDS = (
+    _VENUE,
+    _STOCK,
+    _req("ord_qty", 12, _DIGITS),
+    _opt("ord_uv", 12, _DIGITS_OR_EMPTY),
+    _req("trde_tp", 2, choices=set(TRADE_TYPES)),
+    _opt("cond_uv", 12, _DIGITS_OR_EMPTY),
+)
+
+ENDPOINTS: dict[str, Endpoint] = {
+    endpoint.api_id: endpoint
+    for endpoint in (
+        Endpoint("au10001", PATH_TOKEN, (
+            Field("grant_type", True, 20, missing_code=8011),
+            Field("appkey", True, 200, missing_code=8020),
+            Field("secretkey", True, 200, missing_code=8020),
+        ), needs_token=False),
+        Endpoint("au10002", PATH_REVOKE, (
+            Field("appkey", True, 200, missing_code=8020),
+            Field("secretkey", True, 200, missing_code=8020),
+            Field("token", True, 1000, missing_code=8016),
+        ), needs_token=False),
+        Endpoint("kt10000", PATH_ORDER, _PLACE_FIELDS),
+        Endpoint("kt10001", PATH_ORDER, _PLACE_FIELDS),
+        Endpoint("kt10002", PATH_ORDER, (
+            _VENUE, _ORIG, _STOCK,
+            _req("mdfy_qty", 12, _DIGITS),
+            _req("mdfy_uv", 12, _DIGITS),
+            _opt("mdfy_cond_uv", 12, _DIGITS_OR_EMPTY),
+        )),
+        Endpoint("kt10003", PATH_ORDER, (_VENUE, _ORIG, _STOCK, _req("cncl_qty", 12, _DIGITS))),
+        Endpoint("ka00001", PATH_ACCOUNT),
+        Endpoint("ka10075", PATH_ACCOUNT, (
+            _req("all_stk_tp", 1, choices={"0", "1"}),
+            _req("trde_tp", 1, choices=_SIDE_FILTER),
+            _opt("stk_cd", 6, _CODE),
+            _STEX,
+        ), list_key="oso"),
+        Endpoint("ka10076", PATH_ACCOUNT, (
+            _opt("stk_cd", 6, _CODE),
+            _req("qry_tp", 1, choices={"0", "1"}),
+            _req("sell_tp", 1, choices=_SIDE_FILTER),
+            _opt("ord_no", 10, _DIGITS),
+            _STEX,
+        ), list_key="cntr"),
+        Endpoint("kt00007", PATH_ACCOUNT, (
+            _opt("ord_dt", 8, r"[0-9]{8}"),
+            _req("qry_tp", 1, choices={"1", "2", "3", "4"}),
+            _req("stk_bond_tp", 1, choices={"0", "1", "2"}),
+            _req("sell_tp", 1, choices=_SIDE_FILTER),
+            _opt("stk_cd", 12, "A?" + _CODE),
+            _opt("fr_ord_no", 7, r"[0-9]{1,7}"),
+            _req("dmst_stex_tp", 6, choices={"%", "KRX", "NXT", "SOR"}),
+        ), list_key="acnt_ord_cntr_prps_dtl"),
+        Endpoint("kt00018", PATH_ACCOUNT, (
+            _req("qry_tp", 1, choices={"1", "2"}),
+            _req("dmst_stex_tp", 6, choices={"KRX", "NXT"}),
+        ), list_key="acnt_evlt_remn_indv_tot"),
+        Endpoint("kt00001", PATH_ACCOUNT, (_req("qry_tp", 1, choices={"2", "3"}),)),
+        Endpoint("ka10001", PATH_STOCK_INFO, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),
+        Endpoint("ka10099", PATH_STOCK_INFO, (_req("mrkt_tp", 2, choices=set(MARKET_CODES)),), list_key="list"),
+        Endpoint("ka10004", PATH_MARKET, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),
+    )
+}
+
+PATHS = frozenset(endpoint.path for endpoint in ENDPOINTS.values())

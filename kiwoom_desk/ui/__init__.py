@@ -1,0 +1,1 @@
+"""See ../shared/architecture.md; filled in by the issue that builds this layer."""
