@@ -56,22 +56,40 @@ def open_orders(broker: Broker, f: dict[str, str]) -> Answer:
         quote = broker.market.quotes[order.code]
         book = broker.market.book(order.code)
         fill_no, fill_price, fill_qty = _last_fill(broker, order)
-        rows.append({
-            "acnt_no": broker.account.account_no, "ord_no": order.ord_no, "mang_empno": "",
-            "stk_cd": order.code, "tsk_tp": "", "ord_stt": order.status.value,
-            "stk_nm": broker.market.listings[order.code].name, "ord_qty": str(order.quantity),
-            "ord_pric": str(order.order_price), "oso_qty": str(order.open_qty),
-            "cntr_tot_amt": str(order.filled_amount), "orig_ord_no": order.orig_ord_no,
-            "io_tp_nm": _side_text(order), "trde_tp": TRADE_TYPE_NAMES[order.trade_type], "tm": order.time,
-            "cntr_no": fill_no, "cntr_pric": str(fill_price), "cntr_qty": str(order.filled_qty),
-            "cur_prc": signed_price(quote.price, quote.base_price),
-            "sel_bid": signed_price(book.asks[0].price, quote.base_price) if book.asks else "0",
-            "buy_bid": signed_price(book.bids[0].price, quote.base_price) if book.bids else "0",
-            "unit_cntr_pric": str(fill_price), "unit_cntr_qty": str(fill_qty),
-            "tdy_trde_cmsn": str(order.commission), "tdy_trde_tax": str(order.tax), "ind_invsr": "",
-            "stex_tp": _VENUE_CODES.get(order.venue, "0"), "stex_tp_txt": order.venue, "sor_yn": "N",
-            "stop_pric": str(order.stop_price),
-        })
+        rows.append(
+            {
+                "acnt_no": broker.account.account_no,
+                "ord_no": order.ord_no,
+                "mang_empno": "",
+                "stk_cd": order.code,
+                "tsk_tp": "",
+                "ord_stt": order.status.value,
+                "stk_nm": broker.market.listings[order.code].name,
+                "ord_qty": str(order.quantity),
+                "ord_pric": str(order.order_price),
+                "oso_qty": str(order.open_qty),
+                "cntr_tot_amt": str(order.filled_amount),
+                "orig_ord_no": order.orig_ord_no,
+                "io_tp_nm": _side_text(order),
+                "trde_tp": TRADE_TYPE_NAMES[order.trade_type],
+                "tm": order.time,
+                "cntr_no": fill_no,
+                "cntr_pric": str(fill_price),
+                "cntr_qty": str(order.filled_qty),
+                "cur_prc": signed_price(quote.price, quote.base_price),
+                "sel_bid": signed_price(book.asks[0].price, quote.base_price) if book.asks else "0",
+                "buy_bid": signed_price(book.bids[0].price, quote.base_price) if book.bids else "0",
+                "unit_cntr_pric": str(fill_price),
+                "unit_cntr_qty": str(fill_qty),
+                "tdy_trde_cmsn": str(order.commission),
+                "tdy_trde_tax": str(order.tax),
+                "ind_invsr": "",
+                "stex_tp": _VENUE_CODES.get(order.venue, "0"),
+                "stex_tp_txt": order.venue,
+                "sor_yn": "N",
+                "stop_pric": str(order.stop_price),
+            }
+        )
     return ok(OK_QUERY, oso=rows)
 
 
@@ -86,16 +104,29 @@ def filled_orders(broker: Broker, f: dict[str, str]) -> Answer:
             continue
         if (cursor is not None and int(order.ord_no) >= cursor) or not _venue_filter(f["stex_tp"], order):
             continue
-        rows.append({
-            "ord_no": order.ord_no, "stk_nm": broker.market.listings[order.code].name,
-            "io_tp_nm": _side_text(order), "ord_pric": str(order.order_price), "ord_qty": str(order.quantity),
-            "cntr_pric": str(order.average_fill_price), "cntr_qty": str(order.filled_qty),
-            "oso_qty": str(order.open_qty), "tdy_trde_cmsn": str(order.commission),
-            "tdy_trde_tax": str(order.tax), "ord_stt": order.status.value,
-            "trde_tp": TRADE_TYPE_NAMES[order.trade_type], "orig_ord_no": order.orig_ord_no,
-            "ord_tm": order.time, "stk_cd": order.code, "stex_tp": _VENUE_CODES.get(order.venue, "0"),
-            "stex_tp_txt": order.venue, "sor_yn": "N", "stop_pric": str(order.stop_price),
-        })
+        rows.append(
+            {
+                "ord_no": order.ord_no,
+                "stk_nm": broker.market.listings[order.code].name,
+                "io_tp_nm": _side_text(order),
+                "ord_pric": str(order.order_price),
+                "ord_qty": str(order.quantity),
+                "cntr_pric": str(order.average_fill_price),
+                "cntr_qty": str(order.filled_qty),
+                "oso_qty": str(order.open_qty),
+                "tdy_trde_cmsn": str(order.commission),
+                "tdy_trde_tax": str(order.tax),
+                "ord_stt": order.status.value,
+                "trde_tp": TRADE_TYPE_NAMES[order.trade_type],
+                "orig_ord_no": order.orig_ord_no,
+                "ord_tm": order.time,
+                "stk_cd": order.code,
+                "stex_tp": _VENUE_CODES.get(order.venue, "0"),
+                "stex_tp_txt": order.venue,
+                "sor_yn": "N",
+                "stop_pric": str(order.stop_price),
+            }
+        )
     return ok(OK_QUERY, cntr=rows)
 
 
@@ -103,8 +134,9 @@ def order_history(broker: Broker, f: dict[str, str]) -> Answer:
     day = f["ord_dt"] or broker.today()
     code = f["stk_cd"].removeprefix("A") if len(f["stk_cd"]) == 7 else f["stk_cd"]
     first = int(f["fr_ord_no"]) if f["fr_ord_no"] else 0
-    orders = sorted((o for o in broker.orders.values() if o.trade_date == day), key=lambda o: o.ord_no,
-                    reverse=f["qry_tp"] == "2")
+    orders = sorted(
+        (o for o in broker.orders.values() if o.trade_date == day), key=lambda o: o.ord_no, reverse=f["qry_tp"] == "2"
+    )
     rows = []
     for order in orders:
         if f["qry_tp"] == "3" and not order.open_qty:
@@ -119,17 +151,32 @@ def order_history(broker: Broker, f: dict[str, str]) -> Answer:
             continue
         action = {Kind.NEW: "현금", Kind.MODIFY: "", Kind.CANCEL: ""}[order.kind]
         amendment = {Kind.NEW: "", Kind.MODIFY: "정정", Kind.CANCEL: "취소"}[order.kind]
-        rows.append({
-            "ord_no": order.ord_no, "stk_cd": "A" + order.code, "trde_tp": TRADE_TYPE_NAMES[order.trade_type],
-            "crd_tp": "00", "ord_qty": padded(order.quantity, 10), "ord_uv": padded(order.order_price, 10),
-            "cnfm_qty": padded(order.quantity, 10), "acpt_tp": "확인" if order.kind is Kind.CANCEL else "접수",
-            "rsrv_tp": "", "ord_tm": hhmmss(order.time), "ori_ord": order.orig_ord_no,
-            "stk_nm": broker.market.listings[order.code].name,
-            "io_tp_nm": action + order.side.korean + amendment, "loan_dt": "",
-            "cntr_qty": padded(order.filled_qty, 10), "cntr_uv": padded(order.average_fill_price, 10),
-            "ord_remnq": padded(order.open_qty, 10), "comm_ord_tp": "REST API", "mdfy_cncl": amendment,
-            "cnfm_tm": hhmmss(order.time), "dmst_stex_tp": order.venue, "cond_uv": padded(order.stop_price, 10),
-        })
+        rows.append(
+            {
+                "ord_no": order.ord_no,
+                "stk_cd": "A" + order.code,
+                "trde_tp": TRADE_TYPE_NAMES[order.trade_type],
+                "crd_tp": "00",
+                "ord_qty": padded(order.quantity, 10),
+                "ord_uv": padded(order.order_price, 10),
+                "cnfm_qty": padded(order.quantity, 10),
+                "acpt_tp": "확인" if order.kind is Kind.CANCEL else "접수",
+                "rsrv_tp": "",
+                "ord_tm": hhmmss(order.time),
+                "ori_ord": order.orig_ord_no,
+                "stk_nm": broker.market.listings[order.code].name,
+                "io_tp_nm": action + order.side.korean + amendment,
+                "loan_dt": "",
+                "cntr_qty": padded(order.filled_qty, 10),
+                "cntr_uv": padded(order.average_fill_price, 10),
+                "ord_remnq": padded(order.open_qty, 10),
+                "comm_ord_tp": "REST API",
+                "mdfy_cncl": amendment,
+                "cnfm_tm": hhmmss(order.time),
+                "dmst_stex_tp": order.venue,
+                "cond_uv": padded(order.stop_price, 10),
+            }
+        )
     return ok(OK_QUERY, acnt_ord_cntr_prps_dtl=rows)
 
 
@@ -145,27 +192,47 @@ def balance(broker: Broker, f: dict[str, str]) -> Answer:
         total_value += value
         sell_commission, tax = fees.commission(value), fees.sell_tax(value)
         buy_commission = fees.commission(holding.purchase_amount)
-        rows.append({
-            "stk_cd": "A" + holding.code, "stk_nm": broker.market.listings[holding.code].name,
-            "evltv_prft": padded(profit, 15), "prft_rt": rate(profit, holding.purchase_amount, plus=False),
-            "pur_pric": padded(holding.average_price, 12), "pred_close_pric": padded(quote.base_price, 12),
-            "rmnd_qty": padded(holding.quantity, 15), "trde_able_qty": padded(broker.sellable(holding.code), 15),
-            "cur_prc": padded(quote.price, 12), "pred_buyq": padded(0, 15), "pred_sellq": padded(0, 15),
-            "tdy_buyq": padded(holding.today_buy_qty, 15), "tdy_sellq": padded(holding.today_sell_qty, 15),
-            "pur_amt": padded(holding.purchase_amount, 15), "pur_cmsn": padded(buy_commission, 15),
-            "evlt_amt": padded(value, 15), "sell_cmsn": padded(sell_commission, 15), "tax": padded(tax, 15),
-            "sum_cmsn": padded(buy_commission + sell_commission, 15), "poss_rt": "0.00", "crd_tp": "00",
-            "crd_tp_nm": "", "crd_loan_dt": "",
-        })
+        rows.append(
+            {
+                "stk_cd": "A" + holding.code,
+                "stk_nm": broker.market.listings[holding.code].name,
+                "evltv_prft": padded(profit, 15),
+                "prft_rt": rate(profit, holding.purchase_amount, plus=False),
+                "pur_pric": padded(holding.average_price, 12),
+                "pred_close_pric": padded(quote.base_price, 12),
+                "rmnd_qty": padded(holding.quantity, 15),
+                "trde_able_qty": padded(broker.sellable(holding.code), 15),
+                "cur_prc": padded(quote.price, 12),
+                "pred_buyq": padded(0, 15),
+                "pred_sellq": padded(0, 15),
+                "tdy_buyq": padded(holding.today_buy_qty, 15),
+                "tdy_sellq": padded(holding.today_sell_qty, 15),
+                "pur_amt": padded(holding.purchase_amount, 15),
+                "pur_cmsn": padded(buy_commission, 15),
+                "evlt_amt": padded(value, 15),
+                "sell_cmsn": padded(sell_commission, 15),
+                "tax": padded(tax, 15),
+                "sum_cmsn": padded(buy_commission + sell_commission, 15),
+                "poss_rt": "0.00",
+                "crd_tp": "00",
+                "crd_tp_nm": "",
+                "crd_loan_dt": "",
+            }
+        )
     for row in rows:
         row["poss_rt"] = rate(int(row["evlt_amt"]), total_value, plus=False)
     profit = total_value - total_purchase
     return ok(
         OK_QUERY,
-        tot_pur_amt=padded(total_purchase, 15), tot_evlt_amt=padded(total_value, 15),
-        tot_evlt_pl=padded(profit, 15), tot_prft_rt=rate(profit, total_purchase, plus=False),
-        prsm_dpst_aset_amt=padded(broker.account.cash + total_value, 15), tot_loan_amt=padded(0, 15),
-        tot_crd_loan_amt=padded(0, 15), tot_crd_ls_amt=padded(0, 15), acnt_evlt_remn_indv_tot=rows,
+        tot_pur_amt=padded(total_purchase, 15),
+        tot_evlt_amt=padded(total_value, 15),
+        tot_evlt_pl=padded(profit, 15),
+        tot_prft_rt=rate(profit, total_purchase, plus=False),
+        prsm_dpst_aset_amt=padded(broker.account.cash + total_value, 15),
+        tot_loan_amt=padded(0, 15),
+        tot_crd_loan_amt=padded(0, 15),
+        tot_crd_ls_amt=padded(0, 15),
+        acnt_evlt_remn_indv_tot=rows,
     )
 
 
@@ -173,9 +240,15 @@ def deposit(broker: Broker, f: dict[str, str]) -> Answer:
     cash, orderable = broker.account.cash, broker.orderable_cash()
     return ok(
         OK_QUERY,
-        entr=padded(cash, 15), profa_ch=padded(0, 15), ord_alow_amt=padded(orderable, 15),
-        pymn_alow_amt=padded(orderable, 15), d1_entra=padded(cash, 15), d2_entra=padded(cash, 15),
-        repl_amt=padded(0, 15), ch_uncla=padded(0, 15), crd_grnt_rt="0.00",
+        entr=padded(cash, 15),
+        profa_ch=padded(0, 15),
+        ord_alow_amt=padded(orderable, 15),
+        pymn_alow_amt=padded(orderable, 15),
+        d1_entra=padded(cash, 15),
+        d2_entra=padded(cash, 15),
+        repl_amt=padded(0, 15),
+        ch_uncla=padded(0, 15),
+        crd_grnt_rt="0.00",
         **{f"{margin}stk_ord_alow_amt": padded(orderable, 15) for margin in (20, 30, 40, 50, 60, 100)},
         stk_entr_prst=[],
     )

@@ -17,15 +17,30 @@ def stock_info(broker: Broker, f: dict[str, str]) -> Answer:
     change = quote.price - base
     return ok(
         OK_GENERIC,
-        stk_cd=stock.code, stk_nm=stock.name, setl_mm="12", fav="100", fav_unit="원", cap="",
-        flo_stk=str(stock.listed_shares // 1000), mac=str(quote.price * stock.listed_shares // 100_000_000),
-        cur_prc=signed_price(quote.price, base), pre_sig=price_sign_code(quote.price, base, limits.upper,
-                                                                         limits.lower),
-        pred_pre=signed(change), flu_rt=rate(change, base), trde_qty=str(quote.volume),
-        open_pric=signed_price(quote.open, base), high_pric=signed_price(quote.high, base),
-        low_pric=signed_price(quote.low, base), upl_pric=signed_price(limits.upper, base),
-        lst_pric=signed_price(limits.lower, base), base_pric=str(base), exp_cntr_pric="0", exp_cntr_qty="0",
-        oyr_hgst="", oyr_lwst="", **{"250hgst": "", "250lwst": ""},
+        stk_cd=stock.code,
+        stk_nm=stock.name,
+        setl_mm="12",
+        fav="100",
+        fav_unit="원",
+        cap="",
+        flo_stk=str(stock.listed_shares // 1000),
+        mac=str(quote.price * stock.listed_shares // 100_000_000),
+        cur_prc=signed_price(quote.price, base),
+        pre_sig=price_sign_code(quote.price, base, limits.upper, limits.lower),
+        pred_pre=signed(change),
+        flu_rt=rate(change, base),
+        trde_qty=str(quote.volume),
+        open_pric=signed_price(quote.open, base),
+        high_pric=signed_price(quote.high, base),
+        low_pric=signed_price(quote.low, base),
+        upl_pric=signed_price(limits.upper, base),
+        lst_pric=signed_price(limits.lower, base),
+        base_pric=str(base),
+        exp_cntr_pric="0",
+        exp_cntr_qty="0",
+        oyr_hgst="",
+        oyr_lwst="",
+        **{"250hgst": "", "250lwst": ""},
     )
 
 
@@ -51,11 +66,16 @@ def order_book(broker: Broker, f: dict[str, str]) -> Answer:
     return ok(
         OK_GENERIC,
         bid_req_base_tm=broker.clock().strftime("%H%M%S"),
-        **_levels("sel", book.asks, base), **_levels("buy", book.bids, base),
+        **_levels("sel", book.asks, base),
+        **_levels("buy", book.bids, base),
         tot_sel_req=str(sum(level.quantity for level in book.asks)),
         tot_buy_req=str(sum(level.quantity for level in book.bids)),
-        tot_sel_req_jub_pre="0", tot_buy_req_jub_pre="0",
-        ovt_sel_req="0", ovt_buy_req="0", ovt_sel_req_pre="0", ovt_buy_req_pre="0",
+        tot_sel_req_jub_pre="0",
+        tot_buy_req_jub_pre="0",
+        ovt_sel_req="0",
+        ovt_buy_req="0",
+        ovt_sel_req_pre="0",
+        ovt_buy_req_pre="0",
     )
 
 
@@ -64,13 +84,24 @@ def stock_list(broker: Broker, f: dict[str, str]) -> Answer:
     for stock in sorted(broker.market.listings.values(), key=lambda s: s.code):
         if stock.market != f["mrkt_tp"]:
             continue
-        rows.append({
-            "code": stock.code, "name": stock.name, "listCount": str(stock.listed_shares).zfill(16),
-            "auditInfo": "정상", "regDay": "", "lastPrice": str(broker.market.quotes[stock.code].base_price).zfill(8),
-            "state": "증거금20%", "marketCode": stock.market, "marketName": stock.market_name,
-            "upName": stock.sector, "upSizeName": "", "companyClassName": "", "orderWarning": "0",
-            "nxtEnable": "N",
-        })
+        rows.append(
+            {
+                "code": stock.code,
+                "name": stock.name,
+                "listCount": str(stock.listed_shares).zfill(16),
+                "auditInfo": "정상",
+                "regDay": "",
+                "lastPrice": str(broker.market.quotes[stock.code].base_price).zfill(8),
+                "state": "증거금20%",
+                "marketCode": stock.market,
+                "marketName": stock.market_name,
+                "upName": stock.sector,
+                "upSizeName": "",
+                "companyClassName": "",
+                "orderWarning": "0",
+                "nxtEnable": "N",
+            }
+        )
     return ok(OK_GENERIC, list=rows)
 
 

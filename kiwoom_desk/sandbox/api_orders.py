@@ -16,8 +16,15 @@ def _place(side: Side) -> Handler:
     def handle(broker: Broker, f: dict[str, str]) -> Answer:
         listing(broker, f["stk_cd"])
         try:
-            order = broker.place(side, f["stk_cd"], _int(f["ord_qty"]), f["trde_tp"], _int(f["ord_uv"]),
-                                 _int(f["cond_uv"]), f["dmst_stex_tp"])
+            order = broker.place(
+                side,
+                f["stk_cd"],
+                _int(f["ord_qty"]),
+                f["trde_tp"],
+                _int(f["ord_uv"]),
+                _int(f["cond_uv"]),
+                f["dmst_stex_tp"],
+            )
         except OrderRejected as rejection:
             raise errors.rejected(str(rejection)) from None
         return ok(f"{side.korean}주문이 완료되었습니다.", ord_no=order.ord_no, dmst_stex_tp=order.venue)
@@ -28,13 +35,23 @@ def _place(side: Side) -> Handler:
 def modify(broker: Broker, f: dict[str, str]) -> Answer:
     listing(broker, f["stk_cd"])
     try:
-        done = broker.modify(f["orig_ord_no"], f["stk_cd"], _int(f["mdfy_qty"]), _int(f["mdfy_uv"]),
-                             _int(f["mdfy_cond_uv"]), f["dmst_stex_tp"])
+        done = broker.modify(
+            f["orig_ord_no"],
+            f["stk_cd"],
+            _int(f["mdfy_qty"]),
+            _int(f["mdfy_uv"]),
+            _int(f["mdfy_cond_uv"]),
+            f["dmst_stex_tp"],
+        )
     except OrderRejected as rejection:
         raise errors.rejected(str(rejection)) from None
-    return ok(f"{done.order.side.korean}정정 주문입력이 완료되었습니다", ord_no=done.order.ord_no,
-              base_orig_ord_no=done.root_ord_no, mdfy_qty=f"{done.order.quantity:012d}",
-              dmst_stex_tp=done.order.venue)
+    return ok(
+        f"{done.order.side.korean}정정 주문입력이 완료되었습니다",
+        ord_no=done.order.ord_no,
+        base_orig_ord_no=done.root_ord_no,
+        mdfy_qty=f"{done.order.quantity:012d}",
+        dmst_stex_tp=done.order.venue,
+    )
 
 
 def cancel(broker: Broker, f: dict[str, str]) -> Answer:
@@ -43,8 +60,12 @@ def cancel(broker: Broker, f: dict[str, str]) -> Answer:
         done = broker.cancel(f["orig_ord_no"], f["stk_cd"], _int(f["cncl_qty"]), f["dmst_stex_tp"])
     except OrderRejected as rejection:
         raise errors.rejected(str(rejection)) from None
-    return ok(f"{done.order.side.korean}취소 주문입력이 완료되었습니다", ord_no=done.order.ord_no,
-              base_orig_ord_no=done.root_ord_no, cncl_qty=f"{done.order.quantity:012d}")
+    return ok(
+        f"{done.order.side.korean}취소 주문입력이 완료되었습니다",
+        ord_no=done.order.ord_no,
+        base_orig_ord_no=done.root_ord_no,
+        cncl_qty=f"{done.order.quantity:012d}",
+    )
 
 
 HANDLERS: dict[str, Handler] = {

@@ -38,10 +38,24 @@ IOC_TYPES = frozenset({"10", "13", "16", "30"})
 FOK_TYPES = frozenset({"20", "23", "26", "31"})
 STOP_LIMIT = "28"
 TRADE_TYPE_NAMES = {
-    "0": "보통", "3": "시장가", "5": "조건부지정가", "6": "최유리지정가", "7": "최우선지정가",
-    "10": "보통(IOC)", "13": "시장가(IOC)", "16": "최유리(IOC)", "20": "보통(FOK)", "23": "시장가(FOK)",
-    "26": "최유리(FOK)", "28": "스톱지정가", "29": "중간가", "30": "중간가(IOC)", "31": "중간가(FOK)",
-    "61": "장시작전시간외", "62": "시간외단일가", "81": "장마감후시간외",
+    "0": "보통",
+    "3": "시장가",
+    "5": "조건부지정가",
+    "6": "최유리지정가",
+    "7": "최우선지정가",
+    "10": "보통(IOC)",
+    "13": "시장가(IOC)",
+    "16": "최유리(IOC)",
+    "20": "보통(FOK)",
+    "23": "시장가(FOK)",
+    "26": "최유리(FOK)",
+    "28": "스톱지정가",
+    "29": "중간가",
+    "30": "중간가(IOC)",
+    "31": "중간가(FOK)",
+    "61": "장시작전시간외",
+    "62": "시간외단일가",
+    "81": "장마감후시간외",
 }
 
 
@@ -62,8 +76,16 @@ def won(amount: int) -> str:
 
 
 class Broker:
-    def __init__(self, store: Store, market: Market, account: Account, orders: Iterable[Order],
-                 fills: Iterable[Fill], holdings: Iterable[Holding], clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        market: Market,
+        account: Account,
+        orders: Iterable[Order],
+        fills: Iterable[Fill],
+        holdings: Iterable[Holding],
+        clock: Callable[[], datetime],
+    ) -> None:
         self.store = store
         self.market = market
         self.account = account
@@ -81,16 +103,16 @@ class Broker:
         return [order for order in self.orders.values() if order.open_qty > 0]
 
     def reserved_cash(self) -> int:
-        return sum(fees.buy_cost(order.reserve_price, order.open_qty)
-                   for order in self.open_orders() if order.side is Side.BUY)
+        return sum(
+            fees.buy_cost(order.reserve_price, order.open_qty) for order in self.open_orders() if order.side is Side.BUY
+        )
 
     def orderable_cash(self) -> int:
         return self.account.cash - self.reserved_cash()
 
     def sellable(self, code: str) -> int:
         held = self.holdings[code].quantity if code in self.holdings else 0
-        selling = sum(order.open_qty for order in self.open_orders()
-                      if order.side is Side.SELL and order.code == code)
+        selling = sum(order.open_qty for order in self.open_orders() if order.side is Side.SELL and order.code == code)
         return held - selling
 
     # ---- the trading day -----------------------------------------------------------------------------------
@@ -117,15 +139,17 @@ class Broker:
 
     # ---- orders --------------------------------------------------------------------------------------------
 
-    def place(self, side: Side, code: str, quantity: int, trade_type: str, price: int, stop_price: int,
-              venue: str) -> Order:
+    def place(
+        self, side: Side, code: str, quantity: int, trade_type: str, price: int, stop_price: int, venue: str
+    ) -> Order:
         instrument = self.market.listings[code].instrument
         self._check_venue(venue)
         if quantity <= 0:
             raise OrderRejected("주문수량은 1주 이상이어야 합니다")
         if trade_type in SESSION_TYPES:
-            raise OrderRejected(f"{TRADE_TYPE_NAMES[trade_type]} 주문은 받을 수 없습니다. 연습 거래소는 정규시장"
-                                "(연속매매)만 운영합니다")
+            raise OrderRejected(
+                f"{TRADE_TYPE_NAMES[trade_type]} 주문은 받을 수 없습니다. 연습 거래소는 정규시장(연속매매)만 운영합니다"
+            )
         if trade_type in PRICED_TYPES:
             if price <= 0:
                 raise OrderRejected(f"{TRADE_TYPE_NAMES[trade_type]} 주문은 주문단가를 입력해야 합니다")
@@ -148,10 +172,19 @@ class Broker:
 
         now = self.clock()
         order = Order(
-            ord_no=self._next_order_no(), trade_date=now.strftime("%Y%m%d"), time=now.strftime("%H%M%S"),
-            code=code, side=side, kind=Kind.NEW, trade_type=trade_type, venue=venue,
-            order_price=price if trade_type in PRICED_TYPES else 0, limit_price=limit, stop_price=stop_price,
-            quantity=quantity, reserve_price=reserve,
+            ord_no=self._next_order_no(),
+            trade_date=now.strftime("%Y%m%d"),
+            time=now.strftime("%H%M%S"),
+            code=code,
+            side=side,
+            kind=Kind.NEW,
+            trade_type=trade_type,
+            venue=venue,
+            order_price=price if trade_type in PRICED_TYPES else 0,
+            limit_price=limit,
+            stop_price=stop_price,
+            quantity=quantity,
+            reserve_price=reserve,
             triggered=trade_type != STOP_LIMIT or self._stop_reached(side, code, stop_price),
         )
         order.root_ord_no = order.ord_no
@@ -161,8 +194,7 @@ class Broker:
                 self._match_at_entry(order)
         return order
 
-    def modify(self, orig_ord_no: str, code: str, quantity: int, price: int, stop_price: int,
-               venue: str) -> Amendment:
+    def modify(self, orig_ord_no: str, code: str, quantity: int, price: int, stop_price: int, venue: str) -> Amendment:
         original = self._amendable(orig_ord_no, code, venue, "정정")
         quantity = quantity or original.open_qty
         if quantity > original.open_qty:
@@ -180,11 +212,20 @@ class Broker:
 
         now = self.clock()
         order = Order(
-            ord_no=self._next_order_no(), trade_date=now.strftime("%Y%m%d"), time=now.strftime("%H%M%S"),
-            code=code, side=original.side, kind=Kind.MODIFY,
-            trade_type=original.trade_type if original.trade_type in PRICED_TYPES else "0", venue=venue,
-            order_price=price, limit_price=price, stop_price=stop_price or original.stop_price,
-            quantity=quantity, reserve_price=price, orig_ord_no=original.ord_no,
+            ord_no=self._next_order_no(),
+            trade_date=now.strftime("%Y%m%d"),
+            time=now.strftime("%H%M%S"),
+            code=code,
+            side=original.side,
+            kind=Kind.MODIFY,
+            trade_type=original.trade_type if original.trade_type in PRICED_TYPES else "0",
+            venue=venue,
+            order_price=price,
+            limit_price=price,
+            stop_price=stop_price or original.stop_price,
+            quantity=quantity,
+            reserve_price=price,
+            orig_ord_no=original.ord_no,
             root_ord_no=original.root_ord_no,
             triggered=original.triggered or self._stop_reached(original.side, code, stop_price or original.stop_price),
         )
@@ -203,10 +244,21 @@ class Broker:
             raise OrderRejected(f"취소수량({quantity:,}주)이 취소가능수량({original.open_qty:,}주)을 초과합니다")
         now = self.clock()
         order = Order(
-            ord_no=self._next_order_no(), trade_date=now.strftime("%Y%m%d"), time=now.strftime("%H%M%S"),
-            code=code, side=original.side, kind=Kind.CANCEL, trade_type=original.trade_type, venue=venue,
-            order_price=0, limit_price=0, stop_price=0, quantity=quantity, reserve_price=0,
-            orig_ord_no=original.ord_no, root_ord_no=original.root_ord_no,
+            ord_no=self._next_order_no(),
+            trade_date=now.strftime("%Y%m%d"),
+            time=now.strftime("%H%M%S"),
+            code=code,
+            side=original.side,
+            kind=Kind.CANCEL,
+            trade_type=original.trade_type,
+            venue=venue,
+            order_price=0,
+            limit_price=0,
+            stop_price=0,
+            quantity=quantity,
+            reserve_price=0,
+            orig_ord_no=original.ord_no,
+            root_ord_no=original.root_ord_no,
         )
         with self.store.transaction():
             original.cancelled_qty += quantity
@@ -258,24 +310,31 @@ class Broker:
         instrument = self.market.listings[code].instrument
         if not is_on_tick(price, instrument):
             below, above = round_down_to_tick(price, instrument), round_up_to_tick(price, instrument)
-            raise OrderRejected(f"{label} {won(price)}이(가) 호가단위({won(tick_size(price, instrument))})에 맞지 "
-                                f"않습니다. 가까운 가격: {won(below)} 또는 {won(above)}")
+            raise OrderRejected(
+                f"{label} {won(price)}이(가) 호가단위({won(tick_size(price, instrument))})에 맞지 "
+                f"않습니다. 가까운 가격: {won(below)} 또는 {won(above)}"
+            )
         limits = self.market.limits(code)
         if not limits.contains(price):
-            raise OrderRejected(f"{label} {won(price)}이(가) 가격제한폭을 벗어났습니다 "
-                                f"(상한가 {won(limits.upper)}, 하한가 {won(limits.lower)})")
+            raise OrderRejected(
+                f"{label} {won(price)}이(가) 가격제한폭을 벗어났습니다 "
+                f"(상한가 {won(limits.upper)}, 하한가 {won(limits.lower)})"
+            )
 
     def _check_cash(self, needed: int, what: str = "매수") -> None:
         orderable = self.orderable_cash()
         if needed > orderable:
-            raise OrderRejected(f"주문가능금액이 부족합니다. {what}에 필요한 금액 {won(needed)}, "
-                                f"주문가능금액 {won(orderable)}")
+            raise OrderRejected(
+                f"주문가능금액이 부족합니다. {what}에 필요한 금액 {won(needed)}, 주문가능금액 {won(orderable)}"
+            )
 
     def _check_shares(self, code: str, quantity: int) -> None:
         sellable = self.sellable(code)
         if quantity > sellable:
-            raise OrderRejected(f"매도가능수량이 부족합니다. 주문수량 {quantity:,}주, 매도가능수량 {sellable:,}주 "
-                                "(공매도는 할 수 없습니다)")
+            raise OrderRejected(
+                f"매도가능수량이 부족합니다. 주문수량 {quantity:,}주, 매도가능수량 {sellable:,}주 "
+                "(공매도는 할 수 없습니다)"
+            )
 
     def _amendable(self, orig_ord_no: str, code: str, venue: str, action: str) -> Order:
         original = self.orders.get(orig_ord_no)
@@ -288,12 +347,12 @@ class Broker:
         if venue != original.venue:
             raise OrderRejected(f"거래소구분 {venue}이(가) 원주문의 거래소 {original.venue}와 다릅니다")
         if original.open_qty == 0:
-            raise OrderRejected(f"{action}가능수량이 없습니다. 원주문 {orig_ord_no}은(는) 이미 "
-                                f"{original.status.value}되었습니다")
+            raise OrderRejected(
+                f"{action}가능수량이 없습니다. 원주문 {orig_ord_no}은(는) 이미 {original.status.value}되었습니다"
+            )
         return original
 
-    def _effective_limit(self, code: str, side: Side, trade_type: str, price: int,
-                         instrument: Instrument) -> int:
+    def _effective_limit(self, code: str, side: Side, trade_type: str, price: int, instrument: Instrument) -> int:
         """The price an order may trade at; 0 means "any" (a market order)."""
         if trade_type in PRICED_TYPES:
             return price
@@ -379,8 +438,18 @@ class Broker:
         order.tax += tax
         self.market.quotes[order.code].trade(price, quantity)
         now = self.clock()
-        fill = Fill(f"{self.account.next_fill_no:07d}", order.ord_no, now.strftime("%Y%m%d"),
-                    now.strftime("%H%M%S"), order.code, order.side, price, quantity, commission, tax)
+        fill = Fill(
+            f"{self.account.next_fill_no:07d}",
+            order.ord_no,
+            now.strftime("%Y%m%d"),
+            now.strftime("%H%M%S"),
+            order.code,
+            order.side,
+            price,
+            quantity,
+            commission,
+            tax,
+        )
         self.account.next_fill_no += 1
         self.fills.append(fill)
         if holding.quantity:

@@ -20,18 +20,30 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=18700, help="port; 0 picks a free one (default: %(default)s)")
     parser.add_argument("--seed", type=int, help="random-walk seed; the same seed gives the same market")
     parser.add_argument("--reset", action="store_true", help="start a fresh account (deletes orders and holdings)")
-    parser.add_argument("--cash", type=int, default=DEFAULT_CASH, help="cash of a fresh account in KRW "
-                        "(default: %(default)s)")
+    parser.add_argument(
+        "--cash", type=int, default=DEFAULT_CASH, help="cash of a fresh account in KRW (default: %(default)s)"
+    )
     parser.add_argument("--data-dir", type=Path, default=None, help=f"state folder (default: {default_data_dir()})")
-    parser.add_argument("--tick-interval", type=float, default=1.0,
-                        help="seconds between market steps; 0 freezes prices (default: %(default)s)")
+    parser.add_argument(
+        "--tick-interval",
+        type=float,
+        default=1.0,
+        help="seconds between market steps; 0 freezes prices (default: %(default)s)",
+    )
     parser.add_argument("--version", action="version", version=f"kiwoom-desk-sandbox {__version__}")
     return parser.parse_args(argv)
 
 
 async def serve(args: argparse.Namespace) -> None:
-    server = SandboxServer(args.data_dir, seed=args.seed, host=args.host, port=args.port, reset=args.reset,
-                           initial_cash=args.cash, tick_interval=args.tick_interval or None)
+    server = SandboxServer(
+        args.data_dir,
+        seed=args.seed,
+        host=args.host,
+        port=args.port,
+        reset=args.reset,
+        initial_cash=args.cash,
+        tick_interval=args.tick_interval or None,
+    )
     await server.start()
     try:
         account = server.broker.account

@@ -128,8 +128,15 @@ class SandboxServer:
         quotes = {quote.code: quote for quote in snapshot.quotes if quote.code in listings}
         for code, listing in listings.items():
             quotes.setdefault(code, Market.fresh_quote(listing))
-        broker = Broker(store, Market(listings, quotes, seed), account, snapshot.orders, snapshot.fills,
-                        snapshot.holdings, self._clock)
+        broker = Broker(
+            store,
+            Market(listings, quotes, seed),
+            account,
+            snapshot.orders,
+            snapshot.fills,
+            snapshot.holdings,
+            self._clock,
+        )
         with store.transaction():
             store.save(account, *quotes.values())
         broker.roll_day()
@@ -234,8 +241,9 @@ class SandboxExchange:
     def quote(self, code: str) -> Quote:
         return self._call(lambda: replace(self._server.broker.market.quotes[code]))
 
-    def inject(self, kind: FaultKind | str, times: int | None = 1, api_id: str | None = None,
-               delay: float = 0.0) -> None:
+    def inject(
+        self, kind: FaultKind | str, times: int | None = 1, api_id: str | None = None, delay: float = 0.0
+    ) -> None:
         self._call(lambda: self._server.faults.add(FaultKind(kind), times, api_id, delay))
 
     def clear_faults(self) -> None:

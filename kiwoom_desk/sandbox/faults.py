@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class FaultKind(str, Enum):
+class FaultKind(StrEnum):
     LATENCY = "latency"  # wait `delay` seconds before handling (the request is still processed)
     HTTP_500 = "http_500"  # answer HTTP 500 without processing
     HTTP_429 = "http_429"  # answer HTTP 429 with the 1700 body, without processing

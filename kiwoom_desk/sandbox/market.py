@@ -100,8 +100,9 @@ class Market:
     def new_day(self, code: str) -> None:
         """Yesterday's last price becomes today's base price; the limits move with it."""
         quote = self.quotes[code]
-        self.quotes[code] = Quote(code, quote.price, quote.price, quote.price, quote.price, quote.price,
-                                  step=quote.step)
+        self.quotes[code] = Quote(
+            code, quote.price, quote.price, quote.price, quote.price, quote.price, step=quote.step
+        )
         self._books.pop(code, None)
 
     def _rng(self, code: str) -> random.Random:

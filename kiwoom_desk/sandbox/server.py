@@ -3,7 +3,7 @@ the parsed fields to the api-id's handler and pages its list.
 
 Order of checks (each refusal is JSON with return_code/return_msg): path (404) and method (405); api-id present
 (1501), known (1505) and served at this path (1504); Content-Type JSON (1512); authorization (1513–1516) and the
-token (8005); injected faults; body size (413), JSON (400), fields (1511/1517); paging headers (1517).
+token (8005); body size (413) and JSON (400); injected faults; fields (1511/1517); paging headers (1517).
 """
 
 from __future__ import annotations
@@ -30,8 +30,11 @@ _DEFAULT_API_ID = {wire.PATH_TOKEN: "au10001", wire.PATH_REVOKE: "au10002"}  # t
 
 
 def _json(body: Answer, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-    return web.Response(status=status, text=json.dumps(body, ensure_ascii=False),
-                        headers={"Content-Type": JSON_CONTENT_TYPE, **(headers or {})})
+    return web.Response(
+        status=status,
+        text=json.dumps(body, ensure_ascii=False),
+        headers={"Content-Type": JSON_CONTENT_TYPE, **(headers or {})},
+    )
 
 
 class SandboxHttp:
@@ -68,8 +71,8 @@ class SandboxHttp:
         if endpoint.needs_token:
             self.tokens.check(parse_authorization(request.headers.get("authorization")))
 
+        body = await self._body(request)  # read first: a delayed request has fully reached the server
         await self._refuse_by_fault(endpoint.api_id)
-        body = await self._body(request)
         fields = endpoint.parse(body)
         offset = self._page_offset(request, endpoint)
 
@@ -78,7 +81,7 @@ class SandboxHttp:
         headers = {"api-id": endpoint.api_id, "cont-yn": "N", "next-key": ""}
         if endpoint.list_key is not None:
             rows = answer[endpoint.list_key]
-            answer[endpoint.list_key] = rows[offset:offset + self.page_size]
+            answer[endpoint.list_key] = rows[offset : offset + self.page_size]
             if offset + self.page_size < len(rows):
                 headers["cont-yn"], headers["next-key"] = "Y", f"{endpoint.api_id}-{offset + self.page_size:08d}"
 
@@ -103,7 +106,9 @@ class SandboxHttp:
         if latency is not None:
             await asyncio.sleep(latency.delay)
         if self.faults.take(FaultKind.HTTP_500, api_id):
-            raise errors.ApiError(errors.SERVER_RC, "일시적인 서버 오류입니다[1999:예기치 못한 에러가 발생했습니다]", 500)
+            raise errors.ApiError(
+                errors.SERVER_RC, "일시적인 서버 오류입니다[1999:예기치 못한 에러가 발생했습니다]", 500
+            )
         if self.faults.take(FaultKind.HTTP_429, api_id):
             raise errors.rate_limited(api_id, http_status=429)
         if self.faults.take(FaultKind.RATE_LIMIT, api_id):
@@ -138,8 +143,12 @@ class SandboxHttp:
     def _answer(self, endpoint: wire.Endpoint, fields: dict[str, str]) -> Answer:
         if endpoint.api_id == "au10001":
             token, expires_at = self.tokens.issue(fields["grant_type"], fields["appkey"], fields["secretkey"])
-            return ok("정상적으로 처리되었습니다", expires_dt=expires_at.strftime("%Y%m%d%H%M%S"),
-                      token_type="bearer", token=token)
+            return ok(
+                "정상적으로 처리되었습니다",
+                expires_dt=expires_at.strftime("%Y%m%d%H%M%S"),
+                token_type="bearer",
+                token=token,
+            )
         if endpoint.api_id == "au10002":
             self.tokens.revoke(fields["appkey"], fields["secretkey"], fields["token"])
             return ok("정상적으로 처리되었습니다")

@@ -6,12 +6,12 @@ Plain dataclasses; the store persists them field by field, the broker changes th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 NO_ORDER = "0000000"
 
 
-class Side(str, Enum):
+class Side(StrEnum):
     BUY = "buy"
     SELL = "sell"
 
@@ -20,13 +20,13 @@ class Side(str, Enum):
         return "매수" if self is Side.BUY else "매도"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     NEW = "new"
     MODIFY = "modify"
     CANCEL = "cancel"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Order states as Kiwoom names them (FID 913, ord_stt, acpt_tp)."""
 
     ACCEPTED = "접수"

@@ -64,12 +64,13 @@ class Store:
     def _create(self) -> None:
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA_VERSION):
-            raise RuntimeError(f"{self.path} has schema {version}; this Sandbox knows {SCHEMA_VERSION}. "
-                               "Start it with --reset to begin a fresh account.")
+            raise RuntimeError(
+                f"{self.path} has schema {version}; this Sandbox knows {SCHEMA_VERSION}. "
+                "Start it with --reset to begin a fresh account."
+            )
         for cls, (table, key) in _TABLES.items():
             columns = ", ".join(
-                f"{f.name} {_sql_type(f)}{' PRIMARY KEY' if f.name == key else ''}"
-                for f in dataclasses.fields(cls)
+                f"{f.name} {_sql_type(f)}{' PRIMARY KEY' if f.name == key else ''}" for f in dataclasses.fields(cls)
             )
             self._conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
         self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -95,8 +96,10 @@ class Store:
         names = [column[0] for column in cursor.description]
         rows = []
         for values in cursor.fetchall():
-            row = {name: _DECODE[name](value) if name in _DECODE else value for name, value in zip(names, values,
-                                                                                                   strict=True)}
+            row = {
+                name: _DECODE[name](value) if name in _DECODE else value
+                for name, value in zip(names, values, strict=True)
+            }
             rows.append(cls(**row))
         return rows
 

@@ -66,6 +66,9 @@ def parse_authorization(header: str | None) -> str:
     """The token from `authorization: Bearer <token>`, or the 151x error the real server gives."""
     if header is None:
         raise errors.documented(1513)
+    header = header.strip()
+    if header.lower() == "bearer":  # HTTP drops trailing spaces, so "Bearer " arrives like this
+        raise errors.documented(1516)
     scheme, space, token = header.partition(" ")
     if not space:
         raise errors.documented(1514)

@@ -23,8 +23,9 @@ PATH_STOCK_INFO = "/api/dostk/stkinfo"
 PATH_MARKET = "/api/dostk/mrkcond"
 PATH_WEBSOCKET = "/api/dostk/websocket"
 
-TRADE_TYPES = frozenset({"0", "3", "5", "6", "7", "10", "13", "16", "20", "23", "26", "28", "29", "30", "31",
-                         "61", "62", "81"})
+TRADE_TYPES = frozenset(
+    {"0", "3", "5", "6", "7", "10", "13", "16", "20", "23", "26", "28", "29", "30", "31", "61", "62", "81"}
+)
 MARKET_CODES = frozenset({"0", "10", "30", "50", "60", "70", "80", "90", "2", "3", "4", "5", "6", "7", "8", "9"})
 
 _DIGITS = r"[0-9]+"
@@ -115,52 +116,88 @@ _PLACE_FIELDS = (
 ENDPOINTS: dict[str, Endpoint] = {
     endpoint.api_id: endpoint
     for endpoint in (
-        Endpoint("au10001", PATH_TOKEN, (
-            Field("grant_type", True, 20, missing_code=8011),
-            Field("appkey", True, 200, missing_code=8020),
-            Field("secretkey", True, 200, missing_code=8020),
-        ), needs_token=False),
-        Endpoint("au10002", PATH_REVOKE, (
-            Field("appkey", True, 200, missing_code=8020),
-            Field("secretkey", True, 200, missing_code=8020),
-            Field("token", True, 1000, missing_code=8016),
-        ), needs_token=False),
+        Endpoint(
+            "au10001",
+            PATH_TOKEN,
+            (
+                Field("grant_type", True, 20, missing_code=8011),
+                Field("appkey", True, 200, missing_code=8020),
+                Field("secretkey", True, 200, missing_code=8020),
+            ),
+            needs_token=False,
+        ),
+        Endpoint(
+            "au10002",
+            PATH_REVOKE,
+            (
+                Field("appkey", True, 200, missing_code=8020),
+                Field("secretkey", True, 200, missing_code=8020),
+                Field("token", True, 1000, missing_code=8016),
+            ),
+            needs_token=False,
+        ),
         Endpoint("kt10000", PATH_ORDER, _PLACE_FIELDS),
         Endpoint("kt10001", PATH_ORDER, _PLACE_FIELDS),
-        Endpoint("kt10002", PATH_ORDER, (
-            _VENUE, _ORIG, _STOCK,
-            _req("mdfy_qty", 12, _DIGITS),
-            _req("mdfy_uv", 12, _DIGITS),
-            _opt("mdfy_cond_uv", 12, _DIGITS_OR_EMPTY),
-        )),
+        Endpoint(
+            "kt10002",
+            PATH_ORDER,
+            (
+                _VENUE,
+                _ORIG,
+                _STOCK,
+                _req("mdfy_qty", 12, _DIGITS),
+                _req("mdfy_uv", 12, _DIGITS),
+                _opt("mdfy_cond_uv", 12, _DIGITS_OR_EMPTY),
+            ),
+        ),
         Endpoint("kt10003", PATH_ORDER, (_VENUE, _ORIG, _STOCK, _req("cncl_qty", 12, _DIGITS))),
         Endpoint("ka00001", PATH_ACCOUNT),
-        Endpoint("ka10075", PATH_ACCOUNT, (
-            _req("all_stk_tp", 1, choices={"0", "1"}),
-            _req("trde_tp", 1, choices=_SIDE_FILTER),
-            _opt("stk_cd", 6, _CODE),
-            _STEX,
-        ), list_key="oso"),
-        Endpoint("ka10076", PATH_ACCOUNT, (
-            _opt("stk_cd", 6, _CODE),
-            _req("qry_tp", 1, choices={"0", "1"}),
-            _req("sell_tp", 1, choices=_SIDE_FILTER),
-            _opt("ord_no", 10, _DIGITS),
-            _STEX,
-        ), list_key="cntr"),
-        Endpoint("kt00007", PATH_ACCOUNT, (
-            _opt("ord_dt", 8, r"[0-9]{8}"),
-            _req("qry_tp", 1, choices={"1", "2", "3", "4"}),
-            _req("stk_bond_tp", 1, choices={"0", "1", "2"}),
-            _req("sell_tp", 1, choices=_SIDE_FILTER),
-            _opt("stk_cd", 12, "A?" + _CODE),
-            _opt("fr_ord_no", 7, r"[0-9]{1,7}"),
-            _req("dmst_stex_tp", 6, choices={"%", "KRX", "NXT", "SOR"}),
-        ), list_key="acnt_ord_cntr_prps_dtl"),
-        Endpoint("kt00018", PATH_ACCOUNT, (
-            _req("qry_tp", 1, choices={"1", "2"}),
-            _req("dmst_stex_tp", 6, choices={"KRX", "NXT"}),
-        ), list_key="acnt_evlt_remn_indv_tot"),
+        Endpoint(
+            "ka10075",
+            PATH_ACCOUNT,
+            (
+                _req("all_stk_tp", 1, choices={"0", "1"}),
+                _req("trde_tp", 1, choices=_SIDE_FILTER),
+                _opt("stk_cd", 6, _CODE),
+                _STEX,
+            ),
+            list_key="oso",
+        ),
+        Endpoint(
+            "ka10076",
+            PATH_ACCOUNT,
+            (
+                _opt("stk_cd", 6, _CODE),
+                _req("qry_tp", 1, choices={"0", "1"}),
+                _req("sell_tp", 1, choices=_SIDE_FILTER),
+                _opt("ord_no", 10, _DIGITS),
+                _STEX,
+            ),
+            list_key="cntr",
+        ),
+        Endpoint(
+            "kt00007",
+            PATH_ACCOUNT,
+            (
+                _opt("ord_dt", 8, r"[0-9]{8}"),
+                _req("qry_tp", 1, choices={"1", "2", "3", "4"}),
+                _req("stk_bond_tp", 1, choices={"0", "1", "2"}),
+                _req("sell_tp", 1, choices=_SIDE_FILTER),
+                _opt("stk_cd", 12, "A?" + _CODE),
+                _opt("fr_ord_no", 7, r"[0-9]{1,7}"),
+                _req("dmst_stex_tp", 6, choices={"%", "KRX", "NXT", "SOR"}),
+            ),
+            list_key="acnt_ord_cntr_prps_dtl",
+        ),
+        Endpoint(
+            "kt00018",
+            PATH_ACCOUNT,
+            (
+                _req("qry_tp", 1, choices={"1", "2"}),
+                _req("dmst_stex_tp", 6, choices={"KRX", "NXT"}),
+            ),
+            list_key="acnt_evlt_remn_indv_tot",
+        ),
         Endpoint("kt00001", PATH_ACCOUNT, (_req("qry_tp", 1, choices={"2", "3"}),)),
         Endpoint("ka10001", PATH_STOCK_INFO, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),
         Endpoint("ka10099", PATH_STOCK_INFO, (_req("mrkt_tp", 2, choices=set(MARKET_CODES)),), list_key="list"),

@@ -8,10 +8,10 @@ why rounding inside a band never produces an off-grid price.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Instrument(str, Enum):
+class Instrument(StrEnum):
     """What kind of listing a price belongs to; the tick table depends on it."""
 
     STOCK = "stock"
