@@ -15,4 +15,4 @@ def test_hangul_labels_get_real_glyphs(qtbot: QtBot) -> None:
     qtbot.addWidget(label)
     family = QFontDatabase.families(QFontDatabase.WritingSystem.Korean)[0]
     metrics = QFontMetrics(QFont(family))
-    assert all(metrics.inFont(character) for character in "매수매도연습모의투자실전")
+    assert all(metrics.inFontUcs4(ord(character)) for character in "매수매도연습모의투자실전")
