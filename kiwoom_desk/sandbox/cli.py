@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import signal
+import sys
 from pathlib import Path
 
 from .. import __version__
@@ -53,7 +56,10 @@ async def serve(args: argparse.Namespace) -> None:
         print(f"  account    {account.account_no}  cash {account.cash:,} KRW  seed {account.seed}", flush=True)
         print(f"  data       {server.data_dir}", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
-        await asyncio.Event().wait()
+        stop = asyncio.Event()
+        if sys.platform != "win32":  # a service manager's SIGTERM gets the same clean shutdown as Ctrl+C
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        await stop.wait()
     finally:
         await server.stop()
 
@@ -63,10 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.cash <= 0:
         raise SystemExit("--cash must be a positive number of won")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(args))
-    except KeyboardInterrupt:
-        print("Sandbox stopped.", flush=True)
+    print("Sandbox stopped.", flush=True)
     return 0
 
 

@@ -57,7 +57,8 @@ def test_a_busy_port_fails_start_cleanly(tmp_path: Path) -> None:
     assert _sandbox_threads() == []
 
 
-def test_the_command_serves_a_hand_written_token_and_order_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop_signal", ["SIGINT", "SIGTERM"])
+def test_the_command_serves_a_hand_written_token_and_order_and_stops_cleanly(tmp_path: Path, stop_signal: str) -> None:
     command = Path(sys.executable).with_name("kiwoom-desk-sandbox")
     assert command.exists(), "the console script is installed with the package"
     process = subprocess.Popen(
@@ -92,7 +93,7 @@ def test_the_command_serves_a_hand_written_token_and_order_and_stops_on_ctrl_c(t
         if sys.platform == "win32":
             process.send_signal(signal.CTRL_C_EVENT)
         else:
-            process.send_signal(signal.SIGINT)
+            process.send_signal(getattr(signal, stop_signal))
         output, errors = process.communicate(timeout=30)
     assert process.returncode == 0, errors
     assert "Sandbox stopped." in output
