@@ -35,6 +35,28 @@ def _last_fill(broker: Broker, order: Order) -> tuple[str, int, int]:
     return "", 0, 0
 
 
+def _order_fields(broker: Broker, order: Order) -> dict[str, str]:
+    """The fields ka10075 and ka10076 rows share."""
+    return {
+        "ord_no": order.ord_no,
+        "stk_cd": order.code,
+        "stk_nm": broker.market.listings[order.code].name,
+        "ord_stt": order.status.value,
+        "io_tp_nm": _side_text(order),
+        "trde_tp": TRADE_TYPE_NAMES[order.trade_type],
+        "ord_qty": str(order.quantity),
+        "ord_pric": str(order.order_price),
+        "oso_qty": str(order.open_qty),
+        "orig_ord_no": order.orig_ord_no,
+        "tdy_trde_cmsn": str(order.commission),
+        "tdy_trde_tax": str(order.tax),
+        "stex_tp": _VENUE_CODES.get(order.venue, "0"),
+        "stex_tp_txt": order.venue,
+        "sor_yn": "N",
+        "stop_pric": str(order.stop_price),
+    }
+
+
 def _require_code(f: dict[str, str], when: str) -> str:
     if not f["stk_cd"]:
         raise errors.missing(f"stk_cd ({when})")
@@ -58,20 +80,11 @@ def open_orders(broker: Broker, f: dict[str, str]) -> Answer:
         fill_no, fill_price, fill_qty = _last_fill(broker, order)
         rows.append(
             {
+                **_order_fields(broker, order),
                 "acnt_no": broker.account.account_no,
-                "ord_no": order.ord_no,
                 "mang_empno": "",
-                "stk_cd": order.code,
                 "tsk_tp": "",
-                "ord_stt": order.status.value,
-                "stk_nm": broker.market.listings[order.code].name,
-                "ord_qty": str(order.quantity),
-                "ord_pric": str(order.order_price),
-                "oso_qty": str(order.open_qty),
                 "cntr_tot_amt": str(order.filled_amount),
-                "orig_ord_no": order.orig_ord_no,
-                "io_tp_nm": _side_text(order),
-                "trde_tp": TRADE_TYPE_NAMES[order.trade_type],
                 "tm": order.time,
                 "cntr_no": fill_no,
                 "cntr_pric": str(fill_price),
@@ -81,13 +94,7 @@ def open_orders(broker: Broker, f: dict[str, str]) -> Answer:
                 "buy_bid": signed_price(book.bids[0].price, quote.base_price) if book.bids else "0",
                 "unit_cntr_pric": str(fill_price),
                 "unit_cntr_qty": str(fill_qty),
-                "tdy_trde_cmsn": str(order.commission),
-                "tdy_trde_tax": str(order.tax),
                 "ind_invsr": "",
-                "stex_tp": _VENUE_CODES.get(order.venue, "0"),
-                "stex_tp_txt": order.venue,
-                "sor_yn": "N",
-                "stop_pric": str(order.stop_price),
             }
         )
     return ok(OK_QUERY, oso=rows)
@@ -106,25 +113,10 @@ def filled_orders(broker: Broker, f: dict[str, str]) -> Answer:
             continue
         rows.append(
             {
-                "ord_no": order.ord_no,
-                "stk_nm": broker.market.listings[order.code].name,
-                "io_tp_nm": _side_text(order),
-                "ord_pric": str(order.order_price),
-                "ord_qty": str(order.quantity),
+                **_order_fields(broker, order),
                 "cntr_pric": str(order.average_fill_price),
                 "cntr_qty": str(order.filled_qty),
-                "oso_qty": str(order.open_qty),
-                "tdy_trde_cmsn": str(order.commission),
-                "tdy_trde_tax": str(order.tax),
-                "ord_stt": order.status.value,
-                "trde_tp": TRADE_TYPE_NAMES[order.trade_type],
-                "orig_ord_no": order.orig_ord_no,
                 "ord_tm": order.time,
-                "stk_cd": order.code,
-                "stex_tp": _VENUE_CODES.get(order.venue, "0"),
-                "stex_tp_txt": order.venue,
-                "sor_yn": "N",
-                "stop_pric": str(order.stop_price),
             }
         )
     return ok(OK_QUERY, cntr=rows)

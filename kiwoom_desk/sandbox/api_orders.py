@@ -1,10 +1,12 @@
-"""kt10000 buy, kt10001 sell, kt10002 modify, kt10003 cancel (kiwoom-api.md §3)."""
+"""kt10000 buy, kt10001 sell, kt10002 modify, kt10003 cancel (kiwoom-api.md §3).
+
+The broker's `OrderRejected` becomes the business error in the HTTP layer, once for all four.
+"""
 
 from __future__ import annotations
 
-from . import errors
 from .api_common import Answer, Handler, listing, ok
-from .broker import Broker, OrderRejected
+from .broker import Broker
 from .state import Side
 
 
@@ -15,18 +17,15 @@ def _int(text: str) -> int:
 def _place(side: Side) -> Handler:
     def handle(broker: Broker, f: dict[str, str]) -> Answer:
         listing(broker, f["stk_cd"])
-        try:
-            order = broker.place(
-                side,
-                f["stk_cd"],
-                _int(f["ord_qty"]),
-                f["trde_tp"],
-                _int(f["ord_uv"]),
-                _int(f["cond_uv"]),
-                f["dmst_stex_tp"],
-            )
-        except OrderRejected as rejection:
-            raise errors.rejected(str(rejection)) from None
+        order = broker.place(
+            side,
+            f["stk_cd"],
+            _int(f["ord_qty"]),
+            f["trde_tp"],
+            _int(f["ord_uv"]),
+            _int(f["cond_uv"]),
+            f["dmst_stex_tp"],
+        )
         return ok(f"{side.korean}주문이 완료되었습니다.", ord_no=order.ord_no, dmst_stex_tp=order.venue)
 
     return handle
@@ -34,17 +33,14 @@ def _place(side: Side) -> Handler:
 
 def modify(broker: Broker, f: dict[str, str]) -> Answer:
     listing(broker, f["stk_cd"])
-    try:
-        done = broker.modify(
-            f["orig_ord_no"],
-            f["stk_cd"],
-            _int(f["mdfy_qty"]),
-            _int(f["mdfy_uv"]),
-            _int(f["mdfy_cond_uv"]),
-            f["dmst_stex_tp"],
-        )
-    except OrderRejected as rejection:
-        raise errors.rejected(str(rejection)) from None
+    done = broker.modify(
+        f["orig_ord_no"],
+        f["stk_cd"],
+        _int(f["mdfy_qty"]),
+        _int(f["mdfy_uv"]),
+        _int(f["mdfy_cond_uv"]),
+        f["dmst_stex_tp"],
+    )
     return ok(
         f"{done.order.side.korean}정정 주문입력이 완료되었습니다",
         ord_no=done.order.ord_no,
@@ -56,10 +52,7 @@ def modify(broker: Broker, f: dict[str, str]) -> Answer:
 
 def cancel(broker: Broker, f: dict[str, str]) -> Answer:
     listing(broker, f["stk_cd"])
-    try:
-        done = broker.cancel(f["orig_ord_no"], f["stk_cd"], _int(f["cncl_qty"]), f["dmst_stex_tp"])
-    except OrderRejected as rejection:
-        raise errors.rejected(str(rejection)) from None
+    done = broker.cancel(f["orig_ord_no"], f["stk_cd"], _int(f["cncl_qty"]), f["dmst_stex_tp"])
     return ok(
         f"{done.order.side.korean}취소 주문입력이 완료되었습니다",
         ord_no=done.order.ord_no,

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from ..trading.ticks import Instrument, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
 from . import fees
@@ -170,11 +171,7 @@ class Broker:
         else:
             self._check_shares(code, quantity)
 
-        now = self.clock()
-        order = Order(
-            ord_no=self._next_order_no(),
-            trade_date=now.strftime("%Y%m%d"),
-            time=now.strftime("%H%M%S"),
+        order = self._new_order(
             code=code,
             side=side,
             kind=Kind.NEW,
@@ -187,7 +184,6 @@ class Broker:
             reserve_price=reserve,
             triggered=trade_type != STOP_LIMIT or self._stop_reached(side, code, stop_price),
         )
-        order.root_ord_no = order.ord_no
         with self.store.transaction():
             self._accept(order)
             if order.triggered:
@@ -196,9 +192,7 @@ class Broker:
 
     def modify(self, orig_ord_no: str, code: str, quantity: int, price: int, stop_price: int, venue: str) -> Amendment:
         original = self._amendable(orig_ord_no, code, venue, "정정")
-        quantity = quantity or original.open_qty
-        if quantity > original.open_qty:
-            raise OrderRejected(f"정정수량({quantity:,}주)이 정정가능수량({original.open_qty:,}주)을 초과합니다")
+        quantity = self._amend_quantity(original, quantity, "정정")
         if price <= 0:
             raise OrderRejected("정정단가를 입력해야 합니다")
         self._check_price(code, price, "정정단가")
@@ -210,11 +204,7 @@ class Broker:
             extra = fees.buy_cost(price, quantity) - fees.buy_cost(original.reserve_price, quantity)
             self._check_cash(extra, what="정정")
 
-        now = self.clock()
-        order = Order(
-            ord_no=self._next_order_no(),
-            trade_date=now.strftime("%Y%m%d"),
-            time=now.strftime("%H%M%S"),
+        order = self._new_order(
             code=code,
             side=original.side,
             kind=Kind.MODIFY,
@@ -239,14 +229,8 @@ class Broker:
 
     def cancel(self, orig_ord_no: str, code: str, quantity: int, venue: str) -> Amendment:
         original = self._amendable(orig_ord_no, code, venue, "취소")
-        quantity = quantity or original.open_qty
-        if quantity > original.open_qty:
-            raise OrderRejected(f"취소수량({quantity:,}주)이 취소가능수량({original.open_qty:,}주)을 초과합니다")
-        now = self.clock()
-        order = Order(
-            ord_no=self._next_order_no(),
-            trade_date=now.strftime("%Y%m%d"),
-            time=now.strftime("%H%M%S"),
+        quantity = self._amend_quantity(original, quantity, "취소")
+        order = self._new_order(
             code=code,
             side=original.side,
             kind=Kind.CANCEL,
@@ -292,6 +276,23 @@ class Broker:
                 self._match_resting(order)
 
     # ---- internals -----------------------------------------------------------------------------------------
+
+    def _new_order(self, **fields: Any) -> Order:
+        """An order stamped with the next number and the current KST time; a new order is its own root."""
+        now = self.clock()
+        ord_no = self._next_order_no()
+        fields.setdefault("root_ord_no", ord_no)
+        return Order(ord_no=ord_no, trade_date=now.strftime("%Y%m%d"), time=now.strftime("%H%M%S"), **fields)
+
+    @staticmethod
+    def _amend_quantity(original: Order, quantity: int, action: str) -> int:
+        """The quantity a modify or cancel acts on: 0 means the whole open remainder."""
+        quantity = quantity or original.open_qty
+        if quantity > original.open_qty:
+            raise OrderRejected(
+                f"{action}수량({quantity:,}주)이 {action}가능수량({original.open_qty:,}주)을 초과합니다"
+            )
+        return quantity
 
     def _accept(self, order: Order) -> None:
         self.orders[order.ord_no] = order

@@ -17,7 +17,7 @@ from aiohttp import web
 
 from . import api_account, api_market, api_orders, errors, wire
 from .api_common import Answer, Handler, ok
-from .broker import Broker
+from .broker import Broker, OrderRejected
 from .faults import FaultKind, Faults
 from .tokens import TokenRegistry, parse_authorization
 
@@ -152,4 +152,7 @@ class SandboxHttp:
         if endpoint.api_id == "au10002":
             self.tokens.revoke(fields["appkey"], fields["secretkey"], fields["token"])
             return ok("정상적으로 처리되었습니다")
-        return HANDLERS[endpoint.api_id](self.broker, fields)
+        try:
+            return HANDLERS[endpoint.api_id](self.broker, fields)
+        except OrderRejected as rejection:
+            raise errors.rejected(str(rejection)) from None

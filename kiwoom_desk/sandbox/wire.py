@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from . import errors
@@ -91,12 +92,14 @@ class Endpoint:
         return values
 
 
-def _req(name: str, max_len: int, pattern: str | None = None, choices: set[str] | None = None) -> Field:
-    return Field(name, True, max_len, pattern, frozenset(choices) if choices else None)
+def _field(
+    required: bool, name: str, max_len: int, pattern: str | None = None, choices: set[str] | None = None
+) -> Field:
+    return Field(name, required, max_len, pattern, frozenset(choices) if choices else None)
 
 
-def _opt(name: str, max_len: int, pattern: str | None = None, choices: set[str] | None = None) -> Field:
-    return Field(name, False, max_len, pattern, frozenset(choices) if choices else None)
+_req = partial(_field, True)
+_opt = partial(_field, False)
 
 
 _VENUE = _req("dmst_stex_tp", 3, choices={"KRX", "NXT", "SOR"})

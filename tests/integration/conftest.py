@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -174,6 +175,18 @@ class FakeClock:
 
     def advance(self, delta: timedelta) -> None:
         self.now += delta
+
+
+@contextmanager
+def running(data_dir: Path, **options: Any) -> Iterator[tuple[SandboxExchange, Wire]]:
+    """A Sandbox with options of the test's own, and a wire to it; both closed afterwards."""
+    exchange = start_sandbox(data_dir, **options)
+    wire = Wire(exchange.rest_url)
+    try:
+        yield exchange, wire
+    finally:
+        wire.close()
+        exchange.stop()
 
 
 def start_sandbox(data_dir: Path, **options: Any) -> SandboxExchange:

@@ -10,7 +10,7 @@ import pytest
 
 from kiwoom_desk.sandbox.clock import KST
 
-from .conftest import CREDENTIALS, JSON, FakeClock, Wire, start_sandbox
+from .conftest import CREDENTIALS, JSON, FakeClock, Wire, running
 
 BALANCE = {"qry_tp": "3"}
 
@@ -75,29 +75,19 @@ def test_token_requests_missing_parts_are_refused(wire: Wire, body: dict[str, st
 
 
 def test_configured_credentials_are_enforced(tmp_path: Path) -> None:
-    exchange = start_sandbox(tmp_path, credentials=("right-key", "right-secret"))
-    wire = Wire(exchange.rest_url)
-    try:
+    with running(tmp_path, credentials=("right-key", "right-secret")) as (_exchange, wire):
         assert "[8001:" in wire.issue_token(appkey="wrong-key", secretkey="right-secret")["return_msg"]
         assert wire.issue_token(appkey="right-key", secretkey="right-secret")["return_code"] == 0
-    finally:
-        wire.close()
-        exchange.stop()
 
 
 def test_a_token_expires_at_its_expires_dt(tmp_path: Path) -> None:
     clock = FakeClock()
-    exchange = start_sandbox(tmp_path, clock=clock, token_lifetime=timedelta(hours=1))
-    wire = Wire(exchange.rest_url)
-    try:
+    with running(tmp_path, clock=clock, token_lifetime=timedelta(hours=1)) as (_exchange, wire):
         answer = wire.issue_token()
         assert answer["expires_dt"] == "20261124110000"
         assert wire.call("kt00001", BALANCE, token=answer["token"])
         clock.advance(timedelta(hours=1))
         assert "[8005:" in wire.refused("kt00001", BALANCE, token=answer["token"])["return_msg"]
-    finally:
-        wire.close()
-        exchange.stop()
 
 
 def test_tokens_are_not_reused(wire: Wire) -> None:

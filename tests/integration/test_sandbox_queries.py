@@ -11,7 +11,7 @@ import pytest
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.trading.ticks import Instrument, is_on_tick, price_limits
 
-from .conftest import Wire, amount, price, start_sandbox, wait_until
+from .conftest import Wire, amount, price, running, wait_until
 
 SAMSUNG, HYNIX = "005930", "000660"
 
@@ -33,12 +33,9 @@ def all_pages(wire: Wire, api_id: str, body: dict[str, str], list_key: str) -> t
 
 @pytest.fixture
 def paged(tmp_path: Path) -> Iterator[Wire]:
-    exchange = start_sandbox(tmp_path, page_size=7)
-    exchange.set_price(SAMSUNG, 71_200, depth=1000)
-    wire = Wire(exchange.rest_url)
-    yield wire
-    wire.close()
-    exchange.stop()
+    with running(tmp_path, page_size=7) as (exchange, wire):
+        exchange.set_price(SAMSUNG, 71_200, depth=1000)
+        yield wire
 
 
 def test_account_number_is_ten_digits(wire: Wire) -> None:
