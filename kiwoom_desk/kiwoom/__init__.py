@@ -1,1 +1,82 @@
-"""See ../shared/architecture.md; filled in by the issue that builds this layer."""
+"""The Kiwoom protocol: asyncio, httpx, pydantic. Never imports Qt.
+
+from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType, Venue
+"""
+
+from .client import KiwoomClient, mask_account
+from .codes import Side, TradeType, Venue
+from .errors import (
+    ApiError,
+    CredentialsError,
+    DeviceAuthError,
+    InputError,
+    KiwoomError,
+    ModeMismatchError,
+    OrderRejectedError,
+    OrderStateUnknownError,
+    OrderValidationError,
+    RateLimitError,
+    ResponseFormatError,
+    ServerError,
+    SymbolNotFoundError,
+    TokenError,
+    TransportError,
+)
+from .models import (
+    Balance,
+    BookLevel,
+    CancelAck,
+    Deposit,
+    Direction,
+    FilledOrder,
+    Holding,
+    ModifyAck,
+    OpenOrder,
+    OrderAck,
+    OrderBook,
+    OrderHistoryEntry,
+    StockInfo,
+    StockListing,
+)
+from .ratelimit import MOCK_LIMITS, REAL_LIMITS, UNLIMITED, RateLimits
+
+__all__ = [
+    "MOCK_LIMITS",
+    "REAL_LIMITS",
+    "UNLIMITED",
+    "ApiError",
+    "Balance",
+    "BookLevel",
+    "CancelAck",
+    "CredentialsError",
+    "Deposit",
+    "DeviceAuthError",
+    "Direction",
+    "FilledOrder",
+    "Holding",
+    "InputError",
+    "KiwoomClient",
+    "KiwoomError",
+    "ModeMismatchError",
+    "ModifyAck",
+    "OpenOrder",
+    "OrderAck",
+    "OrderBook",
+    "OrderHistoryEntry",
+    "OrderRejectedError",
+    "OrderStateUnknownError",
+    "OrderValidationError",
+    "RateLimitError",
+    "RateLimits",
+    "ResponseFormatError",
+    "ServerError",
+    "Side",
+    "StockInfo",
+    "StockListing",
+    "SymbolNotFoundError",
+    "TokenError",
+    "TradeType",
+    "TransportError",
+    "Venue",
+    "mask_account",
+]

@@ -35,13 +35,25 @@ MESSAGES = {
     1700: "허용된 요청 개수를 초과하였습니다",
     1902: "종목 정보가 없습니다. 종목코드를 확인해주세요",
     1903: "해당 거래소의 종목 정보가 없습니다",
+    1701: "허용된 총 요청 개수를 초과하였습니다",
+    1702: "허용된 그룹 요청 개수를 초과하였습니다",
+    1901: "시장 코드값이 존재하지 않습니다",
     1999: "예기치 못한 에러가 발생했습니다",
     8001: "App Key와 Secret Key 검증에 실패했습니다",
+    8002: "App Key와 Secret Key 검증에 실패했습니다",
+    8003: "Access Token을 조회하는데 실패했습니다",
     8005: "Token이 유효하지 않습니다",
+    8010: "Token을 발급받은 IP와 서비스를 요청한 IP가 동일하지 않습니다",
     8011: "접근토큰 발급에 실패했습니다. grant_type이 없습니다",
     8012: "접근토큰 발급에 실패했습니다. grant_type이 올바르지 않습니다",
     8016: "접근토큰 폐기에 실패했습니다. Token이 없습니다",
     8020: "appkey 또는 secretkey가 입력되지 않았습니다",
+    8030: "투자구분(실전/모의)이 달라서 Appkey를 사용할 수 없습니다",
+    8031: "투자구분(실전/모의)이 달라서 Token를 사용할 수 없습니다",
+    8040: "단말기 인증에 실패했습니다",
+    8050: "지정단말기 인증에 실패했습니다",
+    8103: "토큰 인증 또는 단말기인증에 실패했습니다",
+    8104: "모의투자를 지원하지 않는 API입니다",
 }
 
 
@@ -60,8 +72,8 @@ class ApiError(Exception):
 
 def documented(code: int, detail: str = "", *, http_status: int = 200) -> ApiError:
     """An error from the documented table, embedded as `[code:text]` after its family's sentence."""
-    family = AUTH_RC if 8000 <= code < 8100 and code != 8020 else INPUT_RC
-    if code == 1700:
+    family = AUTH_RC if 8000 <= code < 8200 and code != 8020 else INPUT_RC
+    if code in (1700, 1701, 1702):
         family = RATE_RC
     elif code == 1999:
         family = SERVER_RC

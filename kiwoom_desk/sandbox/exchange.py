@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import platformdirs
 from aiohttp import web
 
+from . import errors
 from .broker import Broker, new_account
 from .clock import Clock, kst_now
 from .faults import FaultKind, Faults
@@ -242,9 +243,17 @@ class SandboxExchange:
         return self._call(lambda: replace(self._server.broker.market.quotes[code]))
 
     def inject(
-        self, kind: FaultKind | str, times: int | None = 1, api_id: str | None = None, delay: float = 0.0
+        self,
+        kind: FaultKind | str,
+        times: int | None = 1,
+        api_id: str | None = None,
+        delay: float = 0.0,
+        code: int = 0,
     ) -> None:
-        self._call(lambda: self._server.faults.add(FaultKind(kind), times, api_id, delay))
+        """Switches a fault on for `times` matching requests (None: until cleared); see `FaultKind`."""
+        if FaultKind(kind) is FaultKind.ERROR_CODE and code not in errors.MESSAGES:
+            raise ValueError(f"no documented error {code}")
+        self._call(lambda: self._server.faults.add(FaultKind(kind), times, api_id, delay, code))
 
     def clear_faults(self) -> None:
         self._call(self._server.faults.clear)

@@ -14,6 +14,7 @@ class FaultKind(StrEnum):
     HTTP_429 = "http_429"  # answer HTTP 429 with the 1700 body, without processing
     RATE_LIMIT = "rate_limit"  # answer HTTP 200, return_code 5, "[1700:...]", without processing
     DROP_RESPONSE = "drop_response"  # process the request, then close the connection without an answer
+    ERROR_CODE = "error_code"  # answer HTTP 200 with the documented `code` (8005, 8030, 8010 ...), without processing
 
 
 @dataclass
@@ -22,14 +23,17 @@ class Fault:
     api_id: str | None  # None: any api-id
     remaining: int | None  # None: until cleared
     delay: float = 0.0
+    code: int = 0  # for ERROR_CODE
 
 
 class Faults:
     def __init__(self) -> None:
         self._faults: list[Fault] = []
 
-    def add(self, kind: FaultKind, times: int | None = 1, api_id: str | None = None, delay: float = 0.0) -> None:
-        self._faults.append(Fault(FaultKind(kind), api_id, times, delay))
+    def add(
+        self, kind: FaultKind, times: int | None = 1, api_id: str | None = None, delay: float = 0.0, code: int = 0
+    ) -> None:
+        self._faults.append(Fault(FaultKind(kind), api_id, times, delay, code))
 
     def clear(self) -> None:
         self._faults.clear()

@@ -113,6 +113,9 @@ class SandboxHttp:
             raise errors.rate_limited(api_id, http_status=429)
         if self.faults.take(FaultKind.RATE_LIMIT, api_id):
             raise errors.rate_limited(api_id)
+        injected = self.faults.take(FaultKind.ERROR_CODE, api_id)
+        if injected is not None:
+            raise errors.documented(injected.code, f"API ID={api_id}")
 
     @staticmethod
     async def _body(request: web.Request) -> dict[str, Any]:

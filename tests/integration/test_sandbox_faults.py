@@ -75,3 +75,19 @@ def test_faults_hit_only_their_api_id_and_can_be_cleared(sandbox: SandboxExchang
 def test_faults_are_not_reachable_over_http(wire: Wire) -> None:
     for path in ("/faults", "/admin", "/api/dostk/faults"):
         assert wire.http.post(path, json={"kind": "http_500"}).status_code == 404
+
+
+@pytest.mark.parametrize(("code", "return_code"), [(8030, 3), (8031, 3), (8010, 3), (8103, 3), (1701, 5), (1999, 99)])
+def test_any_documented_error_can_be_injected(
+    sandbox: SandboxExchange, wire: Wire, code: int, return_code: int
+) -> None:
+    sandbox.inject(FaultKind.ERROR_CODE, api_id="kt10000", code=code)
+    answer = wire.refused("kt10000", ORDER)
+    assert answer["return_code"] == return_code and f"[{code}:" in answer["return_msg"]
+    assert wire.history() == []
+    assert wire.post("kt10000", ORDER).json()["return_code"] == 0
+
+
+def test_only_documented_codes_can_be_injected(sandbox: SandboxExchange) -> None:
+    with pytest.raises(ValueError, match="no documented error 4242"):
+        sandbox.inject(FaultKind.ERROR_CODE, code=4242)

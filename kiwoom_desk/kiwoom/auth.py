@@ -1,0 +1,78 @@
+"""Access tokens: issued on first need, one issuance shared by concurrent callers, renewed ahead of expiry,
+revoked on close (au10001 / au10002, kiwoom-api.md §2).
+
+The HTTP itself is the client's; this module decides *when*. `expires_dt` has no timezone on the wire: it is
+Korean time, as the official client reads it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+KST = ZoneInfo("Asia/Seoul")
+REFRESH_MARGIN = timedelta(seconds=600)  # the official client renews 10 minutes early
+
+Clock = Callable[[], datetime]
+
+
+def kst_now() -> datetime:
+    return datetime.now(KST)
+
+
+def parse_expiry(expires_dt: str) -> datetime:
+    """`YYYYMMDDHHMMSS` in Korean time."""
+    return datetime.strptime(expires_dt, "%Y%m%d%H%M%S").replace(tzinfo=KST)
+
+
+@dataclass(frozen=True)
+class AccessToken:
+    value: str = field(repr=False)  # never in a repr, a log line or an exception
+    expires_at: datetime
+
+
+class TokenManager:
+    def __init__(
+        self,
+        issue: Callable[[], Awaitable[AccessToken]],
+        revoke: Callable[[AccessToken], Awaitable[None]],
+        clock: Clock = kst_now,
+        margin: timedelta = REFRESH_MARGIN,
+    ) -> None:
+        self._issue = issue
+        self._revoke = revoke
+        self._clock = clock
+        self._margin = margin
+        self._token: AccessToken | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def current(self) -> AccessToken | None:
+        return self._token
+
+    def _fresh(self, token: AccessToken | None) -> bool:
+        return token is not None and self._clock() < token.expires_at - self._margin
+
+    async def get(self) -> AccessToken:
+        """A token good for at least the refresh margin; concurrent callers share one issuance."""
+        if self._fresh(self._token):
+            assert self._token is not None
+            return self._token
+        async with self._lock:
+            if not self._fresh(self._token):
+                self._token = await self._issue()
+            assert self._token is not None
+            return self._token
+
+    def invalidate(self, token: AccessToken) -> None:
+        """The server rejected `token`: the next `get()` issues a new one (unless another caller already did)."""
+        if self._token is token:
+            self._token = None
+
+    async def revoke(self) -> None:
+        token, self._token = self._token, None
+        if token is not None:
+            await self._revoke(token)

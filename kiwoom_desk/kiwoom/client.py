@@ -1,0 +1,559 @@
+"""`KiwoomClient`: every request the app sends to Kiwoom (kiwoom-api.md), async, typed, and safe with orders.
+
+The one rule that shapes this module: an order that may have reached the server is never sent again. Once the
+request could have been written (a read timeout, a dropped connection, HTTP 5xx, an unreadable answer), the
+client raises `OrderStateUnknownError` carrying the request, and the caller reconciles with `open_orders()` or
+`order_history()`. Only what the server certainly refused is retried: a rate limit (1700 / HTTP 429 /
+return_code 5), a rejected token (HTTP 401, 8005/8031/8103: one new token, one retry), a connection that never
+opened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import re
+import time
+from collections.abc import Mapping
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self, TypeVar
+from urllib.parse import urlparse
+
+import httpx
+import pydantic
+
+from . import errors
+from .auth import AccessToken, Clock, TokenManager, kst_now, parse_expiry
+from .codes import Side, TradeType, Venue
+from .models import (
+    Balance,
+    CancelAck,
+    Deposit,
+    FilledOrder,
+    ModifyAck,
+    OpenOrder,
+    OrderAck,
+    OrderBook,
+    OrderHistoryEntry,
+    StockInfo,
+    StockListing,
+    Token,
+)
+from .ratelimit import MOCK_LIMITS, REAL_LIMITS, UNLIMITED, RateLimiter, RateLimits
+
+log = logging.getLogger(__name__)
+
+JSON_CONTENT_TYPE = "application/json;charset=UTF-8"
+MOCK_HOST, REAL_HOST = "mockapi.kiwoom.com", "api.kiwoom.com"
+MAX_PAGES = 1000
+
+# Which path serves which api-id (kiwoom-api.md §1.2).
+PATHS: dict[str, str] = {
+    "au10001": "/oauth2/token",
+    "au10002": "/oauth2/revoke",
+    **dict.fromkeys(("kt10000", "kt10001", "kt10002", "kt10003"), "/api/dostk/ordr"),
+    **dict.fromkeys(("ka00001", "ka10075", "ka10076", "kt00007", "kt00018", "kt00001"), "/api/dostk/acnt"),
+    **dict.fromkeys(("ka10001", "ka10099"), "/api/dostk/stkinfo"),
+    "ka10004": "/api/dostk/mrkcond",
+}
+
+_STOCK_CODE = re.compile(r"[0-9A-Z]{6}")  # KRX short codes; new listings may carry letters (e.g. 0126Z0)
+_ORDER_NO = re.compile(r"[0-9]{7}")
+_Model = TypeVar("_Model", bound=pydantic.BaseModel)
+
+
+def mask_account(account_no: str) -> str:
+    """For logs: only the last 4 digits of an account number."""
+    return "*" * max(len(account_no) - 4, 0) + account_no[-4:]
+
+
+def limits_for(base_url: str) -> RateLimits:
+    host = urlparse(base_url).hostname
+    return MOCK_LIMITS if host == MOCK_HOST else REAL_LIMITS if host == REAL_HOST else UNLIMITED
+
+
+def venues_for(base_url: str) -> frozenset[Venue]:
+    """Mock trading supports KRX only (kiwoom-api.md §1.1)."""
+    return frozenset({Venue.KRX}) if urlparse(base_url).hostname == MOCK_HOST else frozenset(Venue)
+
+
+class KiwoomClient:
+    """Async client for Kiwoom's REST API.
+
+    >>> async with KiwoomClient(base_url, appkey, secretkey) as client:
+    ...     ack = await client.place_order(side=Side.BUY, stock_code="005930", quantity=10,
+    ...                                    trade_type=TradeType.LIMIT, price=70000, venue=Venue.KRX)
+
+    Leaving the `async with` revokes the token. `rate_limits` and `allowed_venues` default from the host: the
+    mock server is KRX-only and stricter, the real server follows REAL_LIMITS, anything else (the Sandbox) has
+    no limits; the app passes its environment's own.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        appkey: str,
+        secretkey: str,
+        *,
+        timeout: float | httpx.Timeout = 15.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+        rate_limits: RateLimits | None = None,
+        allowed_venues: frozenset[Venue] | None = None,
+        retry_backoff: float = 1.0,
+        max_rate_limit_retries: int = 3,
+        clock: Clock = kst_now,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._appkey = appkey
+        self._secretkey = secretkey
+        self._http = httpx.AsyncClient(base_url=self.base_url, timeout=timeout, transport=transport)
+        self._limiter = RateLimiter(rate_limits or limits_for(base_url))
+        self.allowed_venues = allowed_venues if allowed_venues is not None else venues_for(base_url)
+        self._retry_backoff = retry_backoff
+        self._max_rate_limit_retries = max_rate_limit_retries
+        self._tokens = TokenManager(self._issue_token, self._revoke_token, clock)
+
+    def __repr__(self) -> str:  # no keys here, ever
+        return f"KiwoomClient({self.base_url!r})"
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Revokes the token (au10002) if one was issued, then closes the connections."""
+        try:
+            await self._tokens.revoke()
+        except errors.KiwoomError as error:
+            log.warning("token revoke failed: %s", error)
+        finally:
+            await self._http.aclose()
+
+    @property
+    def token_expires_at(self) -> datetime | None:
+        """When the current token expires (KST), or None before the first request."""
+        token = self._tokens.current
+        return token.expires_at if token else None
+
+    # ---- orders -----------------------------------------------------------------------------------------
+
+    async def place_order(
+        self,
+        *,
+        side: Side,
+        stock_code: str,
+        quantity: int,
+        trade_type: TradeType,
+        price: int | None = None,
+        venue: Venue = Venue.KRX,
+        stop_price: int | None = None,
+    ) -> OrderAck:
+        """kt10000 (buy) / kt10001 (sell). Checked before sending; sent at most once."""
+        side, trade_type, venue = Side(side), TradeType(trade_type), Venue(venue)
+        api_id = side.api_id
+        self._check_stock_code(stock_code, api_id)
+        self._check_venue(venue, api_id)
+        self._check_count(quantity, "quantity", api_id, allow_zero=False)
+        if trade_type.needs_price:
+            self._check_count(price, "price", api_id, allow_zero=False)
+        elif price:
+            raise errors.OrderValidationError(
+                f"{trade_type.label_en} orders carry no price (got {price})", field="price", api_id=api_id
+            )
+        if trade_type.needs_stop_price:
+            self._check_count(stop_price, "stop_price", api_id, allow_zero=False)
+        elif stop_price:
+            raise errors.OrderValidationError(
+                "stop_price is only for stop-limit orders (28)", field="stop_price", api_id=api_id
+            )
+        body = {
+            "dmst_stex_tp": venue.value,
+            "stk_cd": stock_code,
+            "ord_qty": str(quantity),
+            "ord_uv": str(price) if trade_type.needs_price else "",
+            "trde_tp": trade_type.value,
+            "cond_uv": str(stop_price) if trade_type.needs_stop_price else "",
+        }
+        return await self._order(api_id, body, OrderAck)
+
+    async def modify_order(
+        self,
+        *,
+        orig_order_no: str,
+        stock_code: str,
+        quantity: int,
+        price: int,
+        venue: Venue = Venue.KRX,
+        stop_price: int | None = None,
+    ) -> ModifyAck:
+        """kt10002: a new order number takes over `quantity` (0: the whole remainder) at `price`."""
+        api_id = "kt10002"
+        venue = Venue(venue)
+        self._check_order_no(orig_order_no, api_id)
+        self._check_stock_code(stock_code, api_id)
+        self._check_venue(venue, api_id)
+        self._check_count(quantity, "quantity", api_id, allow_zero=True)
+        self._check_count(price, "price", api_id, allow_zero=False)
+        if stop_price is not None:
+            self._check_count(stop_price, "stop_price", api_id, allow_zero=False)
+        body = {
+            "dmst_stex_tp": venue.value,
+            "orig_ord_no": orig_order_no,
+            "stk_cd": stock_code,
+            "mdfy_qty": str(quantity),
+            "mdfy_uv": str(price),
+            "mdfy_cond_uv": str(stop_price) if stop_price else "",
+        }
+        return await self._order(api_id, body, ModifyAck)
+
+    async def cancel_order(
+        self, *, orig_order_no: str, stock_code: str, quantity: int = 0, venue: Venue = Venue.KRX
+    ) -> CancelAck:
+        """kt10003: cancels `quantity` shares of the order; 0 cancels the whole unfilled remainder."""
+        api_id = "kt10003"
+        venue = Venue(venue)
+        self._check_order_no(orig_order_no, api_id)
+        self._check_stock_code(stock_code, api_id)
+        self._check_venue(venue, api_id)
+        self._check_count(quantity, "quantity", api_id, allow_zero=True)
+        body = {
+            "dmst_stex_tp": venue.value,
+            "orig_ord_no": orig_order_no,
+            "stk_cd": stock_code,
+            "cncl_qty": str(quantity),
+        }
+        return await self._order(api_id, body, CancelAck)
+
+    # ---- account ----------------------------------------------------------------------------------------
+
+    async def account_number(self) -> str:
+        """ka00001: the account the token belongs to (orders carry no account number)."""
+        data = await self.request("ka00001", {})
+        account_no = data.get("acctNo")
+        if not isinstance(account_no, str) or not account_no.strip():
+            raise errors.ResponseFormatError("ka00001: field acctNo is missing", api_id="ka00001")
+        log.info("account %s", mask_account(account_no.strip()))
+        return account_no.strip()
+
+    async def open_orders(self, stock_code: str | None = None, side: Side | None = None) -> list[OpenOrder]:
+        """ka10075, every page: orders with an unfilled remainder."""
+        if stock_code is not None:
+            self._check_stock_code(stock_code, "ka10075")
+        body = {
+            "all_stk_tp": "1" if stock_code else "0",
+            "trde_tp": Side(side).value if side else "0",
+            "stk_cd": stock_code or "",
+            "stex_tp": "0",
+        }
+        return await self._rows("ka10075", body, "oso", OpenOrder)
+
+    async def fills(self, stock_code: str | None = None, side: Side | None = None) -> list[FilledOrder]:
+        """ka10076, every page: today's orders with fills, newest first."""
+        if stock_code is not None:
+            self._check_stock_code(stock_code, "ka10076")
+        body = {
+            "stk_cd": stock_code or "",
+            "qry_tp": "1" if stock_code else "0",
+            "sell_tp": Side(side).value if side else "0",
+            "ord_no": "",
+            "stex_tp": "0",
+        }
+        return await self._rows("ka10076", body, "cntr", FilledOrder)
+
+    async def order_history(self, date: str = "", stock_code: str | None = None) -> list[OrderHistoryEntry]:
+        """kt00007, every page: all orders of `date` (YYYYMMDD; "" is today) in order-number order."""
+        if date and not re.fullmatch(r"\d{8}", date):
+            raise errors.OrderValidationError(f"date must be YYYYMMDD, got {date!r}", field="date", api_id="kt00007")
+        if stock_code is not None:
+            self._check_stock_code(stock_code, "kt00007")
+        body = {
+            "ord_dt": date,
+            "qry_tp": "1",
+            "stk_bond_tp": "0",
+            "sell_tp": "0",
+            "stk_cd": stock_code or "",
+            "fr_ord_no": "",
+            "dmst_stex_tp": "%",
+        }
+        return await self._rows("kt00007", body, "acnt_ord_cntr_prps_dtl", OrderHistoryEntry)
+
+    async def balance(self, venue: Venue = Venue.KRX) -> Balance:
+        """kt00018, every page: totals and holdings."""
+        body = {"qry_tp": "1", "dmst_stex_tp": Venue(venue).value}
+        pages = await self._pages("kt00018", body, "acnt_evlt_remn_indv_tot")
+        first, rows = pages
+        return self._model("kt00018", {**first, "acnt_evlt_remn_indv_tot": rows}, Balance)
+
+    async def deposit(self) -> Deposit:
+        """kt00001: cash and orderable amount (estimated, qry_tp 3)."""
+        return self._model("kt00001", await self.request("kt00001", {"qry_tp": "3"}), Deposit)
+
+    # ---- market data ------------------------------------------------------------------------------------
+
+    async def stock_info(self, stock_code: str) -> StockInfo:
+        """ka10001: name, price, direction, upper and lower limit, base price."""
+        self._check_stock_code(stock_code, "ka10001")
+        return self._model("ka10001", await self.request("ka10001", {"stk_cd": stock_code}), StockInfo)
+
+    async def order_book(self, stock_code: str) -> OrderBook:
+        """ka10004: 10 levels each side, best first."""
+        self._check_stock_code(stock_code, "ka10004")
+        return self._model("ka10004", await self.request("ka10004", {"stk_cd": stock_code}), OrderBook)
+
+    async def stock_list(self, market: str = "0") -> list[StockListing]:
+        """ka10099, every page: the listings of a market ("0" KOSPI, "10" KOSDAQ, "8" ETF ...)."""
+        return await self._rows("ka10099", {"mrkt_tp": market}, "list", StockListing)
+
+    # ---- the request pipeline ---------------------------------------------------------------------------
+
+    async def request(self, api_id: str, body: Mapping[str, str]) -> dict[str, Any]:
+        """One page of a query api-id as raw JSON, through the same token, rate-limit and error handling.
+        Orders are refused here: they go through the checked methods above."""
+        if api_id in errors.ORDER_API_IDS:
+            raise errors.OrderValidationError(
+                f"{api_id} is an order: use place_order, modify_order or cancel_order", field="api_id", api_id=api_id
+            )
+        data, _headers = await self._send(api_id, dict(body), None)
+        return data
+
+    async def _order(self, api_id: str, body: dict[str, str], model: type[_Model]) -> _Model:
+        data, _headers = await self._send(api_id, body, None)
+        try:
+            return model.model_validate(data)
+        except pydantic.ValidationError as error:
+            # return_code was 0: the exchange took the order, but we cannot read its number
+            raise errors.OrderStateUnknownError(
+                f"{api_id}: accepted, but the answer is unreadable ({_first_problem(error)})",
+                api_id=api_id,
+                request=body,
+            ) from None
+
+    async def _pages(self, api_id: str, body: dict[str, str], list_key: str) -> tuple[dict[str, Any], list[Any]]:
+        """Follows cont-yn / next-key until the server says there is no more; the first page and all rows."""
+        first: dict[str, Any] | None = None
+        rows: list[Any] = []
+        next_key: str | None = None
+        for _page in range(MAX_PAGES):
+            data, headers = await self._send(api_id, body, next_key)
+            page_rows = data.get(list_key, [])
+            if not isinstance(page_rows, list):
+                raise errors.ResponseFormatError(f"{api_id}: field {list_key} is not a list", api_id=api_id)
+            rows += page_rows
+            first = first or data
+            if headers.get("cont-yn") != "Y":
+                return first, rows
+            next_key = headers.get("next-key", "")
+            if not next_key:
+                raise errors.ResponseFormatError(f"{api_id}: cont-yn is Y but next-key is empty", api_id=api_id)
+        raise errors.ResponseFormatError(f"{api_id}: more than {MAX_PAGES} pages", api_id=api_id)
+
+    async def _rows(self, api_id: str, body: dict[str, str], list_key: str, model: type[_Model]) -> list[_Model]:
+        _first, rows = await self._pages(api_id, body, list_key)
+        return [self._model(api_id, row, model) for row in rows]
+
+    @staticmethod
+    def _model(api_id: str, data: Any, model: type[_Model]) -> _Model:
+        try:
+            return model.model_validate(data)
+        except pydantic.ValidationError as error:
+            raise errors.ResponseFormatError(f"{api_id}: {_first_problem(error)}", api_id=api_id) from None
+
+    async def _send(
+        self, api_id: str, body: dict[str, str], next_key: str | None
+    ) -> tuple[dict[str, Any], httpx.Headers]:
+        """Sends once, or again only when the server certainly did not process the request."""
+        is_order = api_id in errors.ORDER_API_IDS
+        path = PATHS.get(api_id)
+        if path is None:
+            raise errors.OrderValidationError(f"unknown api-id {api_id}", field="api_id", api_id=api_id)
+        reissued = False
+        rate_limited = 0
+        while True:
+            token = await self._tokens.get()
+            await self._limiter.acquire(api_id)
+            headers = {"Content-Type": JSON_CONTENT_TYPE, "api-id": api_id, "authorization": f"Bearer {token.value}"}
+            if next_key:
+                headers.update({"cont-yn": "Y", "next-key": next_key})
+            started = time.perf_counter()
+            response = await self._post(api_id, path, body, headers, is_order)
+            data = _json_object(response)
+            return_code = _return_code(data)
+            return_msg = str(data.get("return_msg", "")) if data is not None else ""
+            code = errors.documented_code(return_code, return_msg)
+            log.debug(
+                "%s HTTP %s return_code %s in %.0f ms",
+                api_id,
+                response.status_code,
+                return_code,
+                (time.perf_counter() - started) * 1000,
+            )
+
+            if response.status_code == 401 or code in errors.REISSUE_CODES:
+                if not reissued:  # the token was refused before anything was processed: one new token, one retry
+                    log.info("%s: token refused (%s); issuing a new one", api_id, code or 401)
+                    self._tokens.invalidate(token)
+                    reissued = True
+                    continue
+                raise errors.error_for(api_id, return_code, return_msg or "token refused", response.status_code)
+
+            if response.status_code == 429 or code in errors.RATE_LIMIT_CODES or (return_code == 5 and code is None):
+                if rate_limited < self._max_rate_limit_retries:  # refused before processing: safe to send again
+                    delay = self._backoff(rate_limited, response)
+                    rate_limited += 1
+                    log.info("%s: rate limited; retry %d in %.2f s", api_id, rate_limited, delay)
+                    await asyncio.sleep(delay)
+                    continue
+                raise errors.error_for(api_id, return_code or 5, return_msg, response.status_code)
+
+            if response.status_code >= 500 or return_code is None:
+                problem = "server error" if data is not None else f"unreadable answer, HTTP {response.status_code}"
+                if is_order:
+                    raise errors.OrderStateUnknownError(
+                        f"{api_id}: {problem}; the order may have reached the exchange",
+                        api_id=api_id,
+                        request=body,
+                        http_status=response.status_code,
+                        return_code=return_code,
+                        return_msg=return_msg,
+                    )
+                if data is None or return_code is None:
+                    raise errors.ResponseFormatError(
+                        f"{api_id}: the answer is not a JSON object with a return_code (HTTP {response.status_code})",
+                        api_id=api_id,
+                        http_status=response.status_code,
+                    )
+                raise errors.error_for(api_id, return_code, return_msg, response.status_code)
+
+            if response.status_code >= 400 or return_code != 0:
+                raise errors.error_for(api_id, return_code, return_msg, response.status_code)
+            assert data is not None
+            return data, response.headers
+
+    async def _post(
+        self, api_id: str, path: str, body: dict[str, str], headers: dict[str, str], is_order: bool
+    ) -> httpx.Response:
+        try:
+            return await self._http.post(path, content=json.dumps(body, ensure_ascii=False), headers=headers)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            # The connection never opened, so nothing was sent; the caller may try again.
+            raise errors.TransportError(
+                f"{api_id}: could not connect to {self.base_url} ({error})", api_id=api_id
+            ) from None
+        except httpx.HTTPError as error:
+            if is_order:
+                raise errors.OrderStateUnknownError(
+                    f"{api_id}: {type(error).__name__} after sending; the order may have reached the exchange",
+                    api_id=api_id,
+                    request=body,
+                ) from None
+            raise errors.TransportError(f"{api_id}: {type(error).__name__}: {error}", api_id=api_id) from None
+
+    def _backoff(self, attempt: int, response: httpx.Response) -> float:
+        delay: float = self._retry_backoff * (2**attempt) * (1 + random.uniform(0, 0.25))  # jitter spreads retries
+        retry_after = str(response.headers.get("Retry-After", ""))
+        if retry_after.isdigit():
+            delay = max(delay, float(retry_after))
+        return delay
+
+    # ---- tokens -----------------------------------------------------------------------------------------
+
+    async def _issue_token(self) -> AccessToken:
+        body = {"grant_type": "client_credentials", "appkey": self._appkey, "secretkey": self._secretkey}
+        data = await self._auth_call("au10001", body)
+        token = self._model("au10001", data, Token)
+        try:
+            expires_at = parse_expiry(token.expires_dt)
+        except ValueError:
+            raise errors.ResponseFormatError(
+                f"au10001: expires_dt {token.expires_dt!r} is not a date", api_id="au10001"
+            ) from None
+        log.info("token issued, expires %s KST", expires_at.strftime("%Y-%m-%d %H:%M:%S"))
+        return AccessToken(token.token, expires_at)
+
+    async def _revoke_token(self, token: AccessToken) -> None:
+        await self._auth_call("au10002", {"appkey": self._appkey, "secretkey": self._secretkey, "token": token.value})
+        log.info("token revoked")
+
+    async def _auth_call(self, api_id: str, body: dict[str, str]) -> dict[str, Any]:
+        headers = {"Content-Type": JSON_CONTENT_TYPE, "api-id": api_id}
+        try:
+            response = await self._http.post(PATHS[api_id], content=json.dumps(body), headers=headers)
+        except httpx.HTTPError as error:
+            raise errors.TransportError(f"{api_id}: {type(error).__name__}: {error}", api_id=api_id) from None
+        data = _json_object(response)
+        if data is None:
+            raise errors.ResponseFormatError(
+                f"{api_id}: the answer is not a JSON object (HTTP {response.status_code})",
+                api_id=api_id,
+                http_status=response.status_code,
+            )
+        return_code = _return_code(data)
+        if response.status_code >= 400 or return_code != 0:
+            raise errors.error_for(api_id, return_code, str(data.get("return_msg", "")), response.status_code)
+        return data
+
+    # ---- checks before sending --------------------------------------------------------------------------
+
+    def _check_venue(self, venue: Venue, api_id: str) -> None:
+        if venue not in self.allowed_venues:
+            allowed = ", ".join(sorted(v.value for v in self.allowed_venues))
+            raise errors.OrderValidationError(
+                f"{venue.value} is not available here (only {allowed})", field="venue", api_id=api_id
+            )
+
+    @staticmethod
+    def _check_stock_code(stock_code: str, api_id: str) -> None:
+        if not isinstance(stock_code, str) or not _STOCK_CODE.fullmatch(stock_code):
+            raise errors.OrderValidationError(
+                f"stock code must be 6 characters such as 005930, got {stock_code!r}", field="stock_code", api_id=api_id
+            )
+
+    @staticmethod
+    def _check_order_no(order_no: str, api_id: str) -> None:
+        if not isinstance(order_no, str) or not _ORDER_NO.fullmatch(order_no):
+            raise errors.OrderValidationError(
+                f"order number must be 7 digits such as 0000123, got {order_no!r}", field="orig_order_no", api_id=api_id
+            )
+
+    @staticmethod
+    def _check_count(value: object, field: str, api_id: str, *, allow_zero: bool) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0 or (value == 0 and not allow_zero):
+            least = "0 or more" if allow_zero else "at least 1"
+            raise errors.OrderValidationError(
+                f"{field} must be a whole number, {least}; got {value!r}", field=field, api_id=api_id
+            )
+
+
+def _json_object(response: httpx.Response) -> dict[str, Any] | None:
+    try:
+        data = response.json()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _return_code(data: dict[str, Any] | None) -> int | None:
+    if data is None:
+        return None
+    value = data.get("return_code")
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return None
+
+
+def _first_problem(error: pydantic.ValidationError) -> str:
+    problem = error.errors()[0]
+    field = ".".join(str(part) for part in problem["loc"]) or "answer"
+    kind = "is missing" if problem["type"] == "missing" else f"is invalid ({problem['msg']})"
+    return f"field {field} {kind}"

@@ -1,0 +1,263 @@
+"""Wire models: readable Python names, the wire names as aliases, numbers parsed (kiwoom-api.md §3–5).
+
+Unknown extra fields are ignored (the server adds fields over time); a missing required field is an error that
+the client reports with its api-id. Nothing above `kiwoom/` speaks wire names.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from ._numbers import parse_decimal, parse_int, parse_price
+from .codes import Side
+
+Int = Annotated[int, BeforeValidator(parse_int)]
+Price = Annotated[int, BeforeValidator(parse_price)]
+Rate = Annotated[Decimal, BeforeValidator(parse_decimal)]
+
+
+def _stock_code(value: Any) -> Any:
+    """Account TRs prefix the code with its kind (A stock, J ELW, Q ETN): A005930 -> 005930."""
+    if isinstance(value, str) and len(value) == 7 and value[0] in "AJQ":
+        return value[1:]
+    return value
+
+
+StockCode = Annotated[str, BeforeValidator(_stock_code)]
+
+
+class WireModel(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="ignore", frozen=True)
+
+
+def side_from_text(text: str) -> Side | None:
+    """io_tp_nm / FID 905: "+매수", "-매도", "현금매수", "매도정정" ... -> the side, or None if it names neither."""
+    if "매수" in text:
+        return Side.BUY
+    if "매도" in text:
+        return Side.SELL
+    return None
+
+
+class Token(WireModel):
+    token: str = Field(alias="token", min_length=1)
+    token_type: str = Field(alias="token_type")
+    expires_dt: str = Field(alias="expires_dt", pattern=r"^\d{14}$")
+
+
+class OrderAck(WireModel):
+    """kt10000 / kt10001."""
+
+    order_no: str = Field(alias="ord_no", min_length=1)
+    venue: str = Field("", alias="dmst_stex_tp")
+
+
+class ModifyAck(WireModel):
+    """kt10002: the new order number and the root of the chain."""
+
+    order_no: str = Field(alias="ord_no", min_length=1)
+    base_order_no: str = Field("", alias="base_orig_ord_no")
+    quantity: Int = Field(0, alias="mdfy_qty")
+    venue: str = Field("", alias="dmst_stex_tp")
+
+
+class CancelAck(WireModel):
+    """kt10003."""
+
+    order_no: str = Field(alias="ord_no", min_length=1)
+    base_order_no: str = Field("", alias="base_orig_ord_no")
+    quantity: Int = Field(0, alias="cncl_qty")
+
+
+class _OrderRow(WireModel):
+    order_no: str = Field(alias="ord_no", min_length=1)
+    stock_code: StockCode = Field(alias="stk_cd", min_length=1)
+    stock_name: str = Field("", alias="stk_nm")
+    side_text: str = Field("", alias="io_tp_nm")
+    trade_type_name: str = Field("", alias="trde_tp")
+    orig_order_no: str = Field("", alias="orig_ord_no")
+
+    @property
+    def side(self) -> Side | None:
+        return side_from_text(self.side_text)
+
+
+class OpenOrder(_OrderRow):
+    """ka10075 `oso` row: an order with an unfilled remainder."""
+
+    account_no: str = Field("", alias="acnt_no")
+    status: str = Field("", alias="ord_stt")
+    quantity: Int = Field(0, alias="ord_qty")
+    price: Price = Field(0, alias="ord_pric")
+    unfilled: Int = Field(0, alias="oso_qty")
+    filled_quantity: Int = Field(0, alias="cntr_qty")
+    filled_amount: Int = Field(0, alias="cntr_tot_amt")
+    time: str = Field("", alias="tm")
+    current_price: Price = Field(0, alias="cur_prc")
+    venue: str = Field("", alias="stex_tp_txt")
+    stop_price: Price = Field(0, alias="stop_pric")
+
+
+class FilledOrder(_OrderRow):
+    """ka10076 `cntr` row: an order with fills."""
+
+    status: str = Field("", alias="ord_stt")
+    quantity: Int = Field(0, alias="ord_qty")
+    price: Price = Field(0, alias="ord_pric")
+    fill_price: Price = Field(0, alias="cntr_pric")
+    filled_quantity: Int = Field(0, alias="cntr_qty")
+    unfilled: Int = Field(0, alias="oso_qty")
+    commission: Int = Field(0, alias="tdy_trde_cmsn")
+    tax: Int = Field(0, alias="tdy_trde_tax")
+    time: str = Field("", alias="ord_tm")
+
+
+class OrderHistoryEntry(_OrderRow):
+    """kt00007 `acnt_ord_cntr_prps_dtl` row: every order of the day, modifies and cancels included."""
+
+    orig_order_no: str = Field("", alias="ori_ord")
+    quantity: Int = Field(0, alias="ord_qty")
+    price: Price = Field(0, alias="ord_uv")
+    confirmed_quantity: Int = Field(0, alias="cnfm_qty")
+    filled_quantity: Int = Field(0, alias="cntr_qty")
+    fill_price: Price = Field(0, alias="cntr_uv")
+    remaining: Int = Field(0, alias="ord_remnq")
+    accept_type: str = Field("", alias="acpt_tp")
+    amendment: str = Field("", alias="mdfy_cncl")
+    time: str = Field("", alias="ord_tm")
+    venue: str = Field("", alias="dmst_stex_tp")
+    stop_price: Price = Field(0, alias="cond_uv")
+
+
+class Holding(WireModel):
+    """kt00018 `acnt_evlt_remn_indv_tot` row."""
+
+    stock_code: StockCode = Field(alias="stk_cd", min_length=1)
+    stock_name: str = Field("", alias="stk_nm")
+    quantity: Int = Field(0, alias="rmnd_qty")
+    sellable: Int = Field(0, alias="trde_able_qty")
+    average_price: Price = Field(0, alias="pur_pric")
+    current_price: Price = Field(0, alias="cur_prc")
+    purchase_amount: Int = Field(0, alias="pur_amt")
+    evaluation: Int = Field(0, alias="evlt_amt")
+    profit: Int = Field(0, alias="evltv_prft")
+    profit_rate: Rate = Field(Decimal(0), alias="prft_rt")
+
+
+class Balance(WireModel):
+    """kt00018: totals and holdings."""
+
+    total_purchase: Int = Field(0, alias="tot_pur_amt")
+    total_evaluation: Int = Field(0, alias="tot_evlt_amt")
+    total_profit: Int = Field(0, alias="tot_evlt_pl")
+    total_profit_rate: Rate = Field(Decimal(0), alias="tot_prft_rt")
+    estimated_assets: Int = Field(0, alias="prsm_dpst_aset_amt")
+    holdings: list[Holding] = Field(default_factory=list, alias="acnt_evlt_remn_indv_tot")
+
+
+class Deposit(WireModel):
+    """kt00001: cash and what can be ordered with it."""
+
+    cash: Int = Field(alias="entr")
+    orderable: Int = Field(alias="ord_alow_amt")
+    withdrawable: Int = Field(0, alias="pymn_alow_amt")
+    d2_cash: Int = Field(0, alias="d2_entra")
+
+
+class Direction(StrEnum):
+    """pre_sig / FID 25."""
+
+    UPPER_LIMIT = "1"
+    UP = "2"
+    FLAT = "3"
+    LOWER_LIMIT = "4"
+    DOWN = "5"
+
+    @property
+    def sign(self) -> int:
+        return {"1": 1, "2": 1, "3": 0, "4": -1, "5": -1}[self.value]
+
+
+class StockInfo(WireModel):
+    """ka10001. Prices are absolute; `direction` and `change` say which way it moved."""
+
+    code: str = Field(alias="stk_cd", min_length=1)
+    name: str = Field(alias="stk_nm")
+    current_price: Price = Field(alias="cur_prc")
+    direction: Annotated[Direction, BeforeValidator(lambda value: value or "3")] = Field(
+        Direction.FLAT, alias="pre_sig"
+    )
+    change: Int = Field(0, alias="pred_pre")
+    change_rate: Rate = Field(Decimal(0), alias="flu_rt")
+    open: Price = Field(0, alias="open_pric")
+    high: Price = Field(0, alias="high_pric")
+    low: Price = Field(0, alias="low_pric")
+    upper_limit: Price = Field(alias="upl_pric")
+    lower_limit: Price = Field(alias="lst_pric")
+    base_price: Price = Field(alias="base_pric")
+    volume: Int = Field(0, alias="trde_qty")
+
+
+class BookLevel(WireModel):
+    price: int
+    quantity: int
+
+
+class OrderBook(WireModel):
+    """ka10004, the flat `sel_fpr_bid` / `sel_{N}th_pre_bid` ... fields turned into levels (best first)."""
+
+    time: str = ""
+    asks: list[BookLevel] = Field(default_factory=list)
+    bids: list[BookLevel] = Field(default_factory=list)
+    total_ask_quantity: int = 0
+    total_bid_quantity: int = 0
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_wire(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "sel_fpr_bid" not in data:
+            return data
+
+        def levels(prefix: str) -> list[dict[str, int]]:
+            found = []
+            for level in range(1, 11):
+                price_key = f"{prefix}_fpr_bid" if level == 1 else f"{prefix}_{level}th_pre_bid"
+                quantity_key = f"{prefix}_fpr_req" if level == 1 else f"{prefix}_{level}th_pre_req"
+                price = parse_price(data.get(price_key, ""))
+                if price:
+                    found.append({"price": price, "quantity": parse_int(data.get(quantity_key, ""))})
+            return found
+
+        return {
+            "time": data.get("bid_req_base_tm", ""),
+            "asks": levels("sel"),
+            "bids": levels("buy"),
+            "total_ask_quantity": parse_int(data.get("tot_sel_req", "")),
+            "total_bid_quantity": parse_int(data.get("tot_buy_req", "")),
+        }
+
+
+class StockListing(WireModel):
+    """ka10099 `list` row."""
+
+    code: str = Field(alias="code", min_length=1)
+    name: str = Field(alias="name")
+    market_code: str = Field("", alias="marketCode")
+    market_name: str = Field("", alias="marketName")
+    last_price: Price = Field(0, alias="lastPrice")
+    listed_shares: Int = Field(0, alias="listCount")
+    state: str = Field("", alias="state")
+    audit: str = Field("", alias="auditInfo")
+    warning: str = Field("0", alias="orderWarning")
+    nxt_enabled: bool = Field(False, alias="nxtEnable")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yes_no(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("nxtEnable"), str):
+            return {**data, "nxtEnable": data["nxtEnable"] == "Y"}
+        return data
