@@ -156,8 +156,10 @@ class KiwoomClient:
         stop_price: int | None = None,
     ) -> OrderAck:
         """kt10000 (buy) / kt10001 (sell). Checked before sending; sent at most once."""
-        side, trade_type, venue = Side(side), TradeType(trade_type), Venue(venue)
+        side = _member(Side, side, "side", "kt10000")
         api_id = side.api_id
+        trade_type = _member(TradeType, trade_type, "trade_type", api_id)
+        venue = _member(Venue, venue, "venue", api_id)
         self._check_stock_code(stock_code, api_id)
         self._check_venue(venue, api_id)
         self._check_count(quantity, "quantity", api_id, allow_zero=False)
@@ -195,11 +197,7 @@ class KiwoomClient:
     ) -> ModifyAck:
         """kt10002: a new order number takes over `quantity` (0: the whole remainder) at `price`."""
         api_id = "kt10002"
-        venue = Venue(venue)
-        self._check_order_no(orig_order_no, api_id)
-        self._check_stock_code(stock_code, api_id)
-        self._check_venue(venue, api_id)
-        self._check_count(quantity, "quantity", api_id, allow_zero=True)
+        venue = self._check_amendment(api_id, orig_order_no, stock_code, quantity, venue)
         self._check_count(price, "price", api_id, allow_zero=False)
         if stop_price is not None:
             self._check_count(stop_price, "stop_price", api_id, allow_zero=False)
@@ -218,11 +216,7 @@ class KiwoomClient:
     ) -> CancelAck:
         """kt10003: cancels `quantity` shares of the order; 0 cancels the whole unfilled remainder."""
         api_id = "kt10003"
-        venue = Venue(venue)
-        self._check_order_no(orig_order_no, api_id)
-        self._check_stock_code(stock_code, api_id)
-        self._check_venue(venue, api_id)
-        self._check_count(quantity, "quantity", api_id, allow_zero=True)
+        venue = self._check_amendment(api_id, orig_order_no, stock_code, quantity, venue)
         body = {
             "dmst_stex_tp": venue.value,
             "orig_ord_no": orig_order_no,
@@ -441,8 +435,8 @@ class KiwoomClient:
     ) -> httpx.Response:
         try:
             return await self._http.post(path, content=json.dumps(body, ensure_ascii=False), headers=headers)
-        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
-            # The connection never opened, so nothing was sent; the caller may try again.
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
+            # No connection was ever had for this request, so nothing was sent; the caller may try again.
             raise errors.TransportError(
                 f"{api_id}: could not connect to {self.base_url} ({error})", api_id=api_id
             ) from None
@@ -501,6 +495,15 @@ class KiwoomClient:
 
     # ---- checks before sending --------------------------------------------------------------------------
 
+    def _check_amendment(self, api_id: str, orig_order_no: str, stock_code: str, quantity: int, venue: object) -> Venue:
+        """What modify and cancel both check; quantity 0 means the whole remainder."""
+        checked = _member(Venue, venue, "venue", api_id)
+        self._check_order_no(orig_order_no, api_id)
+        self._check_stock_code(stock_code, api_id)
+        self._check_venue(checked, api_id)
+        self._check_count(quantity, "quantity", api_id, allow_zero=True)
+        return checked
+
     def _check_venue(self, venue: Venue, api_id: str) -> None:
         if venue not in self.allowed_venues:
             allowed = ", ".join(sorted(v.value for v in self.allowed_venues))
@@ -529,6 +532,20 @@ class KiwoomClient:
             raise errors.OrderValidationError(
                 f"{field} must be a whole number, {least}; got {value!r}", field=field, api_id=api_id
             )
+
+
+_Enum = TypeVar("_Enum", Side, TradeType, Venue)
+
+
+def _member(cls: type[_Enum], value: object, field: str, api_id: str) -> _Enum:
+    """The member whose wire code is `value` (a member is its own code), or a validation error naming the field."""
+    try:
+        return cls(str(value))
+    except ValueError:
+        allowed = ", ".join(member.value for member in cls)
+        raise errors.OrderValidationError(
+            f"{field} must be one of {allowed}; got {value!r}", field=field, api_id=api_id
+        ) from None
 
 
 def _json_object(response: httpx.Response) -> dict[str, Any] | None:

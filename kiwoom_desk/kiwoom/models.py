@@ -86,31 +86,31 @@ class _OrderRow(WireModel):
         return side_from_text(self.side_text)
 
 
-class OpenOrder(_OrderRow):
-    """ka10075 `oso` row: an order with an unfilled remainder."""
+class _TodayOrderRow(_OrderRow):
+    """What ka10075 and ka10076 rows share."""
 
-    account_no: str = Field("", alias="acnt_no")
     status: str = Field("", alias="ord_stt")
     quantity: Int = Field(0, alias="ord_qty")
     price: Price = Field(0, alias="ord_pric")
     unfilled: Int = Field(0, alias="oso_qty")
     filled_quantity: Int = Field(0, alias="cntr_qty")
+    stop_price: Price = Field(0, alias="stop_pric")
+
+
+class OpenOrder(_TodayOrderRow):
+    """ka10075 `oso` row: an order with an unfilled remainder."""
+
+    account_no: str = Field("", alias="acnt_no")
     filled_amount: Int = Field(0, alias="cntr_tot_amt")
     time: str = Field("", alias="tm")
     current_price: Price = Field(0, alias="cur_prc")
     venue: str = Field("", alias="stex_tp_txt")
-    stop_price: Price = Field(0, alias="stop_pric")
 
 
-class FilledOrder(_OrderRow):
-    """ka10076 `cntr` row: an order with fills."""
+class FilledOrder(_TodayOrderRow):
+    """ka10076 `cntr` row: an order with fills; `fill_price` is the average."""
 
-    status: str = Field("", alias="ord_stt")
-    quantity: Int = Field(0, alias="ord_qty")
-    price: Price = Field(0, alias="ord_pric")
     fill_price: Price = Field(0, alias="cntr_pric")
-    filled_quantity: Int = Field(0, alias="cntr_qty")
-    unfilled: Int = Field(0, alias="oso_qty")
     commission: Int = Field(0, alias="tdy_trde_cmsn")
     tax: Int = Field(0, alias="tdy_trde_tax")
     time: str = Field("", alias="ord_tm")

@@ -16,6 +16,8 @@ import pytest
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.sandbox.clock import KST
 
+from .client_support import CountingTransport
+
 # Written from kiwoom-api.md, not imported from the Sandbox, so a wrong path there fails here.
 PATHS = {
     "au10001": "/oauth2/token",
@@ -200,6 +202,12 @@ def sandbox(tmp_path: Path) -> Iterator[SandboxExchange]:
     exchange = start_sandbox(tmp_path / "sandbox")
     yield exchange
     exchange.stop()
+
+
+@pytest.fixture
+def transport() -> CountingTransport:
+    """A real httpx transport that counts what the client sends, per api-id."""
+    return CountingTransport()
 
 
 @pytest.fixture

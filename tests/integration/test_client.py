@@ -39,11 +39,6 @@ def market(sandbox: SandboxExchange) -> SandboxExchange:
 
 
 @pytest.fixture
-def transport() -> CountingTransport:
-    return CountingTransport()
-
-
-@pytest.fixture
 async def client(market: SandboxExchange, transport: CountingTransport) -> AsyncIterator[KiwoomClient]:
     async with client_for(market, transport) as client:
         yield client

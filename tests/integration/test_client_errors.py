@@ -31,11 +31,6 @@ SAMSUNG = "005930"
 
 
 @pytest.fixture
-def transport() -> CountingTransport:
-    return CountingTransport()
-
-
-@pytest.fixture
 async def client(sandbox: SandboxExchange, transport: CountingTransport) -> AsyncIterator[KiwoomClient]:
     async with client_for(sandbox, transport) as client:
         await client.account_number()  # the token is in hand before any fault is armed

@@ -12,6 +12,7 @@ import pytest
 from kiwoom_desk.kiwoom import (
     KiwoomClient,
     OrderStateUnknownError,
+    OrderValidationError,
     ResponseFormatError,
     Side,
     TokenError,
@@ -144,3 +145,17 @@ async def test_the_body_is_exactly_the_spec_body() -> None:
             "cond_uv": "70500",
         }
     ]
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [({"trade_type": "99"}, "trade_type"), ({"side": "buy"}, "side"), ({"venue": "NYSE"}, "venue")],
+)
+async def test_unknown_codes_are_validation_errors_and_send_nothing(options: dict[str, str], field: str) -> None:
+    client, sent = client_answering(lambda request: httpx.Response(500))
+    order: dict[str, Any] = {"side": Side.BUY, "stock_code": "005930", "quantity": 1, "trade_type": "3", **options}
+    async with client:
+        with pytest.raises(OrderValidationError) as caught:
+            await client.place_order(**order)
+    assert caught.value.field == field
+    assert [api_id for api_id in sent if api_id.startswith("kt")] == []
