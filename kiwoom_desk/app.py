@@ -1,28 +1,186 @@
-"""Composition root of the desktop app: arguments, logging, QApplication with one qasync loop, main window.
-
-The trading window is built by the desktop-app issue. Until then the command knows its version and points a
-trader to the Sandbox exchange, which already runs on its own.
-"""
+"""Composition root: arguments, logging, one QApplication with one qasync loop, the embedded Sandbox, the main
+window. `--self-check` is the diagnostic a trader runs when something is wrong."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import logging
+import logging.handlers
+import os
 import sys
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
 
 from . import __version__
+from .environments import Endpoints, Environment
+
+log = logging.getLogger("kiwoom_desk")
+APP = "KiwoomDesk"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP, APP))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP, APP))
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kiwoom-desk", description="Kiwoom Desk: manual trading practice.")
+    parser.add_argument(
+        "--env",
+        choices=[environment.value for environment in Environment],
+        help="environment to open (default: the last one used; Sandbox without Mock keys)",
+    )
+    parser.add_argument("--rest-url", help="REST endpoint of the chosen environment (proxies, testing)")
+    parser.add_argument("--ws-url", help="WebSocket endpoint of the chosen environment")
+    parser.add_argument("--self-check", action="store_true", help="check the installation, print what was found, exit")
     parser.add_argument("--version", action="version", version=f"kiwoom-desk {__version__}")
     return parser.parse_args(argv)
 
 
+def setup_logging(folder: Path) -> Path:
+    """A rotating file in the user log folder. Secrets never reach it: the client logs none."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "kiwoom-desk.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    return path
+
+
+def self_check() -> int:
+    """Prints the Qt platform, keyring backend, folders, and a Sandbox order round trip; 0 when all work."""
+    problems: list[str] = []
+
+    def report(name: str, value: str) -> None:
+        print(f"{name:<18}{value}", flush=True)
+
+    report("Kiwoom Desk", __version__)
+    report("Python", sys.version.split()[0])
+    try:
+        import PySide6
+        from PySide6.QtGui import QGuiApplication
+
+        app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+        report("Qt platform", f"{QGuiApplication.platformName()} (PySide6 {PySide6.__version__})")
+        del app
+    except Exception as error:  # a broken Qt install is exactly what this check is for
+        problems.append(f"Qt: {error}")
+        report("Qt platform", f"FAILED: {error}")
+    from .storage.credentials import CredentialStore
+
+    backend = CredentialStore().backend_name()
+    report("Keyring backend", backend)
+    if backend.endswith("fail.Keyring"):
+        report("", "no usable keyring: Mock and Real keys cannot be stored (Sandbox still works)")
+    report("Data folder", str(data_dir()))
+    report("Log folder", str(log_dir()))
+    try:
+        report("Sandbox", asyncio.run(_sandbox_round_trip()))
+    except Exception as error:
+        problems.append(f"Sandbox: {error}")
+        report("Sandbox", f"FAILED: {error}")
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    print("self-check " + ("passed" if not problems else "FAILED"), flush=True)
+    return 1 if problems else 0
+
+
+async def _sandbox_round_trip() -> str:
+    from .kiwoom import KiwoomClient, Side, TradeType
+    from .sandbox import SandboxExchange
+
+    with tempfile.TemporaryDirectory() as folder:
+        exchange = SandboxExchange(folder, seed=1, tick_interval=None).start()
+        try:
+            async with KiwoomClient(exchange.rest_url, "self-check", "self-check") as client:
+                info = await client.stock_info("005930")
+                ack = await client.place_order(
+                    side=Side.BUY, stock_code="005930", quantity=1, trade_type=TradeType.LIMIT, price=info.lower_limit
+                )
+                cancel = await client.cancel_order(orig_order_no=ack.order_no, stock_code="005930")
+                if await client.open_orders():
+                    raise RuntimeError("the cancelled order is still open")
+        finally:
+            exchange.stop()
+    return f"order {ack.order_no} placed and cancelled ({cancel.order_no}) on {exchange.rest_url}"
+
+
 def main(argv: list[str] | None = None) -> int:
-    parse_args(argv)
-    print(
-        f"Kiwoom Desk {__version__}: the trading window is not built yet. "
-        "The practice exchange runs on its own: kiwoom-desk-sandbox",
-        file=sys.stderr,
-    )
-    return 2
+    args = parse_args(argv)
+    if args.self_check:
+        return self_check()
+    log_path = setup_logging(log_dir())
+    log.info("Kiwoom Desk %s starting; log %s", __version__, log_path)
+
+    import qasync  # type: ignore[import-untyped]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from .sandbox import SandboxExchange
+    from .storage.credentials import CredentialStore
+    from .storage.journal import Journal
+    from .ui import dialogs
+    from .ui.main_window import MainWindow, Services
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(APP)
+    app.setApplicationName(APP)
+    app.setApplicationVersion(__version__)
+    icon = Path(__file__).parent / "resources" / "icons" / "kiwoom-desk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    environment = Environment(args.env) if args.env else None
+    overrides = {}
+    if args.rest_url:
+        rest = args.rest_url.rstrip("/")
+        ws = args.ws_url or rest.replace("https://", "wss://").replace("http://", "ws://") + "/api/dostk/websocket"
+        overrides[environment or Environment.SANDBOX] = Endpoints(rest, ws)
+    sandbox = SandboxExchange(data_dir() / "sandbox", tick_interval=1.0).start()
+    journal = Journal(data_dir() / "journal.sqlite3")
+    window = MainWindow(Services(CredentialStore(), journal, sandbox.rest_url, QSettings(APP, APP), overrides))
+
+    def excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("uncaught", exc_info=(kind, error, trace))
+        dialogs.ErrorDialog(error, window).open()
+
+    sys.excepthook = excepthook
+    window.show()
+    closed = asyncio.Event()
+    app.setQuitOnLastWindowClosed(False)  # the loop ends after shutdown, not when the window goes
+    window.closed.connect(closed.set)
+
+    async def lifetime() -> None:
+        """One coroutine for the whole run, so nothing is ever left to run outside the loop."""
+        try:
+            await window.start(environment)
+            await closed.wait()
+        finally:
+            await window.shutdown()
+            loop.stop()
+
+    try:
+        with loop:
+            loop.create_task(lifetime())
+            loop.run_forever()
+    finally:
+        sandbox.stop()
+        journal.close()
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_API", "pyside6")
+    raise SystemExit(main())

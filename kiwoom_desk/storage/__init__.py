@@ -1,1 +1,1 @@
-"""See ../shared/architecture.md; filled in by the issue that builds this layer."""
+"""What the app keeps: credentials in the OS keyring, a journal of every order in SQLite."""

@@ -1,0 +1,854 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+<context>
+    <name>ConfirmOrderDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="65" />
+        <source>Confirm order</source>
+        <translation>주문 확인</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="70" />
+        <source>{environment}: {side} order</source>
+        <translation>{environment}: {side} 주문</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="79" />
+        <source>at market</source>
+        <translation>시장가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="81" />
+        <source>Environment</source>
+        <translation>투자구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="82" />
+        <source>Side</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="83" />
+        <source>Stock</source>
+        <translation>종목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="84" />
+        <source>Order type</source>
+        <translation>매매구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="85" />
+        <source>Venue</source>
+        <translation>거래소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="86" />
+        <source>Price</source>
+        <translation>주문가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="87" />
+        <source>Quantity</source>
+        <translation>주문수량</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="88" />
+        <source>Estimated amount</source>
+        <translation>예상 주문금액</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="91" />
+        <source>Stop price</source>
+        <translation>스톱가격</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="98" />
+        <source>Send order</source>
+        <translation>주문 전송</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="132" />
+        <source>{environment} keys</source>
+        <translation>{environment} 앱키 관리</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="143" />
+        <source>Show keys</source>
+        <translation>키 보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="145" />
+        <source>App key</source>
+        <translation>앱키</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="146" />
+        <source>Secret key</source>
+        <translation>시크릿키</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="153" />
+        <source>Test</source>
+        <translation>연결 시험</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="154" />
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="155" />
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="156" />
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>Environment</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="23" />
+        <source>Sandbox</source>
+        <translation>연습</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="24" />
+        <source>Mock</source>
+        <translation>모의투자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="25" />
+        <source>Real</source>
+        <translation>실전</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="212" />
+        <source>Unexpected error</source>
+        <translation>예기치 못한 오류</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="214" />
+        <source>Something went wrong. The app keeps running; the details are in the log.</source>
+        <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="218" />
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="200" />
+        <source>REAL TRADING: orders use real money</source>
+        <translation>실전투자: 실제 돈으로 주문됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>Open orders</source>
+        <translation>미체결</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>Positions and cash</source>
+        <translation>잔고 및 예수금</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205" />
+        <source>Mock keys...</source>
+        <translation>모의투자 앱키...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206" />
+        <source>Real keys...</source>
+        <translation>실전 앱키...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207" />
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208" />
+        <source>&amp;Orders</source>
+        <translation>주문(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209" />
+        <source>Refresh</source>
+        <translation>새로고침</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210" />
+        <source>Modify selected...</source>
+        <translation>선택 주문 정정...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211" />
+        <source>Cancel selected (Delete)</source>
+        <translation>선택 주문 취소 (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="212" />
+        <source>Cancel all...</source>
+        <translation>전체 취소...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213" />
+        <source>&amp;Settings</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214" />
+        <source>Confirm every order in Sandbox and Mock</source>
+        <translation>연습·모의투자에서도 매 주문 확인</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215" />
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216" />
+        <source>Restore default layout</source>
+        <translation>기본 화면 배치로 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217" />
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238" />
+        <source>REAL MONEY</source>
+        <translation>실전</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="332" />
+        <source>Enter {environment} keys first.</source>
+        <translation>먼저 {environment} 앱키를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="366" />
+        <source>Connecting to {environment}...</source>
+        <translation>{environment} 서버에 연결 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377" />
+        <source>Connected. Loading the stock list...</source>
+        <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="381" />
+        <source>Ready: {count} stocks</source>
+        <translation>준비 완료: {count}개 종목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="435" />
+        <source>Enter both keys.</source>
+        <translation>앱키와 시크릿키를 모두 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423" />
+        <source>Testing...</source>
+        <translation>시험 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="429" />
+        <source>Not accepted: {reason}</source>
+        <translation>사용할 수 없는 키입니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="431" />
+        <source>Keys work: account ending {last4}.</source>
+        <translation>정상입니다: 계좌 끝자리 {last4}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="442" />
+        <source>Saved in the system keyring.</source>
+        <translation>시스템 키링에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="452" />
+        <source>Deleted from the system keyring.</source>
+        <translation>시스템 키링에서 삭제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="462" />
+        <source>Not connected.</source>
+        <translation>연결되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="474" />
+        <source>Order not sent.</source>
+        <translation>주문을 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="478" />
+        <source>Order accepted: no. {number}</source>
+        <translation>주문 접수: 주문번호 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="482" />
+        <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
+        <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="486" />
+        <source>Order refused: {reason}</source>
+        <translation>주문 거부: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="522" />
+        <source>No open orders.</source>
+        <translation>미체결 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="526" />
+        <source>Cancel all</source>
+        <translation>전체 취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="527" />
+        <source>Cancel all {count} open orders?</source>
+        <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="535" />
+        <source>Cancelled {done} of {total}.</source>
+        <translation>{total}건 중 {done}건 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="556" />
+        <source>Modify refused: {reason}</source>
+        <translation>정정 거부: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="558" />
+        <source>Modified: new order no. {number}</source>
+        <translation>정정 접수: 새 주문번호 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ModifyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="184" />
+        <source>Modify order {number}</source>
+        <translation>주문 정정 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="186" />
+        <source>Stock</source>
+        <translation>종목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="187" />
+        <source>Unfilled</source>
+        <translation>미체결</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="197" />
+        <source>All unfilled</source>
+        <translation>미체결 전량</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="198" />
+        <source>New price</source>
+        <translation>정정가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199" />
+        <source>Quantity</source>
+        <translation>정정수량</translation>
+    </message>
+</context>
+<context>
+    <name>OpenOrdersTable</name>
+    <message>
+        <location filename="../../ui/open_orders.py" line="26" />
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="27" />
+        <source>Order no.</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="28" />
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="29" />
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="31" />
+        <source>Side</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="36" />
+        <source>Type</source>
+        <translation>매매구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="37" />
+        <source>Price</source>
+        <translation>주문가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="39" />
+        <source>Quantity</source>
+        <translation>주문수량</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="42" />
+        <source>Filled</source>
+        <translation>체결수량</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="48" />
+        <source>Unfilled</source>
+        <translation>미체결</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="50" />
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_orders.py" line="51" />
+        <source>Venue</source>
+        <translation>거래소</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTicket</name>
+    <message>
+        <location filename="../../ui/ticket.py" line="259" />
+        <source>Order ticket</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="260" />
+        <source>Stock</source>
+        <translation>종목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="261" />
+        <source>Code or name, e.g. 005930 or 삼성전자</source>
+        <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="262" />
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="263" />
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="264" />
+        <source>Order type</source>
+        <translation>매매구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="265" />
+        <source>Venue</source>
+        <translation>거래소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="266" />
+        <source>Price</source>
+        <translation>주문가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="267" />
+        <source>Stop price</source>
+        <translation>스톱가격</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="268" />
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="269" />
+        <source>Current</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="270" />
+        <source>Upper limit</source>
+        <translation>상한가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="271" />
+        <source>Lower limit</source>
+        <translation>하한가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="371" />
+        <source>Sending...</source>
+        <translation>전송 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="373" />
+        <source>Buy order</source>
+        <translation>매수 주문</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="373" />
+        <source>Sell order</source>
+        <translation>매도 주문</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="379" />
+        <source>Estimated amount: {amount} won</source>
+        <translation>예상 주문금액: {amount}원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="383" />
+        <source>Orderable cash: {cash} won</source>
+        <translation>주문가능금액: {cash}원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="385" />
+        <source>Sellable: {shares} shares</source>
+        <translation>매도가능수량: {shares}주</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="403" />
+        <source>Upper {upper} · Lower {lower}</source>
+        <translation>상한가 {upper} · 하한가 {lower}</translation>
+    </message>
+</context>
+<context>
+    <name>Phase</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="31" />
+        <source>Market closed</source>
+        <translation>장 마감</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="32" />
+        <source>Pre-market</source>
+        <translation>장전</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="33" />
+        <source>Regular session</source>
+        <translation>정규장</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="34" />
+        <source>Closing auction</source>
+        <translation>장마감 동시호가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="35" />
+        <source>After hours</source>
+        <translation>시간외</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsPanel</name>
+    <message>
+        <location filename="../../ui/positions.py" line="25" />
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../ui/positions.py" line="26" />
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/positions.py" line="28" />
+        <source>Quantity</source>
+        <translation>보유수량</translation>
+    </message>
+    <message>
+        <location filename="../../ui/positions.py" line="31" />
+        <source>Sellable</source>
+        <translation>매도가능</translation>
+    </message>
+    <message>
+        <location filename="../../ui/positions.py" line="34" />
+        <source>Avg. price</source>
+        <translation>매입가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/positions.py" line="40" />
+        <source>Current</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/positions.py" line="46" />
+        <source>P/L</source>
+        <translation>평가손익</translation>
+    </message>
+    <message>
+        <location filename="../../ui/positions.py" line="53" />
+        <source>P/L %</source>
+        <translation>수익률</translation>
+    </message>
+    <message>
+        <location filename="../../ui/positions.py" line="98" />
+        <source>Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}</source>
+        <translation>예수금 {cash} · 주문가능 {orderable} · 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pl}</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <location filename="../../ui/ticket.py" line="72" />
+        <source>Enter a 6-character stock code, such as 005930, or search by name.</source>
+        <translation>종목코드 6자리(예: 005930)를 입력하거나 종목명으로 검색하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="75" />
+        <source>No quote for this code yet; check the code.</source>
+        <translation>이 종목코드의 시세가 없습니다. 코드를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="76" />
+        <source>Enter a quantity of at least 1 share.</source>
+        <translation>수량을 1주 이상 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="77" />
+        <source>This order type needs a price.</source>
+        <translation>이 매매구분은 주문가를 입력해야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="78" />
+        <source>The price must be a multiple of {tick} won: {below} or {above}.</source>
+        <translation>호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="81" />
+        <source>Above the upper limit of {upper} won.</source>
+        <translation>상한가 {upper}원을 넘습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="82" />
+        <source>Below the lower limit of {lower} won.</source>
+        <translation>하한가 {lower}원보다 낮습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="83" />
+        <source>A stop-limit order needs a stop price.</source>
+        <translation>스톱지정가 주문은 스톱가격을 입력해야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="84" />
+        <source>The stop price must be a multiple of {tick} won: {below} or {above}.</source>
+        <translation>스톱가격이 호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="87" />
+        <source>Only KRX can be traded in this environment.</source>
+        <translation>이 투자구분에서는 KRX만 주문할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="88" />
+        <source>Needs {needed} won; orderable cash is {orderable} won.</source>
+        <translation>주문가능금액이 부족합니다: 필요 {needed}원, 주문가능 {orderable}원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="89" />
+        <source>You can sell at most {sellable} shares.</source>
+        <translation>매도가능수량은 {sellable}주입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RealModeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="112" />
+        <source>Real trading</source>
+        <translation>실전투자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="113" />
+        <source>Orders in Real mode use real money on Kiwoom's real server.</source>
+        <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="114" />
+        <source>Every order will ask for confirmation. Switch to Real?</source>
+        <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="115" />
+        <source>Switch to Real</source>
+        <translation>실전투자로 전환</translation>
+    </message>
+</context>
+<context>
+    <name>Side</name>
+    <message>
+        <location filename="../../ui/ticket.py" line="61" />
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="63" />
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="88" />
+        <source>REST: offline</source>
+        <translation>REST: 연결 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="89" />
+        <source>REST: connecting...</source>
+        <translation>REST: 연결 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="90" />
+        <source>REST: connected</source>
+        <translation>REST: 연결됨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="91" />
+        <source>REST: error</source>
+        <translation>REST: 오류</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="94" />
+        <source>Real-time: -</source>
+        <translation>실시간: -</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="102" />
+        <source>Token: -</source>
+        <translation>토큰: -</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="105" />
+        <source>Token: {h}h {m:02d}m</source>
+        <translation>토큰: {h}시간 {m:02d}분</translation>
+    </message>
+</context>
+<context>
+    <name>TradeType</name>
+    <message>
+        <location filename="../../ui/ticket.py" line="38" />
+        <source>Limit</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="39" />
+        <source>Market</source>
+        <translation>시장가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="40" />
+        <source>Conditional limit</source>
+        <translation>조건부지정가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="41" />
+        <source>Best limit</source>
+        <translation>최유리지정가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="42" />
+        <source>Priority limit</source>
+        <translation>최우선지정가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="43" />
+        <source>Limit (IOC)</source>
+        <translation>보통(IOC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="44" />
+        <source>Market (IOC)</source>
+        <translation>시장가(IOC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="45" />
+        <source>Best limit (IOC)</source>
+        <translation>최유리(IOC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="46" />
+        <source>Limit (FOK)</source>
+        <translation>보통(FOK)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="47" />
+        <source>Market (FOK)</source>
+        <translation>시장가(FOK)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="48" />
+        <source>Best limit (FOK)</source>
+        <translation>최유리(FOK)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="49" />
+        <source>Stop limit</source>
+        <translation>스톱지정가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="50" />
+        <source>Mid-price</source>
+        <translation>중간가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="51" />
+        <source>Mid-price (IOC)</source>
+        <translation>중간가(IOC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="52" />
+        <source>Mid-price (FOK)</source>
+        <translation>중간가(FOK)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="53" />
+        <source>Pre-market closing price</source>
+        <translation>장시작전시간외</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="54" />
+        <source>After-hours single price</source>
+        <translation>시간외단일가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="55" />
+        <source>Post-market closing price</source>
+        <translation>장마감후시간외</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,177 @@
+"""TradingDesk: one environment's live session. It owns the client, the order ledger, the portfolio and the
+journal, and tells its listener what changed. No Qt: the UI's bridge turns the listener calls into signals.
+
+Every order is journalled before it is sent and after it is answered. When its fate is unknown the desk
+reconciles from REST (open orders and the day's history) instead of guessing, and never sends it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
+
+from ..environments import Environment
+from ..kiwoom import (
+    KiwoomClient,
+    KiwoomError,
+    ModifyAck,
+    OpenOrder,
+    OrderAck,
+    OrderStateUnknownError,
+    StockListing,
+    TradeType,
+)
+from ..storage.journal import Journal
+from .orders import LedgerChange, OrderLedger
+from .portfolio import Portfolio
+from .rules import Quote, Ticket
+from .ticks import Instrument, PriceLimits
+
+log = logging.getLogger(__name__)
+
+LISTED_MARKETS = ("0", "10", "8")  # KOSPI, KOSDAQ, ETF: what the ticket's search offers
+
+
+class DeskListener(Protocol):
+    def orders_changed(self, change: LedgerChange) -> None: ...
+
+    def portfolio_changed(self) -> None: ...
+
+
+class TradingDesk:
+    def __init__(self, environment: Environment, client: KiwoomClient, journal: Journal) -> None:
+        self.environment = environment
+        self.client = client
+        self.journal = journal
+        self.ledger = OrderLedger()
+        self.portfolio = Portfolio()
+        self.account_no = ""
+        self._listeners: list[DeskListener] = []
+        self._listings: tuple[date, list[StockListing]] | None = None
+
+    def subscribe(self, listener: DeskListener) -> None:
+        self._listeners.append(listener)
+
+    async def connect(self) -> None:
+        """Token, account and a first look at orders and holdings."""
+        self.account_no = await self.client.account_number()
+        await self.refresh()
+
+    async def close(self) -> None:
+        await self.client.aclose()
+        change = self.ledger.clear()
+        self.portfolio = Portfolio()
+        self._notify(change)
+
+    async def refresh(self) -> None:
+        orders, balance, deposit = await asyncio.gather(
+            self.client.open_orders(), self.client.balance(), self.client.deposit()
+        )
+        self.portfolio = Portfolio(balance, deposit)
+        self._notify(self.ledger.replace(orders))
+
+    async def quote(self, code: str) -> Quote:
+        info = await self.client.stock_info(code)
+        instrument = Instrument.ETF if await self._is_etf(code) else Instrument.STOCK
+        limits = PriceLimits(base=info.base_price, upper=info.upper_limit, lower=info.lower_limit)
+        return Quote(code=info.code, name=info.name, current=info.current_price, limits=limits, instrument=instrument)
+
+    async def listings(self) -> list[StockListing]:
+        """KOSPI, KOSDAQ and ETF listings for the ticket's search, fetched once a day."""
+        today = date.today()
+        if self._listings is None or self._listings[0] != today:
+            found: list[StockListing] = []
+            for market in LISTED_MARKETS:
+                found += await self.client.stock_list(market)
+            self._listings = (today, found)
+        return self._listings[1]
+
+    async def _is_etf(self, code: str) -> bool:
+        if self._listings is None:
+            return False
+        return any(listing.code == code and listing.market_code == "8" for listing in self._listings[1])
+
+    async def place(self, ticket: Ticket) -> OrderAck:
+        request = {
+            "side": ticket.side.value,
+            "stock_code": ticket.stock_code,
+            "quantity": ticket.quantity,
+            "trade_type": ticket.trade_type.value,
+            "price": ticket.price,
+            "stop_price": ticket.stop_price,
+            "venue": ticket.venue.value,
+        }
+        api_id = ticket.side.api_id
+        self.journal.record(self.environment, "sent", api_id, detail=request)
+        try:
+            ack = await self.client.place_order(
+                side=ticket.side,
+                stock_code=ticket.stock_code,
+                quantity=ticket.quantity,
+                trade_type=ticket.trade_type,
+                price=ticket.price if ticket.trade_type.needs_price else None,
+                venue=ticket.venue,
+                stop_price=ticket.stop_price if ticket.trade_type is TradeType.STOP_LIMIT else None,
+            )
+        except OrderStateUnknownError:
+            await self._reconcile(api_id)
+            raise
+        except KiwoomError as error:
+            self.journal.record(self.environment, "refused", api_id, detail={"message": error.return_msg or str(error)})
+            raise
+        self.journal.record(self.environment, "accepted", api_id, ack.order_no)
+        await self._refresh_quietly()
+        return ack
+
+    async def modify(self, order: OpenOrder, quantity: int, price: int) -> ModifyAck:
+        self.journal.record(self.environment, "sent", "kt10002", order.order_no, {"quantity": quantity, "price": price})
+        try:
+            ack = await self.client.modify_order(
+                orig_order_no=order.order_no, stock_code=order.stock_code, quantity=quantity, price=price
+            )
+        except OrderStateUnknownError:
+            await self._reconcile("kt10002")
+            raise
+        self.journal.record(self.environment, "accepted", "kt10002", ack.order_no, {"base": ack.base_order_no})
+        await self._refresh_quietly()
+        return ack
+
+    async def cancel(self, orders: Sequence[OpenOrder]) -> tuple[int, list[str]]:
+        """Cancels the whole remainder of each order; returns how many went through and the failures' reasons."""
+        done, failures = 0, []
+        for order in orders:
+            self.journal.record(self.environment, "sent", "kt10003", order.order_no)
+            try:
+                ack = await self.client.cancel_order(orig_order_no=order.order_no, stock_code=order.stock_code)
+            except OrderStateUnknownError:
+                await self._reconcile("kt10003")
+                failures.append(f"{order.order_no}: ?")
+                continue
+            except KiwoomError as error:
+                failures.append(f"{order.order_no}: {error.return_msg or error}")
+                continue
+            self.journal.record(self.environment, "accepted", "kt10003", ack.order_no, {"base": ack.base_order_no})
+            done += 1
+        await self._refresh_quietly()
+        return done, failures
+
+    async def _reconcile(self, api_id: str) -> None:
+        """After an unknown outcome: look, do not guess. The refreshed ledger shows whether it arrived."""
+        self.journal.record(self.environment, "unknown", api_id)
+        await self._refresh_quietly()
+        history = await self.client.order_history()
+        self.journal.record(self.environment, "reconciled", api_id, detail={"orders_today": len(history)})
+
+    async def _refresh_quietly(self) -> None:
+        try:
+            await self.refresh()
+        except KiwoomError as error:
+            log.warning("refresh failed: %s", error)
+
+    def _notify(self, change: LedgerChange) -> None:
+        for listener in self._listeners:
+            listener.orders_changed(change)
+            listener.portfolio_changed()

@@ -1,0 +1,151 @@
+"""Ticket validation: what is wrong with an order before anything is sent.
+
+`validate` returns problems, not sentences: each names the field it belongs to, a kind and the numbers the
+message needs. The UI turns them into Korean or English through Qt's translations, so that this module stays
+free of Qt and the wording lives with the other visible strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from enum import StrEnum
+
+from ..environments import Environment
+from ..kiwoom import Side, TradeType, Venue
+from .ticks import Instrument, PriceLimits, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
+
+_CODE = re.compile(r"[0-9A-Z]{6}")
+COMMISSION_ESTIMATE_PER_100K = 15  # what the ticket reserves for commission when checking cash (0.015 %)
+
+
+class Field(StrEnum):
+    STOCK = "stock"
+    PRICE = "price"
+    STOP_PRICE = "stop_price"
+    QUANTITY = "quantity"
+    VENUE = "venue"
+
+
+class Kind(StrEnum):
+    CODE_FORMAT = "code_format"  # not 6 characters
+    UNKNOWN_STOCK = "unknown_stock"  # no quote for the code (yet)
+    QUANTITY_ZERO = "quantity_zero"
+    PRICE_REQUIRED = "price_required"
+    PRICE_OFF_TICK = "price_off_tick"  # params: tick, below, above
+    PRICE_ABOVE_LIMIT = "price_above_limit"  # params: upper
+    PRICE_BELOW_LIMIT = "price_below_limit"  # params: lower
+    STOP_REQUIRED = "stop_required"
+    STOP_OFF_TICK = "stop_off_tick"  # params: tick, below, above
+    VENUE_NOT_ALLOWED = "venue_not_allowed"
+    CASH_SHORT = "cash_short"  # params: needed, orderable
+    SHARES_SHORT = "shares_short"  # params: sellable
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: Field
+    kind: Kind
+    params: dict[str, int] = dataclass_field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ticket:
+    side: Side
+    stock_code: str
+    trade_type: TradeType
+    venue: Venue
+    price: int  # 0 when the type takes none
+    quantity: int
+    stop_price: int = 0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What the ticket knows about the stock (ka10001)."""
+
+    code: str
+    name: str
+    current: int
+    limits: PriceLimits
+    instrument: Instrument = Instrument.STOCK
+
+
+@dataclass(frozen=True)
+class Account:
+    orderable_cash: int | None = None  # None: not known yet, not checked
+    sellable: int | None = None
+
+
+def estimated_cost(ticket: Ticket, quote: Quote | None) -> int:
+    """What a buy holds: price × quantity plus commission; market-like orders at the upper limit, as KRX does."""
+    price = ticket.price if ticket.trade_type.needs_price else (quote.limits.upper if quote else 0)
+    amount = price * ticket.quantity
+    return amount + amount * COMMISSION_ESTIMATE_PER_100K // 100_000
+
+
+def validate(ticket: Ticket, quote: Quote | None, environment: Environment, account: Account) -> list[Problem]:
+    problems: list[Problem] = []
+    if not _CODE.fullmatch(ticket.stock_code):
+        problems.append(Problem(Field.STOCK, Kind.CODE_FORMAT))
+    elif quote is None or quote.code != ticket.stock_code:
+        problems.append(Problem(Field.STOCK, Kind.UNKNOWN_STOCK))
+        quote = None
+    if ticket.quantity <= 0:
+        problems.append(Problem(Field.QUANTITY, Kind.QUANTITY_ZERO))
+    if ticket.venue not in environment.allowed_venues:
+        problems.append(Problem(Field.VENUE, Kind.VENUE_NOT_ALLOWED))
+    if ticket.trade_type.needs_price:
+        problems += _price_problems(Field.PRICE, ticket.price, quote)
+    if ticket.trade_type.needs_stop_price:
+        problems += _price_problems(Field.STOP_PRICE, ticket.stop_price, quote)
+    if ticket.quantity > 0 and not any(p.field is Field.PRICE for p in problems):
+        if ticket.side is Side.BUY and account.orderable_cash is not None and quote is not None:
+            needed = estimated_cost(ticket, quote)
+            if needed > account.orderable_cash:
+                problems.append(
+                    Problem(Field.QUANTITY, Kind.CASH_SHORT, {"needed": needed, "orderable": account.orderable_cash})
+                )
+        if ticket.side is Side.SELL and account.sellable is not None and ticket.quantity > account.sellable:
+            problems.append(Problem(Field.QUANTITY, Kind.SHARES_SHORT, {"sellable": account.sellable}))
+    return problems
+
+
+def _price_problems(where: Field, price: int, quote: Quote | None) -> list[Problem]:
+    required = Kind.PRICE_REQUIRED if where is Field.PRICE else Kind.STOP_REQUIRED
+    off_tick = Kind.PRICE_OFF_TICK if where is Field.PRICE else Kind.STOP_OFF_TICK
+    if price <= 0:
+        return [Problem(where, required)]
+    instrument = quote.instrument if quote else Instrument.STOCK
+    if not is_on_tick(price, instrument):
+        below, above = round_down_to_tick(price, instrument), round_up_to_tick(price, instrument)
+        return [Problem(where, off_tick, {"tick": tick_size(price, instrument), "below": below, "above": above})]
+    if quote is not None and price > quote.limits.upper:
+        return [Problem(where, Kind.PRICE_ABOVE_LIMIT, {"upper": quote.limits.upper})]
+    if quote is not None and price < quote.limits.lower:
+        return [Problem(where, Kind.PRICE_BELOW_LIMIT, {"lower": quote.limits.lower})]
+    return []
+
+
+def max_quantity(ticket: Ticket, quote: Quote | None, account: Account) -> int:
+    """The most shares the ticket could take: by orderable cash for a buy, by sellable shares for a sell."""
+    if ticket.side is Side.SELL:
+        return account.sellable or 0
+    if account.orderable_cash is None or quote is None:
+        return 0
+    unit = estimated_cost(
+        Ticket(ticket.side, ticket.stock_code, ticket.trade_type, ticket.venue, ticket.price, 1), quote
+    )
+    if unit <= 0:
+        return 0
+    quantity = account.orderable_cash // unit
+    while (
+        quantity > 0
+        and estimated_cost(
+            Ticket(ticket.side, ticket.stock_code, ticket.trade_type, ticket.venue, ticket.price, quantity), quote
+        )
+        > account.orderable_cash
+    ):
+        quantity -= 1
+    return quantity

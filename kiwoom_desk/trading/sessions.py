@@ -1,0 +1,52 @@
+"""Which phase the KRX market is in at a KST moment (krx-rules.md §3, §7). For the status bar only: the server,
+not this table, decides what an order may do."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import StrEnum
+
+HOLIDAYS_2026 = frozenset(
+    date(2026, month, day)
+    for month, day in [
+        (1, 1),
+        (2, 16),
+        (2, 17),
+        (2, 18),
+        (3, 2),
+        (5, 1),
+        (5, 5),
+        (5, 25),
+        (6, 3),
+        (8, 17),
+        (9, 24),
+        (9, 25),
+        (10, 5),
+        (10, 9),
+        (12, 25),
+        (12, 31),
+    ]
+)
+
+
+class Phase(StrEnum):
+    CLOSED = "closed"  # weekend, holiday or night
+    PRE_MARKET = "pre_market"  # 08:30-09:00: pre-market closing price and opening auction
+    REGULAR = "regular"  # 09:00-15:20
+    CLOSING_AUCTION = "closing_auction"  # 15:20-15:30
+    AFTER_HOURS = "after_hours"  # 15:40-18:00: closing-price trade, then single-price session
+
+
+def phase(now: datetime) -> Phase:
+    if now.weekday() >= 5 or now.date() in HOLIDAYS_2026:
+        return Phase.CLOSED
+    clock = now.time()
+    if time(8, 30) <= clock < time(9, 0):
+        return Phase.PRE_MARKET
+    if time(9, 0) <= clock < time(15, 20):
+        return Phase.REGULAR
+    if time(15, 20) <= clock < time(15, 30):
+        return Phase.CLOSING_AUCTION
+    if time(15, 40) <= clock < time(18, 0):
+        return Phase.AFTER_HOURS
+    return Phase.CLOSED

@@ -1,0 +1,64 @@
+"""Between the desk and Qt: desk callbacks become signals, and slots start coroutines on the one qasync loop.
+
+A coroutine started from a slot never blocks the loop; its failure is routed to `failed` (the status bar and,
+for the unexpected, the exception dialog) instead of vanishing with the task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..trading.orders import LedgerChange
+
+log = logging.getLogger(__name__)
+
+
+class DeskBridge(QObject):
+    ordersChanged = Signal(object)  # LedgerChange
+    portfolioChanged = Signal()
+    failed = Signal(object)  # the exception
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    # DeskListener
+    def orders_changed(self, change: LedgerChange) -> None:
+        self.ordersChanged.emit(change)
+
+    def portfolio_changed(self) -> None:
+        self.portfolioChanged.emit()
+
+    def spawn(
+        self, coroutine: Coroutine[Any, Any, Any], done: Callable[[Any], None] | None = None
+    ) -> asyncio.Task[Any]:
+        """Runs `coroutine` on the loop; `done` gets its result, `failed` its exception."""
+        task = asyncio.get_event_loop().create_task(coroutine)
+        self._tasks.add(task)
+
+        def finished(task: asyncio.Task[Any]) -> None:
+            self._tasks.discard(task)
+            if task.cancelled():
+                return
+            error = task.exception()
+            if error is not None:
+                self.failed.emit(error)
+            elif done is not None:
+                done(task.result())
+
+        task.add_done_callback(finished)
+        return task
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    def cancel_all(self, keep: asyncio.Task[Any] | None = None) -> None:
+        for task in list(self._tasks):
+            if task is not keep:
+                task.cancel()

@@ -1,0 +1,223 @@
+"""Dialogs: order confirmation, entering Real, credentials, modify, and the error dialog with a Copy button.
+
+They open non-modally-blocking (`open()`), and coroutines await their answer through `ask`, so the event loop
+never nests or blocks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import traceback
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..environments import Environment
+from ..kiwoom import OpenOrder, Side
+from ..storage.credentials import Credentials
+from ..trading import rules
+from . import theme
+from .status_bar import environment_text
+from .table import won
+from .ticket import TickSpinBox, side_text, trade_type_text
+from .widgets import named
+
+_YES_ROLES = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
+
+
+async def ask(dialog: QDialog) -> bool:
+    """Opens `dialog` window-modal and waits, without blocking the loop, for a yes (True) or a no."""
+    future: asyncio.Future[bool] = asyncio.get_event_loop().create_future()
+
+    def finished(result: int) -> None:
+        if isinstance(dialog, QMessageBox):
+            clicked = dialog.clickedButton()
+            answer = clicked is not None and dialog.buttonRole(clicked) in _YES_ROLES
+        else:
+            answer = result == QDialog.DialogCode.Accepted
+        if not future.done():
+            future.set_result(answer)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return await future
+
+
+class ConfirmOrderDialog(QDialog):
+    def __init__(self, environment: Environment, ticket: rules.Ticket, name: str, amount: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmOrderDialog")
+        self.setWindowTitle(self.tr("Confirm order"))
+        self.setMinimumWidth(380)
+        colour = theme.BUY if ticket.side is Side.BUY else theme.SELL
+        layout = QVBoxLayout(self)
+        banner = QLabel(
+            self.tr("{environment}: {side} order").format(
+                environment=environment_text(environment), side=side_text(ticket.side)
+            )
+        )
+        banner.setStyleSheet(
+            f"background: {environment.accent}; color: white; font-weight: bold; padding: 8px; font-size: 15px;"
+        )
+        layout.addWidget(banner)
+        form = QFormLayout()
+        price = won(ticket.price) if ticket.trade_type.needs_price else self.tr("at market")
+        rows = [
+            (self.tr("Environment"), environment_text(environment)),
+            (self.tr("Side"), f"<b style='color:{colour}'>{side_text(ticket.side)}</b>"),
+            (self.tr("Stock"), f"{ticket.stock_code} {name}"),
+            (self.tr("Order type"), trade_type_text(ticket.trade_type)),
+            (self.tr("Venue"), ticket.venue.value),
+            (self.tr("Price"), price),
+            (self.tr("Quantity"), won(ticket.quantity)),
+            (self.tr("Estimated amount"), f"<b>{won(amount)}</b>"),
+        ]
+        if ticket.trade_type.needs_stop_price:
+            rows.insert(6, (self.tr("Stop price"), won(ticket.stop_price)))
+        for label, value in rows:
+            text = QLabel(value)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            form.addRow(label, text)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        self.sendButton = buttons.addButton(self.tr("Send order"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sendButton.setObjectName("sendOrderButton")
+        self.sendButton.setStyleSheet(theme.submit_style(colour))
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class RealModeDialog(QMessageBox):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("realModeDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Real trading"))
+        self.setText(self.tr("Orders in Real mode use real money on Kiwoom's real server."))
+        self.setInformativeText(self.tr("Every order will ask for confirmation. Switch to Real?"))
+        self.enterButton = self.addButton(self.tr("Switch to Real"), QMessageBox.ButtonRole.AcceptRole)
+        self.enterButton.setObjectName("enterRealButton")
+        self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+
+class CredentialsDialog(QDialog):
+    """Enter, test, save or delete the keys of one environment. Keys are masked; nothing is written but the keyring."""
+
+    testRequested = Signal(object)  # Credentials
+    saveRequested = Signal(object)  # Credentials
+    deleteRequested = Signal()
+
+    def __init__(self, environment: Environment, stored: Credentials | None, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("credentialsDialog")
+        self.environment = environment
+        self.setWindowTitle(self.tr("{environment} keys").format(environment=environment_text(environment)))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.appkeyEdit = named(QLineEdit(), "appkeyEdit")
+        self.secretkeyEdit = named(QLineEdit(), "secretkeyEdit")
+        for edit in (self.appkeyEdit, self.secretkeyEdit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMinimumWidth(320)
+        if stored is not None:
+            self.appkeyEdit.setText(stored.appkey)
+            self.secretkeyEdit.setText(stored.secretkey)
+        self.showKeys = named(QCheckBox(self.tr("Show keys")), "showKeysCheck")
+        self.showKeys.toggled.connect(self._show)
+        form.addRow(self.tr("App key"), self.appkeyEdit)
+        form.addRow(self.tr("Secret key"), self.secretkeyEdit)
+        form.addRow("", self.showKeys)
+        layout.addLayout(form)
+        self.resultLabel = named(QLabel(), "credentialsResult")
+        self.resultLabel.setWordWrap(True)
+        layout.addWidget(self.resultLabel)
+        buttons = QHBoxLayout()
+        self.testButton = named(QPushButton(self.tr("Test")), "testKeysButton")
+        self.saveButton = named(QPushButton(self.tr("Save")), "saveKeysButton")
+        self.deleteButton = named(QPushButton(self.tr("Delete")), "deleteKeysButton")
+        close = named(QPushButton(self.tr("Close")), "closeKeysButton")
+        self.testButton.clicked.connect(lambda: self.testRequested.emit(self.credentials()))
+        self.saveButton.clicked.connect(lambda: self.saveRequested.emit(self.credentials()))
+        self.deleteButton.clicked.connect(self.deleteRequested.emit)
+        close.clicked.connect(self.accept)
+        for button in (self.testButton, self.saveButton, self.deleteButton, close):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+    def credentials(self) -> Credentials:
+        return Credentials(self.appkeyEdit.text().strip(), self.secretkeyEdit.text().strip())
+
+    def show_result(self, text: str, ok: bool) -> None:
+        self.resultLabel.setStyleSheet(f"color: {'#2e7d32' if ok else theme.PROBLEM};")
+        self.resultLabel.setText(text)
+
+    def _show(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.appkeyEdit.setEchoMode(mode)
+        self.secretkeyEdit.setEchoMode(mode)
+
+
+class ModifyDialog(QDialog):
+    """New price (by tick) and quantity (0 = the whole remainder) for an open order."""
+
+    def __init__(self, order: OpenOrder, quote: rules.Quote | None, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("modifyDialog")
+        self.setWindowTitle(self.tr("Modify order {number}").format(number=order.order_no))
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("Stock"), QLabel(f"{order.stock_code} {order.stock_name}"))
+        layout.addRow(self.tr("Unfilled"), QLabel(won(order.unfilled)))
+        self.priceSpin = TickSpinBox()
+        self.priceSpin.setObjectName("modifyPriceSpin")
+        if quote is not None:
+            self.priceSpin.instrument = quote.instrument
+            self.priceSpin.setRange(quote.limits.lower, quote.limits.upper)
+        self.priceSpin.setValue(order.price)
+        self.quantitySpin = named(QSpinBox(), "modifyQuantitySpin")
+        self.quantitySpin.setRange(0, order.unfilled)
+        self.quantitySpin.setValue(order.unfilled)
+        self.quantitySpin.setSpecialValueText(self.tr("All unfilled"))
+        layout.addRow(self.tr("New price"), self.priceSpin)
+        layout.addRow(self.tr("Quantity"), self.quantitySpin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+
+class ErrorDialog(QDialog):
+    """For the unexpected: the error, its trace, and a Copy button. The app keeps running."""
+
+    def __init__(self, error: BaseException, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorDialog")
+        self.setWindowTitle(self.tr("Unexpected error"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Something went wrong. The app keeps running; the details are in the log.")))
+        self.details = QPlainTextEdit("".join(traceback.format_exception(error)), readOnly=True)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.setObjectName("copyErrorButton")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.details.toPlainText()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 360)

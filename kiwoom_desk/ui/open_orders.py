@@ -1,0 +1,94 @@
+"""Open orders (`openOrdersTable`): ka10075 rows, numbers sorted by value, only changed rows repainted.
+Delete cancels the selection; double-click loads an order into the ticket."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ..kiwoom import OpenOrder, Side
+from . import theme
+from .table import ROW_ROLE, SORT_ROLE, Column, KeyedTableModel, fit_columns_when_filled, won
+from .ticket import side_text
+
+
+def _side_colour(order: OpenOrder) -> str | None:
+    return theme.BUY if order.side is Side.BUY else theme.SELL if order.side is Side.SELL else None
+
+
+def _time(value: str) -> str:
+    return f"{value[0:2]}:{value[2:4]}:{value[4:6]}" if len(value) == 6 else value
+
+
+def order_columns(table: QWidget) -> list[Column[OpenOrder]]:
+    return [
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Time"), lambda o: o.time, _time),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Order no."), lambda o: o.order_no),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Code"), lambda o: o.stock_code),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Name"), lambda o: o.stock_name),
+        Column(
+            lambda: QCoreApplication.translate("OpenOrdersTable", "Side"),
+            lambda o: o.side.value if o.side else "",
+            lambda _v: "",
+            _side_colour,
+        ),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Type"), lambda o: o.trade_type_name),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Price"), lambda o: o.price, won, numeric=True),
+        Column(
+            lambda: QCoreApplication.translate("OpenOrdersTable", "Quantity"), lambda o: o.quantity, won, numeric=True
+        ),
+        Column(
+            lambda: QCoreApplication.translate("OpenOrdersTable", "Filled"),
+            lambda o: o.filled_quantity,
+            won,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("OpenOrdersTable", "Unfilled"), lambda o: o.unfilled, won, numeric=True
+        ),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Status"), lambda o: o.status),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Venue"), lambda o: o.venue),
+    ]
+
+
+class OpenOrdersModel(KeyedTableModel[OpenOrder]):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4:
+            return side_text(self.row(index.row()).side)
+        return value
+
+
+class OpenOrdersTable(QTableView):
+    cancelRequested = Signal(list)  # [OpenOrder]
+    orderActivated = Signal(object)  # OpenOrder
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("openOrdersTable")
+        self.orders = OpenOrdersModel(order_columns(self), key=lambda order: order.order_no)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.orders)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        fit_columns_when_filled(self)
+        self.doubleClicked.connect(lambda index: self.orderActivated.emit(index.data(ROW_ROLE)))
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(self._cancel_selected)
+
+    def selected_orders(self) -> list[OpenOrder]:
+        return [index.data(ROW_ROLE) for index in self.selectionModel().selectedRows()]
+
+    def _cancel_selected(self) -> None:
+        orders = self.selected_orders()
+        if orders:
+            self.cancelRequested.emit(orders)

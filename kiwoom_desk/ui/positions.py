@@ -1,0 +1,106 @@
+"""Positions and cash (`positionsTable`): kt00018 holdings with P/L in red and blue, totals from kt00018 and
+kt00001. Double-click a position to prefill a sell."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ..kiwoom import Holding
+from ..trading.portfolio import Portfolio
+from . import theme
+from .table import ROW_ROLE, SORT_ROLE, Column, KeyedTableModel, fit_columns_when_filled, won
+from .widgets import named
+
+
+def _rate(value: Decimal) -> str:
+    return f"{value:+.2f}%"
+
+
+def position_columns(widget: QWidget) -> list[Column[Holding]]:
+    pl = lambda h: theme.signed_colour(h.profit)  # noqa: E731 - one colour rule for two columns
+    return [
+        Column(lambda: QCoreApplication.translate("PositionsPanel", "Code"), lambda h: h.stock_code),
+        Column(lambda: QCoreApplication.translate("PositionsPanel", "Name"), lambda h: h.stock_name),
+        Column(
+            lambda: QCoreApplication.translate("PositionsPanel", "Quantity"), lambda h: h.quantity, won, numeric=True
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PositionsPanel", "Sellable"), lambda h: h.sellable, won, numeric=True
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PositionsPanel", "Avg. price"),
+            lambda h: h.average_price,
+            won,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PositionsPanel", "Current"),
+            lambda h: h.current_price,
+            won,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PositionsPanel", "P/L"),
+            lambda h: h.profit,
+            lambda v: f"{v:+,}",
+            pl,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PositionsPanel", "P/L %"),
+            lambda h: h.profit_rate,
+            _rate,
+            pl,
+            numeric=True,
+        ),
+    ]
+
+
+class PositionsPanel(QWidget):
+    sellRequested = Signal(object)  # Holding
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = named(QTableView(), "positionsTable")
+        self.positions = KeyedTableModel(position_columns(self), key=lambda holding: holding.stock_code)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.positions)
+        proxy.setSortRole(SORT_ROLE)
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns_when_filled(self.table)
+        self.table.doubleClicked.connect(lambda index: self.sellRequested.emit(index.data(ROW_ROLE)))
+        self.totalsLabel = named(QLabel(), "totalsLabel")
+        self.totalsLabel.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.table)
+        layout.addWidget(self.totalsLabel)
+        self.show_portfolio(Portfolio())
+
+    def show_portfolio(self, portfolio: Portfolio) -> None:
+        self.positions.set_rows(portfolio.balance.holdings)
+        balance, deposit = portfolio.balance, portfolio.deposit
+        colour = theme.signed_colour(balance.total_profit)
+        cash = won(deposit.cash) if deposit else "-"
+        orderable = won(deposit.orderable) if deposit else "-"
+        self.totalsLabel.setText(
+            self.tr(
+                "Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}"
+            ).format(
+                cash=cash,
+                orderable=orderable,
+                purchase=won(balance.total_purchase),
+                evaluation=won(balance.total_evaluation),
+                pl=f"<span style='color:{colour}'>{balance.total_profit:+,} ({balance.total_profit_rate:+.2f}%)</span>",
+            )
+        )

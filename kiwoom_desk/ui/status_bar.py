@@ -1,0 +1,105 @@
+"""The status bar (`statusBar`): environment badge, REST state, real-time state, token countdown, the last
+message (kept readable for a while, never replaced by a lesser one too soon), KST clock and market phase."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from ..environments import Environment
+from ..trading.sessions import Phase, phase
+from .widgets import named
+
+KST = ZoneInfo("Asia/Seoul")
+MESSAGE_HOLD_SECONDS = 8.0  # an answer stays readable at least this long before an info message replaces it
+
+
+def environment_text(environment: Environment) -> str:
+    return {
+        Environment.SANDBOX: QCoreApplication.translate("Environment", "Sandbox"),
+        Environment.MOCK: QCoreApplication.translate("Environment", "Mock"),
+        Environment.REAL: QCoreApplication.translate("Environment", "Real"),
+    }[environment]
+
+
+def phase_text(value: Phase) -> str:
+    return {
+        Phase.CLOSED: QCoreApplication.translate("Phase", "Market closed"),
+        Phase.PRE_MARKET: QCoreApplication.translate("Phase", "Pre-market"),
+        Phase.REGULAR: QCoreApplication.translate("Phase", "Regular session"),
+        Phase.CLOSING_AUCTION: QCoreApplication.translate("Phase", "Closing auction"),
+        Phase.AFTER_HOURS: QCoreApplication.translate("Phase", "After hours"),
+    }[value]
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.badge = named(QLabel(), "environmentBadge")
+        self.rest = named(QLabel(), "restState")
+        self.realtime = named(QLabel(), "realtimeState")
+        self.token = named(QLabel(), "tokenExpiry")
+        self.message = named(QLabel(), "lastMessage")
+        self.clock = named(QLabel(), "kstClock")
+        self.phase = named(QLabel(), "marketPhase")
+        self.addWidget(self.badge)
+        self.addWidget(self.message, 1)
+        for label in (self.rest, self.realtime, self.token, self.phase, self.clock):
+            self.addPermanentWidget(label)
+        self.token_expires_at: datetime | None = None
+        self._held_until = 0.0
+        self._rest_state = "offline"
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(1000)
+        self.set_environment(Environment.SANDBOX)
+        self.tick()
+
+    def set_environment(self, environment: Environment) -> None:
+        self.environment = environment
+        self.badge.setText(f" {environment_text(environment)} ")
+        self.badge.setStyleSheet(
+            f"background: {environment.accent}; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px;"
+        )
+
+    def set_rest_state(self, state: str) -> None:
+        """ "offline", "connecting", "connected" or "error"."""
+        self._rest_state = state
+        self.retranslate()
+
+    def show_message(self, text: str, important: bool = False) -> None:
+        """Important messages (order answers, errors) hold the bar; others wait their turn."""
+        now = time.monotonic()
+        if not important and now < self._held_until:
+            return
+        self.message.setText(text)
+        self.message.setToolTip(text)
+        if important:
+            self._held_until = now + MESSAGE_HOLD_SECONDS
+
+    def retranslate(self) -> None:
+        self.set_environment(self.environment)
+        states = {
+            "offline": self.tr("REST: offline"),
+            "connecting": self.tr("REST: connecting..."),
+            "connected": self.tr("REST: connected"),
+            "error": self.tr("REST: error"),
+        }
+        self.rest.setText(states[self._rest_state])
+        self.realtime.setText(self.tr("Real-time: -"))
+        self.tick()
+
+    def tick(self) -> None:
+        now = datetime.now(KST)
+        self.clock.setText(now.strftime("%H:%M:%S KST"))
+        self.phase.setText(phase_text(phase(now)))
+        if self.token_expires_at is None:
+            self.token.setText(self.tr("Token: -"))
+        else:
+            seconds = max(int((self.token_expires_at - now).total_seconds()), 0)
+            self.token.setText(self.tr("Token: {h}h {m:02d}m").format(h=seconds // 3600, m=seconds % 3600 // 60))

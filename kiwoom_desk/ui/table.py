@@ -1,0 +1,114 @@
+"""Declarative tables: one `Column` declares header, value, text, colour and alignment; `KeyedTableModel` keeps
+rows by key and tells views only what changed (rows inserted or removed, `dataChanged` for one row).
+
+Numbers sort by value through `SORT_ROLE`, never as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableView
+
+Row = TypeVar("Row")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+def won(value: int) -> str:
+    return f"{value:,}"
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    header: Callable[[], str]  # called at paint time, so a language switch shows at once
+    value: Callable[[Row], Any]  # what sorts
+    text: Callable[[Any], str] = str
+    colour: Callable[[Row], str | None] = lambda row: None
+    numeric: bool = False
+
+
+class KeyedTableModel(QAbstractTableModel, Generic[Row]):
+    def __init__(self, columns: Sequence[Column[Row]], key: Callable[[Row], Hashable]) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self._key = key
+        self._rows: list[Row] = []
+        self._index: dict[Hashable, int] = {}
+
+    # -- reading --
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def row(self, position: int) -> Row:
+        return self._rows[position]
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header()
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(column.value(row))
+        if role == SORT_ROLE:
+            return column.value(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = column.colour(row)
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # -- writing: only what changed --
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        fresh = {self._key(row): row for row in rows}
+        for key in [key for key in self._index if key not in fresh]:
+            position: int | None = self._index[key]
+            assert position is not None
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._rows[position]
+            self._reindex()
+            self.endRemoveRows()
+        for key, row in fresh.items():
+            position = self._index.get(key)
+            if position is None:
+                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+                self._rows.append(row)
+                self._index[key] = len(self._rows) - 1
+                self.endInsertRows()
+            elif self._rows[position] != row:
+                self._rows[position] = row
+                self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.columns) - 1))
+
+    def _reindex(self) -> None:
+        self._index = {self._key(row): position for position, row in enumerate(self._rows)}
+
+
+def fit_columns_when_filled(view: QTableView) -> None:
+    """Sizes the columns to their contents the first time rows arrive; after that the trader's widths stay."""
+    model = view.model()
+
+    def fit() -> None:
+        if not view.property("fitted"):
+            view.resizeColumnsToContents()
+            view.setProperty("fitted", True)
+
+    model.rowsInserted.connect(lambda *_: fit())

@@ -1,0 +1,104 @@
+"""What the UI tests and the screenshot script share: an in-memory keyring and a window on a Sandbox, driven
+by running the one qasync loop until a condition holds (no sleeps, no nested loops)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..sandbox import SandboxExchange
+from ..storage.credentials import CredentialStore
+from ..storage.journal import Journal
+from .main_window import MainWindow, Services
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives and dies with the test."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        import keyring.errors
+
+        if (service, username) not in self.secrets:
+            raise keyring.errors.PasswordDeleteError(username)
+        del self.secrets[(service, username)]
+
+
+def run_until(
+    loop: asyncio.AbstractEventLoop,
+    condition: Callable[[], Any],
+    message: str,
+    within: float = 15.0,
+    action: Callable[[], object] | None = None,
+) -> Any:
+    """Runs the qasync loop (Qt events and asyncio together) until `condition()` is truthy; returns its value.
+
+    `action` (a click, a key, a setText) runs inside the running loop first: a UI action taken while the loop
+    is stopped could let Qt run an asyncio callback outside it, which the app itself never does.
+    """
+
+    async def wait() -> Any:
+        try:
+            if action is not None:
+                action()
+            deadline = time.monotonic() + within
+            while not (value := condition()):
+                if time.monotonic() > deadline:
+                    raise AssertionError(message)
+                await asyncio.sleep(0.01)
+            return value
+        finally:
+            loop.stop()
+
+    # Not run_until_complete: qasync's version processes Qt events once more after the loop has stopped, which
+    # would run pending asyncio callbacks outside a running loop.
+    task = loop.create_task(wait())
+    loop.run_forever()
+    return task.result()
+
+
+def complete(loop: asyncio.AbstractEventLoop, coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Runs `coroutine` to its end on the qasync loop (see run_until for why not run_until_complete)."""
+    task = loop.create_task(coroutine)
+    return run_until(loop, task.done, "the coroutine did not finish", within=60) and task.result()
+
+
+def open_window(folder: Path, sandbox: SandboxExchange, keyring: KeyringBackend | None = None) -> MainWindow:
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    services = Services(
+        credentials=CredentialStore(keyring or MemoryKeyring()),
+        journal=Journal(folder / "journal.sqlite3"),
+        sandbox_url=sandbox.rest_url,
+        settings=settings,
+    )
+    return MainWindow(services)
+
+
+def modal(kind: type[QWidget], object_name: str) -> QWidget | None:
+    """The open dialog of that kind and name, if any."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.objectName() == object_name and widget.isVisible():
+            return widget
+    return None
+
+
+def act(loop: asyncio.AbstractEventLoop, action: Callable[[], object]) -> None:
+    """Runs one UI action inside the running loop and lets the loop settle once."""
+    run_until(loop, lambda: True, "", action=action)

@@ -1,0 +1,86 @@
+"""Writes PNGs of the main window in each environment and of the order confirmation, at 1366x768 and 1920x1080.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [out-folder]
+
+Mock and Real point at the Sandbox here (nothing outside this machine is reachable), with keys in a memory
+keyring; what differs on screen is exactly what differs for the trader: labels, colours, banner, confirmations.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync  # type: ignore[import-untyped]
+from PySide6.QtWidgets import QApplication
+
+from kiwoom_desk.environments import Endpoints, Environment
+from kiwoom_desk.kiwoom import Side, TradeType
+from kiwoom_desk.sandbox import SandboxExchange
+from kiwoom_desk.storage.credentials import Credentials
+from kiwoom_desk.ui import dialogs
+from kiwoom_desk.ui.testing import act, complete, modal, open_window, run_until
+
+
+def main(out: Path, language: str = "ko") -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with tempfile.TemporaryDirectory() as folder:
+        sandbox = SandboxExchange(Path(folder) / "sandbox", seed=3, tick_interval=None).start()
+        window = open_window(Path(folder), sandbox)
+        if language != "ko":
+            window.set_language(language)
+        for environment in (Environment.MOCK, Environment.REAL):
+            window.services.credentials.save(
+                environment, Credentials(f"{environment}-key-1234", f"{environment}-secret")
+            )
+            window.services.overrides[environment] = Endpoints(sandbox.rest_url, sandbox.ws_url)
+        window.confirmAction.setChecked(False)
+        sandbox.set_price("005930", 71_200, depth=300)
+        act(loop, window.show)
+        complete(loop, window.start(Environment.SANDBOX))
+        ticket = window.ticket
+
+        def order(side: Side, price: int, quantity: int) -> None:
+            act(loop, lambda: ticket.load(side, "005930", TradeType.LIMIT, price, quantity))
+            run_until(loop, lambda: ticket.quote is not None and ticket.submitButton.isEnabled(), "ticket not ready")
+
+        order(Side.BUY, 71_300, 20)
+        run_until(loop, lambda: window.positions.positions.rowCount() == 1, "no fill", action=ticket.submitButton.click)
+        order(Side.BUY, 70_000, 10)
+        run_until(loop, lambda: window.openOrders.orders.rowCount() == 1, "no order", action=ticket.submitButton.click)
+        order(Side.BUY, 71_000, 5)
+        for width, height in ((1366, 768), (1920, 1080)):
+            act(loop, lambda width=width, height=height: window.resize(width, height))
+            window.grab().save(str(out / f"sandbox-{language}-{width}x{height}.png"))
+        for environment in (Environment.MOCK, Environment.REAL):
+            task = loop.create_task(window.switch_to(environment))
+            if environment is Environment.REAL:
+                box = run_until(loop, lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "no Real dialog")
+                box.grab().save(str(out / f"real-switch-{language}.png"))
+                act(loop, box.enterButton.click)
+            run_until(loop, task.done, "the switch did not finish")
+            act(loop, lambda: window.resize(1366, 768))
+            order(Side.SELL, 71_500, 5)
+            window.grab().save(str(out / f"{environment.value}-{language}-1366x768.png"))
+        act(loop, ticket.submitButton.click)
+        dialog = run_until(loop, lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"), "no confirmation")
+        dialog.grab().save(str(out / f"confirm-order-real-{language}.png"))
+        act(loop, dialog.reject)
+        act(loop, lambda: ticket.stockCodeEdit.setText("005930"))
+        act(loop, lambda: ticket.priceSpin.setValue(71_550))
+        ticket.grab().save(str(out / f"ticket-invalid-{language}.png"))
+        complete(loop, window.shutdown())
+        sandbox.stop()
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("screenshots"), *sys.argv[2:3])
