@@ -26,6 +26,7 @@ class DeskBridge(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._orders: set[asyncio.Task[Any]] = set()  # order actions: never cancelled, only waited for
 
     # DeskListener
     def orders_changed(self, change: LedgerChange) -> None:
@@ -35,14 +36,18 @@ class DeskBridge(QObject):
         self.portfolioChanged.emit()
 
     def spawn(
-        self, coroutine: Coroutine[Any, Any, Any], done: Callable[[Any], None] | None = None
+        self, coroutine: Coroutine[Any, Any, Any], done: Callable[[Any], None] | None = None, *, order: bool = False
     ) -> asyncio.Task[Any]:
-        """Runs `coroutine` on the loop; `done` gets its result, `failed` its exception."""
+        """Runs `coroutine` on the loop; `done` gets its result, `failed` its exception. An `order` task may
+        have a request on the wire: cancelling it could lose track of an order, so `cancel_all` leaves it."""
         task = asyncio.get_event_loop().create_task(coroutine)
         self._tasks.add(task)
+        if order:
+            self._orders.add(task)
 
         def finished(task: asyncio.Task[Any]) -> None:
             self._tasks.discard(task)
+            self._orders.discard(task)
             if task.cancelled():
                 return
             error = task.exception()
@@ -55,10 +60,17 @@ class DeskBridge(QObject):
         return task
 
     @property
-    def busy(self) -> bool:
-        return bool(self._tasks)
+    def orders_pending(self) -> bool:
+        return bool(self._orders)
 
     def cancel_all(self, keep: asyncio.Task[Any] | None = None) -> None:
-        for task in list(self._tasks):
+        """Cancels queries and refreshes; order actions are left to finish."""
+        for task in list(self._tasks - self._orders):
             if task is not keep:
                 task.cancel()
+
+    async def settle_orders(self) -> None:
+        """Waits for every order action in flight to get its answer (or its unknown state)."""
+        pending = self._orders - {asyncio.current_task()}
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)

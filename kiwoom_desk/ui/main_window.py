@@ -299,8 +299,10 @@ class MainWindow(QMainWindow):
 
     def request_environment(self, environment: Environment) -> None:
         """The toggle was pressed: guard, then switch (or put the toggle back)."""
-        if self._switching:
+        if self._switching or self.bridge.orders_pending:
             self._environment_buttons[self.environment].setChecked(True)
+            if self.bridge.orders_pending:
+                self.status.show_message(self.tr("Wait for the order's answer before switching."), important=True)
             return
         self.bridge.spawn(self.switch_to(environment))
 
@@ -346,6 +348,7 @@ class MainWindow(QMainWindow):
 
     async def _close_desk(self) -> None:
         self.bridge.cancel_all(keep=asyncio.current_task())  # a quote or refresh of the old desk must not outlive it
+        await self.bridge.settle_orders()  # but an order on the wire gets its answer first
         desk, self.desk = self.desk, None
         self.status.token_expires_at = None
         if desk is not None:
@@ -460,15 +463,17 @@ class MainWindow(QMainWindow):
     # ---- orders ------------------------------------------------------------------------------------------
 
     def submit(self, ticket: rules.Ticket) -> None:
-        self.bridge.spawn(self._send(ticket))
+        # One click, one order: the ticket locks here, synchronously, before anything is scheduled, so that a
+        # second click queued behind the first finds it busy. It unlocks when the answer (or failure) arrives.
+        self.ticket.set_busy(True)
+        self.bridge.spawn(self._send(ticket), order=True)
 
     async def _send(self, ticket: rules.Ticket) -> None:
         desk = self.desk
-        if desk is None:
-            self.status.show_message(self.tr("Not connected."), important=True)
-            return
-        self.ticket.set_busy(True)  # one click, one order: the button stays off until the answer
         try:
+            if desk is None:
+                self.status.show_message(self.tr("Not connected."), important=True)
+                return
             if desk.environment.always_confirm or self.confirmAction.isChecked():
                 name = self.ticket.quote.name if self.ticket.quote else ""
                 amount = (
@@ -516,11 +521,11 @@ class MainWindow(QMainWindow):
 
     def cancel_orders(self, orders: list[OpenOrder]) -> None:
         if self.desk is not None and orders:
-            self.bridge.spawn(self._cancel(self.desk, orders))
+            self.bridge.spawn(self._cancel(self.desk, orders), order=True)
 
     def cancel_all(self) -> None:
         if self.desk is not None:
-            self.bridge.spawn(self._cancel_all(self.desk))
+            self.bridge.spawn(self._cancel_all(self.desk), order=True)
 
     async def _cancel_all(self, desk: TradingDesk) -> None:
         orders = list(desk.ledger.orders.values())
@@ -546,7 +551,7 @@ class MainWindow(QMainWindow):
     def modify_selected(self) -> None:
         orders = self.openOrders.selected_orders()
         if self.desk is not None and len(orders) == 1:
-            self.bridge.spawn(self._modify(self.desk, orders[0]))
+            self.bridge.spawn(self._modify(self.desk, orders[0]), order=True)
 
     async def _modify(self, desk: TradingDesk, order: OpenOrder) -> None:
         try:

@@ -1,0 +1,91 @@
+"""A real main window on a real Sandbox, offscreen, driven through the one qasync loop."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync  # type: ignore[import-untyped]
+from PySide6.QtWidgets import QApplication
+
+from kiwoom_desk.environments import Endpoints, Environment
+from kiwoom_desk.sandbox import SandboxExchange
+from kiwoom_desk.ui.main_window import MainWindow
+from kiwoom_desk.ui.testing import MemoryKeyring, act, complete, open_window, run_until
+
+
+class Desk:
+    """The window, its loop and its exchange, with the few verbs the tests need."""
+
+    def __init__(self, window: MainWindow, loop: asyncio.AbstractEventLoop, sandbox: SandboxExchange) -> None:
+        self.window, self.loop, self.sandbox = window, loop, sandbox
+        self.ticket = window.ticket
+
+    def act(self, action: Any) -> None:
+        act(self.loop, action)
+
+    def until(self, condition: Any, message: str, action: Any = None, within: float = 15.0) -> Any:
+        return run_until(self.loop, condition, message, within=within, action=action)
+
+    def complete(self, coroutine: Any) -> Any:
+        return complete(self.loop, coroutine)
+
+    def fill(self, code: str, price: int, quantity: int, trade_type: str = "0", sell: bool = False) -> None:
+        """Types a ticket the way a trader would and waits for the quote."""
+        ticket = self.ticket
+        button = ticket.sideSellButton if sell else ticket.sideBuyButton
+        self.act(button.click)
+        self.act(lambda: ticket.tradeTypeCombo.setCurrentIndex(ticket.tradeTypeCombo.findData(trade_type)))
+        self.act(lambda: ticket.stockCodeEdit.clear())
+        self.act(lambda: _type(ticket.stockCodeEdit, code))
+        self.until(lambda: ticket.quote is not None and ticket.quote.code == code, f"no quote for {code}")
+        if price:
+            self.act(lambda: ticket.priceSpin.setValue(price))
+        self.act(lambda: ticket.quantitySpin.setValue(quantity))
+
+    def open_order_numbers(self) -> list[str]:
+        return [row.order_no for row in self.window.openOrders.orders.rows()]
+
+    def exchange_open_orders(self) -> list[Any]:
+        """What the exchange itself says is open, asked over a separate client."""
+        assert self.window.desk is not None
+        orders: list[Any] = self.complete(self.window.desk.client.open_orders())
+        return orders
+
+
+def _type(edit: Any, text: str) -> None:
+    from PySide6.QtTest import QTest
+
+    edit.setFocus()
+    QTest.keyClicks(edit, text)
+
+
+@pytest.fixture
+def keyring() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def desk(qapp: QApplication, tmp_path: Path, keyring: MemoryKeyring) -> Iterator[Desk]:
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    sandbox = SandboxExchange(tmp_path / "sandbox", seed=5, tick_interval=None).start()
+    sandbox.set_price("005930", 71_200, depth=200)
+    window = open_window(tmp_path, sandbox, keyring)
+    for environment in (Environment.MOCK, Environment.REAL):  # nothing outside this machine is reachable
+        window.services.overrides[environment] = Endpoints(sandbox.rest_url, sandbox.ws_url)
+    window.confirmAction.setChecked(False)
+    act(loop, window.show)
+    complete(loop, window.start(Environment.SANDBOX))
+    run_until(loop, lambda: window.ticket._listings, "the stock list never loaded")
+    yield Desk(window, loop, sandbox)
+    complete(loop, window.shutdown())
+    window.close()
+    window.deleteLater()
+    window.services.journal.close()
+    sandbox.stop()
+    loop.close()
+    asyncio.set_event_loop(None)

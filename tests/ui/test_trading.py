@@ -1,0 +1,153 @@
+"""A trader's session in the real window against the Sandbox: buy, sell, modify, cancel, bad input."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from kiwoom_desk.kiwoom import Side
+from kiwoom_desk.ui import dialogs
+from kiwoom_desk.ui.testing import modal
+
+from .conftest import Desk
+
+SAMSUNG = "005930"
+
+
+def test_a_limit_buy_rests_in_open_orders(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 70_000, 10)
+    desk.until(lambda: desk.open_order_numbers(), "the order never showed", action=desk.ticket.submitButton.click)
+    (order,) = desk.window.openOrders.orders.rows()
+    assert (order.side, order.price, order.unfilled, order.stock_name) == (Side.BUY, 70_000, 10, "삼성전자")
+    assert "주문 접수" in desk.window.status.message.text() and order.order_no in desk.window.status.message.text()
+    assert desk.ticket.submitButton.isEnabled()  # free again once the answer came
+
+
+def test_a_market_buy_fills_into_positions_and_cash(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 0, 10, trade_type="3")
+    assert not desk.ticket.priceSpin.isEnabled()
+    desk.until(
+        lambda: desk.window.positions.positions.rowCount() == 1, "no position", action=desk.ticket.submitButton.click
+    )
+    (holding,) = desk.window.positions.positions.rows()
+    assert (holding.stock_code, holding.quantity, holding.average_price) == (SAMSUNG, 10, 71_300)
+    assert "예수금 9,286,894" in desk.window.positions.totalsLabel.text()
+    assert desk.open_order_numbers() == []
+
+
+def test_selling_a_position_by_double_click(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 0, 10, trade_type="3")
+    desk.until(
+        lambda: desk.window.positions.positions.rowCount() == 1, "no position", action=desk.ticket.submitButton.click
+    )
+    desk.act(lambda: desk.window.prefill_sell(desk.window.positions.positions.row(0)))
+    desk.until(lambda: desk.ticket.quote is not None, "no quote")
+    assert desk.ticket.side is Side.SELL and desk.ticket.quantitySpin.value() == 10
+    desk.act(lambda: desk.ticket.priceSpin.setValue(71_200))
+    desk.act(lambda: desk.ticket.quantitySpin.setValue(4))
+    desk.until(
+        lambda: (
+            desk.window.positions.positions.rowCount() == 1 and desk.window.positions.positions.row(0).quantity == 6
+        ),
+        "the sell did not fill",
+        action=desk.ticket.submitButton.click,
+    )
+    desk.fill(SAMSUNG, 0, 6, trade_type="3", sell=True)
+    desk.until(
+        lambda: desk.window.positions.positions.rowCount() == 0, "market sell", action=desk.ticket.submitButton.click
+    )
+
+
+def test_modify_through_the_dialog(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 70_000, 10)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    original = desk.open_order_numbers()[0]
+    desk.act(lambda: desk.window.openOrders.selectRow(0))
+    dialog = desk.until(
+        lambda: modal(dialogs.ModifyDialog, "modifyDialog"), "no modify dialog", action=desk.window.modify_selected
+    )
+    desk.act(lambda: dialog.priceSpin.stepBy(-2))  # two ticks down
+    assert dialog.priceSpin.value() == 69_800
+    desk.until(lambda: desk.open_order_numbers() != [original], "not modified", action=dialog.accept)
+    (order,) = desk.window.openOrders.orders.rows()
+    assert (order.orig_order_no, order.price, order.unfilled) == (original, 69_800, 10)
+
+
+def test_cancel_one_with_the_delete_key_and_all_with_confirmation(desk: Desk) -> None:
+    for price in (70_000, 69_900, 69_800):
+        desk.fill(SAMSUNG, price, 1)
+        count = len(desk.open_order_numbers())
+        desk.until(
+            lambda count=count: len(desk.open_order_numbers()) == count + 1,
+            "no order",
+            action=desk.ticket.submitButton.click,
+        )
+    table = desk.window.openOrders
+    desk.act(lambda: table.selectRow(0))
+    desk.act(table.setFocus)
+    desk.until(
+        lambda: len(desk.open_order_numbers()) == 2,
+        "Delete did not cancel",
+        action=lambda: QTest.keyClick(table, Qt.Key.Key_Delete),
+    )
+    box = desk.until(lambda: modal(QMessageBox, "cancelAllDialog"), "no confirmation", action=desk.window.cancel_all)
+    assert "2" in box.text()
+    desk.until(
+        lambda: desk.open_order_numbers() == [],
+        "not all cancelled",
+        action=lambda: box.button(QMessageBox.StandardButton.Yes).click(),
+    )
+    assert desk.exchange_open_orders() == []
+
+
+def test_bad_input_blocks_submit_with_the_right_message(desk: Desk) -> None:
+    ticket = desk.ticket
+    desk.fill(SAMSUNG, 71_250, 1)
+    assert not ticket.submitButton.isEnabled()
+    assert ticket.priceProblem.isVisible()
+    assert ticket.priceProblem.text() == "호가단위(100원)에 맞지 않습니다: 71,200원 또는 71,300원"
+    desk.act(lambda: ticket.priceSpin.setValue(95_000))
+    assert ticket.priceProblem.text() == "상한가 92,500원을 넘습니다."
+    desk.act(lambda: ticket.priceSpin.setValue(71_200))
+    desk.act(lambda: ticket.quantitySpin.setValue(0))
+    assert ticket.quantityProblem.text() == "수량을 1주 이상 입력하세요." and not ticket.submitButton.isEnabled()
+    desk.act(lambda: ticket.quantitySpin.setValue(200))
+    assert ticket.quantityProblem.text().startswith("주문가능금액이 부족합니다")
+    desk.act(lambda: ticket.quantitySpin.setValue(1))
+    assert ticket.submitButton.isEnabled() and not ticket.priceProblem.isVisible()
+    desk.act(lambda: ticket.stockCodeEdit.setText("5930"))
+    desk.act(ticket.revalidate)
+    assert ticket.stockProblem.text().startswith("종목코드 6자리") and not ticket.submitButton.isEnabled()
+    desk.fill(SAMSUNG, 71_200, 1, sell=True)
+    assert ticket.quantityProblem.text() == "매도가능수량은 0주입니다." and not ticket.submitButton.isEnabled()
+    assert desk.exchange_open_orders() == []
+
+
+def test_the_price_steps_by_tick_and_the_buttons_set_limits(desk: Desk) -> None:
+    ticket = desk.ticket
+    desk.fill(SAMSUNG, 49_950, 1)
+    desk.act(lambda: ticket.priceSpin.stepBy(1))
+    assert ticket.priceSpin.value() == 50_000  # 49,900 band (tick 50) to the 50,000 band (tick 100)
+    desk.act(lambda: ticket.priceSpin.stepBy(1))
+    assert ticket.priceSpin.value() == 50_100
+    desk.act(ticket.upperLimitButton.click)
+    assert ticket.priceSpin.value() == 92_500
+    desk.act(ticket.lowerLimitButton.click)
+    assert ticket.priceSpin.value() == 49_900
+    desk.act(ticket.currentPriceButton.click)
+    assert ticket.priceSpin.value() == 71_200
+
+
+def test_one_click_sends_one_order(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 70_000, 1)
+
+    def double_click() -> None:
+        desk.ticket.submitButton.click()
+        desk.ticket.submitButton.click()  # the second lands on a disabled button
+
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=double_click)
+    desk.until(lambda: desk.ticket.submitButton.isEnabled(), "button never came back")
+    assert len(desk.exchange_open_orders()) == 1
+    sent = [event for event in desk.window.services.journal.events() if event["kind"] == "sent"]
+    assert len(sent) == 1
