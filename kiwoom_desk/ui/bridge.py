@@ -63,11 +63,13 @@ class DeskBridge(QObject):
     def orders_pending(self) -> bool:
         return bool(self._orders)
 
-    def cancel_all(self, keep: asyncio.Task[Any] | None = None) -> None:
-        """Cancels queries and refreshes; order actions are left to finish."""
-        for task in list(self._tasks - self._orders):
-            if task is not keep:
-                task.cancel()
+    async def cancel_all(self, keep: asyncio.Task[Any] | None = None) -> None:
+        """Cancels queries and refreshes and waits until they have wound down; order actions are left to finish."""
+        cancelled = [task for task in self._tasks - self._orders if task is not keep]
+        for task in cancelled:
+            task.cancel()
+        if cancelled:
+            await asyncio.gather(*cancelled, return_exceptions=True)
 
     async def settle_orders(self) -> None:
         """Waits for every order action in flight to get its answer (or its unknown state)."""

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QLibraryInfo, QSettings, Qt, QTranslator, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QLibraryInfo, QObject, QSettings, Qt, QTranslator, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,7 +58,7 @@ class Services:
     overrides: dict[Environment, Endpoints] = field(default_factory=dict)
 
 
-def install_language(language: str) -> list[QTranslator]:
+def install_language(language: str, owner: QObject) -> list[QTranslator]:
     """Korean is the default; English is the source language and needs no translator. Qt's own strings (the
     standard Cancel, Yes, No buttons) come from the qtbase catalogue that ships with Qt."""
     if language.startswith("en"):
@@ -68,7 +68,7 @@ def install_language(language: str) -> list[QTranslator]:
         (TRANSLATIONS, "kiwoom_desk_ko"),
         (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_ko"),
     ):
-        translator = QTranslator(QCoreApplication.instance())
+        translator = QTranslator(owner)  # removed from the application when its owner goes
         if translator.load(name, str(folder)):
             QCoreApplication.installTranslator(translator)
             installed.append(translator)
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.bridge.failed.connect(self._failed)
         self._switching = False
         self.language = str(self.settings.value("language", "ko"))
-        self._translators = install_language(self.language)
+        self._translators = install_language(self.language, self)
         self._build()
         self._default_state = self.saveState()
         self._default_splitter = self.splitter.saveState()
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
             QCoreApplication.removeTranslator(translator)
         self.language = language
         self.settings.setValue("language", language)
-        self._translators = install_language(language)
+        self._translators = install_language(language, self)
         self.retranslate()
 
     def _show_environment(self) -> None:
@@ -347,7 +347,9 @@ class MainWindow(QMainWindow):
         return stored
 
     async def _close_desk(self) -> None:
-        self.bridge.cancel_all(keep=asyncio.current_task())  # a quote or refresh of the old desk must not outlive it
+        await self.bridge.cancel_all(
+            keep=asyncio.current_task()
+        )  # a quote or refresh of the old desk must not outlive it
         await self.bridge.settle_orders()  # but an order on the wire gets its answer first
         desk, self.desk = self.desk, None
         self.status.token_expires_at = None
@@ -482,7 +484,7 @@ class MainWindow(QMainWindow):
                     else ticket.price * ticket.quantity
                 )
                 if not await dialogs.ask(dialogs.ConfirmOrderDialog(desk.environment, ticket, name, amount, self)):
-                    self.status.show_message(self.tr("Order not sent."))
+                    self.status.show_message(self.tr("Order not sent."), important=True)
                     return
             ack = await desk.place(ticket)
             self.status.show_message(

@@ -68,9 +68,18 @@ def keyring() -> MemoryKeyring:
     return MemoryKeyring()
 
 
-@pytest.fixture
-def desk(qapp: QApplication, tmp_path: Path, keyring: MemoryKeyring) -> Iterator[Desk]:
+@pytest.fixture(scope="session")
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """One qasync loop for every UI test, as the app has one for its whole life: loops made and closed per
+    test leave Qt timers and socket notifiers behind that a later test's event processing would trip over."""
     loop = qasync.QEventLoop(qapp)
+    yield loop
+    loop.close()
+
+
+@pytest.fixture
+def desk(qloop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyring) -> Iterator[Desk]:
+    loop = qloop
     asyncio.set_event_loop(loop)
     sandbox = SandboxExchange(tmp_path / "sandbox", seed=5, tick_interval=None).start()
     sandbox.set_price("005930", 71_200, depth=200)
@@ -82,10 +91,13 @@ def desk(qapp: QApplication, tmp_path: Path, keyring: MemoryKeyring) -> Iterator
     complete(loop, window.start(Environment.SANDBOX))
     run_until(loop, lambda: window.ticket._listings, "the stock list never loaded")
     yield Desk(window, loop, sandbox)
+    for widget in QApplication.topLevelWidgets():  # dialogs a failed test may have left open
+        if widget is not window and widget.isVisible():
+            act(loop, widget.close)
     complete(loop, window.shutdown())
-    window.close()
-    window.deleteLater()
+    act(loop, window.close)
+    act(loop, window.deleteLater)
+    act(loop, lambda: None)  # the deferred delete happens inside the running loop
     window.services.journal.close()
     sandbox.stop()
-    loop.close()
     asyncio.set_event_loop(None)

@@ -1,0 +1,169 @@
+"""Environments, credentials and the Real guard, in the real window with an in-memory keyring."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+
+from kiwoom_desk.environments import Environment
+from kiwoom_desk.storage.credentials import Credentials, CredentialStoreError
+from kiwoom_desk.ui import dialogs
+from kiwoom_desk.ui.testing import MemoryKeyring, modal
+
+from .conftest import Desk
+
+SAMSUNG = "005930"
+
+
+def test_sandbox_is_the_default_and_shows_itself(desk: Desk) -> None:
+    window = desk.window
+    assert window.environment is Environment.SANDBOX
+    assert window.findChild(type(window.environmentToggle), "environmentToggle") is window.environmentToggle
+    assert window.status.badge.text().strip() == "연습"
+    assert not window.realBanner.isVisible()
+    assert "연습" in window.windowTitle()
+
+
+def test_mock_without_keys_asks_for_them_and_stays_put_if_none_are_given(desk: Desk) -> None:
+    window = desk.window
+    task = desk.loop.create_task(window.switch_to(Environment.MOCK))
+    dialog = desk.until(lambda: modal(dialogs.CredentialsDialog, "credentialsDialog"), "no credentials dialog")
+    desk.act(dialog.reject)
+    desk.until(task.done, "the switch never ended")
+    assert task.result() is False
+    assert window.environment is Environment.SANDBOX and window.desk is not None
+    assert window._environment_buttons[Environment.SANDBOX].isChecked()
+
+
+def test_mock_with_keys_connects_and_clears_the_views(desk: Desk, keyring: MemoryKeyring) -> None:
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    assert desk.window.desk is not None
+    old_client = desk.window.desk.client
+    desk.window.services.credentials.save(Environment.MOCK, Credentials("mock-app-key", "mock-secret-key"))
+    assert desk.complete(desk.window.switch_to(Environment.MOCK)) is True
+    window = desk.window
+    assert window.environment is Environment.MOCK and window.status.badge.text().strip() == "모의투자"
+    assert window.status.rest.text() == "REST: 연결됨"
+    assert old_client._http.is_closed  # the old session was closed (and its token revoked)
+    # the Sandbox stands in for the mock server here, so the same account shows again after the switch
+    desk.until(lambda: desk.open_order_numbers(), "orders were not reloaded")
+    venues = window.ticket.venueCombo
+    model = venues.model()
+    assert isinstance(model, QStandardItemModel)
+    enabled = [venues.itemData(i) for i in range(venues.count()) if model.item(i).isEnabled()]
+    assert [str(venue) for venue in enabled] == ["KRX"]
+
+
+def test_real_needs_confirmation_and_declining_keeps_the_environment(desk: Desk) -> None:
+    desk.window.services.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
+    task = desk.loop.create_task(desk.window.switch_to(Environment.REAL))
+    box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "Real was entered without asking")
+    desk.act(lambda: box.button(QMessageBox.StandardButton.Cancel).click())
+    desk.until(task.done, "the switch never ended")
+    assert task.result() is False and desk.window.environment is Environment.SANDBOX
+
+
+def test_in_real_every_order_is_confirmed_before_anything_is_sent(desk: Desk) -> None:
+    window = desk.window
+    window.services.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
+    task = desk.loop.create_task(window.switch_to(Environment.REAL))
+    box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "no Real confirmation")
+    desk.act(box.enterButton.click)
+    desk.until(task.done, "the switch never ended")
+    assert window.environment is Environment.REAL
+    assert window.realBanner.isVisible() and window.windowTitle().startswith("[실전]")
+    assert not window.confirmAction.isChecked()  # the practice setting does not apply to Real
+
+    desk.fill(SAMSUNG, 70_000, 3)
+    dialog = desk.until(
+        lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"),
+        "no confirmation",
+        action=window.ticket.submitButton.click,
+    )
+    text = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    for expected in ("실전", "매수", "005930 삼성전자", "보통", "70,000", "3", "210,031"):
+        assert expected in text
+    assert desk.exchange_open_orders() == []  # nothing sent while the dialog is open
+    desk.act(dialog.reject)
+    desk.until(lambda: window.ticket.submitButton.isEnabled(), "ticket stayed locked")
+    assert desk.exchange_open_orders() == [] and window.status.message.text() == "주문을 보내지 않았습니다."
+
+    dialog = desk.until(
+        lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"),
+        "no confirmation",
+        action=window.ticket.submitButton.click,
+    )
+    desk.until(lambda: desk.open_order_numbers(), "not sent after confirming", action=dialog.sendButton.click)
+    assert len(desk.exchange_open_orders()) == 1
+
+
+def test_the_credentials_dialog_saves_tests_and_deletes(desk: Desk, keyring: MemoryKeyring) -> None:
+    window = desk.window
+    task = desk.loop.create_task(window._edit_credentials(Environment.MOCK))
+    dialog = desk.until(lambda: modal(dialogs.CredentialsDialog, "credentialsDialog"), "no dialog")
+    assert dialog.appkeyEdit.echoMode() == dialog.appkeyEdit.EchoMode.Password
+    desk.act(lambda: dialog.appkeyEdit.setText("my-mock-app-key"))
+    desk.act(lambda: dialog.secretkeyEdit.setText("my-mock-secret"))
+    desk.until(
+        lambda: "정상입니다" in dialog.resultLabel.text(),
+        "the test did not pass",
+        action=dialog.testButton.click,
+    )
+    desk.act(dialog.saveButton.click)
+    assert keyring.secrets[("KiwoomDesk-mock", "appkey")] == "my-mock-app-key"
+    assert window.services.credentials.load(Environment.MOCK) == Credentials("my-mock-app-key", "my-mock-secret")
+    desk.act(dialog.deleteButton.click)
+    assert keyring.secrets == {} and dialog.appkeyEdit.text() == ""
+    desk.act(dialog.accept)
+    desk.until(task.done, "dialog task never ended")
+
+
+def test_a_broken_keyring_gives_a_clear_message(desk: Desk) -> None:
+    class Broken(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            import keyring.errors
+
+            raise keyring.errors.KeyringError("no backend")
+
+    desk.window.services.credentials._backend = Broken()
+    try:
+        desk.window.services.credentials.load(Environment.MOCK)
+    except CredentialStoreError as error:
+        assert "keyring" in str(error)
+    assert desk.complete(desk.window.switch_to(Environment.MOCK)) is False
+    assert "keyring" in desk.window.status.message.text()
+    assert desk.window.environment is Environment.SANDBOX
+
+
+def test_language_switches_to_english_and_back(desk: Desk) -> None:
+    window = desk.window
+    desk.act(lambda: window.set_language("en"))
+    assert window.ticket.sideBuyButton.text() == "Buy" and window.status.badge.text().strip() == "Sandbox"
+    assert window.openOrders.model().headerData(1, Qt.Orientation.Horizontal) == "Order no."
+    desk.act(lambda: window.set_language("ko"))
+    assert window.ticket.sideBuyButton.text() == "매수"
+    assert window.settings.value("language") == "ko"
+
+
+def test_layout_and_last_environment_persist(desk: Desk) -> None:
+    window = desk.window
+    desk.act(lambda: window.splitter.setSizes([100, 500]))
+    desk.act(window.save_layout)
+    assert window.settings.value("environment") == "sandbox"
+    desk.act(window.restore_default_layout)
+    assert window.splitter.sizes() != [100, 500]
+
+
+def test_an_unexpected_error_shows_a_dialog_and_the_app_keeps_running(desk: Desk) -> None:
+    async def broken() -> None:
+        raise ZeroDivisionError("boom")
+
+    desk.window.bridge.spawn(broken())
+    dialog = desk.until(lambda: modal(dialogs.ErrorDialog, "errorDialog"), "no error dialog")
+    desk.act(dialog.findChild(QPushButton, "copyErrorButton").click)
+    assert "ZeroDivisionError: boom" in QApplication.clipboard().text()
+    desk.act(dialog.reject)
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.until(lambda: desk.open_order_numbers(), "the app stopped working", action=desk.ticket.submitButton.click)

@@ -1,0 +1,53 @@
+"""Every visible string goes through the translation files, and the shipped catalogue is the built one."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "kiwoom_desk"
+TS = PACKAGE / "resources" / "translations" / "kiwoom_desk_ko.ts"
+QM = TS.with_suffix(".qm")
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
+    assert Path(found).exists(), f"{name} is installed with PySide6"
+    return found
+
+
+def _messages(path: Path) -> dict[tuple[str, str], str]:
+    root = ET.parse(path).getroot()
+    return {
+        (context.findtext("name", ""), message.findtext("source", "")): message.findtext("translation", "")
+        for context in root.iter("context")
+        for message in context.iter("message")
+        if message.find("translation") is None or message.find("translation").get("type") != "vanished"  # type: ignore[union-attr]
+    }
+
+
+def test_every_string_has_a_korean_translation() -> None:
+    root = ET.parse(TS).getroot()
+    unfinished = [
+        message.findtext("source")
+        for message in root.iter("message")
+        if (message.find("translation") is not None and message.find("translation").get("type") == "unfinished")  # type: ignore[union-attr]
+    ]
+    assert unfinished == []
+    assert all(text for text in _messages(TS).values())
+
+
+def test_the_source_has_no_string_missing_from_the_catalogue(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(path) for path in (PACKAGE / "ui").glob("*.py"))
+    subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    assert set(_messages(fresh)) <= set(_messages(TS))
+
+
+def test_the_shipped_qm_is_built_from_the_ts(tmp_path: Path) -> None:
+    built = tmp_path / "built.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True)
+    assert built.read_bytes() == QM.read_bytes(), "run pyside6-lrelease on the .ts and commit the .qm"
