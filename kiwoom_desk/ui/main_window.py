@@ -395,7 +395,8 @@ class MainWindow(QMainWindow):
                 self.request_quote(code)
 
     async def start(self, environment: Environment | None = None) -> None:
-        """The first connection: the given environment, else the last one used, else Sandbox when no Mock keys."""
+        """The first connection: the given environment, else the last one used, else Sandbox when no Mock keys.
+        Real is entered only through its confirmation; declined, the app opens on Sandbox."""
         if environment is None:
             environment = Environment(str(self.settings.value("environment", Environment.SANDBOX.value)))
             try:
@@ -403,12 +404,11 @@ class MainWindow(QMainWindow):
                     environment = Environment.SANDBOX
             except CredentialStoreError:
                 environment = Environment.SANDBOX
-            if environment is Environment.REAL:
-                environment = Environment.SANDBOX  # Real is never entered without being asked for
         stock = str(self.settings.value("stock", ""))
         if stock:
             self.ticket.stockCodeEdit.setText(stock)
-        await self.switch_to(environment)
+        if not await self.switch_to(environment) and environment is not Environment.SANDBOX:
+            await self.switch_to(Environment.SANDBOX)
 
     # ---- credentials -------------------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
@@ -167,3 +169,33 @@ def test_an_unexpected_error_shows_a_dialog_and_the_app_keeps_running(desk: Desk
     desk.act(dialog.reject)
     desk.fill(SAMSUNG, 70_000, 1)
     desk.until(lambda: desk.open_order_numbers(), "the app stopped working", action=desk.ticket.submitButton.click)
+
+
+def test_starting_where_real_was_last_used_asks_first_and_falls_back_to_sandbox(desk: Desk) -> None:
+    window = desk.window
+    window.services.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
+    window.settings.setValue("environment", "real")
+    task = desk.loop.create_task(window.start())
+    box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "Real opened without asking")
+    desk.act(lambda: box.button(QMessageBox.StandardButton.Cancel).click())
+    desk.until(task.done, "start never finished")
+    assert window.environment is Environment.SANDBOX and window.desk is not None
+
+
+def test_keys_are_written_nowhere_but_the_keyring(desk: Desk, keyring: MemoryKeyring, tmp_path: Path) -> None:
+    secret_key, app_key = "SECRET-never-on-disk-4242", "APPKEY-never-on-disk-4242"
+    window = desk.window
+    window.services.credentials.save(Environment.MOCK, Credentials(app_key, secret_key))
+    assert desk.complete(window.switch_to(Environment.MOCK)) is True
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=window.ticket.submitButton.click)
+    desk.act(window.save_layout)
+    window.settings.sync()
+    tokens = [window.desk.client._tokens.current.value] if window.desk and window.desk.client._tokens.current else []
+    assert tokens
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            for secret in (secret_key, app_key, *tokens):
+                assert secret.encode() not in content, f"{secret[:6]}... found in {path.name}"
+    assert keyring.secrets[("KiwoomDesk-mock", "secretkey")] == secret_key

@@ -151,3 +151,14 @@ def test_one_click_sends_one_order(desk: Desk) -> None:
     assert len(desk.exchange_open_orders()) == 1
     sent = [event for event in desk.window.services.journal.events() if event["kind"] == "sent"]
     assert len(sent) == 1
+
+
+def test_double_clicking_an_open_order_loads_it_into_the_ticket(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 69_500, 7)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.act(lambda: desk.ticket.quantitySpin.setValue(1))
+    table = desk.window.openOrders
+    index = table.model().index(0, 3)
+    desk.act(lambda: table.doubleClicked.emit(index))
+    assert (desk.ticket.priceSpin.value(), desk.ticket.quantitySpin.value(), desk.ticket.side) == (69_500, 7, Side.BUY)
+    assert desk.ticket.stockCodeEdit.text() == SAMSUNG
