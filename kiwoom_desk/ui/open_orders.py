@@ -3,13 +3,13 @@ Delete cancels the selection; double-click loads an order into the ticket."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from ..kiwoom import OpenOrder, Side
 from . import theme
-from .table import ROW_ROLE, SORT_ROLE, Column, KeyedTableModel, fit_columns_when_filled, won
+from .table import ROW_ROLE, Column, KeyedTableModel, show_table, won
 from .ticket import side_text
 
 
@@ -68,18 +68,7 @@ class OpenOrdersTable(QTableView):
         super().__init__(parent)
         self.setObjectName("openOrdersTable")
         self.orders = OpenOrdersModel(order_columns(self), key=lambda order: order.order_no)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.orders)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.setModel(self.proxy)
-        self.setSortingEnabled(True)
-        self.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
-        fit_columns_when_filled(self)
+        show_table(self, self.orders, sort_column=1, order=Qt.SortOrder.DescendingOrder)
         self.doubleClicked.connect(lambda index: self.orderActivated.emit(index.data(ROW_ROLE)))
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

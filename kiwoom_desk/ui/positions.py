@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..kiwoom import Holding
 from ..trading.portfolio import Portfolio
 from . import theme
-from .table import ROW_ROLE, SORT_ROLE, Column, KeyedTableModel, fit_columns_when_filled, won
+from .table import ROW_ROLE, Column, KeyedTableModel, show_table, won
 from .widgets import named
 
 
@@ -68,18 +68,7 @@ class PositionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = named(QTableView(), "positionsTable")
         self.positions = KeyedTableModel(position_columns(self), key=lambda holding: holding.stock_code)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.positions)
-        proxy.setSortRole(SORT_ROLE)
-        self.table.setModel(proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        fit_columns_when_filled(self.table)
+        show_table(self.table, self.positions, sort_column=0, order=Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda index: self.sellRequested.emit(index.data(ROW_ROLE)))
         self.totalsLabel = named(QLabel(), "totalsLabel")
         self.totalsLabel.setTextFormat(Qt.TextFormat.RichText)

@@ -10,9 +10,9 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,6 +100,23 @@ class KeyedTableModel(QAbstractTableModel, Generic[Row]):
 
     def _reindex(self) -> None:
         self._index = {self._key(row): position for position, row in enumerate(self._rows)}
+
+
+def show_table(view: QTableView, model: KeyedTableModel[Any], sort_column: int, order: Qt.SortOrder) -> None:
+    """The one way our tables look: sorted by value through a proxy, whole rows selected, the row numbers hidden,
+    columns sized to their contents once filled and then left to the trader."""
+    proxy = QSortFilterProxyModel(view)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, order)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    fit_columns_when_filled(view)
 
 
 def fit_columns_when_filled(view: QTableView) -> None:
