@@ -8,6 +8,7 @@ import asyncio
 import logging
 import logging.handlers
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -53,6 +54,7 @@ def setup_logging(folder: Path) -> Path:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise; our client logs api-ids
     return path
 
 
@@ -122,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     log.info("Kiwoom Desk %s starting; log %s", __version__, log_path)
 
     import qasync  # type: ignore[import-untyped]
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -150,13 +152,21 @@ def main(argv: list[str] | None = None) -> int:
         overrides[environment or Environment.SANDBOX] = Endpoints(rest, ws)
     sandbox = SandboxExchange(data_dir() / "sandbox", tick_interval=1.0).start()
     journal = Journal(data_dir() / "journal.sqlite3")
-    window = MainWindow(Services(CredentialStore(), journal, sandbox.rest_url, QSettings(APP, APP), overrides))
+    cache = Path(platformdirs.user_cache_dir(APP, APP))
+    window = MainWindow(Services(CredentialStore(), journal, sandbox.rest_url, QSettings(APP, APP), overrides, cache))
 
     def excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.error("uncaught", exc_info=(kind, error, trace))
         dialogs.ErrorDialog(error, window).open()
 
     sys.excepthook = excepthook
+    # Ctrl+C in a terminal or a service manager's SIGTERM closes the window like the close button, so the token
+    # is revoked. Qt's C++ loop lets Python run signal handlers only when woken, hence the timer.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
     window.show()
     closed = asyncio.Event()
     app.setQuitOnLastWindowClosed(False)  # the loop ends after shutdown, not when the window goes

@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_serializer, model_validator
 
 from ._numbers import parse_decimal, parse_int, parse_price
 from .codes import Side
@@ -261,3 +261,7 @@ class StockListing(WireModel):
         if isinstance(data, dict) and isinstance(data.get("nxtEnable"), str):
             return {**data, "nxtEnable": data["nxtEnable"] == "Y"}
         return data
+
+    @field_serializer("last_price", "listed_shares")
+    def _as_wire_number(self, value: int) -> str:
+        return str(value)

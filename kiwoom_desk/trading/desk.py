@@ -8,9 +8,11 @@ reconciles from REST (open orders and the day's history) instead of guessing, an
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Protocol
 
 from ..environments import Environment
@@ -42,10 +44,13 @@ class DeskListener(Protocol):
 
 
 class TradingDesk:
-    def __init__(self, environment: Environment, client: KiwoomClient, journal: Journal) -> None:
+    def __init__(
+        self, environment: Environment, client: KiwoomClient, journal: Journal, cache_dir: Path | None = None
+    ) -> None:
         self.environment = environment
         self.client = client
         self.journal = journal
+        self.cache_dir = cache_dir
         self.ledger = OrderLedger()
         self.portfolio = Portfolio()
         self.account_no = ""
@@ -80,14 +85,44 @@ class TradingDesk:
         return Quote(code=info.code, name=info.name, current=info.current_price, limits=limits, instrument=instrument)
 
     async def listings(self) -> list[StockListing]:
-        """KOSPI, KOSDAQ and ETF listings for the ticket's search, fetched once a day."""
+        """KOSPI, KOSDAQ and ETF listings for the ticket's search, fetched once a day per environment (paging
+        them costs several seconds under the real server's rate limits) and kept in the cache folder."""
         today = date.today()
         if self._listings is None or self._listings[0] != today:
-            found: list[StockListing] = []
-            for market in LISTED_MARKETS:
-                found += await self.client.stock_list(market)
+            found = self._cached_listings(today)
+            if found is None:
+                found = []
+                for market in LISTED_MARKETS:
+                    found += await self.client.stock_list(market)
+                self._cache_listings(today, found)
             self._listings = (today, found)
         return self._listings[1]
+
+    def _cache_path(self, day: date) -> Path | None:
+        return self.cache_dir / f"listings-{self.environment}-{day:%Y%m%d}.json" if self.cache_dir else None
+
+    def _cached_listings(self, day: date) -> list[StockListing] | None:
+        path = self._cache_path(day)
+        if path is None or not path.is_file():
+            return None
+        try:
+            return [StockListing.model_validate(row) for row in json.loads(path.read_text(encoding="utf-8"))]
+        except (OSError, ValueError) as error:  # a damaged cache is refetched, not trusted
+            log.warning("ignoring the listings cache %s: %s", path.name, error)
+            return None
+
+    def _cache_listings(self, day: date, listings: list[StockListing]) -> None:
+        path = self._cache_path(day)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob(f"listings-{self.environment}-*.json"):
+                old.unlink()
+            rows = [listing.model_dump(by_alias=True) for listing in listings]
+            path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        except OSError as error:
+            log.warning("could not cache the listings: %s", error)
 
     async def _is_etf(self, code: str) -> bool:
         if self._listings is None:

@@ -56,6 +56,7 @@ class Services:
     sandbox_url: str
     settings: QSettings
     overrides: dict[Environment, Endpoints] = field(default_factory=dict)
+    cache_dir: Path | None = None  # the daily stock-list cache
 
 
 def install_language(language: str, owner: QObject) -> list[QTranslator]:
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
             rate_limits=environment.rate_limits,
             allowed_venues=environment.allowed_venues,
         )
-        desk = TradingDesk(environment, client, self.services.journal)
+        desk = TradingDesk(environment, client, self.services.journal, self.services.cache_dir)
         desk.subscribe(self.bridge)
         self.desk = desk  # before connecting, so that its first snapshot is shown
         self.status.set_rest_state("connecting")

@@ -87,6 +87,7 @@ def open_window(folder: Path, sandbox: SandboxExchange, keyring: KeyringBackend 
         journal=Journal(folder / "journal.sqlite3"),
         sandbox_url=sandbox.rest_url,
         settings=settings,
+        cache_dir=folder / "cache",
     )
     return MainWindow(services)
 

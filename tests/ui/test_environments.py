@@ -9,7 +9,9 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from kiwoom_desk.environments import Environment
+from kiwoom_desk.kiwoom import KiwoomClient
 from kiwoom_desk.storage.credentials import Credentials, CredentialStoreError
+from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.ui import dialogs
 from kiwoom_desk.ui.testing import MemoryKeyring, modal
 
@@ -199,3 +201,14 @@ def test_keys_are_written_nowhere_but_the_keyring(desk: Desk, keyring: MemoryKey
             for secret in (secret_key, app_key, *tokens):
                 assert secret.encode() not in content, f"{secret[:6]}... found in {path.name}"
     assert keyring.secrets[("KiwoomDesk-mock", "secretkey")] == secret_key
+
+
+def test_the_stock_list_is_cached_for_the_day(desk: Desk, tmp_path: Path) -> None:
+    (cached,) = (tmp_path / "cache").glob("listings-sandbox-*.json")
+    assert "삼성전자" in cached.read_text(encoding="utf-8")
+    assert desk.window.desk is not None
+    listings = desk.complete(desk.window.desk.listings())
+    offline = KiwoomClient("http://127.0.0.1:9", "key", "secret")  # nothing listens there: any request fails
+    fresh = TradingDesk(Environment.SANDBOX, offline, desk.window.services.journal, tmp_path / "cache")
+    assert desk.complete(fresh.listings()) == listings
+    desk.complete(offline.aclose())
