@@ -58,6 +58,35 @@ def setup_logging(folder: Path) -> Path:
     return path
 
 
+def use_platform_keyring() -> None:
+    """A frozen app cannot find keyring's backends through package metadata, so on Windows the Credential
+    Manager backend is set explicitly; elsewhere keyring's own choice stands."""
+    if getattr(sys, "frozen", False) and sys.platform == "win32":
+        import keyring
+        from keyring.backends import Windows
+
+        keyring.set_keyring(Windows.WinVaultKeyring())
+
+
+def attach_console() -> None:
+    """A windowed Windows program has no console: for --self-check, print into the one that started it."""
+    if sys.platform == "win32" and sys.stdout is None:
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+            sys.stderr = sys.stdout
+
+
+def tls_certificates() -> int:
+    """How many CA certificates the TLS context for api.kiwoom.com loads (certifi's bundle, as httpx uses)."""
+    import ssl
+
+    import certifi
+
+    return len(ssl.create_default_context(cafile=certifi.where()).get_ca_certs())
+
+
 def self_check() -> int:
     """Prints the Qt platform, keyring backend, folders, and a Sandbox order round trip; 0 when all work."""
     problems: list[str] = []
@@ -72,13 +101,21 @@ def self_check() -> int:
         from PySide6.QtGui import QGuiApplication
 
         app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+        plugins = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms"
         report("Qt platform", f"{QGuiApplication.platformName()} (PySide6 {PySide6.__version__})")
+        if plugins.is_dir():
+            report("Qt plugins", ", ".join(sorted(path.stem for path in plugins.iterdir())))
         del app
     except Exception as error:  # a broken Qt install is exactly what this check is for
         problems.append(f"Qt: {error}")
         report("Qt platform", f"FAILED: {error}")
     from .storage.credentials import CredentialStore
 
+    try:
+        report("TLS certificates", f"{tls_certificates()} CA certificates loaded")
+    except Exception as error:
+        problems.append(f"TLS: {error}")
+        report("TLS certificates", f"FAILED: {error}")
     backend = CredentialStore().backend_name()
     report("Keyring backend", backend)
     if backend.endswith("fail.Keyring"):
@@ -118,7 +155,9 @@ async def _sandbox_round_trip() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    use_platform_keyring()
     if args.self_check:
+        attach_console()
         return self_check()
     log_path = setup_logging(log_dir())
     log.info("Kiwoom Desk %s starting; log %s", __version__, log_path)
@@ -138,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(APP)
     app.setApplicationName(APP)
     app.setApplicationVersion(__version__)
-    icon = Path(__file__).parent / "resources" / "icons" / "kiwoom-desk.svg"
+    icon = Path(__file__).parent / "resources" / "icons" / "kiwoom-desk.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     loop = qasync.QEventLoop(app)

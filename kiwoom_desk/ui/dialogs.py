@@ -221,3 +221,49 @@ class ErrorDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 360)
+
+
+LICENCES = [  # (component, licence): what the installed program contains
+    ("Qt / Qt for Python (PySide6)", "LGPL-3.0"),
+    ("qasync", "BSD-2-Clause"),
+    ("httpx, httpcore", "BSD-3-Clause"),
+    ("websockets", "BSD-3-Clause"),
+    ("pydantic", "MIT"),
+    ("keyring", "MIT"),
+    ("aiohttp", "Apache-2.0"),
+    ("platformdirs", "MIT"),
+    ("tzdata", "Apache-2.0"),
+    ("certifi", "MPL-2.0"),
+]
+
+
+class AboutDialog(QDialog):
+    """Version, the licences of what ships inside, and the notice the Qt LGPL asks for."""
+
+    def __init__(self, version: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(self.tr("About Kiwoom Desk"))
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<h2>Kiwoom Desk {version}</h2>")
+        layout.addWidget(title)
+        layout.addWidget(QLabel(self.tr("Manual trading practice on Kiwoom Securities' REST API.")))
+        rows = "".join(f"<tr><td>{name}</td><td>&nbsp;&nbsp;{licence}</td></tr>" for name, licence in LICENCES)
+        heading = self.tr("Components and licences")
+        licences = QLabel(f"<b>{heading}</b><table>{rows}</table>")
+        licences.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(licences)
+        notice = QLabel(
+            self.tr(
+                "This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt "
+                "libraries are separate files in the installation folder: you may replace them with your own "
+                "build of the same version. Qt's source is available from qt.io. Qt is a trademark of The Qt Company."
+            )
+        )
+        notice.setWordWrap(True)
+        notice.setObjectName("lgplNotice")
+        layout.addWidget(notice)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)

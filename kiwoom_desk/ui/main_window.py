@@ -200,6 +200,9 @@ class MainWindow(QMainWindow):
             group.addAction(item)
             self.languageMenu.addAction(item)
         (self.englishAction if self.language.startswith("en") else self.koreanAction).setChecked(True)
+        self.helpMenu = bar.addMenu("")
+        self.aboutAction = action(self, lambda: dialogs.AboutDialog(__version__, self).open())
+        self.helpMenu.addAction(self.aboutAction)
 
     def retranslate(self) -> None:
         for environment, button in self._environment_buttons.items():
@@ -222,6 +225,8 @@ class MainWindow(QMainWindow):
         self.viewMenu.setTitle(self.tr("&View"))
         self.restoreLayoutAction.setText(self.tr("Restore default layout"))
         self.languageMenu.setTitle(self.tr("Language"))
+        self.helpMenu.setTitle(self.tr("&Help"))
+        self.aboutAction.setText(self.tr("About Kiwoom Desk"))
         self.ticket.retranslate()
         self.status.retranslate()
         for model in (self.openOrders.orders, self.positions.positions):

@@ -212,3 +212,13 @@ def test_the_stock_list_is_cached_for_the_day(desk: Desk, tmp_path: Path) -> Non
     fresh = TradingDesk(Environment.SANDBOX, offline, desk.window.services.journal, tmp_path / "cache")
     assert desk.complete(fresh.listings()) == listings
     desk.complete(offline.aclose())
+
+
+def test_the_about_dialog_shows_the_version_and_the_qt_lgpl_notice(desk: Desk) -> None:
+    desk.act(desk.window.aboutAction.trigger)
+    dialog = desk.until(lambda: modal(dialogs.AboutDialog, "aboutDialog"), "no About dialog")
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Kiwoom Desk 0.1.0" in texts and "LGPL-3.0" in texts
+    notice = dialog.findChild(QLabel, "lgplNotice")
+    assert notice is not None and "GNU" in notice.text() and "Qt" in notice.text()
+    desk.act(dialog.reject)

@@ -51,3 +51,17 @@ def test_the_shipped_qm_is_built_from_the_ts(tmp_path: Path) -> None:
     built = tmp_path / "built.qm"
     subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True)
     assert built.read_bytes() == QM.read_bytes(), "run pyside6-lrelease on the .ts and commit the .qm"
+
+
+def test_no_translation_call_hides_inside_an_f_string() -> None:
+    """lupdate cannot see tr() inside f-string braces, so such a string would silently stay English."""
+    import re
+
+    hidden = re.compile(r"""f(["']).*\{[^}]*\b(tr|translate)\(""")
+    offenders = [
+        f"{path.name}:{number}"
+        for path in (PACKAGE / "ui").glob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if hidden.search(line)
+    ]
+    assert offenders == []

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="246" />
+        <source>About Kiwoom Desk</source>
+        <translation>Kiwoom Desk 정보</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="250" />
+        <source>Manual trading practice on Kiwoom Securities' REST API.</source>
+        <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="252" />
+        <source>Components and licences</source>
+        <translation>구성 요소와 라이선스</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="258" />
+        <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt's source is available from qt.io. Qt is a trademark of The Qt Company.</source>
+        <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmOrderDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="65" />
@@ -150,203 +173,213 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Cancel selected (Delete)</source>
         <translation>선택 주문 취소 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="228" />
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229" />
+        <source>About Kiwoom Desk</source>
+        <translation>Kiwoom Desk 정보</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="250" />
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Wait for the order's answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>Enter {environment} keys first.</source>
         <translation>먼저 {environment} 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
-        <location filename="../../ui/main_window.py" line="446" />
+        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="452" />
         <source>Enter both keys.</source>
         <translation>앱키와 시크릿키를 모두 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>Testing...</source>
         <translation>시험 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>Not accepted: {reason}</source>
         <translation>사용할 수 없는 키입니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442" />
+        <location filename="../../ui/main_window.py" line="448" />
         <source>Keys work: account ending {last4}.</source>
         <translation>정상입니다: 계좌 끝자리 {last4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>Saved in the system keyring.</source>
         <translation>시스템 키링에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/main_window.py" line="469" />
         <source>Deleted from the system keyring.</source>
         <translation>시스템 키링에서 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487" />
+        <location filename="../../ui/main_window.py" line="493" />
         <source>Order not sent.</source>
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="497" />
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495" />
+        <location filename="../../ui/main_window.py" line="501" />
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535" />
+        <location filename="../../ui/main_window.py" line="541" />
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539" />
+        <location filename="../../ui/main_window.py" line="545" />
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540" />
+        <location filename="../../ui/main_window.py" line="546" />
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548" />
+        <location filename="../../ui/main_window.py" line="554" />
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569" />
+        <location filename="../../ui/main_window.py" line="575" />
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571" />
+        <location filename="../../ui/main_window.py" line="577" />
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
@@ -621,7 +654,7 @@
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="98" />
+        <location filename="../../ui/positions.py" line="87" />
         <source>Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}</source>
         <translation>예수금 {cash} · 주문가능 {orderable} · 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pl}</translation>
     </message>
