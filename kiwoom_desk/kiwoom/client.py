@@ -136,6 +136,16 @@ class KiwoomClient:
         finally:
             await self._http.aclose()
 
+    async def access_token(self) -> str:
+        """The current token (issued if needed), for the WebSocket LOGIN. Never log it."""
+        return (await self._tokens.get()).value
+
+    def token_refused(self, token: str) -> None:
+        """The WebSocket login refused `token`: the next request issues a new one."""
+        current = self._tokens.current
+        if current is not None and current.value == token:
+            self._tokens.invalidate(current)
+
     @property
     def token_expires_at(self) -> datetime | None:
         """When the current token expires (KST), or None before the first request."""

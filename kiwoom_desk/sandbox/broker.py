@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from ..trading.ticks import Instrument, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
 from . import fees
@@ -60,6 +60,16 @@ TRADE_TYPE_NAMES = {
 }
 
 
+class BrokerListener(Protocol):
+    """Who wants to hear what happened (the WebSocket hub): called on the exchange's loop, must not block."""
+
+    def order_changed(self, order: Order, fill: Fill | None) -> None: ...
+
+    def holding_changed(self, code: str) -> None: ...
+
+    def market_moved(self, code: str) -> None: ...
+
+
 class OrderRejected(Exception):
     """The exchange will not take the order; the message is what the trader reads."""
 
@@ -94,6 +104,7 @@ class Broker:
         self.fills: list[Fill] = list(fills)
         self.holdings: dict[str, Holding] = {holding.code: holding for holding in holdings}
         self.clock = clock
+        self.listeners: list[BrokerListener] = []
 
     # ---- queries -------------------------------------------------------------------------------------------
 
@@ -186,8 +197,11 @@ class Broker:
         )
         with self.store.transaction():
             self._accept(order)
+            self._announce(order)  # 접수 first, then each fill as it happens
             if order.triggered:
                 self._match_at_entry(order)
+        if order.cancelled_qty:  # an IOC/FOK/market remainder that did not fill is gone
+            self._announce(order)
         return order
 
     def modify(self, orig_ord_no: str, code: str, quantity: int, price: int, stop_price: int, venue: str) -> Amendment:
@@ -223,6 +237,8 @@ class Broker:
             original.modified_qty += quantity
             self.store.save(original)
             self._accept(order)
+            self._announce(original)
+            self._announce(order)
             if order.triggered:
                 self._match_at_entry(order)
         return Amendment(order, original.root_ord_no)
@@ -248,7 +264,18 @@ class Broker:
             original.cancelled_qty += quantity
             self.store.save(original)
             self._accept(order)
+        self._announce(order)
+        self._announce(original)
         return Amendment(order, original.root_ord_no)
+
+    def reject(self, ord_no: str, reason: str) -> None:
+        """The exchange refuses an order it had accepted (a fault for tests): the rest is cancelled as 거부."""
+        order = self.orders[ord_no]
+        with self.store.transaction():
+            order.reject_reason = reason
+            order.cancelled_qty += order.open_qty
+            self.store.save(order)
+        self._announce(order)
 
     # ---- the market moves ----------------------------------------------------------------------------------
 
@@ -263,6 +290,8 @@ class Broker:
 
     def on_trade(self, code: str) -> None:
         """The market traded at its current price: trigger stops and fill resting orders, in time priority."""
+        for listener in self.listeners:
+            listener.market_moved(code)
         with self.store.transaction():
             self.store.save(self.market.quotes[code])
             for order in sorted(self.open_orders(), key=lambda o: o.ord_no):
@@ -293,6 +322,10 @@ class Broker:
                 f"{action}수량({quantity:,}주)이 {action}가능수량({original.open_qty:,}주)을 초과합니다"
             )
         return quantity
+
+    def _announce(self, order: Order, fill: Fill | None = None) -> None:
+        for listener in self.listeners:
+            listener.order_changed(order, fill)
 
     def _accept(self, order: Order) -> None:
         self.orders[order.ord_no] = order
@@ -459,6 +492,9 @@ class Broker:
             del self.holdings[order.code]
             self.store.delete_holding(order.code)
         self.store.save(order, fill, self.account, self.market.quotes[order.code])
+        self._announce(order, fill)
+        for listener in self.listeners:
+            listener.holding_changed(order.code)
 
 
 def new_account(account_no: str, cash: int) -> Account:

@@ -26,6 +26,7 @@ from .clock import Clock, kst_now
 from .faults import FaultKind, Faults
 from .listings import load_listings
 from .market import Market, Quote
+from .realtime import RealtimeHub
 from .server import SandboxHttp
 from .store import Store
 from .tokens import TokenRegistry
@@ -57,7 +58,9 @@ class SandboxServer:
         token_lifetime: timedelta = timedelta(hours=24),
         credentials: tuple[str, str] | None = None,
         clock: Clock = kst_now,
+        ping_interval: float = 10.0,
     ) -> None:
+        self.ping_interval = ping_interval
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.host, self.port = host, port
         self._seed, self._reset, self._initial_cash = seed, reset, initial_cash
@@ -70,6 +73,7 @@ class SandboxServer:
         self._ticker: asyncio.Task[None] | None = None
         self._store: Store | None = None
         self._broker: Broker | None = None
+        self.hub: RealtimeHub | None = None
 
     @property
     def broker(self) -> Broker:
@@ -89,7 +93,8 @@ class SandboxServer:
         self._store = store = Store(self.data_dir)
         try:
             self._broker = self._open_broker(store)
-            app = SandboxHttp(self._broker, self.tokens, self.faults, self._page_size).application()
+            self.hub = RealtimeHub(self._broker, self.tokens, self.ping_interval)
+            app = SandboxHttp(self._broker, self.tokens, self.faults, self._page_size, self.hub).application()
             self._runner = web.AppRunner(app, access_log=None, handler_cancellation=False)
             await self._runner.setup()
             site = web.TCPSite(self._runner, self.host, self.port)
@@ -107,6 +112,9 @@ class SandboxServer:
             self._ticker.cancel()
             await asyncio.gather(self._ticker, return_exceptions=True)
             self._ticker = None
+        if self.hub is not None:
+            await self.hub.close()  # SYSTEM to every session, then close
+            self.hub = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -260,6 +268,18 @@ class SandboxExchange:
 
     def expire_tokens(self) -> None:
         self._call(self._server.tokens.expire_all)
+
+    def drop_websockets(self) -> None:
+        """Fault: every WebSocket connection is cut without a close frame."""
+        self._call(lambda: self._server.hub.drop_all() if self._server.hub else None)
+
+    def send_websocket_garbage(self) -> None:
+        """Fault: every WebSocket session receives malformed frames."""
+        self._call(lambda: self._server.hub.send_garbage() if self._server.hub else None)
+
+    def stall_websockets(self, seconds: float) -> None:
+        """Fault: the WebSockets send nothing (not even PING) for `seconds`."""
+        self._call(lambda: self._server.hub.stall(seconds) if self._server.hub else None)
 
     def _call(self, function: Callable[[], _T]) -> _T:
         if self._loop is None:

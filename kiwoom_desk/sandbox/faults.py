@@ -14,6 +14,7 @@ class FaultKind(StrEnum):
     HTTP_429 = "http_429"  # answer HTTP 429 with the 1700 body, without processing
     RATE_LIMIT = "rate_limit"  # answer HTTP 200, return_code 5, "[1700:...]", without processing
     DROP_RESPONSE = "drop_response"  # process the request, then close the connection without an answer
+    REJECT_AFTER_ACCEPT = "reject_after_accept"  # accept a new order, then refuse it: 00 with 913 거부 and 919
     ERROR_CODE = "error_code"  # answer HTTP 200 with the documented `code` (8005, 8030, 8010 ...), without processing
 
 

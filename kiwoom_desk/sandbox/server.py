@@ -19,6 +19,7 @@ from . import api_account, api_market, api_orders, errors, wire
 from .api_common import Answer, Handler, ok
 from .broker import Broker, OrderRejected
 from .faults import FaultKind, Faults
+from .realtime import RealtimeHub
 from .tokens import TokenRegistry, parse_authorization
 
 log = logging.getLogger(__name__)
@@ -38,14 +39,16 @@ def _json(body: Answer, status: int = 200, headers: dict[str, str] | None = None
 
 
 class SandboxHttp:
-    def __init__(self, broker: Broker, tokens: TokenRegistry, faults: Faults, page_size: int) -> None:
+    def __init__(self, broker: Broker, tokens: TokenRegistry, faults: Faults, page_size: int, hub: RealtimeHub) -> None:
         self.broker = broker
         self.tokens = tokens
         self.faults = faults
         self.page_size = page_size
+        self.hub = hub
 
     def application(self) -> web.Application:
         app = web.Application(client_max_size=MAX_BODY_BYTES)
+        app.router.add_get(wire.PATH_WEBSOCKET, self.hub.handle)
         app.router.add_route("*", "/{tail:.*}", self.handle)
         return app
 
@@ -85,6 +88,10 @@ class SandboxHttp:
             if offset + self.page_size < len(rows):
                 headers["cont-yn"], headers["next-key"] = "Y", f"{endpoint.api_id}-{offset + self.page_size:08d}"
 
+        if endpoint.api_id in ("kt10000", "kt10001") and self.faults.take(
+            FaultKind.REJECT_AFTER_ACCEPT, endpoint.api_id
+        ):
+            self.broker.reject(answer["ord_no"], "주문이 거부되었습니다 (연습 거래소 시험용 거부)")
         if self.faults.take(FaultKind.DROP_RESPONSE, endpoint.api_id) and request.transport is not None:
             log.info("fault: %s processed, answer dropped", endpoint.api_id)
             request.transport.abort()

@@ -59,6 +59,7 @@ class Order:
     modified_qty: int = 0
     commission: int = 0
     tax: int = 0
+    reject_reason: str = ""  # set when the exchange refused it after accepting (reported as 거부, FID 919)
 
     @property
     def open_qty(self) -> int:

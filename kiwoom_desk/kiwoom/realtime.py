@@ -1,0 +1,388 @@
+"""The WebSocket session (kiwoom-api.md §6): LOGIN with the current token, PING echoed unchanged, REG/REMOVE,
+REAL frames turned into typed events by FID number, and reconnection with exponential backoff and jitter.
+
+Every (re)connection logs in with a token fetched at that moment, never a stale copy; a login refused with
+8005/8031/8103 drops that token so the next attempt gets a fresh one. Registrations are kept and sent again after
+each reconnect, and `on_resync` runs so that the caller can reconcile over REST what happened while the socket
+was down. Unknown FIDs and malformed frames are logged and skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, Protocol
+
+import websockets
+from websockets.asyncio.client import ClientConnection
+
+from ._numbers import WireNumberError, direction, parse_decimal, parse_int, parse_price
+from .codes import Side
+from .errors import REISSUE_CODES, documented_code
+from .models import BookLevel, side_from_text
+
+log = logging.getLogger(__name__)
+
+ACCOUNT_TYPES = ("00", "04")
+
+
+class TokenSource(Protocol):
+    async def access_token(self) -> str: ...
+
+    def token_refused(self, token: str) -> None: ...
+
+
+class RealtimeState(StrEnum):
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class RealtimeStatus:
+    state: RealtimeState
+    attempt: int = 0  # reconnection attempts since the last good connection
+    retry_in: float = 0.0  # seconds until the next attempt
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class OrderExecution:
+    """Type 00: an order was accepted, filled, confirmed, cancelled or rejected."""
+
+    order_no: str
+    orig_order_no: str
+    stock_code: str
+    stock_name: str
+    status: str  # 접수 / 체결 / 확인 / 취소 / 거부
+    side: Side | None
+    side_text: str
+    trade_type_name: str
+    quantity: int
+    price: int
+    unfilled: int
+    filled_amount: int
+    filled_quantity: int
+    time: str
+    fill_price: int = 0  # this fill (914)
+    fill_quantity: int = 0  # this fill (915)
+    current_price: int = 0
+    reject_reason: str = ""
+
+
+@dataclass(frozen=True)
+class BalanceUpdate:
+    """Type 04: a holding changed."""
+
+    stock_code: str
+    stock_name: str
+    current_price: int
+    quantity: int
+    average_price: int
+    purchase_amount: int
+    sellable: int
+    profit_rate: Decimal
+
+
+@dataclass(frozen=True)
+class Trade:
+    """Type 0B: the stock traded."""
+
+    stock_code: str
+    time: str
+    price: int
+    change: int
+    change_rate: Decimal
+    direction: int  # +1 up, -1 down, 0 unchanged against the base price
+    volume: int
+
+
+@dataclass(frozen=True)
+class BookUpdate:
+    """Type 0D: the 10-level book, best first on each side."""
+
+    stock_code: str
+    time: str
+    asks: list[BookLevel] = field(default_factory=list)
+    bids: list[BookLevel] = field(default_factory=list)
+
+
+Event = OrderExecution | BalanceUpdate | Trade | BookUpdate
+
+
+def parse_real(entry: dict[str, Any]) -> Event | None:
+    """One element of a REAL frame's `data`, or None (logged) when it is not one we know or cannot be read."""
+    kind = entry.get("type")
+    values = entry.get("values")
+    if not isinstance(values, dict):
+        log.info("realtime: %s frame without values skipped", kind)
+        return None
+    item = str(entry.get("item", ""))
+    try:
+        if kind == "00":
+            return _execution(values, item)
+        if kind == "04":
+            return _balance(values, item)
+        if kind == "0B":
+            return _trade(values, item)
+        if kind == "0D":
+            return _book(values, item)
+    except (WireNumberError, KeyError, TypeError) as error:
+        log.warning("realtime: %s frame for %s skipped: %s", kind, item, error)
+        return None
+    log.info("realtime: unknown type %s skipped", kind)
+    return None
+
+
+def _text(values: dict[str, Any], fid: str) -> str:
+    return str(values.get(fid, "")).strip()
+
+
+def _execution(values: dict[str, Any], item: str) -> OrderExecution:
+    side_code = _text(values, "907")
+    side_text = _text(values, "905")
+    side = Side.BUY if side_code == "2" else Side.SELL if side_code == "1" else side_from_text(side_text)
+    order_no = _text(values, "9203")
+    if not order_no:
+        raise KeyError("9203 (order number) is missing")
+    return OrderExecution(
+        order_no=order_no,
+        orig_order_no=_text(values, "904"),
+        stock_code=_text(values, "9001") or item,
+        stock_name=_text(values, "302"),
+        status=_text(values, "913"),
+        side=side,
+        side_text=side_text,
+        trade_type_name=_text(values, "906"),
+        quantity=parse_int(values.get("900", "")),
+        price=parse_price(values.get("901", "")),
+        unfilled=parse_int(values.get("902", "")),
+        filled_amount=parse_int(values.get("903", "")),
+        filled_quantity=parse_int(values.get("911", "")),
+        time=_text(values, "908"),
+        fill_price=parse_price(values.get("914", "")),
+        fill_quantity=parse_int(values.get("915", "")),
+        current_price=parse_price(values.get("10", "")),
+        reject_reason=_text(values, "919"),
+    )
+
+
+def _balance(values: dict[str, Any], item: str) -> BalanceUpdate:
+    return BalanceUpdate(
+        stock_code=_text(values, "9001") or item,
+        stock_name=_text(values, "302"),
+        current_price=parse_price(values.get("10", "")),
+        quantity=parse_int(values.get("930", "")),
+        average_price=parse_price(values.get("931", "")),
+        purchase_amount=parse_int(values.get("932", "")),
+        sellable=parse_int(values.get("933", "")),
+        profit_rate=parse_decimal(values.get("8019", "")),
+    )
+
+
+def _trade(values: dict[str, Any], item: str) -> Trade:
+    return Trade(
+        stock_code=item,
+        time=_text(values, "20"),
+        price=parse_price(values.get("10", "")),
+        change=parse_int(values.get("11", "")),
+        change_rate=parse_decimal(values.get("12", "")),
+        direction=direction(values.get("10", "")),
+        volume=parse_int(values.get("13", "")),
+    )
+
+
+def _book(values: dict[str, Any], item: str) -> BookUpdate:
+    def side(first_price: int, first_quantity: int) -> list[BookLevel]:
+        levels = []
+        for level in range(10):
+            price = parse_price(values.get(str(first_price + level), ""))
+            if price:
+                levels.append(BookLevel(price=price, quantity=parse_int(values.get(str(first_quantity + level), ""))))
+        return levels
+
+    return BookUpdate(stock_code=item, time=_text(values, "21"), asks=side(41, 61), bids=side(51, 71))
+
+
+class LoginRefused(Exception):
+    def __init__(self, message: str, code: int | None) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class RealtimeSession:
+    def __init__(
+        self,
+        url: str,
+        tokens: TokenSource,
+        on_event: Callable[[Event], None],
+        on_status: Callable[[RealtimeStatus], None] = lambda status: None,
+        on_resync: Callable[[], Awaitable[None]] | None = None,
+        *,
+        backoff_base: float = 0.5,
+        backoff_max: float = 30.0,
+        idle_timeout: float = 60.0,
+        login_timeout: float = 10.0,
+    ) -> None:
+        self.url = url
+        self._tokens = tokens
+        self._on_event = on_event
+        self._on_status = on_status
+        self._on_resync = on_resync
+        self._backoff_base = backoff_base
+        self._backoff_max = backoff_max
+        self._idle_timeout = idle_timeout
+        self._login_timeout = login_timeout
+        self._registrations: dict[str, set[str]] = {}  # type -> items
+        self._acks: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._ws: ClientConnection | None = None
+        self._task: asyncio.Task[None] | None = None
+        self.status = RealtimeStatus(RealtimeState.CLOSED)
+        self.connections = 0  # successful logins so far
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def close(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        self._set(RealtimeStatus(RealtimeState.CLOSED))
+
+    async def register(self, items: list[str], types: list[str]) -> None:
+        """Registers and, when connected, waits for the server's acknowledgement; kept for every reconnect."""
+        for kind in types:
+            self._registrations.setdefault(kind, set()).update(items or [""])
+        await self._send_registration("REG", items, types, wait=True)
+
+    async def unregister(self, items: list[str], types: list[str]) -> None:
+        for kind in types:
+            self._registrations.get(kind, set()).difference_update(items)
+        await self._send_registration("REMOVE", items, types, wait=True)
+
+    async def _send_registration(self, name: str, items: list[str], types: list[str], wait: bool = False) -> None:
+        if self._ws is None or not (items or types):
+            return
+        frame: dict[str, Any] = {"trnm": name, "grp_no": "1", "data": [{"item": items or [""], "type": types}]}
+        if name == "REG":
+            frame["refresh"] = "1"
+        while wait and not self._acks.empty():  # answers to the reconnect's own registrations are not ours
+            self._acks.get_nowait()
+        with contextlib.suppress(websockets.ConnectionClosed):
+            await self._ws.send(json.dumps(frame))
+            if wait:  # the reader loop delivers the acknowledgement
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._acks.get(), self._login_timeout)
+
+    def _set(self, status: RealtimeStatus) -> None:
+        self.status = status
+        self._on_status(status)
+
+    async def _run(self) -> None:
+        attempt = 0
+        while True:
+            self._set(RealtimeStatus(RealtimeState.CONNECTING if not attempt else RealtimeState.RECONNECTING, attempt))
+            reason = ""
+            try:
+                await self._connection()
+                reason = "closed by the server"
+            except asyncio.CancelledError:
+                raise
+            except LoginRefused as error:
+                reason = f"login refused: {error}"
+                if error.code in REISSUE_CODES and attempt == 0:
+                    attempt += 1
+                    continue  # straight back with a new token, once
+            except (OSError, websockets.WebSocketException, TimeoutError) as error:
+                reason = f"{type(error).__name__}: {error}"
+            finally:
+                self._ws = None
+            if self.status.state is RealtimeState.CONNECTED:
+                attempt = 0  # it had worked: start the backoff again from the beginning
+            attempt += 1
+            delay = min(self._backoff_max, self._backoff_base * 2 ** (attempt - 1)) * random.uniform(0.8, 1.2)
+            log.info("realtime: %s; reconnect %d in %.1f s", reason, attempt, delay)
+            self._set(RealtimeStatus(RealtimeState.RECONNECTING, attempt, delay, reason))
+            await asyncio.sleep(delay)
+
+    async def _connection(self) -> None:
+        async with websockets.connect(
+            self.url, ping_interval=None, open_timeout=self._login_timeout, max_size=2**20
+        ) as ws:
+            token = await self._tokens.access_token()
+            await ws.send(json.dumps({"trnm": "LOGIN", "token": token}))
+            await self._login_answer(ws, token)
+            self._ws = ws
+            self.connections += 1
+            self._set(RealtimeStatus(RealtimeState.CONNECTED))
+            for kind, items in self._registrations.items():
+                await self._send_registration("REG", sorted(items), [kind])
+            if self.connections > 1 and self._on_resync is not None:
+                await self._on_resync()
+            while True:
+                raw = await asyncio.wait_for(ws.recv(), self._idle_timeout)  # a stalled socket looks alive
+                await self._handle(ws, raw)
+
+    async def _login_answer(self, ws: ClientConnection, token: str) -> None:
+        """The first answer that is not a PING must be the LOGIN answer."""
+        while True:
+            raw = await asyncio.wait_for(ws.recv(), self._login_timeout)
+            frame = _frame(raw)
+            if frame is None:
+                continue
+            if frame.get("trnm") == "PING":
+                await ws.send(raw)
+                continue
+            code = frame.get("return_code")
+            if frame.get("trnm") == "LOGIN" and code in (0, "0"):
+                return
+            message = str(frame.get("return_msg", frame))
+            documented = documented_code(code if isinstance(code, int) else None, message)
+            if documented in REISSUE_CODES:
+                self._tokens.token_refused(token)
+            raise LoginRefused(message, documented)
+
+    async def _handle(self, ws: ClientConnection, raw: str | bytes) -> None:
+        if raw == "PING":
+            await ws.send(raw)
+            return
+        frame = _frame(raw)
+        if frame is None:
+            return
+        name = frame.get("trnm")
+        if name == "PING":
+            await ws.send(raw)  # echoed unchanged, as the official client does
+        elif name == "REAL":
+            data = frame.get("data")
+            for entry in data if isinstance(data, list) else []:
+                event = parse_real(entry) if isinstance(entry, dict) else None
+                if event is not None:
+                    self._on_event(event)
+        elif name in ("REG", "REMOVE"):
+            if frame.get("return_code") not in (0, "0"):
+                log.warning("realtime: %s refused: %s", name, frame.get("return_msg"))
+            self._acks.put_nowait(frame)
+        elif name == "SYSTEM":
+            log.info("realtime: server says %s", frame.get("message"))
+
+
+def _frame(raw: str | bytes) -> dict[str, Any] | None:
+    try:
+        frame = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        log.info("realtime: frame that is not JSON skipped")
+        return None
+    if not isinstance(frame, dict):
+        log.info("realtime: frame that is not an object skipped")
+        return None
+    return frame

@@ -1,0 +1,68 @@
+"""The Sandbox's WebSocket spoken by hand: LOGIN, PING, REG/REMOVE answers, and 거부 with its reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection, connect
+
+from kiwoom_desk.sandbox import FaultKind
+
+from .conftest import Wire, running
+
+
+async def frame(ws: ClientConnection) -> dict[str, Any]:
+    """The next frame that is not a PING."""
+    while True:
+        data: dict[str, Any] = json.loads(await ws.recv())
+        if data.get("trnm") != "PING":
+            return data
+
+
+async def test_login_with_a_bad_token_gets_8005(tmp_path: Path) -> None:
+    with running(tmp_path) as (exchange, _wire):
+        async with connect(exchange.ws_url) as ws:
+            await ws.send(json.dumps({"trnm": "LOGIN", "token": "not-a-token"}))
+            answer = await frame(ws)
+    assert answer["trnm"] == "LOGIN" and "[8005:" in answer["return_msg"]
+
+
+async def test_nothing_before_login(tmp_path: Path) -> None:
+    with running(tmp_path) as (exchange, _wire):
+        async with connect(exchange.ws_url) as ws:
+            await ws.send(json.dumps({"trnm": "REG", "grp_no": "1", "data": [{"item": ["005930"], "type": ["0B"]}]}))
+            answer = await frame(ws)
+    assert answer["trnm"] == "LOGIN" and answer["return_code"] != 0
+
+
+async def test_ping_registration_answers_and_a_rejection_with_its_reason(tmp_path: Path) -> None:
+    with running(tmp_path, ping_interval=0.1) as (exchange, wire):
+        async with connect(exchange.ws_url) as ws:
+            await ws.send(json.dumps({"trnm": "LOGIN", "token": wire.token}))
+            assert (await frame(ws)) == {"trnm": "LOGIN", "return_code": 0, "return_msg": ""}
+            ping = json.loads(await ws.recv())
+            assert ping == {"trnm": "PING"}
+            await ws.send(json.dumps(ping))  # echoed unchanged
+            await ws.send(json.dumps({"trnm": "REG", "grp_no": "1", "data": [{"item": ["005930"], "type": ["ZZ"]}]}))
+            refused = await frame(ws)
+            assert refused["trnm"] == "REG" and refused["return_code"] != 0 and "ZZ" in refused["return_msg"]
+            await ws.send(json.dumps({"trnm": "REG", "grp_no": "1", "data": [{"item": ["999999"], "type": ["0B"]}]}))
+            assert "[1902:" in (await frame(ws))["return_msg"]
+            await ws.send(
+                json.dumps({"trnm": "REG", "grp_no": "1", "refresh": "1", "data": [{"item": [""], "type": ["00"]}]})
+            )
+            assert (await frame(ws)) == {"trnm": "REG", "return_code": 0, "return_msg": ""}
+
+            exchange.inject(FaultKind.REJECT_AFTER_ACCEPT, api_id="kt10000")
+            ord_no = Wire.buy(wire, "005930", 1, 70_000)["ord_no"]
+            statuses = []
+            while "거부" not in statuses:
+                real = await frame(ws)
+                values = real["data"][0]["values"]
+                if values["9203"] == ord_no:
+                    statuses.append(values["913"])
+            assert statuses == ["접수", "거부"]
+            assert values["919"] and values["902"] == "0"
+        assert wire.open_orders() == []
