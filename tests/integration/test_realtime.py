@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,10 +48,10 @@ class Recorder:
 
 
 @pytest.fixture
-def exchange(tmp_path: Path) -> AsyncIterator[SandboxExchange]:
+def exchange(tmp_path: Path) -> Iterator[SandboxExchange]:
     sandbox = start_sandbox(tmp_path, ping_interval=0.2)
     sandbox.set_price(SAMSUNG, 71_200, depth=5)
-    yield sandbox  # type: ignore[misc]
+    yield sandbox
     sandbox.stop()
 
 
