@@ -26,6 +26,15 @@ from ..kiwoom import (
     StockListing,
     TradeType,
 )
+from ..kiwoom.realtime import (
+    BalanceUpdate,
+    BookUpdate,
+    Event,
+    OrderExecution,
+    RealtimeSession,
+    RealtimeStatus,
+    Trade,
+)
 from ..storage.journal import Journal
 from .orders import LedgerChange, OrderLedger
 from .portfolio import Portfolio
@@ -42,15 +51,31 @@ class DeskListener(Protocol):
 
     def portfolio_changed(self) -> None: ...
 
+    def execution(self, event: OrderExecution) -> None: ...
+
+    def market(self, event: Trade | BookUpdate) -> None: ...
+
+    def realtime_status(self, status: RealtimeStatus) -> None: ...
+
 
 class TradingDesk:
     def __init__(
-        self, environment: Environment, client: KiwoomClient, journal: Journal, cache_dir: Path | None = None
+        self,
+        environment: Environment,
+        client: KiwoomClient,
+        journal: Journal,
+        cache_dir: Path | None = None,
+        ws_url: str | None = None,
     ) -> None:
         self.environment = environment
         self.client = client
         self.journal = journal
         self.cache_dir = cache_dir
+        self.realtime = (
+            RealtimeSession(ws_url, client, self._on_event, self._on_status, self._resync) if ws_url else None
+        )
+        self._watched: str | None = None
+        self._cash_refresh: asyncio.Task[None] | None = None
         self.ledger = OrderLedger()
         self.portfolio = Portfolio()
         self.account_no = ""
@@ -61,11 +86,18 @@ class TradingDesk:
         self._listeners.append(listener)
 
     async def connect(self) -> None:
-        """Token, account and a first look at orders and holdings."""
+        """Token, account, a first look at orders and holdings, then the real-time session."""
         self.account_no = await self.client.account_number()
         await self.refresh()
+        if self.realtime is not None:
+            self.realtime.start()
+            await self.realtime.register([""], ["00", "04"])  # account-wide: orders and balance
 
     async def close(self) -> None:
+        if self.realtime is not None:
+            await self.realtime.close()
+        if self._cash_refresh is not None:
+            self._cash_refresh.cancel()
         await self.client.aclose()
         change = self.ledger.clear()
         self.portfolio = Portfolio()
@@ -77,6 +109,58 @@ class TradingDesk:
         )
         self.portfolio = Portfolio(balance, deposit)
         self._notify(self.ledger.replace(orders))
+
+    async def watch(self, code: str) -> None:
+        """Trades and the 10-level book of the ticket's stock, and of nothing else."""
+        if self.realtime is None or code == self._watched:
+            return
+        if self._watched:
+            await self.realtime.unregister([self._watched], ["0B", "0D"])
+        self._watched = code
+        await self.realtime.register([code], ["0B", "0D"])
+
+    # ---- real-time -----------------------------------------------------------------------------------------
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, OrderExecution):
+            change = self.ledger.apply(event)
+            for listener in self._listeners:
+                listener.orders_changed(change)
+                listener.execution(event)
+            if event.fill_quantity:
+                self._refresh_cash_soon()
+        elif isinstance(event, BalanceUpdate):
+            self.portfolio.apply(event)
+            for listener in self._listeners:
+                listener.portfolio_changed()
+        else:
+            for listener in self._listeners:
+                listener.market(event)
+
+    def _on_status(self, status: RealtimeStatus) -> None:
+        for listener in self._listeners:
+            listener.realtime_status(status)
+
+    async def _resync(self) -> None:
+        """After a reconnect: whatever happened while the socket was down is read back over REST."""
+        self.journal.record(self.environment, "resync", "ka10075")
+        await self._refresh_quietly()
+
+    def _refresh_cash_soon(self) -> None:
+        """Fills come in bursts; one REST look at cash and totals after the burst is enough."""
+        if self._cash_refresh is None or self._cash_refresh.done():
+            self._cash_refresh = asyncio.get_running_loop().create_task(self._refresh_cash())
+
+    async def _refresh_cash(self) -> None:
+        await asyncio.sleep(0.3)
+        try:
+            balance, deposit = await asyncio.gather(self.client.balance(), self.client.deposit())
+        except KiwoomError as error:
+            log.warning("cash refresh failed: %s", error)
+            return
+        self.portfolio = Portfolio(balance, deposit)
+        for listener in self._listeners:
+            listener.portfolio_changed()
 
     async def quote(self, code: str) -> Quote:
         info = await self.client.stock_info(code)

@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..kiwoom import OpenOrder
+from ..kiwoom.realtime import OrderExecution
+
+GONE = frozenset({"취소", "거부"})
 
 
 @dataclass(frozen=True)
@@ -36,3 +39,33 @@ class OrderLedger:
 
     def clear(self) -> LedgerChange:
         return self.replace([])
+
+    def apply(self, event: OrderExecution) -> LedgerChange:
+        """One 00 event: the order's row changes in place, or leaves when nothing is left unfilled."""
+        number = event.order_no
+        if event.unfilled <= 0 or event.status in GONE:
+            if self.orders.pop(number, None) is None:
+                return LedgerChange()
+            return LedgerChange(removed=[number])
+        known = self.orders.get(number)
+        row = OpenOrder.model_validate(
+            {
+                "ord_no": number,
+                "stk_cd": event.stock_code,
+                "stk_nm": event.stock_name or (known.stock_name if known else ""),
+                "io_tp_nm": event.side_text or (known.side_text if known else ""),
+                "trde_tp": event.trade_type_name or (known.trade_type_name if known else ""),
+                "orig_ord_no": event.orig_order_no,
+                "ord_stt": event.status,
+                "ord_qty": str(event.quantity),
+                "ord_pric": str(event.price),
+                "oso_qty": str(event.unfilled),
+                "cntr_qty": str(event.filled_quantity),
+                "cntr_tot_amt": str(event.filled_amount),
+                "tm": (known.time if known else "") or event.time,
+                "cur_prc": str(event.current_price),
+                "stex_tp_txt": known.venue if known else "KRX",
+            }
+        )
+        self.orders[number] = row
+        return LedgerChange(changed=[number]) if known is not None else LedgerChange(added=[number])

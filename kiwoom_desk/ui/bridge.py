@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..kiwoom.realtime import BookUpdate, OrderExecution, RealtimeStatus, Trade
 from ..trading.orders import LedgerChange
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,9 @@ log = logging.getLogger(__name__)
 class DeskBridge(QObject):
     ordersChanged = Signal(object)  # LedgerChange
     portfolioChanged = Signal()
+    executionArrived = Signal(object)  # OrderExecution
+    marketArrived = Signal(object)  # Trade | BookUpdate
+    realtimeStatusChanged = Signal(object)  # RealtimeStatus
     failed = Signal(object)  # the exception
 
     def __init__(self) -> None:
@@ -34,6 +38,15 @@ class DeskBridge(QObject):
 
     def portfolio_changed(self) -> None:
         self.portfolioChanged.emit()
+
+    def execution(self, event: OrderExecution) -> None:
+        self.executionArrived.emit(event)
+
+    def market(self, event: Trade | BookUpdate) -> None:
+        self.marketArrived.emit(event)
+
+    def realtime_status(self, status: RealtimeStatus) -> None:
+        self.realtimeStatusChanged.emit(status)
 
     def spawn(
         self, coroutine: Coroutine[Any, Any, Any], done: Callable[[Any], None] | None = None, *, order: bool = False

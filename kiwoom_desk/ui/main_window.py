@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCoreApplication, QLibraryInfo, QObject, QSettings, Qt, QTranslator, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -29,18 +30,20 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..environments import KIWOOM_ENDPOINTS, SANDBOX_KEYS, Endpoints, Environment
 from ..kiwoom import Holding, KiwoomClient, KiwoomError, OpenOrder, OrderStateUnknownError, Side, TradeType
+from ..kiwoom.realtime import BookUpdate, OrderExecution, Trade
 from ..storage.credentials import Credentials, CredentialStore, CredentialStoreError
 from ..storage.journal import Journal
 from ..trading import rules
 from ..trading.desk import TradingDesk
 from ..trading.orders import LedgerChange
 from ..trading.portfolio import Portfolio
-from . import dialogs
+from . import dialogs, theme
 from .bridge import DeskBridge
 from .open_orders import OpenOrdersTable
 from .positions import PositionsPanel
 from .status_bar import StatusBar, environment_text
-from .ticket import OrderTicket
+from .table import won
+from .ticket import OrderTicket, side_text
 from .widgets import action, checkable, named
 
 log = logging.getLogger(__name__)
@@ -91,6 +94,8 @@ class MainWindow(QMainWindow):
         self.bridge = DeskBridge()
         self.bridge.ordersChanged.connect(self._orders_changed)
         self.bridge.portfolioChanged.connect(self._portfolio_changed)
+        self.bridge.executionArrived.connect(self._execution)
+        self.bridge.marketArrived.connect(self._market)
         self.bridge.failed.connect(self._failed)
         self._switching = False
         self.language = str(self.settings.value("language", "ko"))
@@ -165,6 +170,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.ticket)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.bridge.realtimeStatusChanged.connect(self.status.set_realtime)
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -187,6 +193,10 @@ class MainWindow(QMainWindow):
         self.confirmAction.setChecked(bool(self.settings.value("confirmPractice", True, type=bool)))
         self.confirmAction.toggled.connect(lambda on: self.settings.setValue("confirmPractice", on))
         self.settingsMenu.addAction(self.confirmAction)
+        self.soundAction = action(self, lambda: None, check=True)
+        self.soundAction.setChecked(bool(self.settings.value("soundOnFills", True, type=bool)))
+        self.soundAction.toggled.connect(lambda on: self.settings.setValue("soundOnFills", on))
+        self.settingsMenu.addAction(self.soundAction)
         self.viewMenu = bar.addMenu("")
         self.restoreLayoutAction = action(self, self.restore_default_layout)
         self.viewMenu.addAction(self.restoreLayoutAction)
@@ -222,6 +232,7 @@ class MainWindow(QMainWindow):
         self.cancelAllAction.setText(self.tr("Cancel all..."))
         self.settingsMenu.setTitle(self.tr("&Settings"))
         self.confirmAction.setText(self.tr("Confirm every order in Sandbox and Mock"))
+        self.soundAction.setText(self.tr("Sound on fills and rejections"))
         self.viewMenu.setTitle(self.tr("&View"))
         self.restoreLayoutAction.setText(self.tr("Restore default layout"))
         self.languageMenu.setTitle(self.tr("Language"))
@@ -375,7 +386,7 @@ class MainWindow(QMainWindow):
             rate_limits=environment.rate_limits,
             allowed_venues=environment.allowed_venues,
         )
-        desk = TradingDesk(environment, client, self.services.journal, self.services.cache_dir)
+        desk = TradingDesk(environment, client, self.services.journal, self.services.cache_dir, endpoints.ws_url)
         desk.subscribe(self.bridge)
         self.desk = desk  # before connecting, so that its first snapshot is shown
         self.status.set_rest_state("connecting")
@@ -522,6 +533,7 @@ class MainWindow(QMainWindow):
             return
         if self.desk is desk and self.ticket.ticket().stock_code == code:
             self.ticket.set_quote(quote)
+            await desk.watch(code)
 
     def refresh(self) -> None:
         if self.desk is not None:
@@ -585,8 +597,46 @@ class MainWindow(QMainWindow):
     # ---- desk events -------------------------------------------------------------------------------------
 
     def _orders_changed(self, change: LedgerChange) -> None:
+        """Only what changed: a real-time event touches one row, a REST snapshot the few that differ."""
         desk = self.desk
-        self.openOrders.orders.set_rows(list(desk.ledger.orders.values()) if desk else [])
+        model = self.openOrders.orders
+        if desk is None:
+            model.set_rows([])
+            return
+        for number in change.removed:
+            model.remove(number)
+        for number in (*change.added, *change.changed):
+            model.upsert(desk.ledger.orders[number])
+
+    def _execution(self, event: OrderExecution) -> None:
+        """Fills and rejections are announced: a message, a flash in the side's colour, and a sound if wanted."""
+        side = side_text(event.side)
+        if event.status == "거부":
+            text = self.tr("Rejected: {name} {side} {quantity} shares: {reason}").format(
+                name=event.stock_name, side=side, quantity=won(event.quantity), reason=event.reject_reason or "-"
+            )
+            colour = theme.PROBLEM
+        elif event.fill_quantity:
+            text = self.tr("Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)").format(
+                name=event.stock_name,
+                side=side,
+                quantity=won(event.fill_quantity),
+                price=won(event.fill_price),
+                unfilled=won(event.unfilled),
+            )
+            colour = theme.BUY if event.side is Side.BUY else theme.SELL
+        else:
+            return
+        self.status.show_message(text, important=True)
+        self.status.flash(colour)
+        if self.soundAction.isChecked():
+            QApplication.beep()
+
+    def _market(self, event: Trade | BookUpdate) -> None:
+        if isinstance(event, Trade):
+            self.ticket.show_trade(event)
+        else:
+            self.ticket.show_book(event)
 
     def _portfolio_changed(self) -> None:
         desk = self.desk

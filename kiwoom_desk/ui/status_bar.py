@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ..environments import Environment
+from ..kiwoom.realtime import RealtimeState, RealtimeStatus
 from ..trading.sessions import Phase, phase
 from .widgets import named
 
@@ -54,6 +55,10 @@ class StatusBar(QStatusBar):
         self.token_expires_at: datetime | None = None
         self._held_until = 0.0
         self._rest_state = "offline"
+        self._realtime: RealtimeStatus | None = None
+        self._unflash = QTimer(self)
+        self._unflash.setSingleShot(True)
+        self._unflash.timeout.connect(lambda: self.message.setStyleSheet(""))
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
@@ -91,8 +96,29 @@ class StatusBar(QStatusBar):
             "error": self.tr("REST: error"),
         }
         self.rest.setText(states[self._rest_state])
-        self.realtime.setText(self.tr("Real-time: -"))
+        self.set_realtime(self._realtime)
         self.tick()
+
+    def set_realtime(self, status: RealtimeStatus | None) -> None:
+        self._realtime = status
+        state = status.state if status else RealtimeState.CLOSED
+        if state is RealtimeState.CONNECTED:
+            text = self.tr("Real-time: connected")
+        elif state is RealtimeState.CONNECTING:
+            text = self.tr("Real-time: connecting...")
+        elif state is RealtimeState.RECONNECTING and status is not None:
+            text = self.tr("Real-time: reconnecting (attempt {n}, next in {s:.0f} s)").format(
+                n=status.attempt, s=status.retry_in
+            )
+        else:
+            text = self.tr("Real-time: -")
+        self.realtime.setText(text)
+        self.realtime.setToolTip(status.reason if status else "")
+
+    def flash(self, colour: str, milliseconds: int = 1500) -> None:
+        """A fill or a rejection: the message lights up for a moment, so that it is seen."""
+        self.message.setStyleSheet(f"background: {colour}; color: white; font-weight: bold; padding: 0 6px;")
+        self._unflash.start(milliseconds)
 
     def tick(self) -> None:
         now = datetime.now(KST)

@@ -79,27 +79,36 @@ class KeyedTableModel(QAbstractTableModel, Generic[Row]):
 
     # -- writing: only what changed --
     def set_rows(self, rows: Sequence[Row]) -> None:
+        """A whole snapshot, applied as the few inserts, removals and row changes it differs by."""
         fresh = {self._key(row): row for row in rows}
         for key in [key for key in self._index if key not in fresh]:
-            position: int | None = self._index[key]
-            assert position is not None
-            self.beginRemoveRows(QModelIndex(), position, position)
-            del self._rows[position]
-            self._reindex()
-            self.endRemoveRows()
-        for key, row in fresh.items():
-            position = self._index.get(key)
-            if position is None:
-                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-                self._rows.append(row)
-                self._index[key] = len(self._rows) - 1
-                self.endInsertRows()
-            elif self._rows[position] != row:
-                self._rows[position] = row
-                self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.columns) - 1))
+            self.remove(key)
+        for row in fresh.values():
+            self.upsert(row)
 
-    def _reindex(self) -> None:
-        self._index = {self._key(row): position for position, row in enumerate(self._rows)}
+    def upsert(self, row: Row) -> None:
+        """One row in or changed: an insert, or a dataChanged for that row alone."""
+        key = self._key(row)
+        position = self._index.get(key)
+        if position is None:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+            self._rows.append(row)
+            self._index[key] = len(self._rows) - 1
+            self.endInsertRows()
+        elif self._rows[position] != row:
+            self._rows[position] = row
+            self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.columns) - 1))
+
+    def remove(self, key: Hashable) -> None:
+        position = self._index.get(key)
+        if position is None:
+            return
+        self.beginRemoveRows(QModelIndex(), position, position)
+        del self._rows[position]
+        del self._index[key]
+        for later in self._rows[position:]:  # only the rows after it move up
+            self._index[self._key(later)] -= 1
+        self.endRemoveRows()
 
 
 def show_table(view: QTableView, model: KeyedTableModel[Any], sort_column: int, order: Qt.SortOrder) -> None:

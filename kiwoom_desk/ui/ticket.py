@@ -3,8 +3,12 @@ estimate and validation. It emits a finished `Ticket`; the main window confirms 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QCompleter,
@@ -12,16 +16,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..environments import Environment
-from ..kiwoom import OpenOrder, Side, StockListing, TradeType, Venue
+from ..kiwoom import BookLevel, OpenOrder, Side, StockListing, TradeType, Venue
+from ..kiwoom.realtime import BookUpdate, Trade
 from ..trading import rules
 from ..trading.ticks import Instrument, round_down_to_tick, tick_down, tick_up
 from . import theme
@@ -109,6 +117,55 @@ class TickSpinBox(QSpinBox):
         for _ in range(abs(steps)):
             price = tick_up(price, self.instrument) if steps > 0 else tick_down(price, self.instrument)
         self.setValue(min(max(price, self.minimum()), self.maximum()))
+
+
+class OrderBookView(QTableWidget):
+    """The 10-level book (`orderBookTable`): asks above, bids below, as in the HTS; a click sets the price."""
+
+    pricePicked = Signal(int)
+    LEVELS = 10
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.LEVELS * 2, 3, parent)
+        self.setObjectName("orderBookTable")
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.verticalHeader().setDefaultSectionSize(18)
+        self.setMinimumHeight(18 * 12)
+        self.cellClicked.connect(self._clicked)
+        self._prices: list[int] = [0] * (self.LEVELS * 2)
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("Ask qty"), self.tr("Price"), self.tr("Bid qty")])
+
+    def show_book(self, book: BookUpdate | None, base: int) -> None:
+        top: list[BookLevel] = list(reversed(book.asks[: self.LEVELS])) if book else []
+        below: list[BookLevel] = list(book.bids[: self.LEVELS]) if book else []
+        asks: list[BookLevel | None] = [None] * (self.LEVELS - len(top)) + list(top)
+        bids: list[BookLevel | None] = list(below) + [None] * (self.LEVELS - len(below))
+        for row, level in enumerate(asks + bids):
+            is_ask = row < self.LEVELS
+            price = level.price if level else 0
+            self._prices[row] = price
+            quantity = won(level.quantity) if level else ""
+            cells = [quantity if is_ask else "", won(price) if price else "", "" if is_ask else quantity]
+            for column, text in enumerate(cells):
+                item = self.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.setItem(row, column, item)
+                item.setText(text)
+                alignment = Qt.AlignmentFlag.AlignCenter if column == 1 else Qt.AlignmentFlag.AlignRight
+                item.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+                item.setBackground(QColor("#e8f0fe" if is_ask else "#fdecea"))
+                if column == 1 and price:
+                    item.setForeground(QColor(theme.signed_colour(price - base)))
+
+    def _clicked(self, row: int, _column: int) -> None:
+        if self._prices[row]:
+            self.pricePicked.emit(self._prices[row])
 
 
 class OrderTicket(QDockWidget):
@@ -237,6 +294,9 @@ class OrderTicket(QDockWidget):
         form.addRow("", self.quantityProblem)
         layout.addLayout(form)
 
+        self.orderBook = OrderBookView()
+        self.orderBook.pricePicked.connect(self._set_price)
+        layout.addWidget(self.orderBook)
         self.estimateLabel = named(QLabel(), "estimateLabel")
         self.availableLabel = named(QLabel(), "availableLabel")
         layout.addWidget(self.estimateLabel)
@@ -271,6 +331,7 @@ class OrderTicket(QDockWidget):
         self.lowerLimitButton.setText(self.tr("Lower limit"))
         for index in range(self.tradeTypeCombo.count()):
             self.tradeTypeCombo.setItemText(index, trade_type_text(self.tradeTypeCombo.itemData(index)))
+        self.orderBook.retranslate()
         self._show_quote()
         self.revalidate()
 
@@ -290,6 +351,8 @@ class OrderTicket(QDockWidget):
         self._completions.setStringList([f"{listing.code} {listing.name}" for listing in listings])
 
     def set_quote(self, quote: rules.Quote | None) -> None:
+        if quote is None or (self.quote is not None and quote.code != self.quote.code):
+            self.orderBook.show_book(None, 0)
         self.quote = quote
         instrument = quote.instrument if quote else Instrument.STOCK
         self.priceSpin.instrument = self.stopPriceSpin.instrument = instrument
@@ -297,6 +360,16 @@ class OrderTicket(QDockWidget):
             self.priceSpin.setValue(quote.current)
         self._show_quote()
         self.revalidate()
+
+    def show_trade(self, trade: Trade) -> None:
+        """0B for the ticket's stock: the last price and change follow the market."""
+        if self.quote is not None and trade.stock_code == self.quote.code:
+            self.quote = replace(self.quote, current=trade.price)
+            self._show_quote()
+
+    def show_book(self, book: BookUpdate) -> None:
+        if self.quote is not None and book.stock_code == self.quote.code:
+            self.orderBook.show_book(book, self.quote.limits.base)
 
     def set_account(self, account: rules.Account, sellable_by_code: dict[str, int]) -> None:
         self.account = account

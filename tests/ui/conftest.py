@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from asyncio.events import _get_running_loop, _set_running_loop
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import pytestqt.plugin
 import qasync  # type: ignore[import-untyped]
 from PySide6.QtWidgets import QApplication
 
@@ -75,6 +77,26 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp)
     yield loop
     loop.close()
+
+
+@pytest.fixture(autouse=True)
+def qt_events_on_the_loop(qloop: asyncio.AbstractEventLoop, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest-qt calls processEvents() between a test's phases, outside qasync's run_forever. With live sockets
+    that would run asyncio callbacks with no running loop, which the app (always inside its loop) never does;
+    so those calls run as the qasync loop, which is what they are: its thread and its dispatcher."""
+    original: Callable[[], None] = pytestqt.plugin._process_events
+
+    def on_the_loop() -> None:
+        if _get_running_loop() is not None:
+            original()
+            return
+        _set_running_loop(qloop)
+        try:
+            original()
+        finally:
+            _set_running_loop(None)
+
+    monkeypatch.setattr(pytestqt.plugin, "_process_events", on_the_loop)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ SAMSUNG = "005930"
 def test_a_limit_buy_rests_in_open_orders(desk: Desk) -> None:
     desk.fill(SAMSUNG, 70_000, 10)
     desk.until(lambda: desk.open_order_numbers(), "the order never showed", action=desk.ticket.submitButton.click)
+    desk.until(lambda: "주문 접수" in desk.window.status.message.text(), "the answer was not shown")
     (order,) = desk.window.openOrders.orders.rows()
     assert (order.side, order.price, order.unfilled, order.stock_name) == (Side.BUY, 70_000, 10, "삼성전자")
     assert "주문 접수" in desk.window.status.message.text() and order.order_no in desk.window.status.message.text()
@@ -32,7 +33,7 @@ def test_a_market_buy_fills_into_positions_and_cash(desk: Desk) -> None:
     )
     (holding,) = desk.window.positions.positions.rows()
     assert (holding.stock_code, holding.quantity, holding.average_price) == (SAMSUNG, 10, 71_300)
-    assert "예수금 9,286,894" in desk.window.positions.totalsLabel.text()
+    desk.until(lambda: "예수금 9,286,894" in desk.window.positions.totalsLabel.text(), "cash did not follow the fill")
     assert desk.open_order_numbers() == []
 
 
@@ -69,7 +70,11 @@ def test_modify_through_the_dialog(desk: Desk) -> None:
     )
     desk.act(lambda: dialog.priceSpin.stepBy(-2))  # two ticks down
     assert dialog.priceSpin.value() == 69_800
-    desk.until(lambda: desk.open_order_numbers() != [original], "not modified", action=dialog.accept)
+    desk.until(
+        lambda: len(desk.open_order_numbers()) == 1 and desk.open_order_numbers() != [original],
+        "not modified",
+        action=dialog.accept,
+    )
     (order,) = desk.window.openOrders.orders.rows()
     assert (order.orig_order_no, order.price, order.unfilled) == (original, 69_800, 10)
 

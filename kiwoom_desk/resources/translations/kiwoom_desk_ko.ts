@@ -137,17 +137,17 @@
 <context>
     <name>Environment</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="23" />
+        <location filename="../../ui/status_bar.py" line="24" />
         <source>Sandbox</source>
         <translation>연습</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="24" />
+        <location filename="../../ui/status_bar.py" line="25" />
         <source>Mock</source>
         <translation>모의투자</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="25" />
+        <location filename="../../ui/status_bar.py" line="26" />
         <source>Real</source>
         <translation>실전</translation>
     </message>
@@ -173,215 +173,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Cancel selected (Delete)</source>
         <translation>선택 주문 취소 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="235" />
+        <source>Sound on fills and rejections</source>
+        <translation>체결·거부 시 소리</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="236" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Wait for the order's answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Enter {environment} keys first.</source>
         <translation>먼저 {environment} 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
-        <location filename="../../ui/main_window.py" line="452" />
+        <location filename="../../ui/main_window.py" line="449" />
+        <location filename="../../ui/main_window.py" line="463" />
         <source>Enter both keys.</source>
         <translation>앱키와 시크릿키를 모두 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>Testing...</source>
         <translation>시험 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446" />
+        <location filename="../../ui/main_window.py" line="457" />
         <source>Not accepted: {reason}</source>
         <translation>사용할 수 없는 키입니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>Keys work: account ending {last4}.</source>
         <translation>정상입니다: 계좌 끝자리 {last4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>Saved in the system keyring.</source>
         <translation>시스템 키링에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469" />
+        <location filename="../../ui/main_window.py" line="480" />
         <source>Deleted from the system keyring.</source>
         <translation>시스템 키링에서 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483" />
+        <location filename="../../ui/main_window.py" line="494" />
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493" />
+        <location filename="../../ui/main_window.py" line="504" />
         <source>Order not sent.</source>
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497" />
+        <location filename="../../ui/main_window.py" line="508" />
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501" />
+        <location filename="../../ui/main_window.py" line="512" />
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505" />
+        <location filename="../../ui/main_window.py" line="516" />
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541" />
+        <location filename="../../ui/main_window.py" line="553" />
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545" />
+        <location filename="../../ui/main_window.py" line="557" />
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546" />
+        <location filename="../../ui/main_window.py" line="558" />
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554" />
+        <location filename="../../ui/main_window.py" line="566" />
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575" />
+        <location filename="../../ui/main_window.py" line="587" />
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577" />
+        <location filename="../../ui/main_window.py" line="589" />
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="615" />
+        <source>Rejected: {name} {side} {quantity} shares: {reason}</source>
+        <translation>주문 거부: {name} {side} {quantity}주: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="620" />
+        <source>Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)</source>
+        <translation>체결: {name} {side} {quantity}주 @ {price}원 (미체결 {unfilled}주)</translation>
     </message>
 </context>
 <context>
@@ -481,104 +496,122 @@
     </message>
 </context>
 <context>
+    <name>OrderBookView</name>
+    <message>
+        <location filename="../../ui/ticket.py" line="141" />
+        <source>Ask qty</source>
+        <translation>매도잔량</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="141" />
+        <source>Price</source>
+        <translation>호가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="141" />
+        <source>Bid qty</source>
+        <translation>매수잔량</translation>
+    </message>
+</context>
+<context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../ui/ticket.py" line="259" />
+        <location filename="../../ui/ticket.py" line="319" />
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="260" />
+        <location filename="../../ui/ticket.py" line="320" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="261" />
+        <location filename="../../ui/ticket.py" line="321" />
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="262" />
+        <location filename="../../ui/ticket.py" line="322" />
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="263" />
+        <location filename="../../ui/ticket.py" line="323" />
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="264" />
+        <location filename="../../ui/ticket.py" line="324" />
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="265" />
+        <location filename="../../ui/ticket.py" line="325" />
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="266" />
+        <location filename="../../ui/ticket.py" line="326" />
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="267" />
+        <location filename="../../ui/ticket.py" line="327" />
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="268" />
+        <location filename="../../ui/ticket.py" line="328" />
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="269" />
+        <location filename="../../ui/ticket.py" line="329" />
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="270" />
+        <location filename="../../ui/ticket.py" line="330" />
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="271" />
+        <location filename="../../ui/ticket.py" line="331" />
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="371" />
+        <location filename="../../ui/ticket.py" line="444" />
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="373" />
+        <location filename="../../ui/ticket.py" line="446" />
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="373" />
+        <location filename="../../ui/ticket.py" line="446" />
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="379" />
+        <location filename="../../ui/ticket.py" line="452" />
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="383" />
+        <location filename="../../ui/ticket.py" line="456" />
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="385" />
+        <location filename="../../ui/ticket.py" line="458" />
         <source>Sellable: {shares} shares</source>
         <translation>매도가능수량: {shares}주</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="403" />
+        <location filename="../../ui/ticket.py" line="476" />
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
@@ -586,27 +619,27 @@
 <context>
     <name>Phase</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="31" />
+        <location filename="../../ui/status_bar.py" line="32" />
         <source>Market closed</source>
         <translation>장 마감</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="32" />
+        <location filename="../../ui/status_bar.py" line="33" />
         <source>Pre-market</source>
         <translation>장전</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="33" />
+        <location filename="../../ui/status_bar.py" line="34" />
         <source>Regular session</source>
         <translation>정규장</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="34" />
+        <location filename="../../ui/status_bar.py" line="35" />
         <source>Closing auction</source>
         <translation>장마감 동시호가</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="35" />
+        <location filename="../../ui/status_bar.py" line="36" />
         <source>After hours</source>
         <translation>시간외</translation>
     </message>
@@ -662,62 +695,62 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../ui/ticket.py" line="72" />
+        <location filename="../../ui/ticket.py" line="80" />
         <source>Enter a 6-character stock code, such as 005930, or search by name.</source>
         <translation>종목코드 6자리(예: 005930)를 입력하거나 종목명으로 검색하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="75" />
+        <location filename="../../ui/ticket.py" line="83" />
         <source>No quote for this code yet; check the code.</source>
         <translation>이 종목코드의 시세가 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="76" />
+        <location filename="../../ui/ticket.py" line="84" />
         <source>Enter a quantity of at least 1 share.</source>
         <translation>수량을 1주 이상 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="77" />
+        <location filename="../../ui/ticket.py" line="85" />
         <source>This order type needs a price.</source>
         <translation>이 매매구분은 주문가를 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="78" />
+        <location filename="../../ui/ticket.py" line="86" />
         <source>The price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="81" />
+        <location filename="../../ui/ticket.py" line="89" />
         <source>Above the upper limit of {upper} won.</source>
         <translation>상한가 {upper}원을 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="82" />
+        <location filename="../../ui/ticket.py" line="90" />
         <source>Below the lower limit of {lower} won.</source>
         <translation>하한가 {lower}원보다 낮습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="83" />
+        <location filename="../../ui/ticket.py" line="91" />
         <source>A stop-limit order needs a stop price.</source>
         <translation>스톱지정가 주문은 스톱가격을 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="84" />
+        <location filename="../../ui/ticket.py" line="92" />
         <source>The stop price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>스톱가격이 호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="87" />
+        <location filename="../../ui/ticket.py" line="95" />
         <source>Only KRX can be traded in this environment.</source>
         <translation>이 투자구분에서는 KRX만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="88" />
+        <location filename="../../ui/ticket.py" line="96" />
         <source>Needs {needed} won; orderable cash is {orderable} won.</source>
         <translation>주문가능금액이 부족합니다: 필요 {needed}원, 주문가능 {orderable}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="89" />
+        <location filename="../../ui/ticket.py" line="97" />
         <source>You can sell at most {sellable} shares.</source>
         <translation>매도가능수량은 {sellable}주입니다.</translation>
     </message>
@@ -748,12 +781,12 @@
 <context>
     <name>Side</name>
     <message>
-        <location filename="../../ui/ticket.py" line="61" />
+        <location filename="../../ui/ticket.py" line="69" />
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="63" />
+        <location filename="../../ui/ticket.py" line="71" />
         <source>Sell</source>
         <translation>매도</translation>
     </message>
@@ -761,37 +794,52 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="88" />
+        <location filename="../../ui/status_bar.py" line="93" />
         <source>REST: offline</source>
         <translation>REST: 연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="89" />
+        <location filename="../../ui/status_bar.py" line="94" />
         <source>REST: connecting...</source>
         <translation>REST: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="90" />
+        <location filename="../../ui/status_bar.py" line="95" />
         <source>REST: connected</source>
         <translation>REST: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="91" />
+        <location filename="../../ui/status_bar.py" line="96" />
         <source>REST: error</source>
         <translation>REST: 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94" />
+        <location filename="../../ui/status_bar.py" line="106" />
+        <source>Real-time: connected</source>
+        <translation>실시간: 연결됨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="108" />
+        <source>Real-time: connecting...</source>
+        <translation>실시간: 연결 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="110" />
+        <source>Real-time: reconnecting (attempt {n}, next in {s:.0f} s)</source>
+        <translation>실시간: 재연결 중 ({n}회째, {s:.0f}초 후)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="114" />
         <source>Real-time: -</source>
         <translation>실시간: -</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102" />
+        <location filename="../../ui/status_bar.py" line="128" />
         <source>Token: -</source>
         <translation>토큰: -</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="105" />
+        <location filename="../../ui/status_bar.py" line="131" />
         <source>Token: {h}h {m:02d}m</source>
         <translation>토큰: {h}시간 {m:02d}분</translation>
     </message>
@@ -799,92 +847,92 @@
 <context>
     <name>TradeType</name>
     <message>
-        <location filename="../../ui/ticket.py" line="38" />
+        <location filename="../../ui/ticket.py" line="46" />
         <source>Limit</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="39" />
+        <location filename="../../ui/ticket.py" line="47" />
         <source>Market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="40" />
+        <location filename="../../ui/ticket.py" line="48" />
         <source>Conditional limit</source>
         <translation>조건부지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="41" />
+        <location filename="../../ui/ticket.py" line="49" />
         <source>Best limit</source>
         <translation>최유리지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="42" />
+        <location filename="../../ui/ticket.py" line="50" />
         <source>Priority limit</source>
         <translation>최우선지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="43" />
+        <location filename="../../ui/ticket.py" line="51" />
         <source>Limit (IOC)</source>
         <translation>보통(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="44" />
+        <location filename="../../ui/ticket.py" line="52" />
         <source>Market (IOC)</source>
         <translation>시장가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="45" />
+        <location filename="../../ui/ticket.py" line="53" />
         <source>Best limit (IOC)</source>
         <translation>최유리(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="46" />
+        <location filename="../../ui/ticket.py" line="54" />
         <source>Limit (FOK)</source>
         <translation>보통(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="47" />
+        <location filename="../../ui/ticket.py" line="55" />
         <source>Market (FOK)</source>
         <translation>시장가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="48" />
+        <location filename="../../ui/ticket.py" line="56" />
         <source>Best limit (FOK)</source>
         <translation>최유리(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="49" />
+        <location filename="../../ui/ticket.py" line="57" />
         <source>Stop limit</source>
         <translation>스톱지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="50" />
+        <location filename="../../ui/ticket.py" line="58" />
         <source>Mid-price</source>
         <translation>중간가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="51" />
+        <location filename="../../ui/ticket.py" line="59" />
         <source>Mid-price (IOC)</source>
         <translation>중간가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="52" />
+        <location filename="../../ui/ticket.py" line="60" />
         <source>Mid-price (FOK)</source>
         <translation>중간가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="53" />
+        <location filename="../../ui/ticket.py" line="61" />
         <source>Pre-market closing price</source>
         <translation>장시작전시간외</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="54" />
+        <location filename="../../ui/ticket.py" line="62" />
         <source>After-hours single price</source>
         <translation>시간외단일가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="55" />
+        <location filename="../../ui/ticket.py" line="63" />
         <source>Post-market closing price</source>
         <translation>장마감후시간외</translation>
     </message>
