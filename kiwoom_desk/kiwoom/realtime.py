@@ -282,7 +282,8 @@ class RealtimeSession:
             await self._ws.send(json.dumps(frame))
             if wait:  # the reader loop delivers the acknowledgement
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._acks.get(), self._login_timeout)
+                    async with asyncio.timeout(self._login_timeout):
+                        await self._acks.get()
 
     def _set(self, status: RealtimeStatus) -> None:
         self.status = status
@@ -330,13 +331,17 @@ class RealtimeSession:
             if self.connections > 1 and self._on_resync is not None:
                 await self._on_resync()
             while True:
-                raw = await asyncio.wait_for(ws.recv(), self._idle_timeout)  # a stalled socket looks alive
+                # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation that arrives as the
+                # inner recv completes, and close() would then wait for ever. A stalled socket looks alive: time out.
+                async with asyncio.timeout(self._idle_timeout):
+                    raw = await ws.recv()
                 await self._handle(ws, raw)
 
     async def _login_answer(self, ws: ClientConnection, token: str) -> None:
         """The first answer that is not a PING must be the LOGIN answer."""
         while True:
-            raw = await asyncio.wait_for(ws.recv(), self._login_timeout)
+            async with asyncio.timeout(self._login_timeout):
+                raw = await ws.recv()
             frame = _frame(raw)
             if frame is None:
                 continue

@@ -104,11 +104,12 @@ class TradingDesk:
         self._notify(change)
 
     async def refresh(self) -> None:
+        since = self.ledger.mark()  # real-time events that arrive meanwhile are newer than this snapshot
         orders, balance, deposit = await asyncio.gather(
             self.client.open_orders(), self.client.balance(), self.client.deposit()
         )
         self.portfolio = Portfolio(balance, deposit)
-        self._notify(self.ledger.replace(orders))
+        self._notify(self.ledger.replace(orders, since))
 
     async def watch(self, code: str) -> None:
         """Trades and the 10-level book of the ticket's stock, and of nothing else."""

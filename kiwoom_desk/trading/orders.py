@@ -25,10 +25,24 @@ class LedgerChange:
 class OrderLedger:
     def __init__(self) -> None:
         self.orders: dict[str, OpenOrder] = {}
+        self._sequence = 0  # counts real-time events
+        self._touched: dict[str, int] = {}  # order number -> sequence of its latest real-time event
 
-    def replace(self, snapshot: list[OpenOrder]) -> LedgerChange:
-        """Takes a full snapshot: orders missing from it were filled or cancelled and leave."""
+    def mark(self) -> int:
+        """Taken before a REST snapshot is requested: events after it are newer than the snapshot."""
+        return self._sequence
+
+    def replace(self, snapshot: list[OpenOrder], since: int | None = None) -> LedgerChange:
+        """Takes a full snapshot: orders missing from it were filled or cancelled and leave. An order a real-time
+        event touched after `since` keeps what the event said: the snapshot was taken before it."""
         fresh = {order.order_no: order for order in snapshot if order.unfilled > 0}
+        if since is not None:
+            for number, sequence in self._touched.items():
+                if sequence > since:
+                    if number in self.orders:
+                        fresh[number] = self.orders[number]
+                    else:
+                        fresh.pop(number, None)
         change = LedgerChange(
             added=[no for no in fresh if no not in self.orders],
             changed=[no for no, order in fresh.items() if no in self.orders and self.orders[no] != order],
@@ -43,6 +57,8 @@ class OrderLedger:
     def apply(self, event: OrderExecution) -> LedgerChange:
         """One 00 event: the order's row changes in place, or leaves when nothing is left unfilled."""
         number = event.order_no
+        self._sequence += 1
+        self._touched[number] = self._sequence
         if event.unfilled <= 0 or event.status in GONE:
             if self.orders.pop(number, None) is None:
                 return LedgerChange()

@@ -61,7 +61,7 @@ def run_until(
             deadline = time.monotonic() + within
             while not (value := condition()):
                 if time.monotonic() > deadline:
-                    raise AssertionError(message)
+                    raise AssertionError(f"{message}\n{_pending(loop)}")
                 await asyncio.sleep(0.01)
             return value
         finally:
@@ -103,3 +103,15 @@ def modal(kind: type[QWidget], object_name: str) -> QWidget | None:
 def act(loop: asyncio.AbstractEventLoop, action: Callable[[], object]) -> None:
     """Runs one UI action inside the running loop and lets the loop settle once."""
     run_until(loop, lambda: True, "", action=action)
+
+
+def _pending(loop: asyncio.AbstractEventLoop) -> str:
+    """What the loop is still waiting on, to make a timeout explain itself."""
+    lines = []
+    for task in asyncio.all_tasks(loop):
+        if task is asyncio.current_task(loop):
+            continue
+        frames = task.get_stack(limit=3)
+        where = " <- ".join(f"{frame.f_code.co_name}:{frame.f_lineno}" for frame in reversed(frames))
+        lines.append(f"  pending {task.get_name()}: {where}")
+    return "\n".join(lines) or "  (no pending tasks)"

@@ -376,6 +376,11 @@ class OrderTicket(QDockWidget):
         self.sellable_by_code = sellable_by_code
         self.revalidate()
 
+    @property
+    def busy(self) -> bool:
+        """True from the click until the order's answer (or failure) arrives."""
+        return self._busy
+
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.revalidate()

@@ -36,8 +36,9 @@ class Desk:
         return complete(self.loop, coroutine)
 
     def fill(self, code: str, price: int, quantity: int, trade_type: str = "0", sell: bool = False) -> None:
-        """Types a ticket the way a trader would and waits for the quote."""
+        """Types a ticket the way a trader would (once the previous order has its answer) and waits for the quote."""
         ticket = self.ticket
+        self.until(lambda: not ticket.busy, "the previous order never got its answer")
         button = ticket.sideSellButton if sell else ticket.sideBuyButton
         self.act(button.click)
         self.act(lambda: ticket.tradeTypeCombo.setCurrentIndex(ticket.tradeTypeCombo.findData(trade_type)))

@@ -42,6 +42,7 @@ def test_selling_a_position_by_double_click(desk: Desk) -> None:
     desk.until(
         lambda: desk.window.positions.positions.rowCount() == 1, "no position", action=desk.ticket.submitButton.click
     )
+    desk.until(lambda: not desk.ticket.busy, "the buy never got its answer")
     desk.act(lambda: desk.window.prefill_sell(desk.window.positions.positions.row(0)))
     desk.until(lambda: desk.ticket.quote is not None, "no quote")
     assert desk.ticket.side is Side.SELL and desk.ticket.quantitySpin.value() == 10

@@ -1,0 +1,80 @@
+"""Real-time in the window: rows follow 00 events, the ticket follows 0B/0D, reconnects resync over REST."""
+
+from __future__ import annotations
+
+from kiwoom_desk.sandbox import FaultKind
+
+from .conftest import Desk
+
+SAMSUNG = "005930"
+
+
+def connected(desk: Desk) -> bool:
+    return desk.window.status.realtime.text() == "실시간: 연결됨"
+
+
+def test_a_partial_fill_changes_the_row_in_place_and_the_full_fill_removes_it(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 70_000, 8)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.until(lambda: "주문 접수" in desk.window.status.message.text(), "no answer")
+    rows_seen: list[int] = []
+    model = desk.window.openOrders.orders
+    model.dataChanged.connect(lambda top, bottom, *_: rows_seen.append(top.row()))
+
+    desk.sandbox.set_price(SAMSUNG, 70_000, depth=5)  # the market trades at the order's price: 5 of 8 fill
+    desk.until(lambda: model.rowCount() == 1 and model.row(0).unfilled == 3, "the row did not follow the fill")
+    order = model.row(0)
+    assert (order.filled_quantity, order.unfilled, order.status) == (5, 3, "체결")
+    assert rows_seen and set(rows_seen) == {0}  # that row repainted, nothing else
+    message = desk.window.status.message.text()
+    assert message.startswith("체결: 삼성전자 매수 5주 @ 70,000원") and "미체결 3주" in message
+    assert "background" in desk.window.status.message.styleSheet()  # the flash
+
+    desk.sandbox.set_price(SAMSUNG, 70_000, depth=5)
+    desk.until(lambda: model.rowCount() == 0, "a filled order stayed in the table")
+    desk.until(lambda: any(h.quantity == 8 for h in desk.window.positions.positions.rows()), "no position")
+
+
+def test_an_order_filled_while_disconnected_shows_after_the_resync(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 70_000, 2)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    realtime = desk.window.desk.realtime  # type: ignore[union-attr]
+    assert realtime is not None and realtime.connections == 1
+    desk.sandbox.drop_websockets()
+    desk.sandbox.set_price(SAMSUNG, 70_000, depth=50)  # fills while the client cannot hear it
+    desk.until(lambda: realtime.connections == 2, "never reconnected")
+    desk.until(lambda: desk.open_order_numbers() == [], "the resync did not show the fill")
+    desk.until(lambda: connected(desk), "the status bar did not say connected again")
+    events = [event["kind"] for event in desk.window.services.journal.events()]
+    assert "resync" in events
+
+
+def test_the_ticket_follows_trades_and_the_book_sets_the_price(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 70_000, 1)
+    book = desk.ticket.orderBook
+
+    def cell(row: int, column: int) -> str:
+        item = book.item(row, column)
+        return item.text() if item is not None else ""
+
+    desk.until(lambda: cell(10, 1) == "71,200", "no book")
+    assert cell(9, 1) == "71,300" and cell(9, 0) == "200"  # the best ask sits just above the best bid
+    desk.sandbox.set_price(SAMSUNG, 70_500)
+    desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.current == 70_500, "price did not follow")
+    assert "70,500" in desk.ticket.stockLabel.text()
+    desk.until(lambda: cell(10, 1) == "70,500", "the book did not follow")
+    desk.act(lambda: book.cellClicked.emit(9, 1))
+    assert desk.ticket.priceSpin.value() == 70_600
+
+
+def test_a_rejection_shows_the_exchanges_reason(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.sandbox.inject(FaultKind.REJECT_AFTER_ACCEPT, api_id="kt10000")
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.act(desk.ticket.submitButton.click)
+    desk.until(lambda: desk.window.status.message.text().startswith("주문 거부"), "no rejection shown")
+    assert "시험용 거부" in desk.window.status.message.text()
+    desk.until(lambda: desk.open_order_numbers() == [], "a rejected order stayed")
