@@ -116,8 +116,11 @@ class StatusBar(QStatusBar):
         self.realtime.setToolTip(status.reason if status else "")
 
     def flash(self, colour: str, milliseconds: int = 1500) -> None:
-        """A fill or a rejection: the message lights up for a moment, so that it is seen."""
-        self.message.setStyleSheet(f"background: {colour}; color: white; font-weight: bold; padding: 0 6px;")
+        """A fill or a rejection: the message lights up for a moment, so that it is seen. A burst of fills keeps
+        one flash alight (re-styling a widget is costly) and only extends it."""
+        style = f"background: {colour}; color: white; font-weight: bold; padding: 0 6px;"
+        if self.message.styleSheet() != style:
+            self.message.setStyleSheet(style)
         self._unflash.start(milliseconds)
 
     def tick(self) -> None:

@@ -16,3 +16,23 @@ def test_hangul_labels_get_real_glyphs(qtbot: QtBot) -> None:
     family = QFontDatabase.families(QFontDatabase.WritingSystem.Korean)[0]
     metrics = QFontMetrics(QFont(family))
     assert all(metrics.inFontUcs4(ord(character)) for character in "매수매도연습모의투자실전")
+
+
+def test_emitting_signals_does_not_corrupt_python(qapp: QApplication) -> None:
+    """PySide6 6.12.0 drops a reference to True or False on every Python-side emit(): a few hundred real-time
+    events later the app dies with "bool_dealloc". The pin in pyproject.toml excludes it; this keeps it out."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        happened = Signal(object)
+
+    emitter = Emitter()
+    received: list[int] = []
+    emitter.happened.connect(received.append)
+    before = sys.getrefcount(True), sys.getrefcount(False)
+    for number in range(200):
+        emitter.happened.emit(number)
+    assert (sys.getrefcount(True), sys.getrefcount(False)) == before
+    assert len(received) == 200
