@@ -163,6 +163,10 @@ class OrderBookView(QTableWidget):
                 if column == 1 and price:
                     item.setForeground(QColor(theme.signed_colour(price - base)))
 
+        spread = self.item(self.LEVELS, 1)
+        if spread is not None:  # the best ask and bid stay in sight however small the window
+            self.scrollToItem(spread, QAbstractItemView.ScrollHint.PositionAtCenter)
+
     def _clicked(self, row: int, _column: int) -> None:
         if self._prices[row]:
             self.pricePicked.emit(self._prices[row])
@@ -184,6 +188,7 @@ class OrderTicket(QDockWidget):
         self.sellable_by_code: dict[str, int] = {}
         self._busy = False
         self._listings: dict[str, StockListing] = {}
+        self._books: dict[str, BookUpdate] = {}
         self._build()
         self.retranslate()
         self.revalidate()
@@ -339,6 +344,7 @@ class OrderTicket(QDockWidget):
 
     def set_environment(self, environment: Environment) -> None:
         self.environment = environment
+        self._books.clear()  # another environment, another market
         for index in range(self.venueCombo.count()):
             item = self.venueCombo.model().item(index)  # type: ignore[attr-defined]
             item.setEnabled(self.venueCombo.itemData(index) in environment.allowed_venues)
@@ -359,6 +365,8 @@ class OrderTicket(QDockWidget):
         if quote is not None and self.priceSpin.value() == 0 and self.trade_type.needs_price:
             self.priceSpin.setValue(quote.current)
         self._show_quote()
+        if quote is not None and quote.code in self._books:
+            self.orderBook.show_book(self._books[quote.code], quote.limits.base)
         self.revalidate()
 
     def show_trade(self, trade: Trade) -> None:
@@ -368,6 +376,8 @@ class OrderTicket(QDockWidget):
             self._show_quote()
 
     def show_book(self, book: BookUpdate) -> None:
+        """0D: kept per stock, since the first push can arrive before the quote it belongs with."""
+        self._books[book.stock_code] = book
         if self.quote is not None and book.stock_code == self.quote.code:
             self.orderBook.show_book(book, self.quote.limits.base)
 
