@@ -13,22 +13,19 @@ import argparse
 import asyncio
 import os
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync  # type: ignore[import-untyped]
-from PySide6.QtWidgets import QApplication
 
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import KiwoomClient, OpenOrder, Side
 from kiwoom_desk.kiwoom.realtime import OrderExecution
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.trading.desk import TradingDesk
-from kiwoom_desk.ui.testing import act, complete, open_window
+from kiwoom_desk.ui.testing import act, complete, open_window, qt_loop
 
 
 def opening_rows(count: int) -> list[OpenOrder]:
@@ -131,9 +128,7 @@ async def push(desk: TradingDesk, feed: Feed, rate: float | None, seconds: float
 
 
 def main(rows: int, rate: float, seconds: float) -> None:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    loop = qt_loop()
     with tempfile.TemporaryDirectory() as folder:
         sandbox = SandboxExchange(Path(folder) / "sandbox", seed=1, tick_interval=None).start()
         window = open_window(Path(folder), sandbox)

@@ -8,7 +8,6 @@ keyring; what differs on screen is exactly what differs for the trader: labels, 
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 import tempfile
@@ -16,22 +15,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync  # type: ignore[import-untyped]
-from PySide6.QtWidgets import QApplication
 
 from kiwoom_desk.environments import Endpoints, Environment
 from kiwoom_desk.kiwoom import Side, TradeType
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import Credentials
 from kiwoom_desk.ui import dialogs
-from kiwoom_desk.ui.testing import act, complete, modal, open_window, run_until
+from kiwoom_desk.ui.testing import act, complete, modal, open_window, qt_loop, run_until
 
 
 def main(out: Path, language: str = "ko") -> None:
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    loop = qt_loop()
     with tempfile.TemporaryDirectory() as folder:
         sandbox = SandboxExchange(Path(folder) / "sandbox", seed=3, tick_interval=None).start()
         window = open_window(Path(folder), sandbox)

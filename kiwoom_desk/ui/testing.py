@@ -80,6 +80,18 @@ def complete(loop: asyncio.AbstractEventLoop, coroutine: Coroutine[Any, Any, Any
     return run_until(loop, task.done, "the coroutine did not finish", within=60) and task.result()
 
 
+def qt_loop() -> asyncio.AbstractEventLoop:
+    """The QApplication and its one qasync loop, for scripts that drive the window (tests use a fixture)."""
+    import sys
+
+    import qasync  # type: ignore[import-untyped]
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    return loop
+
+
 def open_window(folder: Path, sandbox: SandboxExchange, keyring: KeyringBackend | None = None) -> MainWindow:
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     services = Services(
