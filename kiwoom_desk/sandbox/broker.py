@@ -146,7 +146,6 @@ class Broker:
                 holding.today_buy_qty = holding.today_sell_qty = 0
                 self.store.save(holding)
             self.account.trading_date = today
-            self.account.today_commission = self.account.today_tax = 0
             self.store.save(self.account)
 
     # ---- orders --------------------------------------------------------------------------------------------
@@ -289,9 +288,8 @@ class Broker:
         self.on_trade(code)
 
     def on_trade(self, code: str) -> None:
-        """The market traded at its current price: trigger stops and fill resting orders, in time priority."""
-        for listener in self.listeners:
-            listener.market_moved(code)
+        """The market traded at its current price: trigger stops and fill resting orders, in time priority.
+        Listeners hear of the move once the fills it caused are done, so that they see where it ended."""
         with self.store.transaction():
             self.store.save(self.market.quotes[code])
             for order in sorted(self.open_orders(), key=lambda o: o.ord_no):
@@ -303,6 +301,7 @@ class Broker:
                     order.triggered = True
                     self.store.save(order)
                 self._match_resting(order)
+        self._market_moved(code)
 
     # ---- internals -----------------------------------------------------------------------------------------
 
@@ -322,6 +321,10 @@ class Broker:
                 f"{action}수량({quantity:,}주)이 {action}가능수량({original.open_qty:,}주)을 초과합니다"
             )
         return quantity
+
+    def _market_moved(self, code: str) -> None:
+        for listener in self.listeners:
+            listener.market_moved(code)
 
     def _announce(self, order: Order, fill: Fill | None = None) -> None:
         for listener in self.listeners:
@@ -399,11 +402,13 @@ class Broker:
             quote = best_ask if side is Side.BUY else best_bid
         elif trade_type in PRIORITY_TYPES:
             quote = best_bid if side is Side.BUY else best_ask
-        else:  # mid-price: between the best quotes, off the grid when the spread is one tick
+        elif trade_type in MID_TYPES:  # between the best quotes, off the grid when the spread is one tick
             if not (best_ask and best_bid):
                 raise OrderRejected("매도·매수 호가가 모두 있어야 중간가 주문을 낼 수 있습니다")
             total = best_ask + best_bid
             quote = total // 2 if side is Side.BUY else -(-total // 2)
+        else:
+            raise OrderRejected(f"매매구분 {trade_type}은(는) 이 경로로 주문할 수 없습니다")
         if not quote:
             raise OrderRejected(f"{TRADE_TYPE_NAMES[trade_type]} 주문의 기준이 되는 호가가 없습니다")
         return quote
@@ -419,6 +424,13 @@ class Broker:
         return [level for level in book.bids if not order.limit_price or level.price >= order.limit_price]
 
     def _match_at_entry(self, order: Order) -> None:
+        """A marketable order takes from the book at once; its fills move the last price, so the market moved."""
+        filled_before = order.filled_qty
+        self._match_entry_levels(order)
+        if order.filled_qty != filled_before:
+            self._market_moved(order.code)
+
+    def _match_entry_levels(self, order: Order) -> None:
         levels = self._crossing_levels(order)
         if order.trade_type in FOK_TYPES and sum(level.quantity for level in levels) < order.quantity:
             order.cancelled_qty = order.quantity  # fill-or-kill: all or nothing
@@ -464,8 +476,6 @@ class Broker:
             holding.quantity -= quantity
             holding.purchase_amount -= cost
             holding.today_sell_qty += quantity
-        self.account.today_commission += commission
-        self.account.today_tax += tax
         order.filled_qty += quantity
         order.filled_amount += amount
         order.commission += commission

@@ -208,11 +208,10 @@ class RealtimeHub:
         self._broadcast("04", code, self._balance_values(code))
 
     def market_moved(self, code: str) -> None:
-        if any(session.wants("0B", code) or session.wants("0D", code) for session in self.sessions):
-            for session in self.sessions:
-                for kind in ("0B", "0D"):
-                    if session.logged_in and code in session.items.get(kind, set()):
-                        self._push(kind, code, session)
+        for session in self.sessions:
+            for kind in ("0B", "0D"):
+                if session.logged_in and session.wants(kind, code):
+                    self._push(kind, code, session)
 
     def _broadcast(self, kind: str, code: str, values: dict[str, str]) -> None:
         for session in self.sessions:

@@ -117,8 +117,6 @@ class Account:
     cash: int
     initial_cash: int
     realized_pl: int = 0
-    today_commission: int = 0
-    today_tax: int = 0
     trading_date: str = ""
     seed: int = 0  # the market's random-walk seed, kept so that a restart continues the same walk
     next_order_no: int = 1

@@ -19,10 +19,6 @@ class Credentials:
     appkey: str = field(repr=False)
     secretkey: str = field(repr=False)
 
-    @property
-    def masked_appkey(self) -> str:
-        return self.appkey[:4] + "•" * max(len(self.appkey) - 4, 0)
-
 
 class CredentialStoreError(Exception):
     """The keyring cannot be used; the message says why in plain words."""

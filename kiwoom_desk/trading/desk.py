@@ -43,7 +43,8 @@ from .ticks import Instrument, PriceLimits
 
 log = logging.getLogger(__name__)
 
-LISTED_MARKETS = ("0", "10", "8")  # KOSPI, KOSDAQ, ETF: what the ticket's search offers
+ETF_MARKET = "8"
+LISTED_MARKETS = ("0", "10", ETF_MARKET)  # KOSPI, KOSDAQ, ETF: what the ticket's search offers
 
 
 class DeskListener(Protocol):
@@ -81,6 +82,7 @@ class TradingDesk:
         self.account_no = ""
         self._listeners: list[DeskListener] = []
         self._listings: tuple[date, list[StockListing]] | None = None
+        self._etf_codes: set[str] = set()  # ETFs tick in 5s from 2,000 won
 
     def subscribe(self, listener: DeskListener) -> None:
         self._listeners.append(listener)
@@ -165,7 +167,7 @@ class TradingDesk:
 
     async def quote(self, code: str) -> Quote:
         info = await self.client.stock_info(code)
-        instrument = Instrument.ETF if await self._is_etf(code) else Instrument.STOCK
+        instrument = Instrument.ETF if code in self._etf_codes else Instrument.STOCK
         limits = PriceLimits(base=info.base_price, upper=info.upper_limit, lower=info.lower_limit)
         return Quote(code=info.code, name=info.name, current=info.current_price, limits=limits, instrument=instrument)
 
@@ -181,6 +183,7 @@ class TradingDesk:
                     found += await self.client.stock_list(market)
                 self._cache_listings(today, found)
             self._listings = (today, found)
+            self._etf_codes = {listing.code for listing in found if listing.market_code == ETF_MARKET}
         return self._listings[1]
 
     def _cache_path(self, day: date) -> Path | None:
@@ -208,11 +211,6 @@ class TradingDesk:
             path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         except OSError as error:
             log.warning("could not cache the listings: %s", error)
-
-    async def _is_etf(self, code: str) -> bool:
-        if self._listings is None:
-            return False
-        return any(listing.code == code and listing.market_code == "8" for listing in self._listings[1])
 
     async def place(self, ticket: Ticket) -> OrderAck:
         request = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..kiwoom import Balance, Deposit, Holding
 from ..kiwoom.realtime import BalanceUpdate
@@ -56,6 +57,6 @@ class Portfolio:
                 "total_purchase": purchase,
                 "total_evaluation": evaluation_total,
                 "total_profit": evaluation_total - purchase,
-                "total_profit_rate": type(self.balance.total_profit_rate)(f"{rate:.2f}"),
+                "total_profit_rate": Decimal(f"{rate:.2f}"),
             }
         )

@@ -7,7 +7,6 @@ for the unexpected, the exception dialog) instead of vanishing with the task.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -15,8 +14,6 @@ from PySide6.QtCore import QObject, Signal
 
 from ..kiwoom.realtime import BookUpdate, OrderExecution, RealtimeStatus, Trade
 from ..trading.orders import LedgerChange
-
-log = logging.getLogger(__name__)
 
 
 class DeskBridge(QObject):

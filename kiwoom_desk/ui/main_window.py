@@ -149,7 +149,6 @@ class MainWindow(QMainWindow):
         self.openOrdersTitle = QLabel()
         self.openOrders = OpenOrdersTable()
         self.openOrders.cancelRequested.connect(self.cancel_orders)
-        self.openOrders.orderActivated.connect(self.ticket_load_order)
         self.positionsTitle = QLabel()
         self.positions = PositionsPanel()
         self.positions.sellRequested.connect(self.prefill_sell)
@@ -165,6 +164,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.ticket = OrderTicket(self)
+        self.openOrders.orderActivated.connect(self.ticket.load_order)
         self.ticket.submitted.connect(self.submit)
         self.ticket.stockRequested.connect(self.request_quote)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.ticket)
@@ -587,9 +587,6 @@ class MainWindow(QMainWindow):
             self.status.show_message(self.tr("Modify refused: {reason}").format(reason=self._explain(error)), True)
             return
         self.status.show_message(self.tr("Modified: new order no. {number}").format(number=ack.order_no), True)
-
-    def ticket_load_order(self, order: OpenOrder) -> None:
-        self.ticket.load_order(order)
 
     def prefill_sell(self, holding: Holding) -> None:
         self.ticket.load(Side.SELL, holding.stock_code, TradeType.LIMIT, holding.current_price, holding.sellable)

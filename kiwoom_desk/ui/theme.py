@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from ..environments import Environment
-
 BUY = UP = "#d32f2f"
 SELL = DOWN = "#1565c0"
 FLAT = "#424242"
-MUTED = "#757575"
 PROBLEM = "#c62828"
 
 
 def signed_colour(value: float) -> str:
     return UP if value > 0 else DOWN if value < 0 else FLAT
-
-
-def accent(environment: Environment) -> str:
-    return environment.accent
 
 
 def side_button_style(colour: str) -> str:

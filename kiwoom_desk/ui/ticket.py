@@ -231,7 +231,7 @@ class OrderTicket(QDockWidget):
             self._sides.addButton(button)
             sides.addWidget(button)
         self.sideBuyButton.setChecked(True)
-        self._sides.buttonToggled.connect(lambda *_: self._side_changed())
+        self._sides.buttonToggled.connect(lambda *_: self.revalidate())
         layout.addLayout(sides)
 
         self.tradeTypeCombo = named(QComboBox(), "tradeTypeCombo")
@@ -278,7 +278,6 @@ class OrderTicket(QDockWidget):
         self.quantitySpin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.quantitySpin.valueChanged.connect(lambda *_: self.revalidate())
         quick = QGridLayout()
-        self._quick_buttons: list[QPushButton] = []
         for column, amount in enumerate((1, 10, 100)):
             button = QPushButton(f"+{amount}")
             button.clicked.connect(
@@ -494,9 +493,6 @@ class OrderTicket(QDockWidget):
         )
 
     # ---- reactions ---------------------------------------------------------------------------------------
-
-    def _side_changed(self) -> None:
-        self.revalidate()
 
     def _type_changed(self) -> None:
         trade_type = self.trade_type

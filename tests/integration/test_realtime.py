@@ -197,3 +197,14 @@ async def test_the_server_shutting_down_sends_system_and_the_client_keeps_trying
         await session.close()
         assert session.status.state is RealtimeState.CLOSED
         client._tokens._token = None  # the server is gone: nothing to revoke
+
+
+async def test_an_orders_own_fill_moves_the_streamed_price(
+    exchange: SandboxExchange, live: tuple[KiwoomClient, RealtimeSession, Recorder]
+) -> None:
+    client, session, recorder = live
+    await session.register([SAMSUNG], ["0B"])
+    await eventually(lambda: _true(bool(recorder.of(Trade))), "no trade")
+    assert recorder.of(Trade)[-1].price == 71_200
+    await client.place_order(side=Side.BUY, stock_code=SAMSUNG, quantity=3, trade_type=TradeType.MARKET)
+    await eventually(lambda: _true(recorder.of(Trade)[-1].price == 71_300), "the fill did not move the price")

@@ -295,3 +295,12 @@ def test_order_numbers_are_seven_digits_and_increase(market: SandboxExchange, wi
     numbers = [wire.buy(SAMSUNG, 1, 70_000)["ord_no"] for _ in range(3)]
     assert numbers == sorted(numbers) and len(set(numbers)) == 3
     assert all(len(number) == 7 for number in numbers)
+
+
+def test_a_mid_price_order_rests_between_the_best_quotes(market: SandboxExchange, wire: Wire) -> None:
+    ord_no = wire.buy(SAMSUNG, 2, None, trade_type="29")["ord_no"]
+    row = wire.open_order(ord_no)
+    assert row is not None and row["trde_tp"] == "중간가" and row["oso_qty"] == "2"
+    market.set_price(SAMSUNG, 71_200)  # trades at 71,200, below the 71,250 mid: the resting buy fills there
+    assert wire.open_order(ord_no) is None
+    assert filled(wire, ord_no)["cntr_pric"] == "71250"
