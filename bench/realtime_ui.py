@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import os
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,7 +26,9 @@ from kiwoom_desk.kiwoom import KiwoomClient, OpenOrder, Side
 from kiwoom_desk.kiwoom.realtime import OrderExecution
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.trading.desk import TradingDesk
-from kiwoom_desk.ui.testing import act, complete, open_window, qt_loop
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
+from tests.window_support import act, complete, open_window, qt_loop
 
 
 def opening_rows(count: int) -> list[OpenOrder]:
@@ -135,9 +138,9 @@ def main(rows: int, rate: float, seconds: float) -> None:
         window.soundAction.setChecked(False)
         act(loop, window.show)
         client = KiwoomClient(sandbox.rest_url, "bench", "bench")
-        desk = TradingDesk(Environment.SANDBOX, client, window.services.journal)
+        desk = TradingDesk(Environment.SANDBOX, client, window.session.journal)
         desk.subscribe(window.bridge)
-        window.desk = desk
+        window.session.desk = desk
         act(loop, lambda: window._orders_changed(desk.ledger.replace(opening_rows(rows))))
         assert window.openOrders.orders.rowCount() == rows
         feed = Feed(rows)
@@ -147,7 +150,7 @@ def main(rows: int, rate: float, seconds: float) -> None:
             sent, elapsed, stall = complete(loop, push(desk, feed, target, seconds))
             print(f"{label:<22}{sent:>9,}{sent / elapsed:>11,.0f}{stall * 1000:>18.1f}")
         print(f"rows at the end: {window.openOrders.orders.rowCount():,}")
-        window.desk = None
+        window.session.desk = None
         complete(loop, client.aclose())
         sandbox.stop()
 

@@ -33,7 +33,8 @@ import qasync
 from PySide6.QtWidgets import QApplication
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.sandbox import SandboxExchange
-from kiwoom_desk.ui.testing import complete, open_window, run_until
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
+from tests.window_support import complete, open_window, run_until
 app = QApplication(sys.argv[:1])
 loop = qasync.QEventLoop(app)
 asyncio.set_event_loop(loop)

@@ -140,7 +140,14 @@ async def _sandbox_round_trip() -> str:
     with tempfile.TemporaryDirectory() as folder:
         exchange = SandboxExchange(folder, seed=1, tick_interval=None).start()
         try:
-            async with KiwoomClient(exchange.rest_url, "self-check", "self-check") as client:
+            policy = Environment.SANDBOX
+            async with KiwoomClient(
+                exchange.rest_url,
+                "self-check",
+                "self-check",
+                rate_limits=policy.rate_limits,
+                allowed_venues=policy.allowed_venues,
+            ) as client:
                 info = await client.stock_info("005930")
                 ack = await client.place_order(
                     side=Side.BUY, stock_code="005930", quantity=1, trade_type=TradeType.LIMIT, price=info.lower_limit
@@ -167,11 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from .sandbox import SandboxExchange
     from .storage.credentials import CredentialStore
     from .storage.journal import Journal
+    from .trading.session import SessionConfig
     from .ui import dialogs
-    from .ui.main_window import MainWindow, Services
+    from .ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(APP)
@@ -186,13 +193,16 @@ def main(argv: list[str] | None = None) -> int:
     environment = Environment(args.env) if args.env else None
     overrides = {}
     if args.rest_url:
-        rest = args.rest_url.rstrip("/")
-        ws = args.ws_url or rest.replace("https://", "wss://").replace("http://", "ws://") + "/api/dostk/websocket"
-        overrides[environment or Environment.SANDBOX] = Endpoints(rest, ws)
-    sandbox = SandboxExchange(data_dir() / "sandbox", tick_interval=1.0).start()
+        overrides[environment or Environment.SANDBOX] = Endpoints.from_rest_url(args.rest_url, args.ws_url)
     journal = Journal(data_dir() / "journal.sqlite3")
-    cache = Path(platformdirs.user_cache_dir(APP, APP))
-    window = MainWindow(Services(CredentialStore(), journal, sandbox.rest_url, QSettings(APP, APP), overrides, cache))
+    config = SessionConfig(
+        credentials=CredentialStore(),
+        journal=journal,
+        cache_dir=Path(platformdirs.user_cache_dir(APP, APP)),
+        overrides=overrides,
+        sandbox_dir=data_dir() / "sandbox",  # the session starts the Sandbox when it is first opened
+    )
+    window = MainWindow(config, QSettings(APP, APP))
 
     def excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.error("uncaught", exc_info=(kind, error, trace))
@@ -225,7 +235,6 @@ def main(argv: list[str] | None = None) -> int:
             loop.create_task(lifetime())
             loop.run_forever()
     finally:
-        sandbox.stop()
         journal.close()
     return 0
 

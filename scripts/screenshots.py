@@ -16,12 +16,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from kiwoom_desk.environments import Endpoints, Environment
+from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import Side, TradeType
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import Credentials
 from kiwoom_desk.ui import dialogs
-from kiwoom_desk.ui.testing import act, complete, modal, open_window, qt_loop, run_until
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
+from tests.window_support import act, complete, modal, open_window, qt_loop, run_until
 
 
 def main(out: Path, language: str = "ko") -> None:
@@ -29,14 +31,13 @@ def main(out: Path, language: str = "ko") -> None:
     loop = qt_loop()
     with tempfile.TemporaryDirectory() as folder:
         sandbox = SandboxExchange(Path(folder) / "sandbox", seed=3, tick_interval=None).start()
-        window = open_window(Path(folder), sandbox)
+        window = open_window(Path(folder), sandbox, every_environment=True)
         if language != "ko":
             window.set_language(language)
         for environment in (Environment.MOCK, Environment.REAL):
-            window.services.credentials.save(
+            window.session.credentials.save(
                 environment, Credentials(f"{environment}-key-1234", f"{environment}-secret")
             )
-            window.services.overrides[environment] = Endpoints(sandbox.rest_url, sandbox.ws_url)
         window.confirmAction.setChecked(False)
         sandbox.set_price("005930", 71_200, depth=300)
         act(loop, window.show)

@@ -4,7 +4,7 @@ from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType, Venue
 """
 
 from .client import KiwoomClient, mask_account
-from .codes import Side, TradeType, Venue
+from .codes import OrderStatus, Side, TradeType, Venue
 from .errors import (
     ApiError,
     CredentialsError,
@@ -65,6 +65,7 @@ __all__ = [
     "OrderHistoryEntry",
     "OrderRejectedError",
     "OrderStateUnknownError",
+    "OrderStatus",
     "OrderValidationError",
     "RateLimitError",
     "RateLimits",

@@ -20,7 +20,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
-from urllib.parse import urlparse
 
 import httpx
 import pydantic
@@ -42,12 +41,11 @@ from .models import (
     StockListing,
     Token,
 )
-from .ratelimit import MOCK_LIMITS, REAL_LIMITS, UNLIMITED, RateLimiter, RateLimits
+from .ratelimit import UNLIMITED, RateLimiter, RateLimits
 
 log = logging.getLogger(__name__)
 
 JSON_CONTENT_TYPE = "application/json;charset=UTF-8"
-MOCK_HOST, REAL_HOST = "mockapi.kiwoom.com", "api.kiwoom.com"
 MAX_PAGES = 1000
 
 # Which path serves which api-id (kiwoom-api.md §1.2).
@@ -70,16 +68,6 @@ def mask_account(account_no: str) -> str:
     return "*" * max(len(account_no) - 4, 0) + account_no[-4:]
 
 
-def limits_for(base_url: str) -> RateLimits:
-    host = urlparse(base_url).hostname
-    return MOCK_LIMITS if host == MOCK_HOST else REAL_LIMITS if host == REAL_HOST else UNLIMITED
-
-
-def venues_for(base_url: str) -> frozenset[Venue]:
-    """Mock trading supports KRX only (kiwoom-api.md §1.1)."""
-    return frozenset({Venue.KRX}) if urlparse(base_url).hostname == MOCK_HOST else frozenset(Venue)
-
-
 class KiwoomClient:
     """Async client for Kiwoom's REST API.
 
@@ -87,9 +75,10 @@ class KiwoomClient:
     ...     ack = await client.place_order(side=Side.BUY, stock_code="005930", quantity=10,
     ...                                    trade_type=TradeType.LIMIT, price=70000, venue=Venue.KRX)
 
-    Leaving the `async with` revokes the token. `rate_limits` and `allowed_venues` default from the host: the
-    mock server is KRX-only and stricter, the real server follows REAL_LIMITS, anything else (the Sandbox) has
-    no limits; the app passes its environment's own.
+    Leaving the `async with` revokes the token. `rate_limits` and `allowed_venues` are the server's policy,
+    which the caller knows and the client does not guess: the app passes its environment's own
+    (`kiwoom_desk.environments.Environment`; the mock server is KRX-only and stricter). Without them the client
+    paces nothing and checks no venue, and the server's own refusals (1700, a venue error) still apply.
     """
 
     def __init__(
@@ -110,8 +99,8 @@ class KiwoomClient:
         self._appkey = appkey
         self._secretkey = secretkey
         self._http = httpx.AsyncClient(base_url=self.base_url, timeout=timeout, transport=transport)
-        self._limiter = RateLimiter(rate_limits or limits_for(base_url))
-        self.allowed_venues = allowed_venues if allowed_venues is not None else venues_for(base_url)
+        self._limiter = RateLimiter(rate_limits or UNLIMITED)
+        self.allowed_venues = allowed_venues if allowed_venues is not None else frozenset(Venue)
         self._retry_backoff = retry_backoff
         self._max_rate_limit_retries = max_rate_limit_retries
         self._tokens = TokenManager(self._issue_token, self._revoke_token, clock)
@@ -177,7 +166,7 @@ class KiwoomClient:
             self._check_count(price, "price", api_id, allow_zero=False)
         elif price:
             raise errors.OrderValidationError(
-                f"{trade_type.label_en} orders carry no price (got {price})", field="price", api_id=api_id
+                f"{trade_type.name} orders carry no price (got {price})", field="price", api_id=api_id
             )
         if trade_type.needs_stop_price:
             self._check_count(stop_price, "stop_price", api_id, allow_zero=False)

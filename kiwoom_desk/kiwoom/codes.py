@@ -1,6 +1,7 @@
-"""Wire codes as enums: the value is what goes on the wire, each member carries a Korean and an English label.
+"""Wire codes as enums: the value is what goes on the wire (kiwoom-api.md §3, §6.2).
 
-`TradeType("3")` is a market order, `Side.SELL` is sent as kt10001, `Venue.KRX` is "KRX" (kiwoom-api.md §3).
+`TradeType("3")` is a market order, `Side.SELL` is sent as kt10001, `Venue.KRX` is "KRX", `OrderStatus("체결")`
+is a fill. Display labels live in the UI's catalogue (`ui/labels.py`, translated through Qt), not here.
 """
 
 from __future__ import annotations
@@ -8,22 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class _Labelled(StrEnum):
-    """A wire code with labels; subclasses fill `_LABELS` after the class body."""
-
-    @property
-    def label_ko(self) -> str:
-        return _LABELS[type(self).__name__][self.value][0]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS[type(self).__name__][self.value][1]
-
-    def label(self, language: str = "ko") -> str:
-        return self.label_en if language.startswith("en") else self.label_ko
-
-
-class Side(_Labelled):
+class Side(StrEnum):
     """Buy or sell; values as in FID 907 and the ka10075 filter (1 = sell, 2 = buy)."""
 
     SELL = "1"
@@ -34,7 +20,7 @@ class Side(_Labelled):
         return "kt10000" if self is Side.BUY else "kt10001"
 
 
-class Venue(_Labelled):
+class Venue(StrEnum):
     """Domestic exchange (dmst_stex_tp). Mock trading accepts KRX only."""
 
     KRX = "KRX"
@@ -42,7 +28,25 @@ class Venue(_Labelled):
     SOR = "SOR"
 
 
-class TradeType(_Labelled):
+class OrderStatus(StrEnum):
+    """주문상태: FID 913 of a 00 event, and `ord_stt` of ka10075/ka10076 rows (kiwoom-api.md §6.2)."""
+
+    ACCEPTED = "접수"
+    FILLED = "체결"
+    CONFIRMED = "확인"  # a modify or cancel was acknowledged by the exchange
+    CANCELLED = "취소"
+    REJECTED = "거부"
+
+    @classmethod
+    def parse(cls, text: object) -> OrderStatus | None:
+        """The status a wire text names, or None for one the spec does not list."""
+        try:
+            return cls(str(text).strip())
+        except ValueError:
+            return None
+
+
+class TradeType(StrEnum):
     """매매구분 (trde_tp): the 18 codes of the spec (kiwoom-api.md §3.2)."""
 
     LIMIT = "0"
@@ -84,32 +88,3 @@ _PRICED = frozenset(
         TradeType.AFTER_HOURS_SINGLE,
     }
 )
-
-_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "Side": {"1": ("매도", "Sell"), "2": ("매수", "Buy")},
-    "Venue": {
-        "KRX": ("한국거래소", "Korea Exchange"),
-        "NXT": ("넥스트트레이드", "Nextrade"),
-        "SOR": ("최선주문집행", "Smart order routing"),
-    },
-    "TradeType": {
-        "0": ("보통", "Limit"),
-        "3": ("시장가", "Market"),
-        "5": ("조건부지정가", "Conditional limit"),
-        "6": ("최유리지정가", "Best limit"),
-        "7": ("최우선지정가", "Priority limit"),
-        "10": ("보통(IOC)", "Limit IOC"),
-        "13": ("시장가(IOC)", "Market IOC"),
-        "16": ("최유리(IOC)", "Best limit IOC"),
-        "20": ("보통(FOK)", "Limit FOK"),
-        "23": ("시장가(FOK)", "Market FOK"),
-        "26": ("최유리(FOK)", "Best limit FOK"),
-        "28": ("스톱지정가", "Stop limit"),
-        "29": ("중간가", "Mid-price"),
-        "30": ("중간가(IOC)", "Mid-price IOC"),
-        "31": ("중간가(FOK)", "Mid-price FOK"),
-        "61": ("장시작전시간외", "Pre-market closing price"),
-        "62": ("시간외단일가", "After-hours single price"),
-        "81": ("장마감후시간외", "Post-market closing price"),
-    },
-}

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_serializer, model_validator
 
 from ._numbers import parse_decimal, parse_int, parse_price
-from .codes import Side
+from .codes import OrderStatus, Side
 
 Int = Annotated[int, BeforeValidator(parse_int)]
 Price = Annotated[int, BeforeValidator(parse_price)]
@@ -28,6 +28,7 @@ def _stock_code(value: Any) -> Any:
 
 
 StockCode = Annotated[str, BeforeValidator(_stock_code)]
+Status = Annotated[OrderStatus | None, BeforeValidator(OrderStatus.parse)]  # a status the spec does not list: None
 
 
 class WireModel(BaseModel):
@@ -89,7 +90,7 @@ class _OrderRow(WireModel):
 class _TodayOrderRow(_OrderRow):
     """What ka10075 and ka10076 rows share."""
 
-    status: str = Field("", alias="ord_stt")
+    status: Status = Field(None, alias="ord_stt")
     quantity: Int = Field(0, alias="ord_qty")
     price: Price = Field(0, alias="ord_pric")
     unfilled: Int = Field(0, alias="oso_qty")

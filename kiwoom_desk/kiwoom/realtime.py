@@ -24,7 +24,7 @@ import websockets
 from websockets.asyncio.client import ClientConnection
 
 from ._numbers import WireNumberError, direction, parse_decimal, parse_int, parse_price
-from .codes import Side
+from .codes import OrderStatus, Side
 from .errors import REISSUE_CODES, documented_code
 from .models import BookLevel, side_from_text
 
@@ -62,7 +62,7 @@ class OrderExecution:
     orig_order_no: str
     stock_code: str
     stock_name: str
-    status: str  # 접수 / 체결 / 확인 / 취소 / 거부
+    status: OrderStatus
     side: Side | None
     side_text: str
     trade_type_name: str
@@ -153,12 +153,15 @@ def _execution(values: dict[str, Any], item: str) -> OrderExecution:
     order_no = _text(values, "9203")
     if not order_no:
         raise KeyError("9203 (order number) is missing")
+    status = OrderStatus.parse(values.get("913", ""))
+    if status is None:
+        raise KeyError(f"913 (order status) is not one the spec lists: {_text(values, '913')[:20]!r}")
     return OrderExecution(
         order_no=order_no,
         orig_order_no=_text(values, "904"),
         stock_code=_text(values, "9001") or item,
         stock_name=_text(values, "302"),
-        status=_text(values, "913"),
+        status=status,
         side=side,
         side_text=side_text,
         trade_type_name=_text(values, "906"),

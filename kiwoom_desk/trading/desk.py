@@ -1,8 +1,10 @@
 """TradingDesk: one environment's live session. It owns the client, the order ledger, the portfolio and the
-journal, and tells its listener what changed. No Qt: the UI's bridge turns the listener calls into signals.
+journal, and tells its listeners what changed. No Qt: the UI's bridge turns the listener calls into signals.
 
-Every order is journalled before it is sent and after it is answered. When its fate is unknown the desk
-reconciles from REST (open orders and the day's history) instead of guessing, and never sends it again.
+Every order is journalled before it is sent and after it is answered. An acknowledged order is recorded in the
+ledger at once: one REST call per order. Real-time 00/04 events keep orders and holdings true; a REST reconcile
+follows a reconnect, an event that does not fit, an action whose events do not come, and an unknown fate.
+The desk never sends an order again.
 """
 
 from __future__ import annotations
@@ -11,18 +13,19 @@ import asyncio
 import json
 import logging
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from ..environments import Environment
 from ..kiwoom import (
     KiwoomClient,
     KiwoomError,
     ModifyAck,
-    OpenOrder,
     OrderAck,
     OrderStateUnknownError,
+    OrderStatus,
     StockListing,
     TradeType,
 )
@@ -32,11 +35,12 @@ from ..kiwoom.realtime import (
     Event,
     OrderExecution,
     RealtimeSession,
+    RealtimeState,
     RealtimeStatus,
     Trade,
 )
 from ..storage.journal import Journal
-from .orders import LedgerChange, OrderLedger
+from .orders import LedgerChange, Order, OrderLedger
 from .portfolio import Portfolio
 from .rules import Quote, Ticket
 from .ticks import Instrument, PriceLimits
@@ -45,6 +49,10 @@ log = logging.getLogger(__name__)
 
 ETF_MARKET = "8"
 LISTED_MARKETS = ("0", "10", ETF_MARKET)  # KOSPI, KOSDAQ, ETF: what the ticket's search offers
+KST = ZoneInfo("Asia/Seoul")
+EVENT_WAIT_SECONDS = 5.0  # an acknowledged action whose 00 events have not come by then is reconciled over REST
+RECONCILE_DELAY_SECONDS = 0.3  # doubts raised together share one REST look
+CASH_DELAY_SECONDS = 0.3  # fills come in bursts: cash is read once after the burst
 
 
 class DeskListener(Protocol):
@@ -77,15 +85,35 @@ class TradingDesk:
         )
         self._watched: str | None = None
         self._cash_refresh: asyncio.Task[None] | None = None
+        self._reconciling: asyncio.Task[None] | None = None
+        self._timers: list[asyncio.TimerHandle] = []
         self.ledger = OrderLedger()
         self.portfolio = Portfolio()
         self.account_no = ""
         self._listeners: list[DeskListener] = []
         self._listings: tuple[date, list[StockListing]] | None = None
         self._etf_codes: set[str] = set()  # ETFs tick in 5s from 2,000 won
+        self._names: dict[str, str] = {}
 
     def subscribe(self, listener: DeskListener) -> None:
         self._listeners.append(listener)
+
+    # ---- what the views read -------------------------------------------------------------------------------
+
+    def open_orders(self) -> list[Order]:
+        return list(self.ledger.orders.values())
+
+    @property
+    def token_expires_at(self) -> datetime | None:
+        return self.client.token_expires_at
+
+    @property
+    def realtime_connected(self) -> bool:
+        return self.realtime is not None and self.realtime.status.state is RealtimeState.CONNECTED
+
+    def stock_name(self, code: str) -> str:
+        """The listed name of `code`, from the day's listings (empty before they are loaded)."""
+        return self._names.get(code, "")
 
     async def connect(self) -> None:
         """Token, account, a first look at orders and holdings, then the real-time session."""
@@ -98,20 +126,26 @@ class TradingDesk:
     async def close(self) -> None:
         if self.realtime is not None:
             await self.realtime.close()
-        if self._cash_refresh is not None:
-            self._cash_refresh.cancel()
+        for timer in self._timers:
+            timer.cancel()
+        for task in (self._cash_refresh, self._reconciling):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
         await self.client.aclose()
         change = self.ledger.clear()
         self.portfolio = Portfolio()
         self._notify(change)
 
     async def refresh(self) -> None:
-        since = self.ledger.mark()  # real-time events that arrive meanwhile are newer than this snapshot
+        """Open orders, holdings and cash over REST. Real-time events that arrive meanwhile are newer than this
+        snapshot, and it does not undo them."""
+        since_orders, since_holdings = self.ledger.mark(), self.portfolio.mark()
         orders, balance, deposit = await asyncio.gather(
             self.client.open_orders(), self.client.balance(), self.client.deposit()
         )
-        self.portfolio = Portfolio(balance, deposit)
-        self._notify(self.ledger.replace(orders, since))
+        self.portfolio.replace(balance, deposit, since_holdings)
+        self._notify(self.ledger.replace(orders, since_orders))
 
     async def watch(self, code: str) -> None:
         """Trades and the 10-level book of the ticket's stock, and of nothing else."""
@@ -130,6 +164,8 @@ class TradingDesk:
             for listener in self._listeners:
                 listener.orders_changed(change)
                 listener.execution(event)
+            if change.reconcile:
+                self._reconcile_soon()
             if event.fill_quantity:
                 self._refresh_cash_soon()
         elif isinstance(event, BalanceUpdate):
@@ -155,13 +191,14 @@ class TradingDesk:
             self._cash_refresh = asyncio.get_running_loop().create_task(self._refresh_cash())
 
     async def _refresh_cash(self) -> None:
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(CASH_DELAY_SECONDS)
+        since = self.portfolio.mark()
         try:
             balance, deposit = await asyncio.gather(self.client.balance(), self.client.deposit())
         except KiwoomError as error:
             log.warning("cash refresh failed: %s", error)
             return
-        self.portfolio = Portfolio(balance, deposit)
+        self.portfolio.replace(balance, deposit, since)
         for listener in self._listeners:
             listener.portfolio_changed()
 
@@ -184,6 +221,7 @@ class TradingDesk:
                 self._cache_listings(today, found)
             self._listings = (today, found)
             self._etf_codes = {listing.code for listing in found if listing.market_code == ETF_MARKET}
+            self._names = {listing.code: listing.name for listing in found}
         return self._listings[1]
 
     def _cache_path(self, day: date) -> Path | None:
@@ -212,7 +250,9 @@ class TradingDesk:
         except OSError as error:
             log.warning("could not cache the listings: %s", error)
 
-    async def place(self, ticket: Ticket) -> OrderAck:
+    async def place(self, ticket: Ticket, stock_name: str = "") -> OrderAck:
+        """Sends one order, records the acknowledged order in the ledger, and returns: one REST call. The 00
+        events and, when they do not come, a reconcile do the rest."""
         request = {
             "side": ticket.side.value,
             "stock_code": ticket.stock_code,
@@ -223,6 +263,7 @@ class TradingDesk:
             "venue": ticket.venue.value,
         }
         api_id = ticket.side.api_id
+        since = self.ledger.mark()
         self.journal.record(self.environment, "sent", api_id, detail=request)
         try:
             ack = await self.client.place_order(
@@ -241,46 +282,95 @@ class TradingDesk:
             self.journal.record(self.environment, "refused", api_id, detail={"message": error.return_msg or str(error)})
             raise
         self.journal.record(self.environment, "accepted", api_id, ack.order_no)
-        await self._refresh_quietly()
+        order = Order(
+            order_no=ack.order_no,
+            stock_code=ticket.stock_code,
+            stock_name=stock_name or self.stock_name(ticket.stock_code),
+            side=ticket.side,
+            trade_type_name="",
+            trade_type=ticket.trade_type,
+            status=OrderStatus.ACCEPTED,
+            quantity=ticket.quantity,
+            price=ticket.price if ticket.trade_type.needs_price else 0,
+            unfilled=ticket.quantity,
+            time=datetime.now(KST).strftime("%H%M%S"),
+            venue=ack.venue or ticket.venue.value,
+        )
+        self._notify_orders(self.ledger.acknowledge(order))
+        self._expect_events([ack.order_no], since)
         return ack
 
-    async def modify(self, order: OpenOrder, quantity: int, price: int) -> ModifyAck:
+    async def modify(self, order: Order, quantity: int, price: int) -> ModifyAck:
+        since = self.ledger.mark()
         self.journal.record(self.environment, "sent", "kt10002", order.order_no, {"quantity": quantity, "price": price})
         try:
             ack = await self.client.modify_order(
                 orig_order_no=order.order_no, stock_code=order.stock_code, quantity=quantity, price=price
             )
         except OrderStateUnknownError:
+            self._notify_orders(self.ledger.doubt(order.order_no))
             await self._reconcile("kt10002")
             raise
         self.journal.record(self.environment, "accepted", "kt10002", ack.order_no, {"base": ack.base_order_no})
-        await self._refresh_quietly()
+        self._expect_events([order.order_no, ack.order_no], since)
         return ack
 
-    async def cancel(self, orders: Sequence[OpenOrder]) -> tuple[int, list[str]]:
+    async def cancel(self, orders: Sequence[Order]) -> tuple[int, list[str]]:
         """Cancels the whole remainder of each order; returns how many went through and the failures' reasons."""
-        done, failures = 0, []
+        done, failures, unknown = 0, [], False
         for order in orders:
+            since = self.ledger.mark()
             self.journal.record(self.environment, "sent", "kt10003", order.order_no)
             try:
                 ack = await self.client.cancel_order(orig_order_no=order.order_no, stock_code=order.stock_code)
             except OrderStateUnknownError:
-                await self._reconcile("kt10003")
+                self._notify_orders(self.ledger.doubt(order.order_no))
                 failures.append(f"{order.order_no}: ?")
+                unknown = True
                 continue
             except KiwoomError as error:
                 failures.append(f"{order.order_no}: {error.return_msg or error}")
                 continue
             self.journal.record(self.environment, "accepted", "kt10003", ack.order_no, {"base": ack.base_order_no})
+            self._expect_events([order.order_no], since)
             done += 1
-        await self._refresh_quietly()
+        if unknown:
+            await self._reconcile("kt10003")
         return done, failures
+
+    def _expect_events(self, numbers: list[str], since: int) -> None:
+        """An acknowledged action is followed by 00 events for `numbers` (counted from `since`, taken before it
+        was sent). Without a live socket, or if they do not come in time, the ledger is reconciled over REST;
+        while they flow, no REST call is made."""
+        if not self.realtime_connected:
+            self._reconcile_soon(0.0)
+            return
+
+        def check() -> None:
+            if not all(self.ledger.heard_since(number, since) for number in numbers):
+                log.info("no real-time word on %s: reconciling over REST", ", ".join(numbers))
+                self._reconcile_soon(0.0)
+
+        self._timers.append(asyncio.get_running_loop().call_later(EVENT_WAIT_SECONDS, check))
+
+    def _reconcile_soon(self, delay: float = RECONCILE_DELAY_SECONDS) -> None:
+        """One REST look for any number of doubts raised close together."""
+        if self._reconciling is None or self._reconciling.done():
+            self._reconciling = asyncio.get_running_loop().create_task(self._refresh_later(delay))
+
+    async def _refresh_later(self, delay: float) -> None:
+        await asyncio.sleep(delay)
+        await self._refresh_quietly()
 
     async def _reconcile(self, api_id: str) -> None:
         """After an unknown outcome: look, do not guess. The refreshed ledger shows whether it arrived."""
         self.journal.record(self.environment, "unknown", api_id)
         await self._refresh_quietly()
-        history = await self.client.order_history()
+        try:
+            history = await self.client.order_history()
+        except KiwoomError as error:
+            log.warning("order history after an unknown outcome failed: %s", error)
+            return
         self.journal.record(self.environment, "reconciled", api_id, detail={"orders_today": len(history)})
 
     async def _refresh_quietly(self) -> None:
@@ -288,6 +378,11 @@ class TradingDesk:
             await self.refresh()
         except KiwoomError as error:
             log.warning("refresh failed: %s", error)
+
+    def _notify_orders(self, change: LedgerChange) -> None:
+        if change:
+            for listener in self._listeners:
+                listener.orders_changed(change)
 
     def _notify(self, change: LedgerChange) -> None:
         for listener in self._listeners:

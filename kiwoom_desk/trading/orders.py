@@ -1,15 +1,132 @@
-"""The one truth about open orders: REST snapshots (ka10075) merged into a ledger keyed by order number, with
-the difference reported so that a table repaints only what changed. Real-time events join it in the
-real-time issue."""
+"""The one truth about today's orders: acknowledgements, real-time 00 events and REST snapshots (ka10075) merged
+into a ledger keyed by order number, reporting what changed so that a table repaints only those rows.
+
+Modelled on an order state machine: one transition table (state × event -> state). An event that does not fit
+the order's state (a fill after a cancel, a fill count going backwards) is not applied: it is logged and the
+ledger asks for a REST reconcile. "Fate unknown" is a state like the others, left only by what the exchange says.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
-from ..kiwoom import OpenOrder
+from ..kiwoom import OpenOrder, OrderStatus, Side, TradeType
 from ..kiwoom.realtime import OrderExecution
 
-GONE = frozenset({"취소", "거부"})
+log = logging.getLogger(__name__)
+
+
+class OrderState(StrEnum):
+    WORKING = "working"  # on the book with a remainder
+    UNKNOWN = "unknown"  # an action on it may or may not have reached the exchange: REST will tell
+    FILLED = "filled"
+    CLOSED = "closed"  # cancelled, its remainder moved to a modified order, or an amendment's own number
+    REJECTED = "rejected"
+
+
+class OrderEvent(StrEnum):
+    ACKNOWLEDGED = "acknowledged"  # the REST answer to our order: the exchange has it
+    WORKING = "working"  # a 00 event that leaves a remainder (접수, a partial 체결, 확인)
+    FILLED = "filled"  # 체결 with nothing left
+    CLOSED = "closed"  # 취소; 확인 or 접수 with nothing left
+    REJECTED = "rejected"  # 거부
+    UNKNOWN = "unknown"  # a modify or cancel of it has an unknown fate
+
+
+_S, _E = OrderState, OrderEvent
+_ENDS = {_E.FILLED: _S.FILLED, _E.CLOSED: _S.CLOSED, _E.REJECTED: _S.REJECTED}
+# None: the ledger has not seen the order (events may come before our acknowledgement, or for a new modify).
+TRANSITIONS: dict[tuple[OrderState | None, OrderEvent], OrderState] = {
+    (None, _E.ACKNOWLEDGED): _S.WORKING,
+    (None, _E.WORKING): _S.WORKING,
+    **{(None, event): end for event, end in _ENDS.items()},
+    (_S.WORKING, _E.ACKNOWLEDGED): _S.WORKING,  # the events came first; they stand
+    (_S.WORKING, _E.WORKING): _S.WORKING,
+    **{(_S.WORKING, event): end for event, end in _ENDS.items()},
+    (_S.WORKING, _E.UNKNOWN): _S.UNKNOWN,
+    (_S.UNKNOWN, _E.WORKING): _S.WORKING,
+    **{(_S.UNKNOWN, event): end for event, end in _ENDS.items()},
+    (_S.UNKNOWN, _E.UNKNOWN): _S.UNKNOWN,
+    **{(end, _E.ACKNOWLEDGED): end for end in _ENDS.values()},  # the answer came after the last event
+}
+SHOWN = frozenset({OrderState.WORKING, OrderState.UNKNOWN})  # what the open-orders table lists
+
+
+def event_of(execution: OrderExecution) -> OrderEvent:
+    if execution.status is OrderStatus.REJECTED:
+        return OrderEvent.REJECTED
+    if execution.status is OrderStatus.CANCELLED:  # 취소 ends the order, whatever 902 still says
+        return OrderEvent.CLOSED
+    if execution.unfilled > 0:
+        return OrderEvent.WORKING
+    return OrderEvent.FILLED if execution.status is OrderStatus.FILLED else OrderEvent.CLOSED
+
+
+@dataclass(frozen=True)
+class Order:
+    """A working order as the trader sees it: numbers are ints, the side is typed, no wire names."""
+
+    order_no: str
+    stock_code: str
+    stock_name: str
+    side: Side | None
+    trade_type_name: str
+    status: OrderStatus | None  # the exchange's last word
+    quantity: int
+    price: int
+    unfilled: int
+    filled_quantity: int = 0
+    filled_amount: int = 0
+    time: str = ""  # HHMMSS
+    current_price: int = 0
+    venue: str = ""
+    orig_order_no: str = ""
+    trade_type: TradeType | None = None  # known for our own acknowledged orders; the server names the others
+    state: OrderState = OrderState.WORKING
+
+    @classmethod
+    def from_open_order(cls, row: OpenOrder) -> Order:
+        return cls(
+            order_no=row.order_no,
+            stock_code=row.stock_code,
+            stock_name=row.stock_name,
+            side=row.side,
+            trade_type_name=row.trade_type_name,
+            status=row.status,
+            quantity=row.quantity,
+            price=row.price,
+            unfilled=row.unfilled,
+            filled_quantity=row.filled_quantity,
+            filled_amount=row.filled_amount,
+            time=row.time,
+            current_price=row.current_price,
+            venue=row.venue,
+            orig_order_no=row.orig_order_no,
+        )
+
+    @classmethod
+    def from_execution(cls, event: OrderExecution, known: Order | None) -> Order:
+        """The event's fields; what a 00 event does not carry (the venue, the first time) is kept."""
+        return cls(
+            order_no=event.order_no,
+            stock_code=event.stock_code,
+            stock_name=event.stock_name or (known.stock_name if known else ""),
+            side=event.side or (known.side if known else None),
+            trade_type_name=event.trade_type_name or (known.trade_type_name if known else ""),
+            status=event.status,
+            quantity=event.quantity,
+            price=event.price,
+            unfilled=event.unfilled,
+            filled_quantity=event.filled_quantity,
+            filled_amount=event.filled_amount,
+            time=(known.time if known else "") or event.time,
+            current_price=event.current_price,
+            venue=(known.venue if known else "") or "KRX",
+            orig_order_no=event.orig_order_no,
+            trade_type=known.trade_type if known else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -17,14 +134,21 @@ class LedgerChange:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    rows: dict[str, Order] = field(default_factory=dict)  # the added and changed orders, by number
+    reconcile: bool = False  # something did not fit: read the truth over REST
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed)
 
+    @property
+    def upserted(self) -> list[Order]:
+        return [self.rows[number] for number in (*self.added, *self.changed)]
+
 
 class OrderLedger:
     def __init__(self) -> None:
-        self.orders: dict[str, OpenOrder] = {}
+        self.orders: dict[str, Order] = {}  # the shown ones: working, or of unknown fate
+        self._states: dict[str, OrderState] = {}  # every order heard of since the last snapshot
         self._sequence = 0  # counts real-time events
         self._touched: dict[str, int] = {}  # order number -> sequence of its latest real-time event
 
@@ -32,56 +156,91 @@ class OrderLedger:
         """Taken before a REST snapshot is requested: events after it are newer than the snapshot."""
         return self._sequence
 
+    def state(self, number: str) -> OrderState | None:
+        return self._states.get(number)
+
+    def heard_since(self, number: str, since: int) -> bool:
+        """Whether a real-time event about this order arrived after `since` (a `mark()`)."""
+        return self._touched.get(number, 0) > since
+
     def replace(self, snapshot: list[OpenOrder], since: int | None = None) -> LedgerChange:
         """Takes a full snapshot: orders missing from it were filled or cancelled and leave. An order a real-time
         event touched after `since` keeps what the event said: the snapshot was taken before it."""
-        fresh = {order.order_no: order for order in snapshot if order.unfilled > 0}
+        fresh = {row.order_no: Order.from_open_order(row) for row in snapshot if row.unfilled > 0}
+        states = dict.fromkeys(fresh, OrderState.WORKING)
         if since is not None:
             for number, sequence in self._touched.items():
-                if sequence > since:
+                if sequence > since and number in self._states:
+                    states[number] = self._states[number]
                     if number in self.orders:
                         fresh[number] = self.orders[number]
                     else:
                         fresh.pop(number, None)
+        self._states = states
+        return self._show(fresh)
+
+    def clear(self) -> LedgerChange:
+        self._touched.clear()
+        return self.replace([])
+
+    def apply(self, event: OrderExecution) -> LedgerChange:
+        """One 00 event: the order's row changes in place, or leaves when nothing is left of it."""
+        number = event.order_no
+        self._sequence += 1
+        known = self.orders.get(number)
+        stale = known is not None and event.filled_quantity < known.filled_quantity
+        if stale and event_of(event) is OrderEvent.WORKING:  # an older event overtaken by a newer one
+            log.warning("order %s: a 00 event with fewer fills than known, not applied", number)
+            return LedgerChange(reconcile=True)
+        state = self._move(number, event_of(event))
+        if state is None:
+            return LedgerChange(reconcile=True)
+        self._touched[number] = self._sequence
+        return self._put(Order.from_execution(event, known), state)
+
+    def acknowledge(self, order: Order) -> LedgerChange:
+        """Our order was accepted. If its events came first they stand; otherwise this is its row."""
+        state = self._move(order.order_no, OrderEvent.ACKNOWLEDGED)
+        if state is None or order.order_no in self.orders:
+            return LedgerChange()
+        return self._put(order, state)
+
+    def doubt(self, number: str) -> LedgerChange:
+        """A modify or cancel of this order has an unknown fate: it shows as such until REST says."""
+        known = self.orders.get(number)
+        state = self._move(number, OrderEvent.UNKNOWN) if known is not None else None
+        if known is None or state is None:
+            return LedgerChange()
+        return self._put(replace(known, state=state), state)
+
+    def _move(self, number: str, event: OrderEvent) -> OrderState | None:
+        current = self._states.get(number)
+        target = TRANSITIONS.get((current, event))
+        if target is None:
+            log.warning("order %s: %s does not fit state %s, not applied", number, event.value, current)
+            return None
+        self._states[number] = target
+        return target
+
+    def _put(self, order: Order, state: OrderState) -> LedgerChange:
+        number = order.order_no
+        if state not in SHOWN:
+            if self.orders.pop(number, None) is None:
+                return LedgerChange()
+            return LedgerChange(removed=[number])
+        row = replace(order, state=state)
+        known = number in self.orders
+        self.orders[number] = row
+        return (
+            LedgerChange(changed=[number], rows={number: row}) if known else LedgerChange([number], rows={number: row})
+        )
+
+    def _show(self, fresh: dict[str, Order]) -> LedgerChange:
         change = LedgerChange(
             added=[no for no in fresh if no not in self.orders],
             changed=[no for no, order in fresh.items() if no in self.orders and self.orders[no] != order],
             removed=[no for no in self.orders if no not in fresh],
+            rows=dict(fresh),
         )
         self.orders = fresh
         return change
-
-    def clear(self) -> LedgerChange:
-        return self.replace([])
-
-    def apply(self, event: OrderExecution) -> LedgerChange:
-        """One 00 event: the order's row changes in place, or leaves when nothing is left unfilled."""
-        number = event.order_no
-        self._sequence += 1
-        self._touched[number] = self._sequence
-        if event.unfilled <= 0 or event.status in GONE:
-            if self.orders.pop(number, None) is None:
-                return LedgerChange()
-            return LedgerChange(removed=[number])
-        known = self.orders.get(number)
-        row = OpenOrder.model_validate(
-            {
-                "ord_no": number,
-                "stk_cd": event.stock_code,
-                "stk_nm": event.stock_name or (known.stock_name if known else ""),
-                "io_tp_nm": event.side_text or (known.side_text if known else ""),
-                "trde_tp": event.trade_type_name or (known.trade_type_name if known else ""),
-                "orig_ord_no": event.orig_order_no,
-                "ord_stt": event.status,
-                "ord_qty": str(event.quantity),
-                "ord_pric": str(event.price),
-                "oso_qty": str(event.unfilled),
-                "cntr_qty": str(event.filled_quantity),
-                "cntr_tot_amt": str(event.filled_amount),
-                "tm": (known.time if known else "") or event.time,
-                "cur_prc": str(event.current_price),
-                "stex_tp_txt": known.venue if known else "KRX",
-            }
-        )
-        self.orders[number] = row
-        return LedgerChange(changed=[number]) if known is not None else LedgerChange(added=[number])

@@ -1,62 +1,143 @@
-"""Holdings and cash, from kt00018 and kt00001."""
+"""Holdings and cash: REST snapshots (kt00018, kt00001) and real-time 04 events merged, with the same staleness
+guard as the order ledger: a snapshot requested before a 04 arrived does not undo that 04."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..kiwoom import Balance, Deposit, Holding
 from ..kiwoom.realtime import BalanceUpdate
 
 
-@dataclass
-class Portfolio:
-    balance: Balance = field(default_factory=lambda: Balance.model_validate({}))
-    deposit: Deposit | None = None
+@dataclass(frozen=True)
+class Position:
+    """One holding as the trader sees it."""
 
-    def holding(self, code: str) -> Holding | None:
-        return next((holding for holding in self.balance.holdings if holding.stock_code == code), None)
+    stock_code: str
+    stock_name: str
+    quantity: int
+    sellable: int
+    average_price: int
+    current_price: int
+    purchase_amount: int
+    evaluation: int
+    profit: int
+    profit_rate: Decimal
+
+    @classmethod
+    def from_holding(cls, holding: Holding) -> Position:
+        return cls(
+            stock_code=holding.stock_code,
+            stock_name=holding.stock_name,
+            quantity=holding.quantity,
+            sellable=holding.sellable,
+            average_price=holding.average_price,
+            current_price=holding.current_price,
+            purchase_amount=holding.purchase_amount,
+            evaluation=holding.evaluation,
+            profit=holding.profit,
+            profit_rate=holding.profit_rate,
+        )
+
+    @classmethod
+    def from_update(cls, update: BalanceUpdate) -> Position:
+        evaluation = update.current_price * update.quantity
+        return cls(
+            stock_code=update.stock_code,
+            stock_name=update.stock_name,
+            quantity=update.quantity,
+            sellable=update.sellable,
+            average_price=update.average_price,
+            current_price=update.current_price,
+            purchase_amount=update.purchase_amount,
+            evaluation=evaluation,
+            profit=evaluation - update.purchase_amount,
+            profit_rate=update.profit_rate,
+        )
+
+
+@dataclass(frozen=True)
+class Cash:
+    """kt00001: cash and what can be ordered with it."""
+
+    cash: int
+    orderable: int
+
+    @classmethod
+    def from_deposit(cls, deposit: Deposit) -> Cash:
+        return cls(cash=deposit.cash, orderable=deposit.orderable)
+
+
+class Portfolio:
+    def __init__(self) -> None:
+        self.positions: dict[str, Position] = {}
+        self.cash: Cash | None = None
+        self._sequence = 0  # counts 04 events
+        self._touched: dict[str, int] = {}  # stock code -> sequence of its latest 04
+
+    # ---- reading -------------------------------------------------------------------------------------------
+
+    def holdings(self) -> list[Position]:
+        return [self.positions[code] for code in sorted(self.positions)]
+
+    def holding(self, code: str) -> Position | None:
+        return self.positions.get(code)
 
     def sellable(self, code: str) -> int:
-        holding = self.holding(code)
-        return holding.sellable if holding else 0
+        position = self.positions.get(code)
+        return position.sellable if position else 0
+
+    def sellable_by_code(self) -> dict[str, int]:
+        return {code: position.sellable for code, position in self.positions.items()}
 
     @property
     def orderable_cash(self) -> int | None:
-        return self.deposit.orderable if self.deposit else None
+        return self.cash.orderable if self.cash else None
+
+    @property
+    def total_purchase(self) -> int:
+        return sum(position.purchase_amount for position in self.positions.values())
+
+    @property
+    def total_evaluation(self) -> int:
+        return sum(position.evaluation for position in self.positions.values())
+
+    @property
+    def total_profit(self) -> int:
+        return sum(position.profit for position in self.positions.values())
+
+    @property
+    def total_profit_rate(self) -> Decimal:
+        purchase = self.total_purchase
+        return (Decimal(self.total_profit) * 100 / purchase).quantize(Decimal("0.01")) if purchase else Decimal(0)
+
+    # ---- changing ------------------------------------------------------------------------------------------
+
+    def mark(self) -> int:
+        """Taken before a REST snapshot is requested: 04 events after it are newer than the snapshot."""
+        return self._sequence
+
+    def replace(self, balance: Balance, deposit: Deposit, since: int | None = None) -> None:
+        """A REST snapshot. A holding a 04 touched after `since` keeps what the 04 said."""
+        fresh = {holding.stock_code: Position.from_holding(holding) for holding in balance.holdings}
+        fresh = {code: position for code, position in fresh.items() if position.quantity > 0}
+        if since is not None:
+            for code, sequence in self._touched.items():
+                if sequence > since:
+                    if code in self.positions:
+                        fresh[code] = self.positions[code]
+                    else:
+                        fresh.pop(code, None)
+        self.positions = fresh
+        self.cash = Cash.from_deposit(deposit)
 
     def apply(self, update: BalanceUpdate) -> None:
-        """One 04 event: the holding changes in place (or leaves at zero); totals follow from the holdings.
-        Cash is not in 04: the desk refreshes it over REST after fills."""
-        others = [holding for holding in self.balance.holdings if holding.stock_code != update.stock_code]
-        holdings = others
+        """One 04 event: the holding changes in place, or leaves at zero. Cash is not in 04: the desk refreshes
+        it over REST after fills."""
+        self._sequence += 1
+        self._touched[update.stock_code] = self._sequence
         if update.quantity > 0:
-            evaluation = update.current_price * update.quantity
-            profit = evaluation - update.purchase_amount
-            holding = Holding.model_validate(
-                {
-                    "stk_cd": update.stock_code,
-                    "stk_nm": update.stock_name,
-                    "rmnd_qty": str(update.quantity),
-                    "trde_able_qty": str(update.sellable),
-                    "pur_pric": str(update.average_price),
-                    "cur_prc": str(update.current_price),
-                    "pur_amt": str(update.purchase_amount),
-                    "evlt_amt": str(evaluation),
-                    "evltv_prft": str(profit),
-                    "prft_rt": str(update.profit_rate),
-                }
-            )
-            holdings = sorted([*others, holding], key=lambda h: h.stock_code)
-        purchase = sum(h.purchase_amount for h in holdings)
-        evaluation_total = sum(h.evaluation for h in holdings)
-        rate = (evaluation_total - purchase) * 100 / purchase if purchase else 0.0
-        self.balance = self.balance.model_copy(
-            update={
-                "holdings": holdings,
-                "total_purchase": purchase,
-                "total_evaluation": evaluation_total,
-                "total_profit": evaluation_total - purchase,
-                "total_profit_rate": Decimal(f"{rate:.2f}"),
-            }
-        )
+            self.positions[update.stock_code] = Position.from_update(update)
+        else:
+            self.positions.pop(update.stock_code, None)

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..environments import Environment
-from ..kiwoom import OpenOrder, Side
+from ..kiwoom import Side
 from ..storage.credentials import Credentials
 from ..trading import rules
+from ..trading.orders import Order
 from . import theme
-from .status_bar import environment_text
+from .labels import environment_text, side_text, trade_type_text
 from .table import won
-from .ticket import TickSpinBox, side_text, trade_type_text
-from .widgets import named
+from .widgets import TickSpinBox, named
 
 _YES_ROLES = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
 
@@ -178,7 +178,7 @@ class CredentialsDialog(QDialog):
 class ModifyDialog(QDialog):
     """New price (by tick) and quantity (0 = the whole remainder) for an open order."""
 
-    def __init__(self, order: OpenOrder, quote: rules.Quote | None, parent: QWidget) -> None:
+    def __init__(self, order: Order, quote: rules.Quote | None, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("modifyDialog")
         self.setWindowTitle(self.tr("Modify order {number}").format(number=order.order_no))

@@ -1,26 +1,23 @@
-"""The main window: environment toggle, order ticket, open orders, positions and cash, status bar.
+"""The main window: environment toggle, order ticket, open orders, positions and cash, status bar, menus.
 
-It owns one `TradingDesk` at a time. Switching environments closes the old desk (token revoked, sockets
-closed, pending work cancelled), clears the views, then connects the new one. Real needs an explicit
-confirmation, shows a red banner and title, and confirms every order.
+The session controller (`trading/session.py`) owns the environment and its desk; the window asks it to switch
+and shows what the desk tells the bridge. Real needs an explicit confirmation, shows a red banner and title, and
+confirms every order. Order verbs live in `order_actions.py`, the keys dialog's in `keys.py`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QLibraryInfo, QObject, QSettings, Qt, QTranslator, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -28,38 +25,28 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..environments import KIWOOM_ENDPOINTS, SANDBOX_KEYS, Endpoints, Environment
-from ..kiwoom import Holding, KiwoomClient, KiwoomError, OpenOrder, OrderStateUnknownError, Side, TradeType
-from ..kiwoom.realtime import BookUpdate, OrderExecution, Trade
-from ..storage.credentials import Credentials, CredentialStore, CredentialStoreError
-from ..storage.journal import Journal
+from ..environments import Environment
+from ..kiwoom import KiwoomError
+from ..kiwoom.realtime import BookUpdate, Trade
+from ..storage.credentials import Credentials, CredentialStoreError
 from ..trading import rules
 from ..trading.desk import TradingDesk
 from ..trading.orders import LedgerChange
 from ..trading.portfolio import Portfolio
-from . import dialogs, theme
+from ..trading.session import SessionConfig, SessionController
+from . import dialogs
 from .bridge import DeskBridge
+from .keys import KeysEditor
+from .labels import environment_text, explain
 from .open_orders import OpenOrdersTable
+from .order_actions import OrderActions
 from .positions import PositionsPanel
-from .status_bar import StatusBar, environment_text
-from .table import won
-from .ticket import OrderTicket, side_text
+from .status_bar import StatusBar
+from .ticket import OrderTicket
 from .widgets import action, checkable, named
 
 log = logging.getLogger(__name__)
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"  # package data
-
-
-@dataclass
-class Services:
-    """What the window needs from the outside world; tests pass their own."""
-
-    credentials: CredentialStore
-    journal: Journal
-    sandbox_url: str
-    settings: QSettings
-    overrides: dict[Environment, Endpoints] = field(default_factory=dict)
-    cache_dir: Path | None = None  # the daily stock-list cache
 
 
 def install_language(language: str, owner: QObject) -> list[QTranslator]:
@@ -84,23 +71,24 @@ def install_language(language: str, owner: QObject) -> list[QTranslator]:
 class MainWindow(QMainWindow):
     closed = Signal()
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, config: SessionConfig, settings: QSettings) -> None:
         super().__init__()
-        self.services = services
-        self.settings = services.settings
-        self.environment = Environment.SANDBOX
-        self.desk: TradingDesk | None = None
-        self.portfolio = Portfolio()
+        self.settings = settings
         self.bridge = DeskBridge()
+        self.session = SessionController(config, self.bridge)
         self.bridge.ordersChanged.connect(self._orders_changed)
         self.bridge.portfolioChanged.connect(self._portfolio_changed)
-        self.bridge.executionArrived.connect(self._execution)
         self.bridge.marketArrived.connect(self._market)
         self.bridge.failed.connect(self._failed)
         self._switching = False
         self.language = str(self.settings.value("language", "ko"))
         self._translators = install_language(self.language, self)
         self._build()
+        self.orderActions = OrderActions(self.session, self.bridge, self.ticket, self.openOrders, self.status, self)
+        self.keys = KeysEditor(self.session, self.bridge, self.status, self)
+        self.bridge.executionArrived.connect(self.orderActions.announce)
+        self._wire_actions()
+        self._build_menus()
         self._default_state = self.saveState()
         self._default_splitter = self.splitter.saveState()
         self._restore_layout()
@@ -148,10 +136,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.accentBar)
         self.openOrdersTitle = QLabel()
         self.openOrders = OpenOrdersTable()
-        self.openOrders.cancelRequested.connect(self.cancel_orders)
         self.positionsTitle = QLabel()
         self.positions = PositionsPanel()
-        self.positions.sellRequested.connect(self.prefill_sell)
         self.splitter = named(QSplitter(Qt.Orientation.Vertical), "mainSplitter")
         for title, widget in ((self.openOrdersTitle, self.openOrders), (self.positionsTitle, self.positions)):
             pane = QWidget()
@@ -164,38 +150,45 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.ticket = OrderTicket(self)
-        self.openOrders.orderActivated.connect(self.ticket.load_order)
-        self.ticket.submitted.connect(self.submit)
-        self.ticket.stockRequested.connect(self.request_quote)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.ticket)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.bridge.realtimeStatusChanged.connect(self.status.set_realtime)
-        self._build_menus()
+
+    def _wire_actions(self) -> None:
+        self.openOrders.cancelRequested.connect(self.orderActions.cancel_orders)
+        self.openOrders.orderActivated.connect(self.ticket.load_order)
+        self.positions.sellRequested.connect(self.orderActions.prefill_sell)
+        self.ticket.submitted.connect(self.orderActions.submit)
+        self.ticket.stockRequested.connect(self.orderActions.request_quote)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.fileMenu = bar.addMenu("")
-        self.mockKeysAction = action(self, lambda: self._open_credentials(Environment.MOCK))
-        self.realKeysAction = action(self, lambda: self._open_credentials(Environment.REAL))
+        self.mockKeysAction = action(self, lambda: self.keys.open(Environment.MOCK))
+        self.realKeysAction = action(self, lambda: self.keys.open(Environment.REAL))
         self.quitAction = action(self, self.close)
         for item in (self.mockKeysAction, self.realKeysAction, self.quitAction):
             self.fileMenu.addAction(item)
         self.ordersMenu = bar.addMenu("")
-        self.refreshAction = action(self, self.refresh, shortcut="F5")
-        self.cancelSelectedAction = action(self, lambda: self.cancel_orders(self.openOrders.selected_orders()))
-        self.cancelAllAction = action(self, self.cancel_all)
-        self.modifyAction = action(self, self.modify_selected)
+        self.refreshAction = action(self, self.orderActions.refresh, shortcut="F5")
+        self.cancelSelectedAction = action(self, self.orderActions.cancel_selected)
+        self.cancelAllAction = action(self, self.orderActions.cancel_all)
+        self.modifyAction = action(self, self.orderActions.modify_selected)
         for item in (self.refreshAction, self.modifyAction, self.cancelSelectedAction, self.cancelAllAction):
             self.ordersMenu.addAction(item)
         self.settingsMenu = bar.addMenu("")
         self.confirmAction = action(self, lambda: None, check=True)
         self.confirmAction.setChecked(bool(self.settings.value("confirmPractice", True, type=bool)))
         self.confirmAction.toggled.connect(lambda on: self.settings.setValue("confirmPractice", on))
+        self.confirmAction.toggled.connect(lambda on: setattr(self.orderActions, "confirm_practice", on))
+        self.orderActions.confirm_practice = self.confirmAction.isChecked()
         self.settingsMenu.addAction(self.confirmAction)
         self.soundAction = action(self, lambda: None, check=True)
         self.soundAction.setChecked(bool(self.settings.value("soundOnFills", True, type=bool)))
         self.soundAction.toggled.connect(lambda on: self.settings.setValue("soundOnFills", on))
+        self.soundAction.toggled.connect(lambda on: setattr(self.orderActions, "sound", on))
+        self.orderActions.sound = self.soundAction.isChecked()
         self.settingsMenu.addAction(self.soundAction)
         self.viewMenu = bar.addMenu("")
         self.restoreLayoutAction = action(self, self.restore_default_layout)
@@ -244,6 +237,20 @@ class MainWindow(QMainWindow):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
         self.positions.show_portfolio(self.portfolio)
         self._show_environment()
+
+    # ---- what the session holds --------------------------------------------------------------------------
+
+    @property
+    def environment(self) -> Environment:
+        return self.session.environment
+
+    @property
+    def desk(self) -> TradingDesk | None:
+        return self.session.desk
+
+    @property
+    def portfolio(self) -> Portfolio:
+        return self.desk.portfolio if self.desk is not None else Portfolio()
 
     def set_language(self, language: str) -> None:
         for translator in self._translators:
@@ -301,18 +308,12 @@ class MainWindow(QMainWindow):
         self.closed.emit()
 
     async def shutdown(self) -> None:
-        """After the window closed: stop pending work, revoke the token, close the connections."""
+        """After the window closed: stop pending work, revoke the token, close the connections, stop the
+        embedded Sandbox."""
         await self._close_desk()
+        await self.session.shutdown()
 
     # ---- environments ------------------------------------------------------------------------------------
-
-    def endpoints(self, environment: Environment) -> Endpoints:
-        if environment in self.services.overrides:
-            return self.services.overrides[environment]
-        if environment is Environment.SANDBOX:
-            rest = self.services.sandbox_url
-            return Endpoints(rest, rest.replace("http://", "ws://") + "/api/dostk/websocket")
-        return KIWOOM_ENDPOINTS[environment]
 
     def request_environment(self, environment: Environment) -> None:
         """The toggle was pressed: guard, then switch (or put the toggle back)."""
@@ -336,19 +337,15 @@ class MainWindow(QMainWindow):
                 self._environment_buttons[previous].setChecked(True)
                 return False
             await self._close_desk()
-            self.environment = environment
-            self._show_environment()
-            self.ticket.set_environment(environment)
             await self._open_desk(environment, credentials)
             return True
         finally:
             self._switching = False
 
     async def _credentials_for(self, environment: Environment) -> Credentials | None:
-        if not environment.needs_credentials:
-            return Credentials(*SANDBOX_KEYS)
+        """The stored keys; without them the keys dialog opens first. None: not now."""
         try:
-            stored = self.services.credentials.load(environment)
+            stored = self.session.stored_credentials(environment)
         except CredentialStoreError as error:
             self.status.show_message(str(error), important=True)
             return None
@@ -356,60 +353,45 @@ class MainWindow(QMainWindow):
             self.status.show_message(
                 self.tr("Enter {environment} keys first.").format(environment=environment_text(environment)), True
             )
-            await self._edit_credentials(environment)
+            await self.keys.edit(environment)
             try:
-                stored = self.services.credentials.load(environment)
+                stored = self.session.stored_credentials(environment)
             except CredentialStoreError:
                 return None
         return stored
 
     async def _close_desk(self) -> None:
-        await self.bridge.cancel_all(
-            keep=asyncio.current_task()
-        )  # a quote or refresh of the old desk must not outlive it
+        await self.bridge.cancel_all(keep=asyncio.current_task())  # a quote or refresh must not outlive its desk
         await self.bridge.settle_orders()  # but an order on the wire gets its answer first
-        desk, self.desk = self.desk, None
         self.status.token_expires_at = None
-        if desk is not None:
-            await desk.close()  # revokes the token and closes its connections
+        await self.session.close()  # revokes the token and closes its connections
         self.openOrders.orders.set_rows([])
-        self.portfolio = Portfolio()
-        self.positions.show_portfolio(self.portfolio)
+        self.positions.show_portfolio(Portfolio())
         self.ticket.set_account(rules.Account(), {})
 
     async def _open_desk(self, environment: Environment, credentials: Credentials) -> None:
-        endpoints = self.endpoints(environment)
-        client = KiwoomClient(
-            endpoints.rest_url,
-            credentials.appkey,
-            credentials.secretkey,
-            rate_limits=environment.rate_limits,
-            allowed_venues=environment.allowed_venues,
-        )
-        desk = TradingDesk(environment, client, self.services.journal, self.services.cache_dir, endpoints.ws_url)
-        desk.subscribe(self.bridge)
-        self.desk = desk  # before connecting, so that its first snapshot is shown
-        self.status.set_rest_state("connecting")
         name = environment_text(environment)
+        self.status.set_rest_state("connecting")
         self.status.show_message(self.tr("Connecting to {environment}...").format(environment=name), important=True)
         try:
-            await desk.connect()
+            desk = await self.session.open(environment, credentials)
         except KiwoomError as error:
-            self.desk = None
-            await client.aclose()
             self.status.set_rest_state("error")
-            self.status.show_message(self._explain(error), important=True)
+            self.status.show_message(explain(error), important=True)
             return
+        finally:
+            self._show_environment()
+            self.ticket.set_environment(environment)
         self.status.set_rest_state("connected")
-        self.status.token_expires_at = client.token_expires_at
+        self.status.token_expires_at = desk.token_expires_at
         self.status.show_message(self.tr("Connected. Loading the stock list..."))
         listings = await desk.listings()
-        if self.desk is desk:
+        if self.session.desk is desk:
             self.ticket.set_listings(listings)
             self.status.show_message(self.tr("Ready: {count} stocks").format(count=len(listings)), important=True)
             code = self.ticket.stockCodeEdit.text().strip()
             if code:
-                self.request_quote(code)
+                self.orderActions.request_quote(code)
 
     async def start(self, environment: Environment | None = None) -> None:
         """The first connection: the given environment, else the last one used, else Sandbox when no Mock keys.
@@ -417,7 +399,7 @@ class MainWindow(QMainWindow):
         if environment is None:
             environment = Environment(str(self.settings.value("environment", Environment.SANDBOX.value)))
             try:
-                if environment.needs_credentials and self.services.credentials.load(environment) is None:
+                if self.session.stored_credentials(environment) is None:
                     environment = Environment.SANDBOX
             except CredentialStoreError:
                 environment = Environment.SANDBOX
@@ -427,207 +409,18 @@ class MainWindow(QMainWindow):
         if not await self.switch_to(environment) and environment is not Environment.SANDBOX:
             await self.switch_to(Environment.SANDBOX)
 
-    # ---- credentials -------------------------------------------------------------------------------------
-
-    def _open_credentials(self, environment: Environment) -> None:
-        self.bridge.spawn(self._edit_credentials(environment))
-
-    async def _edit_credentials(self, environment: Environment) -> None:
-        try:
-            stored = self.services.credentials.load(environment)
-        except CredentialStoreError as error:
-            self.status.show_message(str(error), important=True)
-            stored = None
-        dialog = dialogs.CredentialsDialog(environment, stored, self)
-        dialog.testRequested.connect(lambda credentials: self.bridge.spawn(self._test_credentials(dialog, credentials)))
-        dialog.saveRequested.connect(lambda credentials: self._save_credentials(dialog, credentials))
-        dialog.deleteRequested.connect(lambda: self._delete_credentials(dialog))
-        await dialogs.ask(dialog)
-
-    async def _test_credentials(self, dialog: dialogs.CredentialsDialog, credentials: Credentials) -> None:
-        if not (credentials.appkey and credentials.secretkey):
-            dialog.show_result(self.tr("Enter both keys."), ok=False)
-            return
-        dialog.show_result(self.tr("Testing..."), ok=True)
-        endpoints = self.endpoints(dialog.environment)
-        async with KiwoomClient(endpoints.rest_url, credentials.appkey, credentials.secretkey) as client:
-            try:
-                account = await client.account_number()
-            except KiwoomError as error:
-                dialog.show_result(self.tr("Not accepted: {reason}").format(reason=self._explain(error)), ok=False)
-                return
-        dialog.show_result(self.tr("Keys work: account ending {last4}.").format(last4=account[-4:]), ok=True)
-
-    def _save_credentials(self, dialog: dialogs.CredentialsDialog, credentials: Credentials) -> None:
-        if not (credentials.appkey and credentials.secretkey):
-            dialog.show_result(self.tr("Enter both keys."), ok=False)
-            return
-        try:
-            self.services.credentials.save(dialog.environment, credentials)
-        except CredentialStoreError as error:
-            dialog.show_result(str(error), ok=False)
-            return
-        dialog.show_result(self.tr("Saved in the system keyring."), ok=True)
-
-    def _delete_credentials(self, dialog: dialogs.CredentialsDialog) -> None:
-        try:
-            self.services.credentials.delete(dialog.environment)
-        except CredentialStoreError as error:
-            dialog.show_result(str(error), ok=False)
-            return
-        dialog.appkeyEdit.clear()
-        dialog.secretkeyEdit.clear()
-        dialog.show_result(self.tr("Deleted from the system keyring."), ok=True)
-
-    # ---- orders ------------------------------------------------------------------------------------------
-
-    def submit(self, ticket: rules.Ticket) -> None:
-        # One click, one order: the ticket locks here, synchronously, before anything is scheduled, so that a
-        # second click queued behind the first finds it busy. It unlocks when the answer (or failure) arrives.
-        self.ticket.set_busy(True)
-        self.bridge.spawn(self._send(ticket), order=True)
-
-    async def _send(self, ticket: rules.Ticket) -> None:
-        desk = self.desk
-        try:
-            if desk is None:
-                self.status.show_message(self.tr("Not connected."), important=True)
-                return
-            if desk.environment.always_confirm or self.confirmAction.isChecked():
-                name = self.ticket.quote.name if self.ticket.quote else ""
-                amount = (
-                    rules.estimated_cost(ticket, self.ticket.quote)
-                    if ticket.side is Side.BUY
-                    else ticket.price * ticket.quantity
-                )
-                if not await dialogs.ask(dialogs.ConfirmOrderDialog(desk.environment, ticket, name, amount, self)):
-                    self.status.show_message(self.tr("Order not sent."), important=True)
-                    return
-            ack = await desk.place(ticket)
-            self.status.show_message(
-                self.tr("Order accepted: no. {number}").format(number=ack.order_no), important=True
-            )
-        except OrderStateUnknownError:
-            self.status.show_message(
-                self.tr("No answer from the server. Open orders were refreshed: check them before ordering again."),
-                True,
-            )
-        except KiwoomError as error:
-            self.status.show_message(self.tr("Order refused: {reason}").format(reason=self._explain(error)), True)
-        finally:
-            self.ticket.set_busy(False)
-
-    def request_quote(self, code: str) -> None:
-        desk = self.desk
-        if desk is None:
-            return
-        self.bridge.spawn(self._quote(desk, code))
-
-    async def _quote(self, desk: TradingDesk, code: str) -> None:
-        try:
-            quote = await desk.quote(code)
-        except KiwoomError as error:
-            if self.ticket.ticket().stock_code == code:
-                self.ticket.set_quote(None)
-                self.status.show_message(self._explain(error))
-            return
-        if self.desk is desk and self.ticket.ticket().stock_code == code:
-            self.ticket.set_quote(quote)
-            await desk.watch(code)
-
-    def refresh(self) -> None:
-        if self.desk is not None:
-            self.bridge.spawn(self.desk.refresh())
-
-    def cancel_orders(self, orders: list[OpenOrder]) -> None:
-        if self.desk is not None and orders:
-            self.bridge.spawn(self._cancel(self.desk, orders), order=True)
-
-    def cancel_all(self) -> None:
-        if self.desk is not None:
-            self.bridge.spawn(self._cancel_all(self.desk), order=True)
-
-    async def _cancel_all(self, desk: TradingDesk) -> None:
-        orders = list(desk.ledger.orders.values())
-        if not orders:
-            self.status.show_message(self.tr("No open orders."))
-            return
-        question = QMessageBox(self)
-        question.setObjectName("cancelAllDialog")
-        question.setWindowTitle(self.tr("Cancel all"))
-        question.setText(self.tr("Cancel all {count} open orders?").format(count=len(orders)))
-        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        if await dialogs.ask(question):
-            await self._cancel(desk, orders)
-
-    async def _cancel(self, desk: TradingDesk, orders: list[OpenOrder]) -> None:
-        done, failures = await desk.cancel(orders)
-        text = self.tr("Cancelled {done} of {total}.").format(done=done, total=len(orders))
-        if failures:
-            text += " " + "; ".join(failures)
-        self.status.show_message(text, important=True)
-
-    def modify_selected(self) -> None:
-        orders = self.openOrders.selected_orders()
-        if self.desk is not None and len(orders) == 1:
-            self.bridge.spawn(self._modify(self.desk, orders[0]), order=True)
-
-    async def _modify(self, desk: TradingDesk, order: OpenOrder) -> None:
-        try:
-            quote = await desk.quote(order.stock_code)
-        except KiwoomError:
-            quote = None
-        dialog = dialogs.ModifyDialog(order, quote, self)
-        if not await dialogs.ask(dialog):
-            return
-        try:
-            ack = await desk.modify(order, dialog.quantitySpin.value(), dialog.priceSpin.value())
-        except KiwoomError as error:
-            self.status.show_message(self.tr("Modify refused: {reason}").format(reason=self._explain(error)), True)
-            return
-        self.status.show_message(self.tr("Modified: new order no. {number}").format(number=ack.order_no), True)
-
-    def prefill_sell(self, holding: Holding) -> None:
-        self.ticket.load(Side.SELL, holding.stock_code, TradeType.LIMIT, holding.current_price, holding.sellable)
-
     # ---- desk events -------------------------------------------------------------------------------------
 
     def _orders_changed(self, change: LedgerChange) -> None:
         """Only what changed: a real-time event touches one row, a REST snapshot the few that differ."""
-        desk = self.desk
         model = self.openOrders.orders
-        if desk is None:
+        if self.desk is None:
             model.set_rows([])
             return
         for number in change.removed:
             model.remove(number)
-        for number in (*change.added, *change.changed):
-            model.upsert(desk.ledger.orders[number])
-
-    def _execution(self, event: OrderExecution) -> None:
-        """Fills and rejections are announced: a message, a flash in the side's colour, and a sound if wanted."""
-        side = side_text(event.side)
-        if event.status == "거부":
-            text = self.tr("Rejected: {name} {side} {quantity} shares: {reason}").format(
-                name=event.stock_name, side=side, quantity=won(event.quantity), reason=event.reject_reason or "-"
-            )
-            colour = theme.PROBLEM
-        elif event.fill_quantity:
-            text = self.tr("Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)").format(
-                name=event.stock_name,
-                side=side,
-                quantity=won(event.fill_quantity),
-                price=won(event.fill_price),
-                unfilled=won(event.unfilled),
-            )
-            colour = theme.BUY if event.side is Side.BUY else theme.SELL
-        else:
-            return
-        self.status.show_message(text, important=True)
-        self.status.flash(colour)
-        if self.soundAction.isChecked():
-            QApplication.beep()
+        for order in change.upserted:
+            model.upsert(order)
 
     def _market(self, event: Trade | BookUpdate) -> None:
         if isinstance(event, Trade):
@@ -636,22 +429,15 @@ class MainWindow(QMainWindow):
             self.ticket.show_book(event)
 
     def _portfolio_changed(self) -> None:
-        desk = self.desk
-        self.portfolio = desk.portfolio if desk else Portfolio()
-        self.positions.show_portfolio(self.portfolio)
-        sellable = {holding.stock_code: holding.sellable for holding in self.portfolio.balance.holdings}
-        self.ticket.set_account(rules.Account(orderable_cash=self.portfolio.orderable_cash), sellable)
-        if desk is not None:
-            self.status.token_expires_at = desk.client.token_expires_at
-
-    def _explain(self, error: KiwoomError) -> str:
-        language = "en" if self.language.startswith("en") else "ko"
-        reason = error.return_msg or str(error)
-        return f"{error.explanation(language)} ({reason})"
+        portfolio = self.portfolio
+        self.positions.show_portfolio(portfolio)
+        self.ticket.set_account(rules.Account(orderable_cash=portfolio.orderable_cash), portfolio.sellable_by_code())
+        if self.desk is not None:
+            self.status.token_expires_at = self.desk.token_expires_at
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, KiwoomError):
-            self.status.show_message(self._explain(error), important=True)
+            self.status.show_message(explain(error), important=True)
             return
         log.error("unexpected error", exc_info=error)
         dialogs.ErrorDialog(error, self).open()

@@ -1,5 +1,5 @@
-"""Open orders (`openOrdersTable`): ka10075 rows, numbers sorted by value, only changed rows repainted.
-Delete cancels the selection; double-click loads an order into the ticket."""
+"""Open orders (`openOrdersTable`): the ledger's working orders, numbers sorted by value, only changed rows
+repainted. Delete cancels the selection; double-click loads an order into the ticket."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTableView, QWidget
 
-from ..kiwoom import OpenOrder, Side
+from ..kiwoom import Side
+from ..trading.orders import Order
 from . import theme
+from .labels import order_state_text, order_type_text, side_text
 from .table import ROW_ROLE, Column, KeyedTableModel, show_table, won
-from .ticket import side_text
 
 
-def _side_colour(order: OpenOrder) -> str | None:
+def _side_colour(order: Order) -> str | None:
     return theme.BUY if order.side is Side.BUY else theme.SELL if order.side is Side.SELL else None
 
 
@@ -21,7 +22,7 @@ def _time(value: str) -> str:
     return f"{value[0:2]}:{value[2:4]}:{value[4:6]}" if len(value) == 6 else value
 
 
-def order_columns(table: QWidget) -> list[Column[OpenOrder]]:
+def order_columns(table: QWidget) -> list[Column[Order]]:
     return [
         Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Time"), lambda o: o.time, _time),
         Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Order no."), lambda o: o.order_no),
@@ -33,7 +34,7 @@ def order_columns(table: QWidget) -> list[Column[OpenOrder]]:
             lambda _v: "",
             _side_colour,
         ),
-        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Type"), lambda o: o.trade_type_name),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Type"), order_type_text),
         Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Price"), lambda o: o.price, won, numeric=True),
         Column(
             lambda: QCoreApplication.translate("OpenOrdersTable", "Quantity"), lambda o: o.quantity, won, numeric=True
@@ -47,12 +48,12 @@ def order_columns(table: QWidget) -> list[Column[OpenOrder]]:
         Column(
             lambda: QCoreApplication.translate("OpenOrdersTable", "Unfilled"), lambda o: o.unfilled, won, numeric=True
         ),
-        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Status"), lambda o: o.status),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Status"), order_state_text),
         Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Venue"), lambda o: o.venue),
     ]
 
 
-class OpenOrdersModel(KeyedTableModel[OpenOrder]):
+class OpenOrdersModel(KeyedTableModel[Order]):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         value = super().data(index, role)
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4:
@@ -61,8 +62,8 @@ class OpenOrdersModel(KeyedTableModel[OpenOrder]):
 
 
 class OpenOrdersTable(QTableView):
-    cancelRequested = Signal(list)  # [OpenOrder]
-    orderActivated = Signal(object)  # OpenOrder
+    cancelRequested = Signal(list)  # [Order]
+    orderActivated = Signal(object)  # Order
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +75,7 @@ class OpenOrdersTable(QTableView):
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self._cancel_selected)
 
-    def selected_orders(self) -> list[OpenOrder]:
+    def selected_orders(self) -> list[Order]:
         return [index.data(ROW_ROLE) for index in self.selectionModel().selectedRows()]
 
     def _cancel_selected(self) -> None:

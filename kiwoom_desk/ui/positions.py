@@ -8,8 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..kiwoom import Holding
-from ..trading.portfolio import Portfolio
+from ..trading.portfolio import Portfolio, Position
 from . import theme
 from .table import ROW_ROLE, Column, KeyedTableModel, show_table, won
 from .widgets import named
@@ -19,7 +18,7 @@ def _rate(value: Decimal) -> str:
     return f"{value:+.2f}%"
 
 
-def position_columns(widget: QWidget) -> list[Column[Holding]]:
+def position_columns(widget: QWidget) -> list[Column[Position]]:
     pl = lambda h: theme.signed_colour(h.profit)  # noqa: E731 - one colour rule for two columns
     return [
         Column(lambda: QCoreApplication.translate("PositionsPanel", "Code"), lambda h: h.stock_code),
@@ -60,7 +59,7 @@ def position_columns(widget: QWidget) -> list[Column[Holding]]:
 
 
 class PositionsPanel(QWidget):
-    sellRequested = Signal(object)  # Holding
+    sellRequested = Signal(object)  # Position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,8 +76,8 @@ class PositionsPanel(QWidget):
         self.show_portfolio(Portfolio())
 
     def show_portfolio(self, portfolio: Portfolio) -> None:
-        self.positions.set_rows(portfolio.balance.holdings)
-        balance, deposit = portfolio.balance, portfolio.deposit
+        self.positions.set_rows(portfolio.holdings())
+        balance, deposit = portfolio, portfolio.cash
         colour = theme.signed_colour(balance.total_profit)
         cash = won(deposit.cash) if deposit else "-"
         orderable = won(deposit.orderable) if deposit else "-"

@@ -7,34 +7,17 @@ import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ..environments import Environment
 from ..kiwoom.realtime import RealtimeState, RealtimeStatus
-from ..trading.sessions import Phase, phase
+from ..trading.sessions import phase
+from .labels import environment_text, phase_text
 from .widgets import named
 
 KST = ZoneInfo("Asia/Seoul")
 MESSAGE_HOLD_SECONDS = 8.0  # an answer stays readable at least this long before an info message replaces it
-
-
-def environment_text(environment: Environment) -> str:
-    return {
-        Environment.SANDBOX: QCoreApplication.translate("Environment", "Sandbox"),
-        Environment.MOCK: QCoreApplication.translate("Environment", "Mock"),
-        Environment.REAL: QCoreApplication.translate("Environment", "Real"),
-    }[environment]
-
-
-def phase_text(value: Phase) -> str:
-    return {
-        Phase.CLOSED: QCoreApplication.translate("Phase", "Market closed"),
-        Phase.PRE_MARKET: QCoreApplication.translate("Phase", "Pre-market"),
-        Phase.REGULAR: QCoreApplication.translate("Phase", "Regular session"),
-        Phase.CLOSING_AUCTION: QCoreApplication.translate("Phase", "Closing auction"),
-        Phase.AFTER_HOURS: QCoreApplication.translate("Phase", "After hours"),
-    }[value]
 
 
 class StatusBar(QStatusBar):

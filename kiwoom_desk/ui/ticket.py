@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QCompleter,
@@ -16,160 +14,28 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..environments import Environment
-from ..kiwoom import BookLevel, OpenOrder, Side, StockListing, TradeType, Venue
+from ..kiwoom import Side, StockListing, TradeType, Venue
 from ..kiwoom.realtime import BookUpdate, Trade
 from ..trading import rules
-from ..trading.ticks import Instrument, round_down_to_tick, tick_down, tick_up
+from ..trading.orders import Order
+from ..trading.ticks import Instrument
 from . import theme
+from .labels import describe, trade_type_text
+from .order_book import OrderBookView
 from .table import won
-from .widgets import checkable, named
+from .widgets import TickSpinBox, checkable, named
 
-MAX_PRICE = 99_999_999
 MAX_QUANTITY = 9_999_999
 QUANTITY_SHARES = (10, 25, 50, 100)  # % buttons of the most the ticket can take
-
-
-def trade_type_text(trade_type: TradeType) -> str:
-    return {
-        TradeType.LIMIT: QCoreApplication.translate("TradeType", "Limit"),
-        TradeType.MARKET: QCoreApplication.translate("TradeType", "Market"),
-        TradeType.CONDITIONAL_LIMIT: QCoreApplication.translate("TradeType", "Conditional limit"),
-        TradeType.BEST_LIMIT: QCoreApplication.translate("TradeType", "Best limit"),
-        TradeType.PRIORITY_LIMIT: QCoreApplication.translate("TradeType", "Priority limit"),
-        TradeType.LIMIT_IOC: QCoreApplication.translate("TradeType", "Limit (IOC)"),
-        TradeType.MARKET_IOC: QCoreApplication.translate("TradeType", "Market (IOC)"),
-        TradeType.BEST_LIMIT_IOC: QCoreApplication.translate("TradeType", "Best limit (IOC)"),
-        TradeType.LIMIT_FOK: QCoreApplication.translate("TradeType", "Limit (FOK)"),
-        TradeType.MARKET_FOK: QCoreApplication.translate("TradeType", "Market (FOK)"),
-        TradeType.BEST_LIMIT_FOK: QCoreApplication.translate("TradeType", "Best limit (FOK)"),
-        TradeType.STOP_LIMIT: QCoreApplication.translate("TradeType", "Stop limit"),
-        TradeType.MID_PRICE: QCoreApplication.translate("TradeType", "Mid-price"),
-        TradeType.MID_PRICE_IOC: QCoreApplication.translate("TradeType", "Mid-price (IOC)"),
-        TradeType.MID_PRICE_FOK: QCoreApplication.translate("TradeType", "Mid-price (FOK)"),
-        TradeType.PRE_MARKET_CLOSE: QCoreApplication.translate("TradeType", "Pre-market closing price"),
-        TradeType.AFTER_HOURS_SINGLE: QCoreApplication.translate("TradeType", "After-hours single price"),
-        TradeType.POST_MARKET_CLOSE: QCoreApplication.translate("TradeType", "Post-market closing price"),
-    }[trade_type]
-
-
-def side_text(side: Side | None) -> str:
-    if side is Side.BUY:
-        return QCoreApplication.translate("Side", "Buy")
-    if side is Side.SELL:
-        return QCoreApplication.translate("Side", "Sell")
-    return ""
-
-
-def describe(problem: rules.Problem) -> str:
-    """A problem in the trader's language, saying what is wrong and what would be right."""
-    p = problem.params
-    k = rules.Kind
-    return {
-        k.CODE_FORMAT: QCoreApplication.translate(
-            "Problem", "Enter a 6-character stock code, such as 005930, or search by name."
-        ),
-        k.UNKNOWN_STOCK: QCoreApplication.translate("Problem", "No quote for this code yet; check the code."),
-        k.QUANTITY_ZERO: QCoreApplication.translate("Problem", "Enter a quantity of at least 1 share."),
-        k.PRICE_REQUIRED: QCoreApplication.translate("Problem", "This order type needs a price."),
-        k.PRICE_OFF_TICK: QCoreApplication.translate(
-            "Problem", "The price must be a multiple of {tick} won: {below} or {above}."
-        ),
-        k.PRICE_ABOVE_LIMIT: QCoreApplication.translate("Problem", "Above the upper limit of {upper} won."),
-        k.PRICE_BELOW_LIMIT: QCoreApplication.translate("Problem", "Below the lower limit of {lower} won."),
-        k.STOP_REQUIRED: QCoreApplication.translate("Problem", "A stop-limit order needs a stop price."),
-        k.STOP_OFF_TICK: QCoreApplication.translate(
-            "Problem", "The stop price must be a multiple of {tick} won: {below} or {above}."
-        ),
-        k.VENUE_NOT_ALLOWED: QCoreApplication.translate("Problem", "Only KRX can be traded in this environment."),
-        k.CASH_SHORT: QCoreApplication.translate("Problem", "Needs {needed} won; orderable cash is {orderable} won."),
-        k.SHARES_SHORT: QCoreApplication.translate("Problem", "You can sell at most {sellable} shares."),
-    }[problem.kind].format(**{name: won(value) for name, value in p.items()})
-
-
-class TickSpinBox(QSpinBox):
-    """A price box whose arrows and PageUp/PageDown step by the KRX tick of the current band."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.instrument = Instrument.STOCK
-        self.setRange(0, MAX_PRICE)
-        self.setGroupSeparatorShown(True)
-        self.setAccelerated(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
-
-    def stepBy(self, steps: int) -> None:
-        price = self.value()
-        if price <= 0:
-            return
-        price = round_down_to_tick(price, self.instrument)
-        for _ in range(abs(steps)):
-            price = tick_up(price, self.instrument) if steps > 0 else tick_down(price, self.instrument)
-        self.setValue(min(max(price, self.minimum()), self.maximum()))
-
-
-class OrderBookView(QTableWidget):
-    """The 10-level book (`orderBookTable`): asks above, bids below, as in the HTS; a click sets the price."""
-
-    pricePicked = Signal(int)
-    LEVELS = 10
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.LEVELS * 2, 3, parent)
-        self.setObjectName("orderBookTable")
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.verticalHeader().setDefaultSectionSize(18)
-        self.setMinimumHeight(18 * 12)
-        self.cellClicked.connect(self._clicked)
-        self._prices: list[int] = [0] * (self.LEVELS * 2)
-
-    def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([self.tr("Ask qty"), self.tr("Price"), self.tr("Bid qty")])
-
-    def show_book(self, book: BookUpdate | None, base: int) -> None:
-        top: list[BookLevel] = list(reversed(book.asks[: self.LEVELS])) if book else []
-        below: list[BookLevel] = list(book.bids[: self.LEVELS]) if book else []
-        asks: list[BookLevel | None] = [None] * (self.LEVELS - len(top)) + list(top)
-        bids: list[BookLevel | None] = list(below) + [None] * (self.LEVELS - len(below))
-        for row, level in enumerate(asks + bids):
-            is_ask = row < self.LEVELS
-            price = level.price if level else 0
-            self._prices[row] = price
-            quantity = won(level.quantity) if level else ""
-            cells = [quantity if is_ask else "", won(price) if price else "", "" if is_ask else quantity]
-            for column, text in enumerate(cells):
-                item = self.item(row, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.setItem(row, column, item)
-                item.setText(text)
-                alignment = Qt.AlignmentFlag.AlignCenter if column == 1 else Qt.AlignmentFlag.AlignRight
-                item.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
-                item.setBackground(QColor("#e8f0fe" if is_ask else "#fdecea"))
-                if column == 1 and price:
-                    item.setForeground(QColor(theme.signed_colour(price - base)))
-
-        spread = self.item(self.LEVELS, 1)
-        if spread is not None:  # the best ask and bid stay in sight however small the window
-            self.scrollToItem(spread, QAbstractItemView.ScrollHint.PositionAtCenter)
-
-    def _clicked(self, row: int, _column: int) -> None:
-        if self._prices[row]:
-            self.pricePicked.emit(self._prices[row])
 
 
 class OrderTicket(QDockWidget):
@@ -403,7 +269,7 @@ class OrderTicket(QDockWidget):
         self.quantitySpin.setValue(quantity)
         self.stockRequested.emit(code)
 
-    def load_order(self, order: OpenOrder) -> None:
+    def load_order(self, order: Order) -> None:
         self.load(order.side or Side.BUY, order.stock_code, TradeType.LIMIT, order.price, order.unfilled)
 
     # ---- reading and checking ----------------------------------------------------------------------------

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QSpinBox, QWidget
+
+from ..trading.ticks import Instrument, round_down_to_tick, tick_down, tick_up
+
+MAX_PRICE = 99_999_999
 
 _Q = TypeVar("_Q", bound=QObject)
 
@@ -34,3 +38,24 @@ def action(parent: QObject, slot: Callable[[], object], *, shortcut: str = "", c
         made.setShortcut(QKeySequence(shortcut))
     made.triggered.connect(lambda *_: slot())
     return made
+
+
+class TickSpinBox(QSpinBox):
+    """A price box whose arrows and PageUp/PageDown step by the KRX tick of the current band."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.instrument = Instrument.STOCK
+        self.setRange(0, MAX_PRICE)
+        self.setGroupSeparatorShown(True)
+        self.setAccelerated(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def stepBy(self, steps: int) -> None:
+        price = self.value()
+        if price <= 0:
+            return
+        price = round_down_to_tick(price, self.instrument)
+        for _ in range(abs(steps)):
+            price = tick_up(price, self.instrument) if steps > 0 else tick_down(price, self.instrument)
+        self.setValue(min(max(price, self.minimum()), self.maximum()))

@@ -14,6 +14,7 @@ from kiwoom_desk.kiwoom import (
     KiwoomClient,
     KiwoomError,
     ModeMismatchError,
+    OrderRejectedError,
     RateLimitError,
     ServerError,
     Side,
@@ -41,14 +42,12 @@ async def test_input_error_names_the_field(client: KiwoomClient) -> None:
     with pytest.raises(InputError) as caught:
         await client.request("ka10001", {})
     assert caught.value.code == 1511 and "stk_cd" in caught.value.return_msg
-    assert caught.value.explanation("en") == "The request does not match the server's format."
 
 
 async def test_unknown_symbol(client: KiwoomClient) -> None:
     with pytest.raises(SymbolNotFoundError) as caught:
         await client.stock_info("999999")
     assert caught.value.code == 1902 and caught.value.api_id == "ka10001"
-    assert "종목코드" in caught.value.explanation("ko")
 
 
 async def test_a_passing_rate_limit_is_waited_out(
@@ -99,10 +98,7 @@ async def test_an_app_key_of_the_other_environment(sandbox: SandboxExchange, tra
     async with client_for(sandbox, transport) as client:
         with pytest.raises(ModeMismatchError) as caught:
             await client.account_number()
-    assert caught.value.explanation("en") == (
-        "This app key belongs to the other environment (real vs mock); enter the key for this one."
-    )
-    assert "다른 투자구분" in caught.value.explanation("ko")
+    assert caught.value.code == 8030  # explained in the trader's language by ui/labels.py (tests/ui/test_labels.py)
 
 
 async def test_a_token_of_the_other_environment_is_reissued(
@@ -140,9 +136,9 @@ async def test_a_query_that_times_out_is_a_transport_error(sandbox: SandboxExcha
     assert caught.value.api_id == "ka10001"
 
 
-async def test_every_error_explains_itself_in_both_languages(sandbox: SandboxExchange, client: KiwoomClient) -> None:
+async def test_a_business_rejection_carries_the_servers_reason(sandbox: SandboxExchange, client: KiwoomClient) -> None:
     sandbox.set_price(SAMSUNG, 71_200, depth=100)
     with pytest.raises(KiwoomError) as caught:
         await client.place_order(side=Side.SELL, stock_code=SAMSUNG, quantity=1, trade_type=TradeType.MARKET)
-    assert caught.value.explanation("ko") and caught.value.explanation("en")
+    assert isinstance(caught.value, OrderRejectedError) and caught.value.api_id == "kt10001"
     assert "공매도" in caught.value.return_msg

@@ -13,10 +13,10 @@ import pytestqt.plugin
 import qasync  # type: ignore[import-untyped]
 from PySide6.QtWidgets import QApplication
 
-from kiwoom_desk.environments import Endpoints, Environment
+from kiwoom_desk.environments import Environment
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.ui.main_window import MainWindow
-from kiwoom_desk.ui.testing import MemoryKeyring, act, complete, open_window, run_until
+from tests.window_support import MemoryKeyring, act, complete, open_window, run_until
 
 
 class Desk:
@@ -106,9 +106,7 @@ def desk(qloop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyrin
     asyncio.set_event_loop(loop)
     sandbox = SandboxExchange(tmp_path / "sandbox", seed=5, tick_interval=None).start()
     sandbox.set_price("005930", 71_200, depth=200)
-    window = open_window(tmp_path, sandbox, keyring)
-    for environment in (Environment.MOCK, Environment.REAL):  # nothing outside this machine is reachable
-        window.services.overrides[environment] = Endpoints(sandbox.rest_url, sandbox.ws_url)
+    window = open_window(tmp_path, sandbox, keyring, every_environment=True)
     window.confirmAction.setChecked(False)
     act(loop, window.show)
     complete(loop, window.start(Environment.SANDBOX))
@@ -121,6 +119,6 @@ def desk(qloop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyrin
     act(loop, window.close)
     act(loop, window.deleteLater)
     act(loop, lambda: None)  # the deferred delete happens inside the running loop
-    window.services.journal.close()
+    window.session.journal.close()
     sandbox.stop()
     asyncio.set_event_loop(None)

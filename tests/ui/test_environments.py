@@ -13,7 +13,7 @@ from kiwoom_desk.kiwoom import KiwoomClient
 from kiwoom_desk.storage.credentials import Credentials, CredentialStoreError
 from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.ui import dialogs
-from kiwoom_desk.ui.testing import MemoryKeyring, modal
+from tests.window_support import MemoryKeyring, modal
 
 from .conftest import Desk
 
@@ -45,7 +45,7 @@ def test_mock_with_keys_connects_and_clears_the_views(desk: Desk, keyring: Memor
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
     assert desk.window.desk is not None
     old_client = desk.window.desk.client
-    desk.window.services.credentials.save(Environment.MOCK, Credentials("mock-app-key", "mock-secret-key"))
+    desk.window.session.credentials.save(Environment.MOCK, Credentials("mock-app-key", "mock-secret-key"))
     assert desk.complete(desk.window.switch_to(Environment.MOCK)) is True
     window = desk.window
     assert window.environment is Environment.MOCK and window.status.badge.text().strip() == "모의투자"
@@ -61,7 +61,7 @@ def test_mock_with_keys_connects_and_clears_the_views(desk: Desk, keyring: Memor
 
 
 def test_real_needs_confirmation_and_declining_keeps_the_environment(desk: Desk) -> None:
-    desk.window.services.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
+    desk.window.session.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
     task = desk.loop.create_task(desk.window.switch_to(Environment.REAL))
     box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "Real was entered without asking")
     desk.act(lambda: box.button(QMessageBox.StandardButton.Cancel).click())
@@ -71,7 +71,7 @@ def test_real_needs_confirmation_and_declining_keeps_the_environment(desk: Desk)
 
 def test_in_real_every_order_is_confirmed_before_anything_is_sent(desk: Desk) -> None:
     window = desk.window
-    window.services.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
+    window.session.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
     task = desk.loop.create_task(window.switch_to(Environment.REAL))
     box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "no Real confirmation")
     desk.act(box.enterButton.click)
@@ -105,7 +105,7 @@ def test_in_real_every_order_is_confirmed_before_anything_is_sent(desk: Desk) ->
 
 def test_the_credentials_dialog_saves_tests_and_deletes(desk: Desk, keyring: MemoryKeyring) -> None:
     window = desk.window
-    task = desk.loop.create_task(window._edit_credentials(Environment.MOCK))
+    task = desk.loop.create_task(window.keys.edit(Environment.MOCK))
     dialog = desk.until(lambda: modal(dialogs.CredentialsDialog, "credentialsDialog"), "no dialog")
     assert dialog.appkeyEdit.echoMode() == dialog.appkeyEdit.EchoMode.Password
     desk.act(lambda: dialog.appkeyEdit.setText("my-mock-app-key"))
@@ -117,7 +117,7 @@ def test_the_credentials_dialog_saves_tests_and_deletes(desk: Desk, keyring: Mem
     )
     desk.act(dialog.saveButton.click)
     assert keyring.secrets[("KiwoomDesk-mock", "appkey")] == "my-mock-app-key"
-    assert window.services.credentials.load(Environment.MOCK) == Credentials("my-mock-app-key", "my-mock-secret")
+    assert window.session.credentials.load(Environment.MOCK) == Credentials("my-mock-app-key", "my-mock-secret")
     desk.act(dialog.deleteButton.click)
     assert keyring.secrets == {} and dialog.appkeyEdit.text() == ""
     desk.act(dialog.accept)
@@ -131,9 +131,9 @@ def test_a_broken_keyring_gives_a_clear_message(desk: Desk) -> None:
 
             raise keyring.errors.KeyringError("no backend")
 
-    desk.window.services.credentials._backend = Broken()
+    desk.window.session.credentials._backend = Broken()
     try:
-        desk.window.services.credentials.load(Environment.MOCK)
+        desk.window.session.credentials.load(Environment.MOCK)
     except CredentialStoreError as error:
         assert "keyring" in str(error)
     assert desk.complete(desk.window.switch_to(Environment.MOCK)) is False
@@ -175,7 +175,7 @@ def test_an_unexpected_error_shows_a_dialog_and_the_app_keeps_running(desk: Desk
 
 def test_starting_where_real_was_last_used_asks_first_and_falls_back_to_sandbox(desk: Desk) -> None:
     window = desk.window
-    window.services.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
+    window.session.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
     window.settings.setValue("environment", "real")
     task = desk.loop.create_task(window.start())
     box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "Real opened without asking")
@@ -187,7 +187,7 @@ def test_starting_where_real_was_last_used_asks_first_and_falls_back_to_sandbox(
 def test_keys_are_written_nowhere_but_the_keyring(desk: Desk, keyring: MemoryKeyring, tmp_path: Path) -> None:
     secret_key, app_key = "SECRET-never-on-disk-4242", "APPKEY-never-on-disk-4242"
     window = desk.window
-    window.services.credentials.save(Environment.MOCK, Credentials(app_key, secret_key))
+    window.session.credentials.save(Environment.MOCK, Credentials(app_key, secret_key))
     assert desk.complete(window.switch_to(Environment.MOCK)) is True
     desk.fill(SAMSUNG, 70_000, 1)
     desk.until(lambda: desk.open_order_numbers(), "no order", action=window.ticket.submitButton.click)
@@ -209,7 +209,7 @@ def test_the_stock_list_is_cached_for_the_day(desk: Desk, tmp_path: Path) -> Non
     assert desk.window.desk is not None
     listings = desk.complete(desk.window.desk.listings())
     offline = KiwoomClient("http://127.0.0.1:9", "key", "secret")  # nothing listens there: any request fails
-    fresh = TradingDesk(Environment.SANDBOX, offline, desk.window.services.journal, tmp_path / "cache")
+    fresh = TradingDesk(Environment.SANDBOX, offline, desk.window.session.journal, tmp_path / "cache")
     assert desk.complete(fresh.listings()) == listings
     desk.complete(offline.aclose())
 

@@ -47,7 +47,7 @@ def test_an_order_filled_while_disconnected_shows_after_the_resync(desk: Desk) -
     desk.until(lambda: realtime.connections == 2, "never reconnected")
     desk.until(lambda: desk.open_order_numbers() == [], "the resync did not show the fill")
     desk.until(lambda: connected(desk), "the status bar did not say connected again")
-    events = [event["kind"] for event in desk.window.services.journal.events()]
+    events = [event["kind"] for event in desk.window.session.journal.events()]
     assert "resync" in events
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from kiwoom_desk.kiwoom import Side
 from kiwoom_desk.ui import dialogs
-from kiwoom_desk.ui.testing import modal
+from tests.window_support import modal
 
 from .conftest import Desk
 
@@ -43,7 +43,7 @@ def test_selling_a_position_by_double_click(desk: Desk) -> None:
         lambda: desk.window.positions.positions.rowCount() == 1, "no position", action=desk.ticket.submitButton.click
     )
     desk.until(lambda: not desk.ticket.busy, "the buy never got its answer")
-    desk.act(lambda: desk.window.prefill_sell(desk.window.positions.positions.row(0)))
+    desk.act(lambda: desk.window.orderActions.prefill_sell(desk.window.positions.positions.row(0)))
     desk.until(lambda: desk.ticket.quote is not None, "no quote")
     assert desk.ticket.side is Side.SELL and desk.ticket.quantitySpin.value() == 10
     desk.act(lambda: desk.ticket.priceSpin.setValue(71_200))
@@ -67,7 +67,9 @@ def test_modify_through_the_dialog(desk: Desk) -> None:
     original = desk.open_order_numbers()[0]
     desk.act(lambda: desk.window.openOrders.selectRow(0))
     dialog = desk.until(
-        lambda: modal(dialogs.ModifyDialog, "modifyDialog"), "no modify dialog", action=desk.window.modify_selected
+        lambda: modal(dialogs.ModifyDialog, "modifyDialog"),
+        "no modify dialog",
+        action=desk.window.orderActions.modify_selected,
     )
     desk.act(lambda: dialog.priceSpin.stepBy(-2))  # two ticks down
     assert dialog.priceSpin.value() == 69_800
@@ -97,7 +99,9 @@ def test_cancel_one_with_the_delete_key_and_all_with_confirmation(desk: Desk) ->
         "Delete did not cancel",
         action=lambda: QTest.keyClick(table, Qt.Key.Key_Delete),
     )
-    box = desk.until(lambda: modal(QMessageBox, "cancelAllDialog"), "no confirmation", action=desk.window.cancel_all)
+    box = desk.until(
+        lambda: modal(QMessageBox, "cancelAllDialog"), "no confirmation", action=desk.window.orderActions.cancel_all
+    )
     assert "2" in box.text()
     desk.until(
         lambda: desk.open_order_numbers() == [],
@@ -155,7 +159,7 @@ def test_one_click_sends_one_order(desk: Desk) -> None:
     desk.until(lambda: desk.open_order_numbers(), "no order", action=double_click)
     desk.until(lambda: desk.ticket.submitButton.isEnabled(), "button never came back")
     assert len(desk.exchange_open_orders()) == 1
-    sent = [event for event in desk.window.services.journal.events() if event["kind"] == "sent"]
+    sent = [event for event in desk.window.session.journal.events() if event["kind"] == "sent"]
     assert len(sent) == 1
 
 

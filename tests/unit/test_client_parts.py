@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiwoom_desk.environments import Endpoints, Environment
 from kiwoom_desk.kiwoom import (
     MOCK_LIMITS,
     REAL_LIMITS,
@@ -13,6 +14,7 @@ from kiwoom_desk.kiwoom import (
     InputError,
     ModeMismatchError,
     OrderRejectedError,
+    OrderStatus,
     RateLimitError,
     ServerError,
     Side,
@@ -22,16 +24,16 @@ from kiwoom_desk.kiwoom import (
     Venue,
     mask_account,
 )
-from kiwoom_desk.kiwoom.client import limits_for, venues_for
 from kiwoom_desk.kiwoom.errors import ApiError, documented_code, error_for
 from kiwoom_desk.kiwoom.ratelimit import RateLimiter, TokenBucket
 
 
-def test_enum_values_are_wire_codes_with_labels() -> None:
-    assert TradeType("3") is TradeType.MARKET and TradeType.MARKET.label_ko == "시장가"
+def test_enum_values_are_wire_codes() -> None:
+    assert TradeType("3") is TradeType.MARKET
     assert Side.SELL.api_id == "kt10001" and Side.BUY.api_id == "kt10000"
-    assert Venue.KRX == "KRX" and Venue.NXT.label_en == "Nextrade"
-    assert len(TradeType) == 18 and all(t.label_ko and t.label_en for t in TradeType)
+    assert Venue.KRX == "KRX" and Venue("NXT") is Venue.NXT
+    assert len(TradeType) == 18
+    assert OrderStatus("체결") is OrderStatus.FILLED and len(OrderStatus) == 5
     assert {t.value for t in TradeType if t.needs_price} == {"0", "5", "10", "20", "28", "62"}
 
 
@@ -76,7 +78,7 @@ def test_errors_are_classified(api_id: str, return_code: int | None, message: st
 def test_error_text_carries_context_but_explains_plainly() -> None:
     error = error_for("kt10000", 20, "[2000](RC4000:주문가능금액이 부족합니다)", 200)
     assert "api-id kt10000" in str(error) and "return_code 20" in str(error)
-    assert error.explanation("ko") == "주문이 거부되었습니다. 서버의 사유를 확인하세요."
+    assert isinstance(error, OrderRejectedError) and error.return_msg.endswith("부족합니다)")
 
 
 def test_a_bucket_allows_its_burst_then_spaces_requests() -> None:
@@ -99,12 +101,21 @@ def test_api_ids_have_their_own_buckets_under_a_global_one() -> None:
     assert all(unlimited.reserve("ka10001") == 0.0 for _ in range(100))
 
 
-def test_defaults_follow_the_host() -> None:
-    assert limits_for("https://mockapi.kiwoom.com") is MOCK_LIMITS
-    assert limits_for("https://api.kiwoom.com") is REAL_LIMITS
-    assert limits_for("http://127.0.0.1:18700") is UNLIMITED
-    assert venues_for("https://mockapi.kiwoom.com") == {Venue.KRX}
-    assert venues_for("https://api.kiwoom.com") == set(Venue)
+def test_each_environment_carries_its_policy() -> None:
+    """One home for endpoints, rate limits and venues: the environment, not the client's guess from a host."""
+    assert Environment.MOCK.endpoints().rest_url == "https://mockapi.kiwoom.com"
+    assert Environment.REAL.endpoints().ws_url == "wss://api.kiwoom.com:10000/api/dostk/websocket"
+    assert Environment.MOCK.rate_limits is MOCK_LIMITS and Environment.MOCK.allowed_venues == {Venue.KRX}
+    assert Environment.REAL.rate_limits is REAL_LIMITS and Environment.REAL.allowed_venues == set(Venue)
+    assert Environment.SANDBOX.rate_limits is UNLIMITED and Environment.SANDBOX.allowed_venues == {Venue.KRX}
+    sandbox = Endpoints.from_rest_url("http://127.0.0.1:18700/")
+    assert sandbox == Endpoints("http://127.0.0.1:18700", "ws://127.0.0.1:18700/api/dostk/websocket")
+    assert Environment.SANDBOX.endpoints(sandbox=sandbox) is sandbox
+    proxy = Endpoints.from_rest_url("https://proxy.example:8443")
+    assert proxy.ws_url == "wss://proxy.example:8443/api/dostk/websocket"
+    assert Environment.MOCK.endpoints({Environment.MOCK: proxy}) is proxy
+    with pytest.raises(LookupError):
+        Environment.SANDBOX.endpoints()
 
 
 def test_account_numbers_are_masked_to_the_last_four() -> None:

@@ -137,19 +137,127 @@
 <context>
     <name>Environment</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="24" />
+        <location filename="../../ui/labels.py" line="22" />
         <source>Sandbox</source>
         <translation>연습</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="25" />
+        <location filename="../../ui/labels.py" line="23" />
         <source>Mock</source>
         <translation>모의투자</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="26" />
+        <location filename="../../ui/labels.py" line="24" />
         <source>Real</source>
         <translation>실전</translation>
+    </message>
+</context>
+<context>
+    <name>Error</name>
+    <message>
+        <location filename="../../ui/labels.py" line="107" />
+        <source>The order is not valid, so it was not sent.</source>
+        <translation>주문 내용이 올바르지 않아 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="110" />
+        <source>The request does not match the server's format.</source>
+        <translation>요청 형식이 서버 규격과 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="111" />
+        <source>Too many requests; try again in a moment.</source>
+        <translation>요청이 너무 잦습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="112" />
+        <source>No such stock code; check it.</source>
+        <translation>종목코드를 찾을 수 없습니다. 코드를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113" />
+        <source>The app key or secret key is wrong.</source>
+        <translation>앱키 또는 시크릿키가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="114" />
+        <source>The access token is not valid; sign in again.</source>
+        <translation>접근토큰이 유효하지 않습니다. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="115" />
+        <source>Real and mock trading are mixed up.</source>
+        <translation>실전/모의투자 구분이 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="116" />
+        <source>This IP or device is not registered; register it on Kiwoom's OpenAPI site.</source>
+        <translation>등록되지 않은 IP 또는 단말기입니다. 키움 OpenAPI 사이트에서 IP를 등록하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="119" />
+        <source>Kiwoom server error; try again later.</source>
+        <translation>키움 서버 오류입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="120" />
+        <source>The order was rejected; see the server's reason.</source>
+        <translation>주문이 거부되었습니다. 서버의 사유를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="123" />
+        <source>The Kiwoom server refused the request.</source>
+        <translation>키움 서버가 요청을 거절했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="124" />
+        <source>Could not reach the Kiwoom server; check the network.</source>
+        <translation>키움 서버와 통신하지 못했습니다. 네트워크를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="127" />
+        <source>The server's answer could not be read.</source>
+        <translation>서버 응답을 해석할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="128" />
+        <source>It is unknown whether the order reached the exchange; check open orders before ordering again.</source>
+        <translation>주문이 접수되었는지 알 수 없습니다. 미체결·주문내역을 확인하기 전에는 다시 주문하지 마세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="131" />
+        <source>The Kiwoom API request failed.</source>
+        <translation>키움 API 요청이 실패했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="134" />
+        <source>Too many requests for this API; retry shortly.</source>
+        <translation>이 API의 허용 요청 횟수를 넘었습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="135" />
+        <source>The access token has expired or is not valid.</source>
+        <translation>접근토큰이 만료되었거나 유효하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="136" />
+        <source>The token was issued to another IP; sign in again from this network.</source>
+        <translation>토큰을 발급받은 IP와 지금 IP가 다릅니다. 같은 PC·네트워크에서 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="139" />
+        <source>This app key belongs to the other environment (real vs mock); enter the key for this one.</source>
+        <translation>이 앱키는 다른 투자구분(실전/모의)용입니다. 환경에 맞는 앱키를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="142" />
+        <source>This token was issued for the other environment (real vs mock).</source>
+        <translation>이 토큰은 다른 투자구분(실전/모의)에서 발급되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="145" />
+        <source>Mock trading does not support this request.</source>
+        <translation>모의투자에서는 지원하지 않는 기능입니다.</translation>
     </message>
 </context>
 <context>
@@ -171,232 +279,170 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>KeysEditor</name>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
-        <source>REAL TRADING: orders use real money</source>
-        <translation>실전투자: 실제 돈으로 주문됩니다</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="221" />
-        <source>Open orders</source>
-        <translation>미체결</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="221" />
-        <source>Positions and cash</source>
-        <translation>잔고 및 예수금</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="224" />
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="225" />
-        <source>Mock keys...</source>
-        <translation>모의투자 앱키...</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="226" />
-        <source>Real keys...</source>
-        <translation>실전 앱키...</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="227" />
-        <source>Quit</source>
-        <translation>종료</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="228" />
-        <source>&amp;Orders</source>
-        <translation>주문(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="229" />
-        <source>Refresh</source>
-        <translation>새로고침</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="230" />
-        <source>Modify selected...</source>
-        <translation>선택 주문 정정...</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="231" />
-        <source>Cancel selected (Delete)</source>
-        <translation>선택 주문 취소 (Delete)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="232" />
-        <source>Cancel all...</source>
-        <translation>전체 취소...</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="233" />
-        <source>&amp;Settings</source>
-        <translation>설정(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="234" />
-        <source>Confirm every order in Sandbox and Mock</source>
-        <translation>연습·모의투자에서도 매 주문 확인</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="235" />
-        <source>Sound on fills and rejections</source>
-        <translation>체결·거부 시 소리</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="236" />
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="237" />
-        <source>Restore default layout</source>
-        <translation>기본 화면 배치로 되돌리기</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="238" />
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="239" />
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="240" />
-        <source>About Kiwoom Desk</source>
-        <translation>Kiwoom Desk 정보</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="261" />
-        <source>REAL MONEY</source>
-        <translation>실전</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="322" />
-        <source>Wait for the order's answer before switching.</source>
-        <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="357" />
-        <source>Enter {environment} keys first.</source>
-        <translation>먼저 {environment} 앱키를 입력하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="394" />
-        <source>Connecting to {environment}...</source>
-        <translation>{environment} 서버에 연결 중...</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="405" />
-        <source>Connected. Loading the stock list...</source>
-        <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="409" />
-        <source>Ready: {count} stocks</source>
-        <translation>준비 완료: {count}개 종목</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="449" />
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/keys.py" line="42" />
+        <location filename="../../ui/keys.py" line="54" />
         <source>Enter both keys.</source>
         <translation>앱키와 시크릿키를 모두 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451" />
+        <location filename="../../ui/keys.py" line="44" />
         <source>Testing...</source>
         <translation>시험 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/keys.py" line="48" />
         <source>Not accepted: {reason}</source>
         <translation>사용할 수 없는 키입니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/keys.py" line="50" />
         <source>Keys work: account ending {last4}.</source>
         <translation>정상입니다: 계좌 끝자리 {last4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/keys.py" line="61" />
         <source>Saved in the system keyring.</source>
         <translation>시스템 키링에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480" />
+        <location filename="../../ui/keys.py" line="71" />
         <source>Deleted from the system keyring.</source>
         <translation>시스템 키링에서 삭제했습니다.</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="494" />
-        <source>Not connected.</source>
-        <translation>연결되어 있지 않습니다.</translation>
+        <location filename="../../ui/main_window.py" line="213" />
+        <source>REAL TRADING: orders use real money</source>
+        <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504" />
-        <source>Order not sent.</source>
-        <translation>주문을 보내지 않았습니다.</translation>
+        <location filename="../../ui/main_window.py" line="214" />
+        <source>Open orders</source>
+        <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508" />
-        <source>Order accepted: no. {number}</source>
-        <translation>주문 접수: 주문번호 {number}</translation>
+        <location filename="../../ui/main_window.py" line="214" />
+        <source>Positions and cash</source>
+        <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512" />
-        <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
-        <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
+        <location filename="../../ui/main_window.py" line="217" />
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516" />
-        <source>Order refused: {reason}</source>
-        <translation>주문 거부: {reason}</translation>
+        <location filename="../../ui/main_window.py" line="218" />
+        <source>Mock keys...</source>
+        <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553" />
-        <source>No open orders.</source>
-        <translation>미체결 주문이 없습니다.</translation>
+        <location filename="../../ui/main_window.py" line="219" />
+        <source>Real keys...</source>
+        <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557" />
-        <source>Cancel all</source>
-        <translation>전체 취소</translation>
+        <location filename="../../ui/main_window.py" line="220" />
+        <source>Quit</source>
+        <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558" />
-        <source>Cancel all {count} open orders?</source>
-        <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
+        <location filename="../../ui/main_window.py" line="221" />
+        <source>&amp;Orders</source>
+        <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566" />
-        <source>Cancelled {done} of {total}.</source>
-        <translation>{total}건 중 {done}건 취소했습니다.</translation>
+        <location filename="../../ui/main_window.py" line="222" />
+        <source>Refresh</source>
+        <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587" />
-        <source>Modify refused: {reason}</source>
-        <translation>정정 거부: {reason}</translation>
+        <location filename="../../ui/main_window.py" line="223" />
+        <source>Modify selected...</source>
+        <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589" />
-        <source>Modified: new order no. {number}</source>
-        <translation>정정 접수: 새 주문번호 {number}</translation>
+        <location filename="../../ui/main_window.py" line="224" />
+        <source>Cancel selected (Delete)</source>
+        <translation>선택 주문 취소 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615" />
-        <source>Rejected: {name} {side} {quantity} shares: {reason}</source>
-        <translation>주문 거부: {name} {side} {quantity}주: {reason}</translation>
+        <location filename="../../ui/main_window.py" line="225" />
+        <source>Cancel all...</source>
+        <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620" />
-        <source>Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)</source>
-        <translation>체결: {name} {side} {quantity}주 @ {price}원 (미체결 {unfilled}주)</translation>
+        <location filename="../../ui/main_window.py" line="226" />
+        <source>&amp;Settings</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227" />
+        <source>Confirm every order in Sandbox and Mock</source>
+        <translation>연습·모의투자에서도 매 주문 확인</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="228" />
+        <source>Sound on fills and rejections</source>
+        <translation>체결·거부 시 소리</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229" />
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230" />
+        <source>Restore default layout</source>
+        <translation>기본 화면 배치로 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231" />
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="233" />
+        <source>About Kiwoom Desk</source>
+        <translation>Kiwoom Desk 정보</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268" />
+        <source>REAL MONEY</source>
+        <translation>실전</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="323" />
+        <source>Wait for the order's answer before switching.</source>
+        <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="354" />
+        <source>Enter {environment} keys first.</source>
+        <translation>먼저 {environment} 앱키를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="375" />
+        <source>Connecting to {environment}...</source>
+        <translation>{environment} 서버에 연결 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="387" />
+        <source>Connected. Loading the stock list...</source>
+        <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391" />
+        <source>Ready: {count} stocks</source>
+        <translation>준비 완료: {count}개 종목</translation>
     </message>
 </context>
 <context>
@@ -435,183 +481,259 @@
 <context>
     <name>OpenOrdersTable</name>
     <message>
-        <location filename="../../ui/open_orders.py" line="26" />
+        <location filename="../../ui/open_orders.py" line="27" />
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="27" />
+        <location filename="../../ui/open_orders.py" line="28" />
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="28" />
+        <location filename="../../ui/open_orders.py" line="29" />
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="29" />
+        <location filename="../../ui/open_orders.py" line="30" />
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="31" />
+        <location filename="../../ui/open_orders.py" line="32" />
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="36" />
+        <location filename="../../ui/open_orders.py" line="37" />
         <source>Type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="37" />
+        <location filename="../../ui/open_orders.py" line="38" />
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="39" />
+        <location filename="../../ui/open_orders.py" line="40" />
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="42" />
+        <location filename="../../ui/open_orders.py" line="43" />
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="48" />
+        <location filename="../../ui/open_orders.py" line="49" />
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="50" />
+        <location filename="../../ui/open_orders.py" line="51" />
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="51" />
+        <location filename="../../ui/open_orders.py" line="52" />
         <source>Venue</source>
         <translation>거래소</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <location filename="../../ui/order_actions.py" line="53" />
+        <source>Not connected.</source>
+        <translation>연결되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="59" />
+        <source>Order not sent.</source>
+        <translation>주문을 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="63" />
+        <source>Order accepted: no. {number}</source>
+        <translation>주문 접수: 주문번호 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="67" />
+        <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
+        <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="71" />
+        <source>Order refused: {reason}</source>
+        <translation>주문 거부: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="122" />
+        <source>No open orders.</source>
+        <translation>미체결 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="126" />
+        <source>Cancel all</source>
+        <translation>전체 취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="127" />
+        <source>Cancel all {count} open orders?</source>
+        <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="135" />
+        <source>Cancelled {done} of {total}.</source>
+        <translation>{total}건 중 {done}건 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="156" />
+        <source>Modify refused: {reason}</source>
+        <translation>정정 거부: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="158" />
+        <source>Modified: new order no. {number}</source>
+        <translation>정정 접수: 새 주문번호 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="166" />
+        <source>Rejected: {name} {side} {quantity} shares: {reason}</source>
+        <translation>주문 거부: {name} {side} {quantity}주: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="171" />
+        <source>Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)</source>
+        <translation>체결: {name} {side} {quantity}주 @ {price}원 (미체결 {unfilled}주)</translation>
     </message>
 </context>
 <context>
     <name>OrderBookView</name>
     <message>
-        <location filename="../../ui/ticket.py" line="141" />
+        <location filename="../../ui/order_book.py" line="34" />
         <source>Ask qty</source>
         <translation>매도잔량</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="141" />
+        <location filename="../../ui/order_book.py" line="34" />
         <source>Price</source>
         <translation>호가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="141" />
+        <location filename="../../ui/order_book.py" line="34" />
         <source>Bid qty</source>
         <translation>매수잔량</translation>
     </message>
 </context>
 <context>
+    <name>OrderState</name>
+    <message>
+        <location filename="../../ui/labels.py" line="68" />
+        <source>Checking...</source>
+        <translation>확인 중</translation>
+    </message>
+</context>
+<context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../ui/ticket.py" line="319" />
+        <location filename="../../ui/ticket.py" line="189" />
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="320" />
+        <location filename="../../ui/ticket.py" line="190" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="321" />
+        <location filename="../../ui/ticket.py" line="191" />
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="322" />
+        <location filename="../../ui/ticket.py" line="192" />
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="323" />
+        <location filename="../../ui/ticket.py" line="193" />
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="324" />
+        <location filename="../../ui/ticket.py" line="194" />
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="325" />
+        <location filename="../../ui/ticket.py" line="195" />
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="326" />
+        <location filename="../../ui/ticket.py" line="196" />
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="327" />
+        <location filename="../../ui/ticket.py" line="197" />
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="328" />
+        <location filename="../../ui/ticket.py" line="198" />
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="329" />
+        <location filename="../../ui/ticket.py" line="199" />
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="330" />
+        <location filename="../../ui/ticket.py" line="200" />
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="331" />
+        <location filename="../../ui/ticket.py" line="201" />
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="444" />
+        <location filename="../../ui/ticket.py" line="324" />
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="446" />
+        <location filename="../../ui/ticket.py" line="326" />
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="446" />
+        <location filename="../../ui/ticket.py" line="326" />
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="452" />
+        <location filename="../../ui/ticket.py" line="332" />
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="456" />
+        <location filename="../../ui/ticket.py" line="336" />
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="458" />
+        <location filename="../../ui/ticket.py" line="338" />
         <source>Sellable: {shares} shares</source>
         <translation>매도가능수량: {shares}주</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="476" />
+        <location filename="../../ui/ticket.py" line="356" />
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
@@ -619,27 +741,27 @@
 <context>
     <name>Phase</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="32" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>Market closed</source>
         <translation>장 마감</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="33" />
+        <location filename="../../ui/labels.py" line="31" />
         <source>Pre-market</source>
         <translation>장전</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="34" />
+        <location filename="../../ui/labels.py" line="32" />
         <source>Regular session</source>
         <translation>정규장</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="35" />
+        <location filename="../../ui/labels.py" line="33" />
         <source>Closing auction</source>
         <translation>장마감 동시호가</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="36" />
+        <location filename="../../ui/labels.py" line="34" />
         <source>After hours</source>
         <translation>시간외</translation>
     </message>
@@ -647,47 +769,47 @@
 <context>
     <name>PositionsPanel</name>
     <message>
-        <location filename="../../ui/positions.py" line="25" />
+        <location filename="../../ui/positions.py" line="24" />
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="26" />
+        <location filename="../../ui/positions.py" line="25" />
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="28" />
+        <location filename="../../ui/positions.py" line="27" />
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="31" />
+        <location filename="../../ui/positions.py" line="30" />
         <source>Sellable</source>
         <translation>매도가능</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="34" />
+        <location filename="../../ui/positions.py" line="33" />
         <source>Avg. price</source>
         <translation>매입가</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="40" />
+        <location filename="../../ui/positions.py" line="39" />
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="46" />
+        <location filename="../../ui/positions.py" line="45" />
         <source>P/L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="53" />
+        <location filename="../../ui/positions.py" line="52" />
         <source>P/L %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="87" />
+        <location filename="../../ui/positions.py" line="86" />
         <source>Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}</source>
         <translation>예수금 {cash} · 주문가능 {orderable} · 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pl}</translation>
     </message>
@@ -695,62 +817,62 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../ui/ticket.py" line="80" />
+        <location filename="../../ui/labels.py" line="85" />
         <source>Enter a 6-character stock code, such as 005930, or search by name.</source>
         <translation>종목코드 6자리(예: 005930)를 입력하거나 종목명으로 검색하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="83" />
+        <location filename="../../ui/labels.py" line="88" />
         <source>No quote for this code yet; check the code.</source>
         <translation>이 종목코드의 시세가 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="84" />
+        <location filename="../../ui/labels.py" line="89" />
         <source>Enter a quantity of at least 1 share.</source>
         <translation>수량을 1주 이상 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="85" />
+        <location filename="../../ui/labels.py" line="90" />
         <source>This order type needs a price.</source>
         <translation>이 매매구분은 주문가를 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="86" />
+        <location filename="../../ui/labels.py" line="91" />
         <source>The price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="89" />
+        <location filename="../../ui/labels.py" line="94" />
         <source>Above the upper limit of {upper} won.</source>
         <translation>상한가 {upper}원을 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="90" />
+        <location filename="../../ui/labels.py" line="95" />
         <source>Below the lower limit of {lower} won.</source>
         <translation>하한가 {lower}원보다 낮습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="91" />
+        <location filename="../../ui/labels.py" line="96" />
         <source>A stop-limit order needs a stop price.</source>
         <translation>스톱지정가 주문은 스톱가격을 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="92" />
+        <location filename="../../ui/labels.py" line="97" />
         <source>The stop price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>스톱가격이 호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="95" />
+        <location filename="../../ui/labels.py" line="100" />
         <source>Only KRX can be traded in this environment.</source>
         <translation>이 투자구분에서는 KRX만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="96" />
+        <location filename="../../ui/labels.py" line="101" />
         <source>Needs {needed} won; orderable cash is {orderable} won.</source>
         <translation>주문가능금액이 부족합니다: 필요 {needed}원, 주문가능 {orderable}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="97" />
+        <location filename="../../ui/labels.py" line="102" />
         <source>You can sell at most {sellable} shares.</source>
         <translation>매도가능수량은 {sellable}주입니다.</translation>
     </message>
@@ -781,12 +903,12 @@
 <context>
     <name>Side</name>
     <message>
-        <location filename="../../ui/ticket.py" line="69" />
+        <location filename="../../ui/labels.py" line="74" />
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="71" />
+        <location filename="../../ui/labels.py" line="76" />
         <source>Sell</source>
         <translation>매도</translation>
     </message>
@@ -794,52 +916,52 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="93" />
+        <location filename="../../ui/status_bar.py" line="76" />
         <source>REST: offline</source>
         <translation>REST: 연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94" />
+        <location filename="../../ui/status_bar.py" line="77" />
         <source>REST: connecting...</source>
         <translation>REST: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="95" />
+        <location filename="../../ui/status_bar.py" line="78" />
         <source>REST: connected</source>
         <translation>REST: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="96" />
+        <location filename="../../ui/status_bar.py" line="79" />
         <source>REST: error</source>
         <translation>REST: 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="106" />
+        <location filename="../../ui/status_bar.py" line="89" />
         <source>Real-time: connected</source>
         <translation>실시간: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="108" />
+        <location filename="../../ui/status_bar.py" line="91" />
         <source>Real-time: connecting...</source>
         <translation>실시간: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="110" />
+        <location filename="../../ui/status_bar.py" line="93" />
         <source>Real-time: reconnecting (attempt {n}, next in {s:.0f} s)</source>
         <translation>실시간: 재연결 중 ({n}회째, {s:.0f}초 후)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="114" />
+        <location filename="../../ui/status_bar.py" line="97" />
         <source>Real-time: -</source>
         <translation>실시간: -</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="128" />
+        <location filename="../../ui/status_bar.py" line="114" />
         <source>Token: -</source>
         <translation>토큰: -</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="131" />
+        <location filename="../../ui/status_bar.py" line="117" />
         <source>Token: {h}h {m:02d}m</source>
         <translation>토큰: {h}시간 {m:02d}분</translation>
     </message>
@@ -847,92 +969,92 @@
 <context>
     <name>TradeType</name>
     <message>
-        <location filename="../../ui/ticket.py" line="46" />
+        <location filename="../../ui/labels.py" line="40" />
         <source>Limit</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="47" />
+        <location filename="../../ui/labels.py" line="41" />
         <source>Market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="48" />
+        <location filename="../../ui/labels.py" line="42" />
         <source>Conditional limit</source>
         <translation>조건부지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="49" />
+        <location filename="../../ui/labels.py" line="43" />
         <source>Best limit</source>
         <translation>최유리지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="50" />
+        <location filename="../../ui/labels.py" line="44" />
         <source>Priority limit</source>
         <translation>최우선지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="51" />
+        <location filename="../../ui/labels.py" line="45" />
         <source>Limit (IOC)</source>
         <translation>보통(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="52" />
+        <location filename="../../ui/labels.py" line="46" />
         <source>Market (IOC)</source>
         <translation>시장가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="53" />
+        <location filename="../../ui/labels.py" line="47" />
         <source>Best limit (IOC)</source>
         <translation>최유리(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="54" />
+        <location filename="../../ui/labels.py" line="48" />
         <source>Limit (FOK)</source>
         <translation>보통(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="55" />
+        <location filename="../../ui/labels.py" line="49" />
         <source>Market (FOK)</source>
         <translation>시장가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="56" />
+        <location filename="../../ui/labels.py" line="50" />
         <source>Best limit (FOK)</source>
         <translation>최유리(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="57" />
+        <location filename="../../ui/labels.py" line="51" />
         <source>Stop limit</source>
         <translation>스톱지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="58" />
+        <location filename="../../ui/labels.py" line="52" />
         <source>Mid-price</source>
         <translation>중간가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="59" />
+        <location filename="../../ui/labels.py" line="53" />
         <source>Mid-price (IOC)</source>
         <translation>중간가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="60" />
+        <location filename="../../ui/labels.py" line="54" />
         <source>Mid-price (FOK)</source>
         <translation>중간가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="61" />
+        <location filename="../../ui/labels.py" line="55" />
         <source>Pre-market closing price</source>
         <translation>장시작전시간외</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="62" />
+        <location filename="../../ui/labels.py" line="56" />
         <source>After-hours single price</source>
         <translation>시간외단일가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="63" />
+        <location filename="../../ui/labels.py" line="57" />
         <source>Post-market closing price</source>
         <translation>장마감후시간외</translation>
     </message>

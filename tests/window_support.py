@@ -1,5 +1,7 @@
-"""What the UI tests and the screenshot script share: an in-memory keyring and a window on a Sandbox, driven
-by running the one qasync loop until a condition holds (no sleeps, no nested loops)."""
+"""What the UI tests, the screenshot script and the benchmarks share: an in-memory keyring and a window on a
+Sandbox, driven by running the one qasync loop until a condition holds (no sleeps, no nested loops).
+
+Kept under tests/, out of the shipped package; scripts/ and bench/ import it from the checkout."""
 
 from __future__ import annotations
 
@@ -13,10 +15,12 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..sandbox import SandboxExchange
-from ..storage.credentials import CredentialStore
-from ..storage.journal import Journal
-from .main_window import MainWindow, Services
+from kiwoom_desk.environments import Endpoints, Environment
+from kiwoom_desk.sandbox import SandboxExchange
+from kiwoom_desk.storage.credentials import CredentialStore
+from kiwoom_desk.storage.journal import Journal
+from kiwoom_desk.trading.session import SessionConfig
+from kiwoom_desk.ui.main_window import MainWindow
 
 
 class MemoryKeyring(KeyringBackend):
@@ -92,16 +96,21 @@ def qt_loop() -> asyncio.AbstractEventLoop:
     return loop
 
 
-def open_window(folder: Path, sandbox: SandboxExchange, keyring: KeyringBackend | None = None) -> MainWindow:
+def open_window(
+    folder: Path, sandbox: SandboxExchange, keyring: KeyringBackend | None = None, *, every_environment: bool = False
+) -> MainWindow:
+    """A window whose Sandbox is `sandbox`; with `every_environment`, Mock and Real lead there too, since nothing
+    outside this machine is reachable."""
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    services = Services(
+    endpoints = Endpoints(sandbox.rest_url, sandbox.ws_url)
+    environments = list(Environment) if every_environment else [Environment.SANDBOX]
+    config = SessionConfig(
         credentials=CredentialStore(keyring or MemoryKeyring()),
         journal=Journal(folder / "journal.sqlite3"),
-        sandbox_url=sandbox.rest_url,
-        settings=settings,
         cache_dir=folder / "cache",
+        overrides=dict.fromkeys(environments, endpoints),
     )
-    return MainWindow(services)
+    return MainWindow(config, settings)
 
 
 def modal(kind: type[QWidget], object_name: str) -> QWidget | None:

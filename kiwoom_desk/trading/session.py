@@ -1,0 +1,119 @@
+"""The session controller: which environment the app trades in, and the lifetime of its desk.
+
+It owns endpoints (through `Environment.endpoints`, starting the embedded Sandbox the first time the Sandbox is
+opened), the credentials in the keyring, the credential test, connect, switch and shutdown. The window asks it
+and listens to the desk it opens; the window never builds a client. No Qt here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..environments import SANDBOX_KEYS, Endpoints, Environment
+from ..kiwoom import KiwoomClient
+from ..storage.credentials import Credentials, CredentialStore
+from ..storage.journal import Journal
+from .desk import DeskListener, TradingDesk
+
+if TYPE_CHECKING:
+    from ..sandbox import SandboxExchange
+
+log = logging.getLogger(__name__)
+SANDBOX_TICK_SECONDS = 1.0  # the embedded market moves one step a second
+
+
+@dataclass
+class SessionConfig:
+    """What a session needs from the outside world; tests pass their own."""
+
+    credentials: CredentialStore
+    journal: Journal
+    cache_dir: Path | None = None  # the daily stock-list cache
+    overrides: dict[Environment, Endpoints] = field(default_factory=dict)  # --rest-url, tests
+    sandbox_dir: Path | None = None  # the embedded Sandbox's state, started on first use
+
+
+class SessionController:
+    def __init__(self, config: SessionConfig, listener: DeskListener) -> None:
+        self.config = config
+        self.credentials = config.credentials
+        self.journal = config.journal
+        self.overrides = config.overrides
+        self._listener = listener
+        self.environment = Environment.SANDBOX
+        self.desk: TradingDesk | None = None
+        self._sandbox: SandboxExchange | None = None
+
+    # ---- where -------------------------------------------------------------------------------------------
+
+    async def endpoints(self, environment: Environment) -> Endpoints:
+        """Where `environment` is. The embedded Sandbox starts here, on its own thread, when first needed."""
+        if environment is Environment.SANDBOX and environment not in self.overrides and self._sandbox is None:
+            self._sandbox = await asyncio.to_thread(self._start_sandbox)
+        sandbox = Endpoints(self._sandbox.rest_url, self._sandbox.ws_url) if self._sandbox else None
+        return environment.endpoints(self.overrides, sandbox)
+
+    def _start_sandbox(self) -> SandboxExchange:
+        from ..sandbox import SandboxExchange  # only when the Sandbox is opened: it is the largest import
+
+        return SandboxExchange(self.config.sandbox_dir, tick_interval=SANDBOX_TICK_SECONDS).start()
+
+    # ---- keys --------------------------------------------------------------------------------------------
+
+    def stored_credentials(self, environment: Environment) -> Credentials | None:
+        """The keys to open `environment` with: the Sandbox takes any; the others need stored ones. Raises
+        CredentialStoreError when the keyring cannot be read."""
+        if not environment.needs_credentials:
+            return Credentials(*SANDBOX_KEYS)
+        return self.credentials.load(environment)
+
+    async def test_credentials(self, environment: Environment, credentials: Credentials) -> str:
+        """Issues a token with these keys and reads the account number, which it returns. Raises KiwoomError."""
+        async with self._client(environment, credentials, await self.endpoints(environment)) as client:
+            return await client.account_number()
+
+    # ---- lifetime ----------------------------------------------------------------------------------------
+
+    async def open(self, environment: Environment, credentials: Credentials) -> TradingDesk:
+        """Closes the current desk, then connects one to `environment`. Raises KiwoomError when it cannot
+        connect; the session is then closed, on `environment`."""
+        await self.close()
+        self.environment = environment
+        endpoints = await self.endpoints(environment)
+        client = self._client(environment, credentials, endpoints)
+        desk = TradingDesk(environment, client, self.journal, self.config.cache_dir, endpoints.ws_url)
+        desk.subscribe(self._listener)
+        self.desk = desk  # before connecting, so that its first snapshot is shown
+        try:
+            await desk.connect()
+        except BaseException:
+            self.desk = None
+            await desk.close()
+            raise
+        return desk
+
+    async def close(self) -> None:
+        """Closes the desk: real-time session, pending refreshes, token (revoked), connections."""
+        desk, self.desk = self.desk, None
+        if desk is not None:
+            await desk.close()
+
+    async def shutdown(self) -> None:
+        await self.close()
+        sandbox, self._sandbox = self._sandbox, None
+        if sandbox is not None:
+            await asyncio.to_thread(sandbox.stop)
+
+    @staticmethod
+    def _client(environment: Environment, credentials: Credentials, endpoints: Endpoints) -> KiwoomClient:
+        return KiwoomClient(
+            endpoints.rest_url,
+            credentials.appkey,
+            credentials.secretkey,
+            rate_limits=environment.rate_limits,
+            allowed_venues=environment.allowed_venues,
+        )

@@ -1,0 +1,71 @@
+"""File > Mock keys / Real keys: the credentials dialog's verbs (test, save, delete) against the session
+controller, which owns the keyring and the credential test."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from ..environments import Environment
+from ..kiwoom import KiwoomError
+from ..storage.credentials import Credentials, CredentialStoreError
+from ..trading.session import SessionController
+from . import dialogs
+from .bridge import DeskBridge
+from .labels import explain
+from .status_bar import StatusBar
+
+
+class KeysEditor(QObject):
+    def __init__(self, session: SessionController, bridge: DeskBridge, status: StatusBar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session, self.bridge, self.status, self.window = session, bridge, status, parent
+
+    def open(self, environment: Environment) -> None:
+        self.bridge.spawn(self.edit(environment))
+
+    async def edit(self, environment: Environment) -> None:
+        """Shows the dialog with the stored keys (masked) and waits until it is closed."""
+        try:
+            stored = self.session.credentials.load(environment)
+        except CredentialStoreError as error:
+            self.status.show_message(str(error), important=True)
+            stored = None
+        dialog = dialogs.CredentialsDialog(environment, stored, self.window)
+        dialog.testRequested.connect(lambda credentials: self.bridge.spawn(self._test(dialog, credentials)))
+        dialog.saveRequested.connect(lambda credentials: self._save(dialog, credentials))
+        dialog.deleteRequested.connect(lambda: self._delete(dialog))
+        await dialogs.ask(dialog)
+
+    async def _test(self, dialog: dialogs.CredentialsDialog, credentials: Credentials) -> None:
+        if not (credentials.appkey and credentials.secretkey):
+            dialog.show_result(self.tr("Enter both keys."), ok=False)
+            return
+        dialog.show_result(self.tr("Testing..."), ok=True)
+        try:
+            account = await self.session.test_credentials(dialog.environment, credentials)
+        except KiwoomError as error:
+            dialog.show_result(self.tr("Not accepted: {reason}").format(reason=explain(error)), ok=False)
+            return
+        dialog.show_result(self.tr("Keys work: account ending {last4}.").format(last4=account[-4:]), ok=True)
+
+    def _save(self, dialog: dialogs.CredentialsDialog, credentials: Credentials) -> None:
+        if not (credentials.appkey and credentials.secretkey):
+            dialog.show_result(self.tr("Enter both keys."), ok=False)
+            return
+        try:
+            self.session.credentials.save(dialog.environment, credentials)
+        except CredentialStoreError as error:
+            dialog.show_result(str(error), ok=False)
+            return
+        dialog.show_result(self.tr("Saved in the system keyring."), ok=True)
+
+    def _delete(self, dialog: dialogs.CredentialsDialog) -> None:
+        try:
+            self.session.credentials.delete(dialog.environment)
+        except CredentialStoreError as error:
+            dialog.show_result(str(error), ok=False)
+            return
+        dialog.appkeyEdit.clear()
+        dialog.secretkeyEdit.clear()
+        dialog.show_result(self.tr("Deleted from the system keyring."), ok=True)

@@ -1,0 +1,160 @@
+"""Every display label of the app, in one place and through Qt's translation (`kiwoom_desk_ko.ts`): environments,
+market phases, sides, order types, order states, ticket problems and error explanations. Below `ui/` nothing
+carries display text; the wire's own Korean (stock names, the server's messages) is shown as it comes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from ..environments import Environment
+from ..kiwoom import TradeType, errors
+from ..kiwoom.codes import Side
+from ..trading import rules
+from ..trading.orders import Order, OrderState
+from ..trading.sessions import Phase
+from .table import won
+
+
+def environment_text(environment: Environment) -> str:
+    return {
+        Environment.SANDBOX: QCoreApplication.translate("Environment", "Sandbox"),
+        Environment.MOCK: QCoreApplication.translate("Environment", "Mock"),
+        Environment.REAL: QCoreApplication.translate("Environment", "Real"),
+    }[environment]
+
+
+def phase_text(value: Phase) -> str:
+    return {
+        Phase.CLOSED: QCoreApplication.translate("Phase", "Market closed"),
+        Phase.PRE_MARKET: QCoreApplication.translate("Phase", "Pre-market"),
+        Phase.REGULAR: QCoreApplication.translate("Phase", "Regular session"),
+        Phase.CLOSING_AUCTION: QCoreApplication.translate("Phase", "Closing auction"),
+        Phase.AFTER_HOURS: QCoreApplication.translate("Phase", "After hours"),
+    }[value]
+
+
+def trade_type_text(trade_type: TradeType) -> str:
+    return {
+        TradeType.LIMIT: QCoreApplication.translate("TradeType", "Limit"),
+        TradeType.MARKET: QCoreApplication.translate("TradeType", "Market"),
+        TradeType.CONDITIONAL_LIMIT: QCoreApplication.translate("TradeType", "Conditional limit"),
+        TradeType.BEST_LIMIT: QCoreApplication.translate("TradeType", "Best limit"),
+        TradeType.PRIORITY_LIMIT: QCoreApplication.translate("TradeType", "Priority limit"),
+        TradeType.LIMIT_IOC: QCoreApplication.translate("TradeType", "Limit (IOC)"),
+        TradeType.MARKET_IOC: QCoreApplication.translate("TradeType", "Market (IOC)"),
+        TradeType.BEST_LIMIT_IOC: QCoreApplication.translate("TradeType", "Best limit (IOC)"),
+        TradeType.LIMIT_FOK: QCoreApplication.translate("TradeType", "Limit (FOK)"),
+        TradeType.MARKET_FOK: QCoreApplication.translate("TradeType", "Market (FOK)"),
+        TradeType.BEST_LIMIT_FOK: QCoreApplication.translate("TradeType", "Best limit (FOK)"),
+        TradeType.STOP_LIMIT: QCoreApplication.translate("TradeType", "Stop limit"),
+        TradeType.MID_PRICE: QCoreApplication.translate("TradeType", "Mid-price"),
+        TradeType.MID_PRICE_IOC: QCoreApplication.translate("TradeType", "Mid-price (IOC)"),
+        TradeType.MID_PRICE_FOK: QCoreApplication.translate("TradeType", "Mid-price (FOK)"),
+        TradeType.PRE_MARKET_CLOSE: QCoreApplication.translate("TradeType", "Pre-market closing price"),
+        TradeType.AFTER_HOURS_SINGLE: QCoreApplication.translate("TradeType", "After-hours single price"),
+        TradeType.POST_MARKET_CLOSE: QCoreApplication.translate("TradeType", "Post-market closing price"),
+    }[trade_type]
+
+
+def order_type_text(order: Order) -> str:
+    """Our own orders know their type; the server names the others (보통, 시장가 ...) in Korean."""
+    return trade_type_text(order.trade_type) if order.trade_type is not None else order.trade_type_name
+
+
+def order_state_text(order: Order) -> str:
+    if order.state is OrderState.UNKNOWN:
+        return QCoreApplication.translate("OrderState", "Checking...")
+    return order.status.value if order.status is not None else ""
+
+
+def side_text(side: Side | None) -> str:
+    if side is Side.BUY:
+        return QCoreApplication.translate("Side", "Buy")
+    if side is Side.SELL:
+        return QCoreApplication.translate("Side", "Sell")
+    return ""
+
+
+def describe(problem: rules.Problem) -> str:
+    """A problem in the trader's language, saying what is wrong and what would be right."""
+    p = problem.params
+    k = rules.Kind
+    return {
+        k.CODE_FORMAT: QCoreApplication.translate(
+            "Problem", "Enter a 6-character stock code, such as 005930, or search by name."
+        ),
+        k.UNKNOWN_STOCK: QCoreApplication.translate("Problem", "No quote for this code yet; check the code."),
+        k.QUANTITY_ZERO: QCoreApplication.translate("Problem", "Enter a quantity of at least 1 share."),
+        k.PRICE_REQUIRED: QCoreApplication.translate("Problem", "This order type needs a price."),
+        k.PRICE_OFF_TICK: QCoreApplication.translate(
+            "Problem", "The price must be a multiple of {tick} won: {below} or {above}."
+        ),
+        k.PRICE_ABOVE_LIMIT: QCoreApplication.translate("Problem", "Above the upper limit of {upper} won."),
+        k.PRICE_BELOW_LIMIT: QCoreApplication.translate("Problem", "Below the lower limit of {lower} won."),
+        k.STOP_REQUIRED: QCoreApplication.translate("Problem", "A stop-limit order needs a stop price."),
+        k.STOP_OFF_TICK: QCoreApplication.translate(
+            "Problem", "The stop price must be a multiple of {tick} won: {below} or {above}."
+        ),
+        k.VENUE_NOT_ALLOWED: QCoreApplication.translate("Problem", "Only KRX can be traded in this environment."),
+        k.CASH_SHORT: QCoreApplication.translate("Problem", "Needs {needed} won; orderable cash is {orderable} won."),
+        k.SHARES_SHORT: QCoreApplication.translate("Problem", "You can sell at most {sellable} shares."),
+    }[problem.kind].format(**{name: won(value) for name, value in p.items()})
+
+
+_ERROR_TEXTS: dict[type[errors.KiwoomError], Callable[[], str]] = {
+    errors.OrderValidationError: lambda: QCoreApplication.translate(
+        "Error", "The order is not valid, so it was not sent."
+    ),
+    errors.InputError: lambda: QCoreApplication.translate("Error", "The request does not match the server's format."),
+    errors.RateLimitError: lambda: QCoreApplication.translate("Error", "Too many requests; try again in a moment."),
+    errors.SymbolNotFoundError: lambda: QCoreApplication.translate("Error", "No such stock code; check it."),
+    errors.CredentialsError: lambda: QCoreApplication.translate("Error", "The app key or secret key is wrong."),
+    errors.TokenError: lambda: QCoreApplication.translate("Error", "The access token is not valid; sign in again."),
+    errors.ModeMismatchError: lambda: QCoreApplication.translate("Error", "Real and mock trading are mixed up."),
+    errors.DeviceAuthError: lambda: QCoreApplication.translate(
+        "Error", "This IP or device is not registered; register it on Kiwoom's OpenAPI site."
+    ),
+    errors.ServerError: lambda: QCoreApplication.translate("Error", "Kiwoom server error; try again later."),
+    errors.OrderRejectedError: lambda: QCoreApplication.translate(
+        "Error", "The order was rejected; see the server's reason."
+    ),
+    errors.ApiError: lambda: QCoreApplication.translate("Error", "The Kiwoom server refused the request."),
+    errors.TransportError: lambda: QCoreApplication.translate(
+        "Error", "Could not reach the Kiwoom server; check the network."
+    ),
+    errors.ResponseFormatError: lambda: QCoreApplication.translate("Error", "The server's answer could not be read."),
+    errors.OrderStateUnknownError: lambda: QCoreApplication.translate(
+        "Error", "It is unknown whether the order reached the exchange; check open orders before ordering again."
+    ),
+    errors.KiwoomError: lambda: QCoreApplication.translate("Error", "The Kiwoom API request failed."),
+}
+_CODE_TEXTS: dict[int, Callable[[], str]] = {
+    1700: lambda: QCoreApplication.translate("Error", "Too many requests for this API; retry shortly."),
+    8005: lambda: QCoreApplication.translate("Error", "The access token has expired or is not valid."),
+    8010: lambda: QCoreApplication.translate(
+        "Error", "The token was issued to another IP; sign in again from this network."
+    ),
+    8030: lambda: QCoreApplication.translate(
+        "Error", "This app key belongs to the other environment (real vs mock); enter the key for this one."
+    ),
+    8031: lambda: QCoreApplication.translate(
+        "Error", "This token was issued for the other environment (real vs mock)."
+    ),
+    8104: lambda: QCoreApplication.translate("Error", "Mock trading does not support this request."),
+}
+
+
+def explanation(error: errors.KiwoomError) -> str:
+    """What a trader can act on: the documented code's own text, else its error class's."""
+    specific = _CODE_TEXTS.get(error.code or 0)
+    if specific is not None:
+        return specific()
+    text = next(_ERROR_TEXTS[kind] for kind in type(error).__mro__ if kind in _ERROR_TEXTS)
+    return text()
+
+
+def explain(error: errors.KiwoomError) -> str:
+    """The explanation with the server's own words after it."""
+    return f"{explanation(error)} ({error.return_msg or error})"

@@ -1,0 +1,184 @@
+"""What the trader does with orders: send the ticket, cancel, modify, prefill a sell, and the announcements of
+fills and rejections. It asks the session's desk and shows the answers; it keeps no order state of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side, TradeType
+from ..kiwoom.realtime import OrderExecution
+from ..trading import rules
+from ..trading.desk import TradingDesk
+from ..trading.orders import Order
+from ..trading.portfolio import Position
+from ..trading.session import SessionController
+from . import dialogs, theme
+from .bridge import DeskBridge
+from .labels import explain, side_text
+from .open_orders import OpenOrdersTable
+from .status_bar import StatusBar
+from .table import won
+from .ticket import OrderTicket
+
+
+class OrderActions(QObject):
+    def __init__(
+        self,
+        session: SessionController,
+        bridge: DeskBridge,
+        ticket: OrderTicket,
+        table: OpenOrdersTable,
+        status: StatusBar,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.bridge, self.ticket, self.table, self.status = session, bridge, ticket, table, status
+        self.window = parent
+        self.confirm_practice = True  # Settings > Confirm every order (Real always confirms)
+        self.sound = True  # Settings > Sound on fills and rejections
+
+    # ---- sending -----------------------------------------------------------------------------------------
+
+    def submit(self, ticket: rules.Ticket) -> None:
+        # One click, one order: the ticket locks here, synchronously, before anything is scheduled, so that a
+        # second click queued behind the first finds it busy. It unlocks when the answer (or failure) arrives.
+        self.ticket.set_busy(True)
+        self.bridge.spawn(self._send(ticket), order=True)
+
+    async def _send(self, ticket: rules.Ticket) -> None:
+        desk = self.session.desk
+        try:
+            if desk is None:
+                self.status.show_message(self.tr("Not connected."), important=True)
+                return
+            name = self.ticket.quote.name if self.ticket.quote else ""
+            if (desk.environment.always_confirm or self.confirm_practice) and not await self._confirmed(
+                desk, ticket, name
+            ):
+                self.status.show_message(self.tr("Order not sent."), important=True)
+                return
+            ack = await desk.place(ticket, name)
+            self.status.show_message(
+                self.tr("Order accepted: no. {number}").format(number=ack.order_no), important=True
+            )
+        except OrderStateUnknownError:
+            self.status.show_message(
+                self.tr("No answer from the server. Open orders were refreshed: check them before ordering again."),
+                True,
+            )
+        except KiwoomError as error:
+            self.status.show_message(self.tr("Order refused: {reason}").format(reason=explain(error)), True)
+        finally:
+            self.ticket.set_busy(False)
+
+    async def _confirmed(self, desk: TradingDesk, ticket: rules.Ticket, name: str) -> bool:
+        quote = self.ticket.quote
+        amount = rules.estimated_cost(ticket, quote) if ticket.side is Side.BUY else ticket.price * ticket.quantity
+        return await dialogs.ask(dialogs.ConfirmOrderDialog(desk.environment, ticket, name, amount, self.window))
+
+    # ---- the ticket's stock ------------------------------------------------------------------------------
+
+    def request_quote(self, code: str) -> None:
+        desk = self.session.desk
+        if desk is not None:
+            self.bridge.spawn(self._quote(desk, code))
+
+    async def _quote(self, desk: TradingDesk, code: str) -> None:
+        try:
+            quote = await desk.quote(code)
+        except KiwoomError as error:
+            if self.ticket.ticket().stock_code == code:
+                self.ticket.set_quote(None)
+                self.status.show_message(explain(error))
+            return
+        if self.session.desk is desk and self.ticket.ticket().stock_code == code:
+            self.ticket.set_quote(quote)
+            await desk.watch(code)
+
+    def prefill_sell(self, position: Position) -> None:
+        self.ticket.load(Side.SELL, position.stock_code, TradeType.LIMIT, position.current_price, position.sellable)
+
+    # ---- working orders ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.session.desk is not None:
+            self.bridge.spawn(self.session.desk.refresh())
+
+    def cancel_selected(self) -> None:
+        self.cancel_orders(self.table.selected_orders())
+
+    def cancel_orders(self, orders: list[Order]) -> None:
+        if self.session.desk is not None and orders:
+            self.bridge.spawn(self._cancel(self.session.desk, orders), order=True)
+
+    def cancel_all(self) -> None:
+        if self.session.desk is not None:
+            self.bridge.spawn(self._cancel_all(self.session.desk), order=True)
+
+    async def _cancel_all(self, desk: TradingDesk) -> None:
+        orders = desk.open_orders()
+        if not orders:
+            self.status.show_message(self.tr("No open orders."))
+            return
+        question = QMessageBox(self.window)
+        question.setObjectName("cancelAllDialog")
+        question.setWindowTitle(self.tr("Cancel all"))
+        question.setText(self.tr("Cancel all {count} open orders?").format(count=len(orders)))
+        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        if await dialogs.ask(question):
+            await self._cancel(desk, orders)
+
+    async def _cancel(self, desk: TradingDesk, orders: list[Order]) -> None:
+        done, failures = await desk.cancel(orders)
+        text = self.tr("Cancelled {done} of {total}.").format(done=done, total=len(orders))
+        if failures:
+            text += " " + "; ".join(failures)
+        self.status.show_message(text, important=True)
+
+    def modify_selected(self) -> None:
+        orders = self.table.selected_orders()
+        if self.session.desk is not None and len(orders) == 1:
+            self.bridge.spawn(self._modify(self.session.desk, orders[0]), order=True)
+
+    async def _modify(self, desk: TradingDesk, order: Order) -> None:
+        try:
+            quote = await desk.quote(order.stock_code)
+        except KiwoomError:
+            quote = None
+        dialog = dialogs.ModifyDialog(order, quote, self.window)
+        if not await dialogs.ask(dialog):
+            return
+        try:
+            ack = await desk.modify(order, dialog.quantitySpin.value(), dialog.priceSpin.value())
+        except KiwoomError as error:
+            self.status.show_message(self.tr("Modify refused: {reason}").format(reason=explain(error)), True)
+            return
+        self.status.show_message(self.tr("Modified: new order no. {number}").format(number=ack.order_no), True)
+
+    # ---- announcements -----------------------------------------------------------------------------------
+
+    def announce(self, event: OrderExecution) -> None:
+        """Fills and rejections are announced: a message, a flash in the side's colour, and a sound if wanted."""
+        side = side_text(event.side)
+        if event.status is OrderStatus.REJECTED:
+            text = self.tr("Rejected: {name} {side} {quantity} shares: {reason}").format(
+                name=event.stock_name, side=side, quantity=won(event.quantity), reason=event.reject_reason or "-"
+            )
+            colour = theme.PROBLEM
+        elif event.fill_quantity:
+            text = self.tr("Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)").format(
+                name=event.stock_name,
+                side=side,
+                quantity=won(event.fill_quantity),
+                price=won(event.fill_price),
+                unfilled=won(event.unfilled),
+            )
+            colour = theme.BUY if event.side is Side.BUY else theme.SELL
+        else:
+            return
+        self.status.show_message(text, important=True)
+        self.status.flash(colour)
+        if self.sound:
+            QApplication.beep()

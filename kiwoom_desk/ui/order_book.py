@@ -1,0 +1,65 @@
+"""The ticket's 10-level order book (`orderBookTable`): asks above, bids below, as in the HTS."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from ..kiwoom import BookLevel
+from ..kiwoom.realtime import BookUpdate
+from . import theme
+from .table import won
+
+
+class OrderBookView(QTableWidget):
+    """The 10-level book (`orderBookTable`): asks above, bids below, as in the HTS; a click sets the price."""
+
+    pricePicked = Signal(int)
+    LEVELS = 10
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.LEVELS * 2, 3, parent)
+        self.setObjectName("orderBookTable")
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.verticalHeader().setDefaultSectionSize(18)
+        self.setMinimumHeight(18 * 12)
+        self.cellClicked.connect(self._clicked)
+        self._prices: list[int] = [0] * (self.LEVELS * 2)
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("Ask qty"), self.tr("Price"), self.tr("Bid qty")])
+
+    def show_book(self, book: BookUpdate | None, base: int) -> None:
+        top: list[BookLevel] = list(reversed(book.asks[: self.LEVELS])) if book else []
+        below: list[BookLevel] = list(book.bids[: self.LEVELS]) if book else []
+        asks: list[BookLevel | None] = [None] * (self.LEVELS - len(top)) + list(top)
+        bids: list[BookLevel | None] = list(below) + [None] * (self.LEVELS - len(below))
+        for row, level in enumerate(asks + bids):
+            is_ask = row < self.LEVELS
+            price = level.price if level else 0
+            self._prices[row] = price
+            quantity = won(level.quantity) if level else ""
+            cells = [quantity if is_ask else "", won(price) if price else "", "" if is_ask else quantity]
+            for column, text in enumerate(cells):
+                item = self.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.setItem(row, column, item)
+                item.setText(text)
+                alignment = Qt.AlignmentFlag.AlignCenter if column == 1 else Qt.AlignmentFlag.AlignRight
+                item.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+                item.setBackground(QColor("#e8f0fe" if is_ask else "#fdecea"))
+                if column == 1 and price:
+                    item.setForeground(QColor(theme.signed_colour(price - base)))
+
+        spread = self.item(self.LEVELS, 1)
+        if spread is not None:  # the best ask and bid stay in sight however small the window
+            self.scrollToItem(spread, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _clicked(self, row: int, _column: int) -> None:
+        if self._prices[row]:
+            self.pricePicked.emit(self._prices[row])
