@@ -141,7 +141,7 @@ def main(rows: int, rate: float, seconds: float) -> None:
         desk = TradingDesk(Environment.SANDBOX, client, window.session.journal)
         desk.subscribe(window.bridge)
         window.session.desk = desk
-        act(loop, lambda: window._orders_changed(desk.ledger.replace(opening_rows(rows))))
+        act(loop, lambda: window.openOrders.apply_change(desk.ledger.replace(opening_rows(rows))))
         assert window.openOrders.orders.rowCount() == rows
         feed = Feed(rows)
         print(f"{rows:,} rows in a shown open-orders table (platform {os.environ['QT_QPA_PLATFORM']})")

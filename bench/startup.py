@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 BARE = """
 import time, sys
@@ -33,7 +34,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.sandbox import SandboxExchange
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
+sys.path.insert(0, REPO_ROOT)  # tests/ lives in the checkout
 from tests.window_support import complete, open_window, run_until
 app = QApplication(sys.argv[:1])
 loop = qasync.QEventLoop(app)
@@ -43,7 +44,7 @@ sandbox = SandboxExchange(folder / "sandbox", seed=1, tick_interval=None).start(
 window = open_window(folder, sandbox)
 window.show()
 complete(loop, window.start(Environment.SANDBOX))
-run_until(loop, lambda: window.ticket._listings and window.status.rest.text().endswith("연결됨"), "not ready")
+run_until(loop, lambda: window.ticket.stockCodeEdit.listings and window.status.rest.text().endswith("연결됨"), "not ready")
 print(time.time())
 complete(loop, window.shutdown())
 sandbox.stop()
@@ -51,6 +52,7 @@ sandbox.stop()
 
 
 def once(script: str) -> float:
+    script = script.replace("REPO_ROOT", repr(str(Path(__file__).resolve().parents[1])))
     started = time.time()
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     return float(output.strip().splitlines()[-1]) - started

@@ -13,11 +13,19 @@ import sys
 import tempfile
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from . import __version__
 from .environments import Endpoints, Environment
+
+if TYPE_CHECKING:  # Qt and the window are imported when the app starts, not for --version or --self-check
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .trading.session import SessionConfig
+    from .ui.main_window import MainWindow
 
 log = logging.getLogger("kiwoom_desk")
 APP = "KiwoomDesk"
@@ -160,6 +168,53 @@ async def _sandbox_round_trip() -> str:
     return f"order {ack.order_no} placed and cancelled ({cancel.order_no}) on {exchange.rest_url}"
 
 
+def session_config(args: argparse.Namespace) -> SessionConfig:
+    """Where the session keeps things; `--rest-url`/`--ws-url` point the chosen environment elsewhere."""
+    from .storage.credentials import CredentialStore
+    from .storage.journal import Journal
+    from .trading.session import SessionConfig
+
+    overrides = {}
+    if args.rest_url:
+        chosen = Environment(args.env) if args.env else Environment.SANDBOX
+        overrides[chosen] = Endpoints.from_rest_url(args.rest_url, args.ws_url)
+    return SessionConfig(
+        credentials=CredentialStore(),
+        journal=Journal(data_dir() / "journal.sqlite3"),
+        cache_dir=Path(platformdirs.user_cache_dir(APP, APP)),
+        overrides=overrides,
+        sandbox_dir=data_dir() / "sandbox",  # the session starts the Sandbox when it is first opened
+    )
+
+
+def qt_application() -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(APP)
+    app.setApplicationName(APP)
+    app.setApplicationVersion(__version__)
+    icon = Path(__file__).parent / "resources" / "icons" / "kiwoom-desk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setQuitOnLastWindowClosed(False)  # the loop ends after shutdown, not when the window goes
+    return app
+
+
+def close_on_signals(window: MainWindow) -> QTimer:
+    """Ctrl+C in a terminal or a service manager's SIGTERM closes the window like the close button, so the token
+    is revoked. Qt's C++ loop lets Python run signal handlers only when woken, hence the timer returned."""
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
+    return wake
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     use_platform_keyring()
@@ -170,38 +225,15 @@ def main(argv: list[str] | None = None) -> int:
     log.info("Kiwoom Desk %s starting; log %s", __version__, log_path)
 
     import qasync  # type: ignore[import-untyped]
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QSettings
 
-    from .storage.credentials import CredentialStore
-    from .storage.journal import Journal
-    from .trading.session import SessionConfig
     from .ui import dialogs
     from .ui.main_window import MainWindow
 
-    app = QApplication(sys.argv[:1])
-    app.setOrganizationName(APP)
-    app.setApplicationName(APP)
-    app.setApplicationVersion(__version__)
-    icon = Path(__file__).parent / "resources" / "icons" / "kiwoom-desk.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app = qt_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-
-    environment = Environment(args.env) if args.env else None
-    overrides = {}
-    if args.rest_url:
-        overrides[environment or Environment.SANDBOX] = Endpoints.from_rest_url(args.rest_url, args.ws_url)
-    journal = Journal(data_dir() / "journal.sqlite3")
-    config = SessionConfig(
-        credentials=CredentialStore(),
-        journal=journal,
-        cache_dir=Path(platformdirs.user_cache_dir(APP, APP)),
-        overrides=overrides,
-        sandbox_dir=data_dir() / "sandbox",  # the session starts the Sandbox when it is first opened
-    )
+    config = session_config(args)
     window = MainWindow(config, QSettings(APP, APP))
 
     def excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
@@ -209,22 +241,15 @@ def main(argv: list[str] | None = None) -> int:
         dialogs.ErrorDialog(error, window).open()
 
     sys.excepthook = excepthook
-    # Ctrl+C in a terminal or a service manager's SIGTERM closes the window like the close button, so the token
-    # is revoked. Qt's C++ loop lets Python run signal handlers only when woken, hence the timer.
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
-    wake.start(500)
+    wake = close_on_signals(window)
     window.show()
     closed = asyncio.Event()
-    app.setQuitOnLastWindowClosed(False)  # the loop ends after shutdown, not when the window goes
     window.closed.connect(closed.set)
 
     async def lifetime() -> None:
         """One coroutine for the whole run, so nothing is ever left to run outside the loop."""
         try:
-            await window.start(environment)
+            await window.start(Environment(args.env) if args.env else None)
             await closed.wait()
         finally:
             await window.shutdown()
@@ -235,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             loop.create_task(lifetime())
             loop.run_forever()
     finally:
-        journal.close()
+        wake.stop()
+        config.journal.close()
     return 0
 
 

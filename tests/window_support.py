@@ -22,27 +22,9 @@ from kiwoom_desk.storage.journal import Journal
 from kiwoom_desk.trading.session import SessionConfig
 from kiwoom_desk.ui.main_window import MainWindow
 
+from .memory_keyring import MemoryKeyring  # re-exported for the UI tests
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives and dies with the test."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        import keyring.errors
-
-        if (service, username) not in self.secrets:
-            raise keyring.errors.PasswordDeleteError(username)
-        del self.secrets[(service, username)]
+__all__ = ["MemoryKeyring", "act", "complete", "modal", "open_window", "qt_loop", "run_until"]
 
 
 def run_until(

@@ -74,6 +74,7 @@ class SandboxServer:
         self._store: Store | None = None
         self._broker: Broker | None = None
         self.hub: RealtimeHub | None = None
+        self.http: SandboxHttp | None = None
 
     @property
     def broker(self) -> Broker:
@@ -94,8 +95,8 @@ class SandboxServer:
         try:
             self._broker = self._open_broker(store)
             self.hub = RealtimeHub(self._broker, self.tokens, self.ping_interval)
-            app = SandboxHttp(self._broker, self.tokens, self.faults, self._page_size, self.hub).application()
-            self._runner = web.AppRunner(app, access_log=None, handler_cancellation=False)
+            self.http = SandboxHttp(self._broker, self.tokens, self.faults, self._page_size, self.hub)
+            self._runner = web.AppRunner(self.http.application(), access_log=None, handler_cancellation=False)
             await self._runner.setup()
             site = web.TCPSite(self._runner, self.host, self.port)
             await site.start()
@@ -265,6 +266,10 @@ class SandboxExchange:
 
     def clear_faults(self) -> None:
         self._call(self._server.faults.clear)
+
+    def requests(self) -> dict[str, int]:
+        """How many REST requests arrived so far, by api-id (refused ones included)."""
+        return self._call(lambda: dict(self._server.http.received) if self._server.http else {})
 
     def expire_tokens(self) -> None:
         self._call(self._server.tokens.expire_all)

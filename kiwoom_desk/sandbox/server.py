@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections import Counter
 from typing import Any
 
 from aiohttp import web
@@ -45,6 +46,7 @@ class SandboxHttp:
         self.faults = faults
         self.page_size = page_size
         self.hub = hub
+        self.received: Counter[str] = Counter()  # REST requests by api-id, refused ones included
 
     def application(self) -> web.Application:
         app = web.Application(client_max_size=MAX_BODY_BYTES)
@@ -54,6 +56,7 @@ class SandboxHttp:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         api_id = request.headers.get("api-id", "")
+        self.received[api_id or _DEFAULT_API_ID.get(request.path, "")] += 1
         try:
             return await self._handle(request)
         except errors.ApiError as error:

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
+from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QLibraryInfo, QObject, QSettings, Qt, QTranslator, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,45 +24,25 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..environments import Environment
 from ..kiwoom import KiwoomError
-from ..kiwoom.realtime import BookUpdate, Trade
 from ..storage.credentials import Credentials, CredentialStoreError
 from ..trading import rules
 from ..trading.desk import TradingDesk
-from ..trading.orders import LedgerChange
 from ..trading.portfolio import Portfolio
 from ..trading.session import SessionConfig, SessionController
 from . import dialogs
 from .bridge import DeskBridge
+from .environment_toggle import EnvironmentToggle
 from .keys import KeysEditor
 from .labels import environment_text, explain
+from .language import install_language
 from .open_orders import OpenOrdersTable
 from .order_actions import OrderActions
 from .positions import PositionsPanel
 from .status_bar import StatusBar
 from .ticket import OrderTicket
-from .widgets import action, checkable, named
+from .widgets import action, named
 
 log = logging.getLogger(__name__)
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"  # package data
-
-
-def install_language(language: str, owner: QObject) -> list[QTranslator]:
-    """Korean is the default; English is the source language and needs no translator. Qt's own strings (the
-    standard Cancel, Yes, No buttons) come from the qtbase catalogue that ships with Qt."""
-    if language.startswith("en"):
-        return []
-    installed = []
-    for folder, name in (
-        (TRANSLATIONS, "kiwoom_desk_ko"),
-        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_ko"),
-    ):
-        translator = QTranslator(owner)  # removed from the application when its owner goes
-        if translator.load(name, str(folder)):
-            QCoreApplication.installTranslator(translator)
-            installed.append(translator)
-        else:
-            log.warning("translation %s not found in %s", name, folder)
-    return installed
 
 
 class MainWindow(QMainWindow):
@@ -76,9 +53,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.bridge = DeskBridge()
         self.session = SessionController(config, self.bridge)
-        self.bridge.ordersChanged.connect(self._orders_changed)
         self.bridge.portfolioChanged.connect(self._portfolio_changed)
-        self.bridge.marketArrived.connect(self._market)
         self.bridge.failed.connect(self._failed)
         self._switching = False
         self.language = str(self.settings.value("language", "ko"))
@@ -102,23 +77,8 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("environment")
         toolbar.setObjectName("environmentToolbar")
         toolbar.setMovable(False)
-        self.environmentToggle = named(QWidget(), "environmentToggle")
-        row = QHBoxLayout(self.environmentToggle)
-        row.setContentsMargins(4, 2, 4, 2)
-        self._environment_buttons: dict[Environment, QToolButton] = {}
-        self._environment_group = QButtonGroup(self)
-        for environment in Environment:
-            button = checkable(named(QToolButton(), f"{environment.value}Button"))
-            colour = environment.accent
-            button.setStyleSheet(
-                f"QToolButton {{ padding: 4px 14px; border: 1px solid {colour}; color: {colour}; font-weight: bold; }}"
-                f" QToolButton:checked {{ background: {colour}; color: white; }}"
-            )
-            button.clicked.connect(lambda _=False, environment=environment: self.request_environment(environment))
-            self._environment_group.addButton(button)
-            self._environment_buttons[environment] = button
-            row.addWidget(button)
-        self._environment_buttons[Environment.SANDBOX].setChecked(True)
+        self.environmentToggle = EnvironmentToggle()
+        self.environmentToggle.requested.connect(self.request_environment)
         toolbar.addWidget(self.environmentToggle)
 
         central = QWidget()
@@ -154,6 +114,8 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.bridge.realtimeStatusChanged.connect(self.status.set_realtime)
+        self.bridge.ordersChanged.connect(self.openOrders.apply_change)
+        self.bridge.marketArrived.connect(self.ticket.show_market)
 
     def _wire_actions(self) -> None:
         self.openOrders.cancelRequested.connect(self.orderActions.cancel_orders)
@@ -178,18 +140,8 @@ class MainWindow(QMainWindow):
         for item in (self.refreshAction, self.modifyAction, self.cancelSelectedAction, self.cancelAllAction):
             self.ordersMenu.addAction(item)
         self.settingsMenu = bar.addMenu("")
-        self.confirmAction = action(self, lambda: None, check=True)
-        self.confirmAction.setChecked(bool(self.settings.value("confirmPractice", True, type=bool)))
-        self.confirmAction.toggled.connect(lambda on: self.settings.setValue("confirmPractice", on))
-        self.confirmAction.toggled.connect(lambda on: setattr(self.orderActions, "confirm_practice", on))
-        self.orderActions.confirm_practice = self.confirmAction.isChecked()
-        self.settingsMenu.addAction(self.confirmAction)
-        self.soundAction = action(self, lambda: None, check=True)
-        self.soundAction.setChecked(bool(self.settings.value("soundOnFills", True, type=bool)))
-        self.soundAction.toggled.connect(lambda on: self.settings.setValue("soundOnFills", on))
-        self.soundAction.toggled.connect(lambda on: setattr(self.orderActions, "sound", on))
-        self.orderActions.sound = self.soundAction.isChecked()
-        self.settingsMenu.addAction(self.soundAction)
+        self.confirmAction = self._setting("confirmPractice", "confirm_practice")
+        self.soundAction = self._setting("soundOnFills", "sound")
         self.viewMenu = bar.addMenu("")
         self.restoreLayoutAction = action(self, self.restore_default_layout)
         self.viewMenu.addAction(self.restoreLayoutAction)
@@ -207,9 +159,18 @@ class MainWindow(QMainWindow):
         self.aboutAction = action(self, lambda: dialogs.AboutDialog(__version__, self).open())
         self.helpMenu.addAction(self.aboutAction)
 
+    def _setting(self, key: str, attribute: str) -> QAction:
+        """A Settings switch, kept in QSettings and handed to the order actions."""
+        item = action(self, lambda: None, check=True)
+        item.setChecked(bool(self.settings.value(key, True, type=bool)))
+        item.toggled.connect(lambda on: self.settings.setValue(key, on))
+        item.toggled.connect(lambda on: setattr(self.orderActions, attribute, on))
+        setattr(self.orderActions, attribute, item.isChecked())
+        self.settingsMenu.addAction(item)
+        return item
+
     def retranslate(self) -> None:
-        for environment, button in self._environment_buttons.items():
-            button.setText(environment_text(environment))
+        self.environmentToggle.retranslate()
         self.realBanner.setText(self.tr("REAL TRADING: orders use real money"))
         open_orders, positions = self.tr("Open orders"), self.tr("Positions and cash")
         self.openOrdersTitle.setText(f"<b>{open_orders}</b>")
@@ -268,30 +229,30 @@ class MainWindow(QMainWindow):
         real = self.tr("REAL MONEY")
         self.setWindowTitle(f"[{real}] {title}" if environment is Environment.REAL else title)
         self.status.set_environment(environment)
-        self._environment_buttons[environment].setChecked(True)
+        self.environmentToggle.show_environment(environment)
 
     # ---- layout persistence ------------------------------------------------------------------------------
 
+    def _layout_parts(self) -> list[tuple[str, Callable[[], QByteArray], Callable[[QByteArray], object]]]:
+        """What persists in QSettings: each under its key, with how to save and restore it."""
+        orders, positions = self.openOrders.horizontalHeader(), self.positions.table.horizontalHeader()
+        return [
+            ("geometry", self.saveGeometry, self.restoreGeometry),
+            ("windowState", self.saveState, self.restoreState),
+            ("splitter", self.splitter.saveState, self.splitter.restoreState),
+            ("ordersHeader", orders.saveState, orders.restoreState),
+            ("positionsHeader", positions.saveState, positions.restoreState),
+        ]
+
     def _restore_layout(self) -> None:
-        geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        for key, restore in (
-            ("windowState", self.restoreState),
-            ("splitter", self.splitter.restoreState),
-            ("ordersHeader", self.openOrders.horizontalHeader().restoreState),
-            ("positionsHeader", self.positions.table.horizontalHeader().restoreState),
-        ):
+        for key, _save, restore in self._layout_parts():
             value = self.settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
 
     def save_layout(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("windowState", self.saveState())
-        self.settings.setValue("splitter", self.splitter.saveState())
-        self.settings.setValue("ordersHeader", self.openOrders.horizontalHeader().saveState())
-        self.settings.setValue("positionsHeader", self.positions.table.horizontalHeader().saveState())
+        for key, save, _restore in self._layout_parts():
+            self.settings.setValue(key, save())
         self.settings.setValue("environment", self.environment.value)
         self.settings.setValue("stock", self.ticket.stockCodeEdit.text())
 
@@ -318,7 +279,7 @@ class MainWindow(QMainWindow):
     def request_environment(self, environment: Environment) -> None:
         """The toggle was pressed: guard, then switch (or put the toggle back)."""
         if self._switching or self.bridge.orders_pending:
-            self._environment_buttons[self.environment].setChecked(True)
+            self.environmentToggle.show_environment(self.environment)
             if self.bridge.orders_pending:
                 self.status.show_message(self.tr("Wait for the order's answer before switching."), important=True)
             return
@@ -330,11 +291,11 @@ class MainWindow(QMainWindow):
         try:
             entering_real = environment is Environment.REAL and previous is not Environment.REAL
             if entering_real and not await dialogs.ask(dialogs.RealModeDialog(self)):
-                self._environment_buttons[previous].setChecked(True)
+                self.environmentToggle.show_environment(previous)
                 return False
             credentials = await self._credentials_for(environment)
             if credentials is None:
-                self._environment_buttons[previous].setChecked(True)
+                self.environmentToggle.show_environment(previous)
                 return False
             await self._close_desk()
             await self._open_desk(environment, credentials)
@@ -410,23 +371,6 @@ class MainWindow(QMainWindow):
             await self.switch_to(Environment.SANDBOX)
 
     # ---- desk events -------------------------------------------------------------------------------------
-
-    def _orders_changed(self, change: LedgerChange) -> None:
-        """Only what changed: a real-time event touches one row, a REST snapshot the few that differ."""
-        model = self.openOrders.orders
-        if self.desk is None:
-            model.set_rows([])
-            return
-        for number in change.removed:
-            model.remove(number)
-        for order in change.upserted:
-            model.upsert(order)
-
-    def _market(self, event: Trade | BookUpdate) -> None:
-        if isinstance(event, Trade):
-            self.ticket.show_trade(event)
-        else:
-            self.ticket.show_book(event)
 
     def _portfolio_changed(self) -> None:
         portfolio = self.portfolio

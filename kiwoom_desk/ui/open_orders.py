@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTableView, QWidget
 
 from ..kiwoom import Side
-from ..trading.orders import Order
+from ..trading.orders import LedgerChange, Order
 from . import theme
 from .labels import order_state_text, order_type_text, side_text
 from .table import ROW_ROLE, Column, KeyedTableModel, show_table, won
@@ -74,6 +74,13 @@ class OpenOrdersTable(QTableView):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self._cancel_selected)
+
+    def apply_change(self, change: LedgerChange) -> None:
+        """Only what changed: a real-time event touches one row, a REST snapshot the few that differ."""
+        for number in change.removed:
+            self.orders.remove(number)
+        for order in change.upserted:
+            self.orders.upsert(order)
 
     def selected_orders(self) -> list[Order]:
         return [index.data(ROW_ROLE) for index in self.selectionModel().selectedRows()]

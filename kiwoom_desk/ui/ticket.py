@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QCompleter,
     QDockWidget,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from ..trading.ticks import Instrument
 from . import theme
 from .labels import describe, trade_type_text
 from .order_book import OrderBookView
+from .stock_search import StockSearchEdit
 from .table import won
 from .widgets import TickSpinBox, checkable, named
 
@@ -53,7 +52,6 @@ class OrderTicket(QDockWidget):
         self.account = rules.Account()
         self.sellable_by_code: dict[str, int] = {}
         self._busy = False
-        self._listings: dict[str, StockListing] = {}
         self._books: dict[str, BookUpdate] = {}
         self._build()
         self.retranslate()
@@ -66,16 +64,30 @@ class OrderTicket(QDockWidget):
         layout = QVBoxLayout(body)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._build_stock(form)
+        layout.addLayout(self._build_sides())
+        self._build_type(form)
+        self._build_price(form)
+        self._build_quantity(form)
+        layout.addLayout(form)
+        self.orderBook = OrderBookView()
+        self.orderBook.pricePicked.connect(self._set_price)
+        layout.addWidget(self.orderBook)
+        self.estimateLabel = named(QLabel(), "estimateLabel")
+        self.availableLabel = named(QLabel(), "availableLabel")
+        layout.addWidget(self.estimateLabel)
+        layout.addWidget(self.availableLabel)
+        self.submitButton = named(QPushButton(), "submitButton")
+        self.submitButton.clicked.connect(self._submit)
+        layout.addWidget(self.submitButton)
+        layout.addStretch(1)
+        self.setWidget(body)
 
-        self.stockCodeEdit = named(QLineEdit(), "stockCodeEdit")
-        self._completions = QStringListModel(self)
-        completer = QCompleter(self._completions, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(self._picked)
-        self.stockCodeEdit.setCompleter(completer)
-        self.stockCodeEdit.textEdited.connect(self._code_edited)
-        self.stockCodeEdit.returnPressed.connect(self._code_confirmed)
+    def _build_stock(self, form: QFormLayout) -> None:
+
+        self.stockCodeEdit = StockSearchEdit()
+        self.stockCodeEdit.codeEntered.connect(self._code_entered)
+        self.stockCodeEdit.codeLeft.connect(self._code_left)
         self.stockLabel = named(QLabel(), "stockLabel")
         self.stockLabel.setTextFormat(Qt.TextFormat.RichText)
         self.limitsLabel = named(QLabel(), "limitsLabel")
@@ -86,6 +98,7 @@ class OrderTicket(QDockWidget):
         form.addRow("", self.limitsLabel)
         form.addRow("", self.stockProblem)
 
+    def _build_sides(self) -> QHBoxLayout:
         sides = QHBoxLayout()
         self.sideBuyButton = checkable(named(QPushButton(), "sideBuyButton"))
         self.sideSellButton = checkable(named(QPushButton(), "sideSellButton"))
@@ -98,8 +111,9 @@ class OrderTicket(QDockWidget):
             sides.addWidget(button)
         self.sideBuyButton.setChecked(True)
         self._sides.buttonToggled.connect(lambda *_: self.revalidate())
-        layout.addLayout(sides)
+        return sides
 
+    def _build_type(self, form: QFormLayout) -> None:
         self.tradeTypeCombo = named(QComboBox(), "tradeTypeCombo")
         for trade_type in TradeType:
             self.tradeTypeCombo.addItem("", trade_type)
@@ -114,6 +128,7 @@ class OrderTicket(QDockWidget):
         form.addRow(self._venue_row, self.venueCombo)
         form.addRow("", self.venueProblem)
 
+    def _build_price(self, form: QFormLayout) -> None:
         self.priceSpin = TickSpinBox()
         self.priceSpin.setObjectName("priceSpin")
         self.priceSpin.valueChanged.connect(lambda *_: self.revalidate())
@@ -138,6 +153,7 @@ class OrderTicket(QDockWidget):
         form.addRow(self._stop_row, self.stopPriceSpin)
         form.addRow("", self.stopProblem)
 
+    def _build_quantity(self, form: QFormLayout) -> None:
         self.quantitySpin = named(QSpinBox(), "quantitySpin")
         self.quantitySpin.setRange(0, MAX_QUANTITY)
         self.quantitySpin.setGroupSeparatorShown(True)
@@ -162,20 +178,6 @@ class OrderTicket(QDockWidget):
         form.addRow(self._quantity_row, self.quantitySpin)
         form.addRow("", quick)
         form.addRow("", self.quantityProblem)
-        layout.addLayout(form)
-
-        self.orderBook = OrderBookView()
-        self.orderBook.pricePicked.connect(self._set_price)
-        layout.addWidget(self.orderBook)
-        self.estimateLabel = named(QLabel(), "estimateLabel")
-        self.availableLabel = named(QLabel(), "availableLabel")
-        layout.addWidget(self.estimateLabel)
-        layout.addWidget(self.availableLabel)
-        self.submitButton = named(QPushButton(), "submitButton")
-        self.submitButton.clicked.connect(self._submit)
-        layout.addWidget(self.submitButton)
-        layout.addStretch(1)
-        self.setWidget(body)
 
     @staticmethod
     def _problem_label(name: str) -> QLabel:
@@ -218,8 +220,7 @@ class OrderTicket(QDockWidget):
         self.revalidate()
 
     def set_listings(self, listings: list[StockListing]) -> None:
-        self._listings = {listing.code: listing for listing in listings}
-        self._completions.setStringList([f"{listing.code} {listing.name}" for listing in listings])
+        self.stockCodeEdit.set_listings(listings)
 
     def set_quote(self, quote: rules.Quote | None) -> None:
         if quote is None or (self.quote is not None and quote.code != self.quote.code):
@@ -234,17 +235,17 @@ class OrderTicket(QDockWidget):
             self.orderBook.show_book(self._books[quote.code], quote.limits.base)
         self.revalidate()
 
-    def show_trade(self, trade: Trade) -> None:
-        """0B for the ticket's stock: the last price and change follow the market."""
-        if self.quote is not None and trade.stock_code == self.quote.code:
-            self.quote = replace(self.quote, current=trade.price)
+    def show_market(self, event: Trade | BookUpdate) -> None:
+        """0B moves the ticket's price; 0D is kept per stock, since the first push can come before its quote."""
+        if isinstance(event, BookUpdate):
+            self._books[event.stock_code] = event
+        if self.quote is None or event.stock_code != self.quote.code:
+            return
+        if isinstance(event, Trade):
+            self.quote = replace(self.quote, current=event.price)
             self._show_quote()
-
-    def show_book(self, book: BookUpdate) -> None:
-        """0D: kept per stock, since the first push can arrive before the quote it belongs with."""
-        self._books[book.stock_code] = book
-        if self.quote is not None and book.stock_code == self.quote.code:
-            self.orderBook.show_book(book, self.quote.limits.base)
+        else:
+            self.orderBook.show_book(event, self.quote.limits.base)
 
     def set_account(self, account: rules.Account, sellable_by_code: dict[str, int]) -> None:
         self.account = account
@@ -379,27 +380,14 @@ class OrderTicket(QDockWidget):
         most = rules.max_quantity(ticket, self.quote, self._account_for(ticket))
         self.quantitySpin.setValue(most * share // 100)
 
-    def _code_edited(self, text: str) -> None:
-        code = text.strip().upper()
-        if len(code) == 6 and code.isalnum():
-            self.stockRequested.emit(code)
-        elif self.quote is not None:
-            self.set_quote(None)
+    def _code_entered(self, code: str) -> None:
+        self.stockRequested.emit(code)
         self.revalidate()
 
-    def _code_confirmed(self) -> None:
-        """Enter on a name: take the first listing whose name contains it."""
-        text = self.stockCodeEdit.text().strip()
-        if len(text) == 6 and text.upper() in self._listings:
-            return
-        match = next((listing for listing in self._listings.values() if text and text in listing.name), None)
-        if match is not None:
-            self._picked(f"{match.code} {match.name}")
-
-    def _picked(self, completion: str) -> None:
-        code = completion.split(" ", 1)[0]
-        self.stockCodeEdit.setText(code)
-        self.stockRequested.emit(code)
+    def _code_left(self) -> None:
+        if self.quote is not None:
+            self.set_quote(None)
+        self.revalidate()
 
     def _submit(self) -> None:
         if self.problems() or self._busy:

@@ -110,7 +110,7 @@ def desk(qloop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyrin
     window.confirmAction.setChecked(False)
     act(loop, window.show)
     complete(loop, window.start(Environment.SANDBOX))
-    run_until(loop, lambda: window.ticket._listings, "the stock list never loaded")
+    run_until(loop, lambda: window.ticket.stockCodeEdit.listings, "the stock list never loaded")
     yield Desk(window, loop, sandbox)
     for widget in QApplication.topLevelWidgets():  # dialogs a failed test may have left open
         if widget is not window and widget.isVisible():

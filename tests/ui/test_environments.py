@@ -37,7 +37,7 @@ def test_mock_without_keys_asks_for_them_and_stays_put_if_none_are_given(desk: D
     desk.until(task.done, "the switch never ended")
     assert task.result() is False
     assert window.environment is Environment.SANDBOX and window.desk is not None
-    assert window._environment_buttons[Environment.SANDBOX].isChecked()
+    assert window.environmentToggle.buttons[Environment.SANDBOX].isChecked()
 
 
 def test_mock_with_keys_connects_and_clears_the_views(desk: Desk, keyring: MemoryKeyring) -> None:

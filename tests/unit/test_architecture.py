@@ -31,3 +31,107 @@ def test_only_the_ui_and_the_app_import_qt() -> None:
         if relative.startswith("ui/") or relative in ("app.py", "__main__.py"):
             continue
         assert not any(name.startswith("PySide6") for name in _imports(path)), relative
+
+
+def _layer(path: Path) -> str:
+    """The top-level part of the package a module belongs to: kiwoom, trading, ui, ..., or the module's name."""
+    return path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+
+
+def _internal_layers(path: Path) -> set[str]:
+    """The package layers a module imports, relative or absolute (`__init__` for the package itself)."""
+    package = list(path.relative_to(PACKAGE).parts[:-1])  # where the module sits, e.g. ["trading"]
+    found = set()
+    for name in _imports(path):
+        if name.startswith("kiwoom_desk"):
+            resolved = name.split(".")[1:]
+        elif name.startswith("."):
+            dots = len(name) - len(name.lstrip("."))
+            base = package[: len(package) - (dots - 1)] if dots - 1 <= len(package) else []
+            resolved = base + [part for part in name.lstrip(".").split(".") if part]
+        else:
+            continue
+        found.add(resolved[0].removesuffix(".py") if resolved else "__init__")
+    return found
+
+
+# Who may import whom (../shared/architecture.md): ui -> trading -> kiwoom, trading -> storage, app -> everything.
+ALLOWED = {
+    "kiwoom": {"kiwoom"},
+    "environments": {"kiwoom"},
+    "storage": {"storage", "environments"},
+    "trading": {"trading", "kiwoom", "storage", "environments"},
+    "sandbox": {"sandbox", "trading"},  # trading.ticks only; never the client's protocol (below)
+    "ui": {"ui", "trading", "kiwoom", "storage", "environments"},
+}
+
+
+def test_the_layers_point_one_way() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        layer = _layer(path)
+        if layer not in ALLOWED:
+            continue  # app.py, __main__.py and __init__.py compose everything
+        extra = _internal_layers(path) - ALLOWED[layer] - {"__init__"}  # the package root holds only the version
+        if layer == "trading" and path.name == "session.py":
+            extra -= {"sandbox"}  # the session controller starts the embedded Sandbox
+        assert not extra, f"{path.relative_to(PACKAGE)} imports {sorted(extra)}"
+
+
+def test_only_the_app_and_the_session_controller_touch_the_sandbox() -> None:
+    allowed = {"app.py", "trading/session.py"}
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative.startswith("sandbox/") or relative in allowed:
+            continue
+        assert "sandbox" not in _internal_layers(path), f"{relative} imports the Sandbox"
+
+
+def test_nothing_above_the_protocol_speaks_http_or_websockets() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative.startswith(("kiwoom/", "sandbox/")):
+            continue
+        names = _imports(path)
+        assert not any(name.split(".")[0] in ("httpx", "websockets", "aiohttp") for name in names), relative
+
+
+def test_only_the_session_controller_builds_a_client() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative.startswith("kiwoom/") or relative in ("trading/session.py", "app.py"):
+            continue
+        assert "KiwoomClient(" not in path.read_text(encoding="utf-8"), f"{relative} builds a KiwoomClient"
+
+
+def test_no_test_helper_ships_in_the_package() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "KeyringBackend)" not in source and "tests" not in _internal_layers(path), path.name
+    assert not (PACKAGE / "ui" / "testing.py").exists()
+
+
+def test_no_wire_name_above_the_protocol() -> None:
+    """Wire names stay in kiwoom/ (and in the Sandbox, which speaks the wire itself)."""
+    wire_names = ("ord_no", "stk_cd", "oso_qty", "ord_qty", "trde_tp", "cur_prc", "rmnd_qty", "pur_pric")
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative.startswith(("kiwoom/", "sandbox/")):
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert not [name for name in wire_names if f'"{name}"' in source], relative
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """The window stays a composition of small widgets: no ui/ module over 400 lines, and no function over 60
+    lines in ui/, trading/ or app.py."""
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE).as_posix()
+        source = path.read_text(encoding="utf-8")
+        if relative.startswith("ui/"):
+            assert source.count("\n") <= 400, f"{relative} has {source.count(chr(10))} lines"
+        if not relative.startswith(("ui/", "trading/", "app.py")):
+            continue
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert length <= 60, f"{relative}: {node.name} is {length} lines"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kiwoom_desk.kiwoom import OpenOrder, OrderStatus
+from kiwoom_desk.kiwoom import OpenOrder, OrderStatus, Side
 from kiwoom_desk.kiwoom.realtime import OrderExecution
-from kiwoom_desk.trading.orders import OrderLedger
+from kiwoom_desk.trading.orders import TRANSITIONS, Order, OrderEvent, OrderLedger, OrderState
 
 
 def row(number: str, unfilled: int) -> OpenOrder:
@@ -50,3 +50,50 @@ def test_a_snapshot_taken_before_an_event_does_not_undo_it() -> None:
     assert change.added == [] and change.changed == []
     later = ledger.replace([row("0000002", 1)], ledger.mark())  # a snapshot after the events is believed
     assert later.changed == ["0000002"] and ledger.orders["0000002"].unfilled == 1
+
+
+def test_the_acknowledgement_records_the_order_unless_its_events_came_first() -> None:
+    ledger = OrderLedger()
+    ours = Order("0000007", "005930", "삼성전자", Side.BUY, "", OrderStatus.ACCEPTED, 10, 70_000, 10)
+    assert ledger.acknowledge(ours).added == ["0000007"] and ledger.orders["0000007"].unfilled == 10
+    assert ledger.apply(event("0000007", 0)).removed == ["0000007"]  # filled at once: the row leaves
+
+    raced = OrderLedger()
+    raced.apply(event("0000008", 0))  # the fill arrived before our answer...
+    late = Order("0000008", "005930", "삼성전자", Side.BUY, "", OrderStatus.ACCEPTED, 10, 70_000, 10)
+    assert not raced.acknowledge(late) and "0000008" not in raced.orders  # ...and the answer does not revive it
+
+
+def test_an_event_that_does_not_fit_is_not_applied_and_asks_for_a_reconcile() -> None:
+    ledger = OrderLedger()
+    ledger.replace([row("0000001", 10)])
+    ledger.apply(event("0000001", 10, OrderStatus.CANCELLED))
+    change = ledger.apply(event("0000001", 4))  # a fill after the cancel
+    assert change.reconcile and not change and "0000001" not in ledger.orders
+    assert ledger.state("0000001") is OrderState.CLOSED
+
+    ledger.replace([row("0000002", 10)])
+    ledger.apply(event("0000002", 3))  # 7 filled
+    older = ledger.apply(event("0000002", 6))  # an older event with 4 filled arrives late
+    assert older.reconcile and ledger.orders["0000002"].unfilled == 3
+
+
+def test_a_doubtful_order_shows_as_unknown_until_rest_or_an_event_says() -> None:
+    ledger = OrderLedger()
+    ledger.replace([row("0000001", 10), row("0000002", 10)])
+    assert ledger.doubt("0000001").changed == ["0000001"]
+    assert ledger.orders["0000001"].state is OrderState.UNKNOWN
+    ledger.apply(event("0000001", 10, OrderStatus.CANCELLED))  # the cancel did arrive
+    assert "0000001" not in ledger.orders
+    ledger.doubt("0000002")
+    ledger.replace([row("0000002", 10)], ledger.mark())  # REST: still working
+    assert ledger.orders["0000002"].state is OrderState.WORKING
+
+
+def test_every_transition_in_the_table_leaves_a_known_state() -> None:
+    for (state, order_event), target in TRANSITIONS.items():
+        assert state is None or isinstance(state, OrderState)
+        assert isinstance(order_event, OrderEvent) and isinstance(target, OrderState)
+    terminal = {OrderState.FILLED, OrderState.CLOSED, OrderState.REJECTED}
+    for end in terminal:  # nothing but a late acknowledgement fits a finished order
+        assert {event for (state, event) in TRANSITIONS if state is end} == {OrderEvent.ACKNOWLEDGED}

@@ -1,0 +1,87 @@
+"""One order, one row: the acknowledgement records the order and frees the ticket; real-time events and, when
+they fail, a REST reconcile do the rest. REST calls are counted by the Sandbox itself."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kiwoom_desk.sandbox import FaultKind
+from kiwoom_desk.trading import desk as desk_module
+
+from .conftest import Desk
+
+SAMSUNG = "005930"
+
+
+def connected(desk: Desk) -> bool:
+    return desk.window.status.realtime.text() == "실시간: 연결됨"
+
+
+def calls_since(desk: Desk, before: Counter[str]) -> Counter[str]:
+    return Counter(desk.sandbox.requests()) - before
+
+
+def test_a_resting_order_costs_one_rest_call_while_the_websocket_is_up(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 70_000, 3)
+    before = Counter(desk.sandbox.requests())
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    (number,) = desk.open_order_numbers()
+    ledger = desk.window.desk.ledger  # type: ignore[union-attr]
+    desk.until(lambda: ledger.heard_since(number, 0), "the order's 00 event never came")
+    desk.until(lambda: not desk.ticket.busy, "the ticket stayed locked")
+    assert calls_since(desk, before) == Counter({"kt10000": 1})  # no refresh of orders, holdings or cash
+    (order,) = desk.window.openOrders.orders.rows()
+    assert (order.unfilled, order.price, order.stock_name, order.status) == (3, 70_000, "삼성전자", "접수")
+
+
+def test_the_ticket_unlocks_on_the_answer_even_when_queries_are_slow(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    for api_id in ("ka10075", "kt00018", "kt00001"):  # a refresh after the order would take 30 s
+        desk.sandbox.inject(FaultKind.LATENCY, api_id=api_id, delay=30.0, times=None)
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.act(desk.ticket.submitButton.click)
+    desk.until(lambda: not desk.ticket.busy and desk.open_order_numbers(), "the ticket waited", within=5)
+    assert "주문 접수" in desk.window.status.message.text()
+    desk.sandbox.clear_faults()
+
+
+def test_a_cancel_is_one_rest_call_and_the_row_leaves_on_its_event(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 70_000, 2)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.until(lambda: not desk.ticket.busy, "the ticket stayed locked")
+    before = Counter(desk.sandbox.requests())
+    desk.act(lambda: desk.window.openOrders.selectRow(0))
+    desk.until(
+        lambda: desk.open_order_numbers() == [], "the row stayed", action=desk.window.cancelSelectedAction.trigger
+    )
+    desk.until(lambda: "1건 중 1건 취소" in desk.window.status.message.text(), "no answer shown")
+    assert calls_since(desk, before) == Counter({"kt10003": 1})
+    assert desk.exchange_open_orders() == []
+
+
+def test_without_the_websocket_an_order_is_reconciled_over_rest(desk: Desk) -> None:
+    realtime = desk.window.desk.realtime  # type: ignore[union-attr]
+    assert realtime is not None
+    desk.complete(realtime.close())  # the socket is gone: nobody would tell the ledger about fills
+    desk.fill(SAMSUNG, 71_300, 1)  # marketable: fills at once
+    before = Counter(desk.sandbox.requests())
+    desk.act(desk.ticket.submitButton.click)
+    desk.until(lambda: desk.window.positions.positions.rowCount() == 1, "the fill never showed")
+    desk.until(lambda: desk.open_order_numbers() == [], "a filled order stayed")
+    assert calls_since(desk, before)["ka10075"] >= 1
+
+
+def test_an_order_whose_events_never_come_is_reconciled(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    monkeypatch.setattr(desk_module, "EVENT_WAIT_SECONDS", 0.2)
+    desk.sandbox.stall_websockets(5.0)  # the socket stays open and says nothing
+    desk.fill(SAMSUNG, 71_300, 1)
+    before = Counter(desk.sandbox.requests())
+    desk.act(desk.ticket.submitButton.click)
+    desk.until(lambda: calls_since(desk, before)["ka10075"] == 1, "no reconcile after the silence")
+    desk.until(lambda: desk.window.positions.positions.rowCount() == 1, "the reconcile did not show the fill")
+    assert desk.open_order_numbers() == []
