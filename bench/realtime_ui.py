@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 from kiwoom_desk.environments import Environment
-from kiwoom_desk.kiwoom import KiwoomClient, OpenOrder, Side
+from kiwoom_desk.kiwoom import KiwoomClient, OpenOrder, OrderStatus, Side
 from kiwoom_desk.kiwoom.realtime import OrderExecution
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.trading.desk import TradingDesk
@@ -69,17 +69,17 @@ class Feed:
             self.next_number += 1
             self.numbers.append(number)
             self.unfilled[number] = 100
-            return self._make(number, "접수", 100, 0)
+            return self._make(number, OrderStatus.ACCEPTED, 100, 0)
         fill = min(self.unfilled[number], self.random.choice((1, 5, 10, 25)))
         self.unfilled[number] -= fill
         if not self.unfilled[number]:  # finished: it leaves the table
             del self.unfilled[number]
             self.numbers[position] = self.numbers[-1]
             self.numbers.pop()
-        return self._make(number, "체결", self.unfilled.get(number, 0), fill)
+        return self._make(number, OrderStatus.FILLED, self.unfilled.get(number, 0), fill)
 
     @staticmethod
-    def _make(number: str, status: str, unfilled: int, fill: int) -> OrderExecution:
+    def _make(number: str, status: OrderStatus, unfilled: int, fill: int) -> OrderExecution:
         return OrderExecution(
             number,
             "0000000",

@@ -47,8 +47,11 @@ def settle(loop: asyncio.AbstractEventLoop) -> None:
     run_until(loop, lambda: time.monotonic() > deadline, "", within=QUIET_SECONDS + 5)
 
 
-def run(loop: asyncio.AbstractEventLoop, orders: int) -> dict[str, tuple[Counter[str], list[float]]]:
-    results: dict[str, tuple[Counter[str], list[float]]] = {}
+Result = tuple[Counter[str], Counter[str], list[float]]  # calls in all, calls while the ticket was locked, lock times
+
+
+def run(loop: asyncio.AbstractEventLoop, orders: int) -> dict[str, Result]:
+    results: dict[str, Result] = {}
     with tempfile.TemporaryDirectory() as folder:
         sandbox = SandboxExchange(Path(folder) / "sandbox", seed=1, tick_interval=None, initial_cash=10**10).start()
         sandbox.set_price(SAMSUNG, 71_200, depth=10_000)
@@ -62,15 +65,24 @@ def run(loop: asyncio.AbstractEventLoop, orders: int) -> dict[str, tuple[Counter
         act(loop, lambda: ticket.load(Side.BUY, SAMSUNG, TradeType.LIMIT, 70_000, 1))  # the quote: not counted
         run_until(loop, lambda: ticket.quote is not None and ticket.submitButton.isEnabled(), "ticket not ready")
         settle(loop)
-        for kind, price in (("resting limit buy", 70_000), ("marketable limit buy", 71_500)):
+        for kind, price, burst in (
+            ("resting limit buy", 70_000, False),
+            ("marketable limit buy", 71_500, False),
+            ("burst of resting buys", 70_000, True),  # one after another, the account read once after them
+        ):
             calls: Counter[str] = Counter()
+            on_path: Counter[str] = Counter()
             locked: list[float] = []
+            start = Counter(sandbox.requests())
             for _ in range(orders):
                 before = Counter(sandbox.requests())
                 locked.append(place(window, loop, price))
-                settle(loop)
-                calls.update(Counter(sandbox.requests()) - before)
-            results[kind] = (calls, locked)
+                on_path.update(Counter(sandbox.requests()) - before)
+                if not burst:
+                    settle(loop)
+            settle(loop)
+            calls.update(Counter(sandbox.requests()) - start)
+            results[kind] = (calls, on_path, locked)
         complete(loop, window.shutdown())
         window.session.journal.close()
         sandbox.stop()
@@ -80,19 +92,24 @@ def run(loop: asyncio.AbstractEventLoop, orders: int) -> dict[str, tuple[Counter
 def main(orders: int, runs: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     print(f"{orders} orders of each kind, one at a time, {runs} runs; REST calls counted by the Sandbox")
-    per_kind: dict[str, list[tuple[float, float, Counter[str]]]] = {}
+    per_kind: dict[str, list[tuple[float, float, float, Counter[str]]]] = {}
     loop = qt_loop()  # one loop for every run, as the app has one for its life
     for _ in range(runs):
-        for kind, (calls, locked) in run(loop, orders).items():
-            per_kind.setdefault(kind, []).append((calls.total() / orders, statistics.median(locked) * 1000, calls))
-    print(f"{'order':<24}{'calls/order min/med/max':>26}{'locked ms min/med/max':>26}  calls by api-id (last run)")
+        for kind, (calls, on_path, locked) in run(loop, orders).items():
+            row = (calls.total() / orders, on_path.total() / orders, statistics.median(locked) * 1000, calls)
+            per_kind.setdefault(kind, []).append(row)
+
+    def spread(values: list[float], digits: int) -> str:
+        values = sorted(values)
+        return f"{values[0]:.{digits}f}/{statistics.median(values):.{digits}f}/{values[-1]:.{digits}f}"
+
+    print(f"{'order':<24}{'calls/order':>16}{'while locked':>16}{'locked ms':>18}  calls by api-id (last run)")
+    print(f"{'':<24}{'min/med/max':>16}{'min/med/max':>16}{'min/med/max':>18}")
     for kind, rows in per_kind.items():
-        calls = sorted(row[0] for row in rows)
-        locked = sorted(row[1] for row in rows)
-        last = ", ".join(f"{api}×{count / orders:g}" for api, count in sorted(rows[-1][2].items()))
-        figures = f"{calls[0]:.2f}/{statistics.median(calls):.2f}/{calls[-1]:.2f}"
-        lock = f"{locked[0]:.1f}/{statistics.median(locked):.1f}/{locked[-1]:.1f}"
-        print(f"{kind:<24}{figures:>26}{lock:>26}  {last}")
+        last = ", ".join(f"{api}×{count / orders:g}" for api, count in sorted(rows[-1][3].items()))
+        figures = spread([row[0] for row in rows], 2)
+        path = spread([row[1] for row in rows], 2)
+        print(f"{kind:<24}{figures:>16}{path:>16}{spread([row[2] for row in rows], 1):>18}  {last}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import json
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -26,6 +27,7 @@ from ..kiwoom import (
     OrderAck,
     OrderStateUnknownError,
     OrderStatus,
+    Side,
     StockListing,
     TradeType,
 )
@@ -52,7 +54,14 @@ LISTED_MARKETS = ("0", "10", ETF_MARKET)  # KOSPI, KOSDAQ, ETF: what the ticket'
 KST = ZoneInfo("Asia/Seoul")
 EVENT_WAIT_SECONDS = 5.0  # an acknowledged action whose 00 events have not come by then is reconciled over REST
 RECONCILE_DELAY_SECONDS = 0.3  # doubts raised together share one REST look
-CASH_DELAY_SECONDS = 0.3  # fills come in bursts: cash is read once after the burst
+ACCOUNT_DELAY_SECONDS = 0.3  # orders and fills come in bursts: the account is read once after the burst
+
+
+class AccountPart(StrEnum):
+    """What an order or a fill changes that no real-time event carries."""
+
+    CASH = "cash"  # kt00001: orderable cash (a buy reserves it, a cancel releases it, a fill spends it)
+    HOLDINGS = "holdings"  # kt00018: sellable shares (a sell reserves them) and the totals
 
 
 class DeskListener(Protocol):
@@ -84,7 +93,8 @@ class TradingDesk:
             RealtimeSession(ws_url, client, self._on_event, self._on_status, self._resync) if ws_url else None
         )
         self._watched: str | None = None
-        self._cash_refresh: asyncio.Task[None] | None = None
+        self._account_refresh: asyncio.Task[None] | None = None
+        self._stale: set[AccountPart] = set()
         self._reconciling: asyncio.Task[None] | None = None
         self._timers: list[asyncio.TimerHandle] = []
         self.ledger = OrderLedger()
@@ -128,7 +138,7 @@ class TradingDesk:
             await self.realtime.close()
         for timer in self._timers:
             timer.cancel()
-        for task in (self._cash_refresh, self._reconciling):
+        for task in (self._account_refresh, self._reconciling):
             if task is not None:
                 task.cancel()
                 await asyncio.gather(task, return_exceptions=True)
@@ -167,7 +177,7 @@ class TradingDesk:
             if change.reconcile:
                 self._reconcile_soon()
             if event.fill_quantity:
-                self._refresh_cash_soon()
+                self._refresh_account_soon(AccountPart.CASH, AccountPart.HOLDINGS)
         elif isinstance(event, BalanceUpdate):
             self.portfolio.apply(event)
             for listener in self._listeners:
@@ -185,22 +195,30 @@ class TradingDesk:
         self.journal.record(self.environment, "resync", "ka10075")
         await self._refresh_quietly()
 
-    def _refresh_cash_soon(self) -> None:
-        """Fills come in bursts; one REST look at cash and totals after the burst is enough."""
-        if self._cash_refresh is None or self._cash_refresh.done():
-            self._cash_refresh = asyncio.get_running_loop().create_task(self._refresh_cash())
+    def _refresh_account_soon(self, *parts: AccountPart) -> None:
+        """Cash and sellable shares are not pushed: after a burst of orders or fills, the parts they changed are
+        read once over REST, off the ticket's path."""
+        self._stale.update(parts)
+        if self._account_refresh is None or self._account_refresh.done():
+            self._account_refresh = asyncio.get_running_loop().create_task(self._refresh_account())
 
-    async def _refresh_cash(self) -> None:
-        await asyncio.sleep(CASH_DELAY_SECONDS)
-        since = self.portfolio.mark()
-        try:
-            balance, deposit = await asyncio.gather(self.client.balance(), self.client.deposit())
-        except KiwoomError as error:
-            log.warning("cash refresh failed: %s", error)
-            return
-        self.portfolio.replace(balance, deposit, since)
-        for listener in self._listeners:
-            listener.portfolio_changed()
+    async def _refresh_account(self) -> None:
+        while self._stale:  # parts asked for while a read was on the wire get one more read
+            await asyncio.sleep(ACCOUNT_DELAY_SECONDS)
+            parts, self._stale = self._stale, set()
+            since = self.portfolio.mark()
+            try:
+                holdings = await self.client.balance() if AccountPart.HOLDINGS in parts else None
+                cash = await self.client.deposit() if AccountPart.CASH in parts else None
+            except KiwoomError as error:
+                log.warning("account refresh failed: %s", error)
+                return
+            if holdings is not None:
+                self.portfolio.replace_holdings(holdings, since)
+            if cash is not None:
+                self.portfolio.replace_cash(cash)
+            for listener in self._listeners:
+                listener.portfolio_changed()
 
     async def quote(self, code: str) -> Quote:
         info = await self.client.stock_info(code)
@@ -298,6 +316,7 @@ class TradingDesk:
         )
         self._notify_orders(self.ledger.acknowledge(order))
         self._expect_events([ack.order_no], since)
+        self._refresh_account_soon(_reserved_by(ticket.side))
         return ack
 
     async def modify(self, order: Order, quantity: int, price: int) -> ModifyAck:
@@ -313,6 +332,7 @@ class TradingDesk:
             raise
         self.journal.record(self.environment, "accepted", "kt10002", ack.order_no, {"base": ack.base_order_no})
         self._expect_events([order.order_no, ack.order_no], since)
+        self._refresh_account_soon(_reserved_by(order.side))
         return ack
 
     async def cancel(self, orders: Sequence[Order]) -> tuple[int, list[str]]:
@@ -333,6 +353,7 @@ class TradingDesk:
                 continue
             self.journal.record(self.environment, "accepted", "kt10003", ack.order_no, {"base": ack.base_order_no})
             self._expect_events([order.order_no], since)
+            self._refresh_account_soon(_reserved_by(order.side))
             done += 1
         if unknown:
             await self._reconcile("kt10003")
@@ -388,3 +409,8 @@ class TradingDesk:
         for listener in self._listeners:
             listener.orders_changed(change)
             listener.portfolio_changed()
+
+
+def _reserved_by(side: Side | None) -> AccountPart:
+    """A buy reserves cash, a sell reserves shares: what an order, its modify or its cancel changes."""
+    return AccountPart.HOLDINGS if side is Side.SELL else AccountPart.CASH

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from ..kiwoom import OpenOrder, OrderStatus, Side, TradeType
 from ..kiwoom.realtime import OrderExecution
+from .freshness import keep_newer, newer_than
 
 log = logging.getLogger(__name__)
 
@@ -167,15 +168,9 @@ class OrderLedger:
         """Takes a full snapshot: orders missing from it were filled or cancelled and leave. An order a real-time
         event touched after `since` keeps what the event said: the snapshot was taken before it."""
         fresh = {row.order_no: Order.from_open_order(row) for row in snapshot if row.unfilled > 0}
-        states = dict.fromkeys(fresh, OrderState.WORKING)
-        if since is not None:
-            for number, sequence in self._touched.items():
-                if sequence > since and number in self._states:
-                    states[number] = self._states[number]
-                    if number in self.orders:
-                        fresh[number] = self.orders[number]
-                    else:
-                        fresh.pop(number, None)
+        newer = [number for number in newer_than(self._touched, since) if number in self._states]
+        states = keep_newer(dict.fromkeys(fresh, OrderState.WORKING), self._states, newer)
+        fresh = keep_newer(fresh, self.orders, newer)
         self._states = states
         return self._show(fresh)
 

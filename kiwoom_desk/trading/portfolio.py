@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..kiwoom import Balance, Deposit, Holding
 from ..kiwoom.realtime import BalanceUpdate
+from .freshness import keep_newer, newer_than
 
 
 @dataclass(frozen=True)
@@ -119,17 +120,18 @@ class Portfolio:
         return self._sequence
 
     def replace(self, balance: Balance, deposit: Deposit, since: int | None = None) -> None:
-        """A REST snapshot. A holding a 04 touched after `since` keeps what the 04 said."""
+        """A REST snapshot of holdings and cash."""
+        self.replace_holdings(balance, since)
+        self.replace_cash(deposit)
+
+    def replace_holdings(self, balance: Balance, since: int | None = None) -> None:
+        """kt00018. A holding a 04 touched after `since` keeps what the 04 said."""
         fresh = {holding.stock_code: Position.from_holding(holding) for holding in balance.holdings}
         fresh = {code: position for code, position in fresh.items() if position.quantity > 0}
-        if since is not None:
-            for code, sequence in self._touched.items():
-                if sequence > since:
-                    if code in self.positions:
-                        fresh[code] = self.positions[code]
-                    else:
-                        fresh.pop(code, None)
-        self.positions = fresh
+        self.positions = keep_newer(fresh, self.positions, newer_than(self._touched, since))
+
+    def replace_cash(self, deposit: Deposit) -> None:
+        """kt00001: nothing real-time carries cash, so the latest answer is the truth."""
         self.cash = Cash.from_deposit(deposit)
 
     def apply(self, update: BalanceUpdate) -> None:

@@ -66,7 +66,7 @@ def order_type_text(order: Order) -> str:
 def order_state_text(order: Order) -> str:
     if order.state is OrderState.UNKNOWN:
         return QCoreApplication.translate("OrderState", "Checking...")
-    return order.status.value if order.status is not None else ""
+    return str(order.status) if order.status is not None else ""
 
 
 def side_text(side: Side | None) -> str:

@@ -23,16 +23,19 @@ def calls_since(desk: Desk, before: Counter[str]) -> Counter[str]:
     return Counter(desk.sandbox.requests()) - before
 
 
-def test_a_resting_order_costs_one_rest_call_while_the_websocket_is_up(desk: Desk) -> None:
+def test_a_resting_order_is_one_rest_call_then_one_read_of_the_cash_it_reserved(desk: Desk) -> None:
     desk.until(lambda: connected(desk), "real-time never connected")
     desk.fill(SAMSUNG, 70_000, 3)
+    desk.until(lambda: desk.ticket.availableLabel.text() == "주문가능금액: 10,000,000원", "no cash shown")
     before = Counter(desk.sandbox.requests())
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.until(lambda: not desk.ticket.busy, "the ticket stayed locked")
+    assert calls_since(desk, before) == Counter({"kt10000": 1})  # the ticket waited for the order alone
     (number,) = desk.open_order_numbers()
     ledger = desk.window.desk.ledger  # type: ignore[union-attr]
     desk.until(lambda: ledger.heard_since(number, 0), "the order's 00 event never came")
-    desk.until(lambda: not desk.ticket.busy, "the ticket stayed locked")
-    assert calls_since(desk, before) == Counter({"kt10000": 1})  # no refresh of orders, holdings or cash
+    desk.until(lambda: desk.ticket.availableLabel.text() == "주문가능금액: 9,789,969원", "the reserved cash not shown")
+    assert calls_since(desk, before) == Counter({"kt10000": 1, "kt00001": 1})  # no refresh of orders or holdings
     (order,) = desk.window.openOrders.orders.rows()
     assert (order.unfilled, order.price, order.stock_name, order.status) == (3, 70_000, "삼성전자", "접수")
 
@@ -52,14 +55,14 @@ def test_a_cancel_is_one_rest_call_and_the_row_leaves_on_its_event(desk: Desk) -
     desk.until(lambda: connected(desk), "real-time never connected")
     desk.fill(SAMSUNG, 70_000, 2)
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
-    desk.until(lambda: not desk.ticket.busy, "the ticket stayed locked")
+    desk.until(lambda: desk.ticket.availableLabel.text() != "주문가능금액: 10,000,000원", "the reserved cash not shown")
     before = Counter(desk.sandbox.requests())
     desk.act(lambda: desk.window.openOrders.selectRow(0))
-    desk.until(
-        lambda: desk.open_order_numbers() == [], "the row stayed", action=desk.window.cancelSelectedAction.trigger
-    )
+    cancel = desk.window.cancelSelectedAction.trigger
+    desk.until(lambda: desk.open_order_numbers() == [], "the row stayed", action=cancel)
     desk.until(lambda: "1건 중 1건 취소" in desk.window.status.message.text(), "no answer shown")
-    assert calls_since(desk, before) == Counter({"kt10003": 1})
+    desk.until(lambda: desk.ticket.availableLabel.text() == "주문가능금액: 10,000,000원", "the cash was not released")
+    assert calls_since(desk, before) == Counter({"kt10003": 1, "kt00001": 1})
     assert desk.exchange_open_orders() == []
 
 
@@ -85,3 +88,19 @@ def test_an_order_whose_events_never_come_is_reconciled(desk: Desk, monkeypatch:
     desk.until(lambda: calls_since(desk, before)["ka10075"] == 1, "no reconcile after the silence")
     desk.until(lambda: desk.window.positions.positions.rowCount() == 1, "the reconcile did not show the fill")
     assert desk.open_order_numbers() == []
+
+
+def test_a_resting_sell_reads_back_the_shares_it_reserved(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 0, 10, trade_type="3")
+    desk.until(
+        lambda: desk.window.positions.positions.rowCount() == 1, "no position", action=desk.ticket.submitButton.click
+    )
+    totals = desk.window.positions.totalsLabel
+    desk.until(lambda: "예수금 9,286,894" in totals.text(), "the buy's cash was never read")
+    desk.fill(SAMSUNG, 80_000, 4, sell=True)  # far above the market: it rests
+    desk.until(lambda: desk.ticket.availableLabel.text() == "매도가능수량: 10주", "no sellable shares shown")
+    before = Counter(desk.sandbox.requests())
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.until(lambda: desk.ticket.availableLabel.text() == "매도가능수량: 6주", "the reserved shares not shown")
+    assert calls_since(desk, before) == Counter({"kt10001": 1, "kt00018": 1})
