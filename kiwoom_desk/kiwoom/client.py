@@ -46,7 +46,14 @@ from .ratelimit import UNLIMITED, RateLimiter, RateLimits
 log = logging.getLogger(__name__)
 
 JSON_CONTENT_TYPE = "application/json;charset=UTF-8"
-MAX_PAGES = 1000
+MAX_PAGES = 100  # a list longer than this is a server repeating itself, not a trader's account
+MAX_BODY_BYTES = 8 * 1024 * 1024  # an answer larger than this is not read
+MAX_DEPTH = 32  # nesting deeper than this is not a Kiwoom answer
+MAX_RETRY_AFTER = 5.0  # seconds a query waits for a rate limit at most, whatever Retry-After says
+MAX_ORDER_RETRY_WAIT = 1.0  # an order is not kept waiting: after short retries it is reported as not sent
+_NEXT_KEY = re.compile(r"[\x21-\x7e]{1,200}")  # printable ASCII: what can go back in a header
+_RETURN_CODE = re.compile(r"-?[0-9]{1,9}")
+_RETRY_AFTER = re.compile(r"[0-9]{1,6}")
 
 # Which path serves which api-id (kiwoom-api.md §1.2).
 PATHS: dict[str, str] = {
@@ -333,6 +340,7 @@ class KiwoomClient:
         first: dict[str, Any] | None = None
         rows: list[Any] = []
         next_key: str | None = None
+        seen: set[str] = set()
         for _page in range(MAX_PAGES):
             data, headers = await self._send(api_id, body, next_key)
             page_rows = data.get(list_key, [])
@@ -343,8 +351,13 @@ class KiwoomClient:
             if headers.get("cont-yn") != "Y":
                 return first, rows
             next_key = headers.get("next-key", "")
-            if not next_key:
-                raise errors.ResponseFormatError(f"{api_id}: cont-yn is Y but next-key is empty", api_id=api_id)
+            if not _NEXT_KEY.fullmatch(next_key):
+                raise errors.ResponseFormatError(
+                    f"{api_id}: cont-yn is Y but next-key is empty or unusable ({next_key[:20]!r})", api_id=api_id
+                )
+            if next_key in seen:
+                raise errors.ResponseFormatError(f"{api_id}: next-key {next_key[:20]!r} came twice", api_id=api_id)
+            seen.add(next_key)
         raise errors.ResponseFormatError(f"{api_id}: more than {MAX_PAGES} pages", api_id=api_id)
 
     async def _rows(self, api_id: str, body: dict[str, str], list_key: str, model: type[_Model]) -> list[_Model]:
@@ -388,7 +401,10 @@ class KiwoomClient:
                 (time.perf_counter() - started) * 1000,
             )
 
-            if response.status_code == 401 or code in errors.REISSUE_CODES:
+            # A success is a success: an error code in the message of an answer with return_code 0 and HTTP 2xx
+            # refuses nothing, and acting on it would send an accepted order again.
+            refused = response.status_code >= 400 or return_code != 0
+            if refused and (response.status_code == 401 or code in errors.REISSUE_CODES):
                 if not reissued:  # the token was refused before anything was processed: one new token, one retry
                     log.info("%s: token refused (%s); issuing a new one", api_id, code or 401)
                     self._tokens.invalidate(token)
@@ -396,9 +412,12 @@ class KiwoomClient:
                     continue
                 raise errors.error_for(api_id, return_code, return_msg or "token refused", response.status_code)
 
-            if response.status_code == 429 or code in errors.RATE_LIMIT_CODES or (return_code == 5 and code is None):
+            limited = (
+                response.status_code == 429 or code in errors.RATE_LIMIT_CODES or (return_code == 5 and code is None)
+            )
+            if refused and limited:
                 if rate_limited < self._max_rate_limit_retries:  # refused before processing: safe to send again
-                    delay = self._backoff(rate_limited, response)
+                    delay = self._backoff(rate_limited, response, is_order)
                     rate_limited += 1
                     log.info("%s: rate limited; retry %d in %.2f s", api_id, rate_limited, delay)
                     await asyncio.sleep(delay)
@@ -448,12 +467,14 @@ class KiwoomClient:
                 ) from None
             raise errors.TransportError(f"{api_id}: {type(error).__name__}: {error}", api_id=api_id) from None
 
-    def _backoff(self, attempt: int, response: httpx.Response) -> float:
+    def _backoff(self, attempt: int, response: httpx.Response, is_order: bool = False) -> float:
+        """Exponential with jitter, at least what Retry-After asks (whole ASCII seconds), within the bound: a query
+        waits a few seconds at most, an order less, since the trader is waiting for its answer."""
         delay: float = self._retry_backoff * (2**attempt) * (1 + random.uniform(0, 0.25))  # jitter spreads retries
-        retry_after = str(response.headers.get("Retry-After", ""))
-        if retry_after.isdigit():
+        retry_after = response.headers.get("Retry-After", "").strip()
+        if _RETRY_AFTER.fullmatch(retry_after):
             delay = max(delay, float(retry_after))
-        return delay
+        return min(delay, MAX_ORDER_RETRY_WAIT if is_order else MAX_RETRY_AFTER)
 
     # ---- tokens -----------------------------------------------------------------------------------------
 
@@ -548,23 +569,42 @@ def _member(cls: type[_Enum], value: object, field: str, api_id: str) -> _Enum:
 
 
 def _json_object(response: httpx.Response) -> dict[str, Any] | None:
-    try:
-        data = response.json()
-    except (ValueError, UnicodeDecodeError):
+    """The answer as a JSON object, or None when it is not one: too large, not UTF-8 JSON, nested too deep, or
+    with numbers beyond what Python reads (every way of failing is caught here, at the edge)."""
+    if len(response.content) > MAX_BODY_BYTES:
         return None
-    return data if isinstance(data, dict) else None
+    try:
+        data = json.loads(response.content)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    return data if isinstance(data, dict) and _shallow(data) else None
+
+
+def _shallow(data: Any) -> bool:
+    """Whether no container sits deeper than MAX_DEPTH (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return True
 
 
 def _return_code(data: dict[str, Any] | None) -> int | None:
+    """return_code as documented (an integer, or its digits as a string); anything else is unreadable (None)."""
     if data is None:
         return None
     value = data.get("return_code")
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
+        return value if abs(value) < 10**9 else None
+    if isinstance(value, str) and _RETURN_CODE.fullmatch(value.strip()):
+        return int(value.strip())
     return None
 
 

@@ -77,6 +77,11 @@ class TradeType(StrEnum):
     def needs_stop_price(self) -> bool:
         return self is TradeType.STOP_LIMIT
 
+    @classmethod
+    def from_name(cls, text: object) -> TradeType | None:
+        """The type an order row names in Korean (ka10075/ka10076/kt00007 `trde_tp`, FID 906), or None."""
+        return _BY_NAME.get(str(text).strip())
+
 
 _PRICED = frozenset(
     {
@@ -88,3 +93,25 @@ _PRICED = frozenset(
         TradeType.AFTER_HOURS_SINGLE,
     }
 )
+
+# The Korean names the order queries and 00 events use for each trde_tp (kiwoom-api.md §3.2): wire data.
+_BY_NAME: dict[str, TradeType] = {
+    "보통": TradeType.LIMIT,
+    "시장가": TradeType.MARKET,
+    "조건부지정가": TradeType.CONDITIONAL_LIMIT,
+    "최유리지정가": TradeType.BEST_LIMIT,
+    "최우선지정가": TradeType.PRIORITY_LIMIT,
+    "보통(IOC)": TradeType.LIMIT_IOC,
+    "시장가(IOC)": TradeType.MARKET_IOC,
+    "최유리(IOC)": TradeType.BEST_LIMIT_IOC,
+    "보통(FOK)": TradeType.LIMIT_FOK,
+    "시장가(FOK)": TradeType.MARKET_FOK,
+    "최유리(FOK)": TradeType.BEST_LIMIT_FOK,
+    "스톱지정가": TradeType.STOP_LIMIT,
+    "중간가": TradeType.MID_PRICE,
+    "중간가(IOC)": TradeType.MID_PRICE_IOC,
+    "중간가(FOK)": TradeType.MID_PRICE_FOK,
+    "장시작전시간외": TradeType.PRE_MARKET_CLOSE,
+    "시간외단일가": TradeType.AFTER_HOURS_SINGLE,
+    "장마감후시간외": TradeType.POST_MARKET_CLOSE,
+}

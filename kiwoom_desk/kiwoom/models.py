@@ -1,7 +1,9 @@
 """Wire models: readable Python names, the wire names as aliases, numbers parsed (kiwoom-api.md §3–5).
 
-Unknown extra fields are ignored (the server adds fields over time); a missing required field is an error that
-the client reports with its api-id. Nothing above `kiwoom/` speaks wire names.
+Unknown extra fields are ignored (the server adds fields over time). A number the app trades on is required:
+missing, empty or not a number, it is an error the client reports with its api-id and field. Any other number
+is optional and None when it is absent or unreadable; nothing is ever read as a silent 0. Nothing above
+`kiwoom/` speaks wire names.
 """
 
 from __future__ import annotations
@@ -12,12 +14,23 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_serializer, model_validator
 
-from ._numbers import parse_decimal, parse_int, parse_price
+from ._numbers import (
+    WireNumberError,
+    optional_decimal,
+    optional_int,
+    optional_price,
+    parse_decimal,
+    parse_int,
+    parse_price,
+)
 from .codes import OrderStatus, Side
 
 Int = Annotated[int, BeforeValidator(parse_int)]
 Price = Annotated[int, BeforeValidator(parse_price)]
 Rate = Annotated[Decimal, BeforeValidator(parse_decimal)]
+OptInt = Annotated[int | None, BeforeValidator(optional_int)]
+OptPrice = Annotated[int | None, BeforeValidator(optional_price)]
+OptRate = Annotated[Decimal | None, BeforeValidator(optional_decimal)]
 
 
 def _stock_code(value: Any) -> Any:
@@ -53,30 +66,30 @@ class Token(WireModel):
 class OrderAck(WireModel):
     """kt10000 / kt10001."""
 
-    order_no: str = Field(alias="ord_no", min_length=1)
+    order_no: str = Field(alias="ord_no", min_length=1, pattern=r"\S")
     venue: str = Field("", alias="dmst_stex_tp")
 
 
 class ModifyAck(WireModel):
     """kt10002: the new order number and the root of the chain."""
 
-    order_no: str = Field(alias="ord_no", min_length=1)
+    order_no: str = Field(alias="ord_no", min_length=1, pattern=r"\S")
     base_order_no: str = Field("", alias="base_orig_ord_no")
-    quantity: Int = Field(0, alias="mdfy_qty")
+    quantity: OptInt = Field(None, alias="mdfy_qty")
     venue: str = Field("", alias="dmst_stex_tp")
 
 
 class CancelAck(WireModel):
     """kt10003."""
 
-    order_no: str = Field(alias="ord_no", min_length=1)
+    order_no: str = Field(alias="ord_no", min_length=1, pattern=r"\S")
     base_order_no: str = Field("", alias="base_orig_ord_no")
-    quantity: Int = Field(0, alias="cncl_qty")
+    quantity: OptInt = Field(None, alias="cncl_qty")
 
 
 class _OrderRow(WireModel):
-    order_no: str = Field(alias="ord_no", min_length=1)
-    stock_code: StockCode = Field(alias="stk_cd", min_length=1)
+    order_no: str = Field(alias="ord_no", min_length=1, pattern=r"\S")
+    stock_code: StockCode = Field(alias="stk_cd", min_length=1, pattern=r"\S")
     stock_name: str = Field("", alias="stk_nm")
     side_text: str = Field("", alias="io_tp_nm")
     trade_type_name: str = Field("", alias="trde_tp")
@@ -91,29 +104,29 @@ class _TodayOrderRow(_OrderRow):
     """What ka10075 and ka10076 rows share."""
 
     status: Status = Field(None, alias="ord_stt")
-    quantity: Int = Field(0, alias="ord_qty")
-    price: Price = Field(0, alias="ord_pric")
-    unfilled: Int = Field(0, alias="oso_qty")
-    filled_quantity: Int = Field(0, alias="cntr_qty")
-    stop_price: Price = Field(0, alias="stop_pric")
+    quantity: Int = Field(alias="ord_qty")
+    price: Price = Field(alias="ord_pric")  # 0 for a market order: a number all the same
+    unfilled: Int = Field(alias="oso_qty")
+    filled_quantity: OptInt = Field(None, alias="cntr_qty")  # the spec's own ka10075 example leaves it out
+    stop_price: OptPrice = Field(None, alias="stop_pric")
 
 
 class OpenOrder(_TodayOrderRow):
     """ka10075 `oso` row: an order with an unfilled remainder."""
 
     account_no: str = Field("", alias="acnt_no")
-    filled_amount: Int = Field(0, alias="cntr_tot_amt")
+    filled_amount: OptInt = Field(None, alias="cntr_tot_amt")
     time: str = Field("", alias="tm")
-    current_price: Price = Field(0, alias="cur_prc")
+    current_price: OptPrice = Field(None, alias="cur_prc")
     venue: str = Field("", alias="stex_tp_txt")
 
 
 class FilledOrder(_TodayOrderRow):
     """ka10076 `cntr` row: an order with fills; `fill_price` is the average."""
 
-    fill_price: Price = Field(0, alias="cntr_pric")
-    commission: Int = Field(0, alias="tdy_trde_cmsn")
-    tax: Int = Field(0, alias="tdy_trde_tax")
+    fill_price: Price = Field(alias="cntr_pric")
+    commission: OptInt = Field(None, alias="tdy_trde_cmsn")
+    tax: OptInt = Field(None, alias="tdy_trde_tax")
     time: str = Field("", alias="ord_tm")
 
 
@@ -121,42 +134,42 @@ class OrderHistoryEntry(_OrderRow):
     """kt00007 `acnt_ord_cntr_prps_dtl` row: every order of the day, modifies and cancels included."""
 
     orig_order_no: str = Field("", alias="ori_ord")
-    quantity: Int = Field(0, alias="ord_qty")
-    price: Price = Field(0, alias="ord_uv")
-    confirmed_quantity: Int = Field(0, alias="cnfm_qty")
-    filled_quantity: Int = Field(0, alias="cntr_qty")
-    fill_price: Price = Field(0, alias="cntr_uv")
-    remaining: Int = Field(0, alias="ord_remnq")
+    quantity: Int = Field(alias="ord_qty")
+    price: OptPrice = Field(None, alias="ord_uv")
+    confirmed_quantity: OptInt = Field(None, alias="cnfm_qty")
+    filled_quantity: Int = Field(alias="cntr_qty")
+    fill_price: OptPrice = Field(None, alias="cntr_uv")
+    remaining: Int = Field(alias="ord_remnq")
     accept_type: str = Field("", alias="acpt_tp")
     amendment: str = Field("", alias="mdfy_cncl")
     time: str = Field("", alias="ord_tm")
     venue: str = Field("", alias="dmst_stex_tp")
-    stop_price: Price = Field(0, alias="cond_uv")
+    stop_price: OptPrice = Field(None, alias="cond_uv")
 
 
 class Holding(WireModel):
     """kt00018 `acnt_evlt_remn_indv_tot` row."""
 
-    stock_code: StockCode = Field(alias="stk_cd", min_length=1)
+    stock_code: StockCode = Field(alias="stk_cd", min_length=1, pattern=r"\S")
     stock_name: str = Field("", alias="stk_nm")
-    quantity: Int = Field(0, alias="rmnd_qty")
-    sellable: Int = Field(0, alias="trde_able_qty")
-    average_price: Price = Field(0, alias="pur_pric")
-    current_price: Price = Field(0, alias="cur_prc")
-    purchase_amount: Int = Field(0, alias="pur_amt")
-    evaluation: Int = Field(0, alias="evlt_amt")
-    profit: Int = Field(0, alias="evltv_prft")
-    profit_rate: Rate = Field(Decimal(0), alias="prft_rt")
+    quantity: Int = Field(alias="rmnd_qty")
+    sellable: Int = Field(alias="trde_able_qty")
+    average_price: Price = Field(alias="pur_pric")
+    current_price: Price = Field(alias="cur_prc")
+    purchase_amount: Int = Field(alias="pur_amt")
+    evaluation: Int = Field(alias="evlt_amt")
+    profit: Int = Field(alias="evltv_prft")
+    profit_rate: OptRate = Field(None, alias="prft_rt")
 
 
 class Balance(WireModel):
     """kt00018: totals and holdings."""
 
-    total_purchase: Int = Field(0, alias="tot_pur_amt")
-    total_evaluation: Int = Field(0, alias="tot_evlt_amt")
-    total_profit: Int = Field(0, alias="tot_evlt_pl")
-    total_profit_rate: Rate = Field(Decimal(0), alias="tot_prft_rt")
-    estimated_assets: Int = Field(0, alias="prsm_dpst_aset_amt")
+    total_purchase: OptInt = Field(None, alias="tot_pur_amt")
+    total_evaluation: OptInt = Field(None, alias="tot_evlt_amt")
+    total_profit: OptInt = Field(None, alias="tot_evlt_pl")
+    total_profit_rate: OptRate = Field(None, alias="tot_prft_rt")
+    estimated_assets: OptInt = Field(None, alias="prsm_dpst_aset_amt")
     holdings: list[Holding] = Field(default_factory=list, alias="acnt_evlt_remn_indv_tot")
 
 
@@ -165,8 +178,8 @@ class Deposit(WireModel):
 
     cash: Int = Field(alias="entr")
     orderable: Int = Field(alias="ord_alow_amt")
-    withdrawable: Int = Field(0, alias="pymn_alow_amt")
-    d2_cash: Int = Field(0, alias="d2_entra")
+    withdrawable: OptInt = Field(None, alias="pymn_alow_amt")
+    d2_cash: OptInt = Field(None, alias="d2_entra")
 
 
 class Direction(StrEnum):
@@ -186,36 +199,49 @@ class Direction(StrEnum):
 class StockInfo(WireModel):
     """ka10001. Prices are absolute; `direction` and `change` say which way it moved."""
 
-    code: str = Field(alias="stk_cd", min_length=1)
+    code: str = Field(alias="stk_cd", min_length=1, pattern=r"\S")
     name: str = Field(alias="stk_nm")
     current_price: Price = Field(alias="cur_prc")
     direction: Annotated[Direction, BeforeValidator(lambda value: value or "3")] = Field(
         Direction.FLAT, alias="pre_sig"
     )
-    change: Int = Field(0, alias="pred_pre")
-    change_rate: Rate = Field(Decimal(0), alias="flu_rt")
-    open: Price = Field(0, alias="open_pric")
-    high: Price = Field(0, alias="high_pric")
-    low: Price = Field(0, alias="low_pric")
+    change: OptInt = Field(None, alias="pred_pre")
+    change_rate: OptRate = Field(None, alias="flu_rt")
+    open: OptPrice = Field(None, alias="open_pric")
+    high: OptPrice = Field(None, alias="high_pric")
+    low: OptPrice = Field(None, alias="low_pric")
     upper_limit: Price = Field(alias="upl_pric")
     lower_limit: Price = Field(alias="lst_pric")
     base_price: Price = Field(alias="base_pric")
-    volume: Int = Field(0, alias="trde_qty")
+    volume: OptInt = Field(None, alias="trde_qty")
 
 
 class BookLevel(WireModel):
     price: int
-    quantity: int
+    quantity: int | None  # None: the server left the quantity out
+
+
+Levels = list[BookLevel | None]  # best first; None where the server left a level out or sent one unreadable
+
+
+def book_level(price: Any, quantity: Any) -> BookLevel | None:
+    """One level of a book: its price is required (else the level is empty), its quantity optional."""
+    try:
+        value = parse_price(price)
+    except WireNumberError:
+        return None
+    return BookLevel(price=value, quantity=optional_int(quantity)) if value else None
 
 
 class OrderBook(WireModel):
-    """ka10004, the flat `sel_fpr_bid` / `sel_{N}th_pre_bid` ... fields turned into levels (best first)."""
+    """ka10004, the flat `sel_fpr_bid` / `sel_{N}th_pre_bid` ... fields turned into 10 levels a side (best first).
+    A level that is missing or unreadable is empty; the rest of the book stays."""
 
     time: str = ""
-    asks: list[BookLevel] = Field(default_factory=list)
-    bids: list[BookLevel] = Field(default_factory=list)
-    total_ask_quantity: int = 0
-    total_bid_quantity: int = 0
+    asks: Levels = Field(default_factory=list)
+    bids: Levels = Field(default_factory=list)
+    total_ask_quantity: int | None = None
+    total_bid_quantity: int | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -223,34 +249,33 @@ class OrderBook(WireModel):
         if not isinstance(data, dict) or "sel_fpr_bid" not in data:
             return data
 
-        def levels(prefix: str) -> list[dict[str, int]]:
-            found = []
-            for level in range(1, 11):
-                price_key = f"{prefix}_fpr_bid" if level == 1 else f"{prefix}_{level}th_pre_bid"
-                quantity_key = f"{prefix}_fpr_req" if level == 1 else f"{prefix}_{level}th_pre_req"
-                price = parse_price(data.get(price_key, ""))
-                if price:
-                    found.append({"price": price, "quantity": parse_int(data.get(quantity_key, ""))})
-            return found
+        def levels(prefix: str) -> Levels:
+            return [
+                book_level(
+                    data.get(f"{prefix}_fpr_bid" if level == 1 else f"{prefix}_{level}th_pre_bid"),
+                    data.get(f"{prefix}_fpr_req" if level == 1 else f"{prefix}_{level}th_pre_req"),
+                )
+                for level in range(1, 11)
+            ]
 
         return {
-            "time": data.get("bid_req_base_tm", ""),
+            "time": data.get("bid_req_base_tm") if isinstance(data.get("bid_req_base_tm"), str) else "",
             "asks": levels("sel"),
             "bids": levels("buy"),
-            "total_ask_quantity": parse_int(data.get("tot_sel_req", "")),
-            "total_bid_quantity": parse_int(data.get("tot_buy_req", "")),
+            "total_ask_quantity": optional_int(data.get("tot_sel_req")),
+            "total_bid_quantity": optional_int(data.get("tot_buy_req")),
         }
 
 
 class StockListing(WireModel):
     """ka10099 `list` row."""
 
-    code: str = Field(alias="code", min_length=1)
+    code: str = Field(alias="code", min_length=1, pattern=r"\S")
     name: str = Field(alias="name")
     market_code: str = Field("", alias="marketCode")
     market_name: str = Field("", alias="marketName")
-    last_price: Price = Field(0, alias="lastPrice")
-    listed_shares: Int = Field(0, alias="listCount")
+    last_price: OptPrice = Field(None, alias="lastPrice")
+    listed_shares: OptInt = Field(None, alias="listCount")
     state: str = Field("", alias="state")
     audit: str = Field("", alias="auditInfo")
     warning: str = Field("0", alias="orderWarning")
@@ -264,5 +289,5 @@ class StockListing(WireModel):
         return data
 
     @field_serializer("last_price", "listed_shares")
-    def _as_wire_number(self, value: int) -> str:
-        return str(value)
+    def _as_wire_number(self, value: int | None) -> str:
+        return "" if value is None else str(value)

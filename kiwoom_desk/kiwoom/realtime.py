@@ -14,7 +14,7 @@ import contextlib
 import json
 import logging
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -23,10 +23,10 @@ from typing import Any, Protocol
 import websockets
 from websockets.asyncio.client import ClientConnection
 
-from ._numbers import WireNumberError, direction, parse_decimal, parse_int, parse_price
+from ._numbers import direction, optional_decimal, optional_int, optional_price, parse_int, parse_price
 from .codes import OrderStatus, Side
 from .errors import REISSUE_CODES, documented_code
-from .models import BookLevel, side_from_text
+from .models import Levels, book_level, side_from_text
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ class RealtimeStatus:
     attempt: int = 0  # reconnection attempts since the last good connection
     retry_in: float = 0.0  # seconds until the next attempt
     reason: str = ""
+    unreadable: int = 0  # frames or entries skipped as unreadable since the session started
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,14 @@ class OrderExecution:
     quantity: int
     price: int
     unfilled: int
-    filled_amount: int
+    filled_amount: int | None
     filled_quantity: int
     time: str
-    fill_price: int = 0  # this fill (914)
-    fill_quantity: int = 0  # this fill (915)
-    current_price: int = 0
+    fill_price: int | None = None  # this fill (914); None on events that are not fills
+    fill_quantity: int | None = None  # this fill (915)
+    current_price: int | None = None
     reject_reason: str = ""
+    venue: str = ""  # 2135: KRX, NXT
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class BalanceUpdate:
     average_price: int
     purchase_amount: int
     sellable: int
-    profit_rate: Decimal
+    profit_rate: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,10 @@ class Trade:
     stock_code: str
     time: str
     price: int
-    change: int
-    change_rate: Decimal
+    change: int | None
+    change_rate: Decimal | None
     direction: int  # +1 up, -1 down, 0 unchanged against the base price
-    volume: int
+    volume: int | None
 
 
 @dataclass(frozen=True)
@@ -111,35 +113,42 @@ class BookUpdate:
 
     stock_code: str
     time: str
-    asks: list[BookLevel] = field(default_factory=list)
-    bids: list[BookLevel] = field(default_factory=list)
+    asks: Levels = field(default_factory=list)  # None where a level is missing or unreadable
+    bids: Levels = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A REAL entry of a known type that could not be read: not applied, only reported (an unread 00 means the
+    account's orders may have changed, so the desk reconciles over REST)."""
+
+    kind: str
+    item: str
+    reason: str
 
 
 Event = OrderExecution | BalanceUpdate | Trade | BookUpdate
+_PARSERS: dict[str, Callable[[dict[str, Any], str], Event]] = {}
 
 
-def parse_real(entry: dict[str, Any]) -> Event | None:
-    """One element of a REAL frame's `data`, or None (logged) when it is not one we know or cannot be read."""
-    kind = entry.get("type")
+def parse_real(entry: dict[str, Any]) -> Event | Unreadable | None:
+    """One element of a REAL frame's `data`: its event, Unreadable when a known type cannot be read (whatever is
+    wrong with it), or None for a type the app does not use."""
+    kind = str(entry.get("type", ""))[:8]
+    item = str(entry.get("item", ""))[:20]
+    parser = _PARSERS.get(kind)
+    if parser is None:
+        log.info("realtime: unknown type %r skipped", kind)
+        return None
     values = entry.get("values")
-    if not isinstance(values, dict):
-        log.info("realtime: %s frame without values skipped", kind)
-        return None
-    item = str(entry.get("item", ""))
     try:
-        if kind == "00":
-            return _execution(values, item)
-        if kind == "04":
-            return _balance(values, item)
-        if kind == "0B":
-            return _trade(values, item)
-        if kind == "0D":
-            return _book(values, item)
-    except (WireNumberError, KeyError, TypeError) as error:
-        log.warning("realtime: %s frame for %s skipped: %s", kind, item, error)
-        return None
-    log.info("realtime: unknown type %s skipped", kind)
-    return None
+        if not isinstance(values, dict):
+            raise TypeError("values is not an object")
+        return parser(values, item)
+    except Exception as error:  # the edge of the protocol: nothing a frame holds may end the session
+        reason = f"{type(error).__name__}: {str(error)[:120]}"
+        log.warning("realtime: %s entry for %r not readable: %s", kind, item, reason)
+        return Unreadable(kind, item, reason)
 
 
 def _text(values: dict[str, Any], fid: str) -> str:
@@ -168,13 +177,14 @@ def _execution(values: dict[str, Any], item: str) -> OrderExecution:
         quantity=parse_int(values.get("900", "")),
         price=parse_price(values.get("901", "")),
         unfilled=parse_int(values.get("902", "")),
-        filled_amount=parse_int(values.get("903", "")),
+        filled_amount=optional_int(values.get("903")),
         filled_quantity=parse_int(values.get("911", "")),
         time=_text(values, "908"),
-        fill_price=parse_price(values.get("914", "")),
-        fill_quantity=parse_int(values.get("915", "")),
-        current_price=parse_price(values.get("10", "")),
+        fill_price=optional_price(values.get("914")),
+        fill_quantity=optional_int(values.get("915")),
+        current_price=optional_price(values.get("10")),
         reject_reason=_text(values, "919"),
+        venue=_text(values, "2135")[:8],
     )
 
 
@@ -187,7 +197,7 @@ def _balance(values: dict[str, Any], item: str) -> BalanceUpdate:
         average_price=parse_price(values.get("931", "")),
         purchase_amount=parse_int(values.get("932", "")),
         sellable=parse_int(values.get("933", "")),
-        profit_rate=parse_decimal(values.get("8019", "")),
+        profit_rate=optional_decimal(values.get("8019")),
     )
 
 
@@ -196,23 +206,24 @@ def _trade(values: dict[str, Any], item: str) -> Trade:
         stock_code=item,
         time=_text(values, "20"),
         price=parse_price(values.get("10", "")),
-        change=parse_int(values.get("11", "")),
-        change_rate=parse_decimal(values.get("12", "")),
+        change=optional_int(values.get("11")),
+        change_rate=optional_decimal(values.get("12")),
         direction=direction(values.get("10", "")),
-        volume=parse_int(values.get("13", "")),
+        volume=optional_int(values.get("13")),
     )
 
 
 def _book(values: dict[str, Any], item: str) -> BookUpdate:
-    def side(first_price: int, first_quantity: int) -> list[BookLevel]:
-        levels = []
-        for level in range(10):
-            price = parse_price(values.get(str(first_price + level), ""))
-            if price:
-                levels.append(BookLevel(price=price, quantity=parse_int(values.get(str(first_quantity + level), ""))))
-        return levels
+    def side(first_price: int, first_quantity: int) -> Levels:
+        return [
+            book_level(values.get(str(first_price + level)), values.get(str(first_quantity + level)))
+            for level in range(10)
+        ]
 
     return BookUpdate(stock_code=item, time=_text(values, "21"), asks=side(41, 61), bids=side(51, 71))
+
+
+_PARSERS.update({"00": _execution, "04": _balance, "0B": _trade, "0D": _book})
 
 
 class LoginRefused(Exception):
@@ -226,9 +237,9 @@ class RealtimeSession:
         self,
         url: str,
         tokens: TokenSource,
-        on_event: Callable[[Event], None],
+        on_event: Callable[[Event | Unreadable], None],
         on_status: Callable[[RealtimeStatus], None] = lambda status: None,
-        on_resync: Callable[[], Awaitable[None]] | None = None,
+        on_resync: Callable[[], Coroutine[Any, Any, None]] | None = None,
         *,
         backoff_base: float = 0.5,
         backoff_max: float = 30.0,
@@ -250,16 +261,19 @@ class RealtimeSession:
         self._task: asyncio.Task[None] | None = None
         self.status = RealtimeStatus(RealtimeState.CLOSED)
         self.connections = 0  # successful logins so far
+        self.unreadable = 0  # frames and entries skipped, for the status bar's tooltip
+        self._resync: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._run())
 
     async def close(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        for task in (self._task, self._resync):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        self._task = self._resync = None
         self._set(RealtimeStatus(RealtimeState.CLOSED))
 
     async def register(self, items: list[str], types: list[str]) -> None:
@@ -289,8 +303,17 @@ class RealtimeSession:
                         await self._acks.get()
 
     def _set(self, status: RealtimeStatus) -> None:
+        status = RealtimeStatus(status.state, status.attempt, status.retry_in, status.reason, self.unreadable)
         self.status = status
         self._on_status(status)
+
+    def _skipped(self, what: str) -> None:
+        """A frame or entry that could not be read: logged where it was found, counted here, and the session
+        carries on."""
+        self.unreadable += 1
+        if self.unreadable in (1, 10, 100) or self.unreadable % 1000 == 0:  # the tooltip, without a storm
+            self._set(self.status)
+        log.debug("realtime: %s skipped (%d so far)", what, self.unreadable)
 
     async def _run(self) -> None:
         attempt = 0
@@ -331,8 +354,9 @@ class RealtimeSession:
             self._set(RealtimeStatus(RealtimeState.CONNECTED))
             for kind, items in self._registrations.items():
                 await self._send_registration("REG", sorted(items), [kind])
-            if self.connections > 1 and self._on_resync is not None:
-                await self._on_resync()
+            if self.connections > 1 and self._on_resync is not None and (self._resync is None or self._resync.done()):
+                # the REST catch-up runs beside the reader: quotes and fills keep coming while it reads
+                self._resync = asyncio.get_running_loop().create_task(self._on_resync())
             while True:
                 # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation that arrives as the
                 # inner recv completes, and close() would then wait for ever. A stalled socket looks alive: time out.
@@ -366,14 +390,20 @@ class RealtimeSession:
             return
         frame = _frame(raw)
         if frame is None:
+            self._skipped("a frame that is not a JSON object")
             return
         name = frame.get("trnm")
         if name == "PING":
             await ws.send(raw)  # echoed unchanged, as the official client does
         elif name == "REAL":
             data = frame.get("data")
-            for entry in data if isinstance(data, list) else []:
-                event = parse_real(entry) if isinstance(entry, dict) else None
+            if not isinstance(data, list):
+                self._skipped("a REAL frame without a data list")
+                return
+            for entry in data:
+                event = parse_real(entry) if isinstance(entry, dict) else Unreadable("?", "", "entry is not an object")
+                if isinstance(event, Unreadable):
+                    self._skipped(f"a {event.kind} entry")
                 if event is not None:
                     self._on_event(event)
         elif name in ("REG", "REMOVE"):
@@ -387,7 +417,7 @@ class RealtimeSession:
 def _frame(raw: str | bytes) -> dict[str, Any] | None:
     try:
         frame = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested beyond what Python reads
         log.info("realtime: frame that is not JSON skipped")
         return None
     if not isinstance(frame, dict):

@@ -2,9 +2,11 @@
 journal, and tells its listeners what changed. No Qt: the UI's bridge turns the listener calls into signals.
 
 Every order is journalled before it is sent and after it is answered. An acknowledged order is recorded in the
-ledger at once: one REST call per order. Real-time 00/04 events keep orders and holdings true; a REST reconcile
-follows a reconnect, an event that does not fit, an action whose events do not come, and an unknown fate.
-The desk never sends an order again.
+ledger at once: the order is the one REST call the ticket waits for. Real-time 00/04 events keep orders and
+holdings true; cash and sellable shares, which nothing pushes, are read once after a burst. A REST reconcile
+follows a reconnect, an event that does not fit or cannot be read, an action whose events do not come, and an
+unknown fate. REST snapshots are taken one at a time, and none undoes a newer change. The desk never sends an
+order again.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from ..kiwoom.realtime import (
     RealtimeState,
     RealtimeStatus,
     Trade,
+    Unreadable,
 )
 from ..storage.journal import Journal
 from .orders import LedgerChange, Order, OrderLedger
@@ -96,7 +99,9 @@ class TradingDesk:
         self._account_refresh: asyncio.Task[None] | None = None
         self._stale: set[AccountPart] = set()
         self._reconciling: asyncio.Task[None] | None = None
-        self._timers: list[asyncio.TimerHandle] = []
+        self._reconcile_wanted = False
+        self._timers: set[asyncio.TimerHandle] = set()
+        self._reading = asyncio.Lock()  # one REST snapshot at a time: an older answer never lands after a newer
         self.ledger = OrderLedger()
         self.portfolio = Portfolio()
         self.account_no = ""
@@ -150,12 +155,13 @@ class TradingDesk:
     async def refresh(self) -> None:
         """Open orders, holdings and cash over REST. Real-time events that arrive meanwhile are newer than this
         snapshot, and it does not undo them."""
-        since_orders, since_holdings = self.ledger.mark(), self.portfolio.mark()
-        orders, balance, deposit = await asyncio.gather(
-            self.client.open_orders(), self.client.balance(), self.client.deposit()
-        )
-        self.portfolio.replace(balance, deposit, since_holdings)
-        self._notify(self.ledger.replace(orders, since_orders))
+        async with self._reading:
+            since_orders, since_holdings = self.ledger.mark(), self.portfolio.mark()
+            orders, balance, deposit = await asyncio.gather(
+                self.client.open_orders(), self.client.balance(), self.client.deposit()
+            )
+            self.portfolio.replace(balance, deposit, since_holdings)
+            self._notify(self.ledger.replace(orders, since_orders))
 
     async def watch(self, code: str) -> None:
         """Trades and the 10-level book of the ticket's stock, and of nothing else."""
@@ -168,11 +174,15 @@ class TradingDesk:
 
     # ---- real-time -----------------------------------------------------------------------------------------
 
-    def _on_event(self, event: Event) -> None:
+    def _on_event(self, event: Event | Unreadable) -> None:
+        if isinstance(event, Unreadable):
+            if event.kind in ("00", "04"):  # an order or a holding changed and we could not read how: ask REST
+                self._reconcile_soon()
+            return
         if isinstance(event, OrderExecution):
             change = self.ledger.apply(event)
+            self._notify_orders(change)
             for listener in self._listeners:
-                listener.orders_changed(change)
                 listener.execution(event)
             if change.reconcile:
                 self._reconcile_soon()
@@ -198,6 +208,8 @@ class TradingDesk:
     def _refresh_account_soon(self, *parts: AccountPart) -> None:
         """Cash and sellable shares are not pushed: after a burst of orders or fills, the parts they changed are
         read once over REST, off the ticket's path."""
+        if not self.realtime_connected:
+            return  # without the socket every action is reconciled in full, cash and holdings included
         self._stale.update(parts)
         if self._account_refresh is None or self._account_refresh.done():
             self._account_refresh = asyncio.get_running_loop().create_task(self._refresh_account())
@@ -206,17 +218,21 @@ class TradingDesk:
         while self._stale:  # parts asked for while a read was on the wire get one more read
             await asyncio.sleep(ACCOUNT_DELAY_SECONDS)
             parts, self._stale = self._stale, set()
-            since = self.portfolio.mark()
-            try:
-                holdings = await self.client.balance() if AccountPart.HOLDINGS in parts else None
-                cash = await self.client.deposit() if AccountPart.CASH in parts else None
-            except KiwoomError as error:
-                log.warning("account refresh failed: %s", error)
-                return
-            if holdings is not None:
-                self.portfolio.replace_holdings(holdings, since)
-            if cash is not None:
-                self.portfolio.replace_cash(cash)
+            async with self._reading:
+                since = self.portfolio.mark()
+                try:
+                    holdings, cash = await asyncio.gather(
+                        self.client.balance() if AccountPart.HOLDINGS in parts else _nothing(),
+                        self.client.deposit() if AccountPart.CASH in parts else _nothing(),
+                    )
+                except KiwoomError as error:
+                    log.warning("account refresh failed: %s", error)
+                    self._stale |= parts  # read with the next burst
+                    return
+                if holdings is not None:
+                    self.portfolio.replace_holdings(holdings, since)
+                if cash is not None:
+                    self.portfolio.replace_cash(cash)
             for listener in self._listeners:
                 listener.portfolio_changed()
 
@@ -269,8 +285,8 @@ class TradingDesk:
             log.warning("could not cache the listings: %s", error)
 
     async def place(self, ticket: Ticket, stock_name: str = "") -> OrderAck:
-        """Sends one order, records the acknowledged order in the ledger, and returns: one REST call. The 00
-        events and, when they do not come, a reconcile do the rest."""
+        """Sends one order, records the acknowledged order in the ledger, and returns: the caller waits for this
+        one REST call. The 00 events and, when they do not come, a reconcile do the rest."""
         request = {
             "side": ticket.side.value,
             "stock_code": ticket.stock_code,
@@ -368,20 +384,26 @@ class TradingDesk:
             return
 
         def check() -> None:
+            self._timers.discard(timer)
             if not all(self.ledger.heard_since(number, since) for number in numbers):
                 log.info("no real-time word on %s: reconciling over REST", ", ".join(numbers))
                 self._reconcile_soon(0.0)
 
-        self._timers.append(asyncio.get_running_loop().call_later(EVENT_WAIT_SECONDS, check))
+        timer = asyncio.get_running_loop().call_later(EVENT_WAIT_SECONDS, check)
+        self._timers.add(timer)
 
     def _reconcile_soon(self, delay: float = RECONCILE_DELAY_SECONDS) -> None:
-        """One REST look for any number of doubts raised close together."""
+        """One REST look for any number of doubts raised close together; a doubt raised while a look is on the
+        wire gets a look of its own after it."""
+        self._reconcile_wanted = True
         if self._reconciling is None or self._reconciling.done():
-            self._reconciling = asyncio.get_running_loop().create_task(self._refresh_later(delay))
+            self._reconciling = asyncio.get_running_loop().create_task(self._reconcile_loop(delay))
 
-    async def _refresh_later(self, delay: float) -> None:
-        await asyncio.sleep(delay)
-        await self._refresh_quietly()
+    async def _reconcile_loop(self, delay: float) -> None:
+        while self._reconcile_wanted:
+            await asyncio.sleep(delay)
+            self._reconcile_wanted = False
+            await self._refresh_quietly()
 
     async def _reconcile(self, api_id: str) -> None:
         """After an unknown outcome: look, do not guess. The refreshed ledger shows whether it arrived."""
@@ -409,6 +431,10 @@ class TradingDesk:
         for listener in self._listeners:
             listener.orders_changed(change)
             listener.portfolio_changed()
+
+
+async def _nothing() -> None:
+    return None
 
 
 def _reserved_by(side: Side | None) -> AccountPart:

@@ -78,10 +78,10 @@ class Order:
     quantity: int
     price: int
     unfilled: int
-    filled_quantity: int = 0
-    filled_amount: int = 0
+    filled_quantity: int | None = 0  # None: a snapshot that did not say
+    filled_amount: int | None = None
     time: str = ""  # HHMMSS
-    current_price: int = 0
+    current_price: int | None = None
     venue: str = ""
     orig_order_no: str = ""
     trade_type: TradeType | None = None  # known for our own acknowledged orders; the server names the others
@@ -105,6 +105,7 @@ class Order:
             current_price=row.current_price,
             venue=row.venue,
             orig_order_no=row.orig_order_no,
+            trade_type=TradeType.from_name(row.trade_type_name),
         )
 
     @classmethod
@@ -124,9 +125,9 @@ class Order:
             filled_amount=event.filled_amount,
             time=(known.time if known else "") or event.time,
             current_price=event.current_price,
-            venue=(known.venue if known else "") or "KRX",
+            venue=(known.venue if known else "") or event.venue,
             orig_order_no=event.orig_order_no,
-            trade_type=known.trade_type if known else None,
+            trade_type=(known.trade_type if known else None) or TradeType.from_name(event.trade_type_name),
         )
 
 
@@ -150,8 +151,9 @@ class OrderLedger:
     def __init__(self) -> None:
         self.orders: dict[str, Order] = {}  # the shown ones: working, or of unknown fate
         self._states: dict[str, OrderState] = {}  # every order heard of since the last snapshot
-        self._sequence = 0  # counts real-time events
+        self._sequence = 0  # counts what changes an order: real-time events, acknowledgements, doubts
         self._touched: dict[str, int] = {}  # order number -> sequence of its latest real-time event
+        self._changed: dict[str, int] = {}  # order number -> sequence of its latest change of any kind
 
     def mark(self) -> int:
         """Taken before a REST snapshot is requested: events after it are newer than the snapshot."""
@@ -168,7 +170,7 @@ class OrderLedger:
         """Takes a full snapshot: orders missing from it were filled or cancelled and leave. An order a real-time
         event touched after `since` keeps what the event said: the snapshot was taken before it."""
         fresh = {row.order_no: Order.from_open_order(row) for row in snapshot if row.unfilled > 0}
-        newer = [number for number in newer_than(self._touched, since) if number in self._states]
+        newer = [number for number in newer_than(self._changed, since) if number in self._states]
         states = keep_newer(dict.fromkeys(fresh, OrderState.WORKING), self._states, newer)
         fresh = keep_newer(fresh, self.orders, newer)
         self._states = states
@@ -176,6 +178,7 @@ class OrderLedger:
 
     def clear(self) -> LedgerChange:
         self._touched.clear()
+        self._changed.clear()
         return self.replace([])
 
     def apply(self, event: OrderExecution) -> LedgerChange:
@@ -183,22 +186,29 @@ class OrderLedger:
         number = event.order_no
         self._sequence += 1
         known = self.orders.get(number)
-        stale = known is not None and event.filled_quantity < known.filled_quantity
+        stale = known is not None and event.filled_quantity < (known.filled_quantity or 0)
         if stale and event_of(event) is OrderEvent.WORKING:  # an older event overtaken by a newer one
             log.warning("order %s: a 00 event with fewer fills than known, not applied", number)
             return LedgerChange(reconcile=True)
         state = self._move(number, event_of(event))
         if state is None:
             return LedgerChange(reconcile=True)
-        self._touched[number] = self._sequence
+        self._touched[number] = self._changed[number] = self._sequence
         return self._put(Order.from_execution(event, known), state)
 
     def acknowledge(self, order: Order) -> LedgerChange:
-        """Our order was accepted. If its events came first they stand; otherwise this is its row."""
+        """Our order was accepted. If its events came first they stand, and only what they do not carry (the
+        type we chose, the venue we sent to) is added; otherwise this is its row. Either way a snapshot requested
+        before now does not remove it."""
         state = self._move(order.order_no, OrderEvent.ACKNOWLEDGED)
-        if state is None or order.order_no in self.orders:
+        if state is None:
             return LedgerChange()
-        return self._put(order, state)
+        self._stamp(order.order_no)
+        known = self.orders.get(order.order_no)
+        if known is None:
+            return self._put(order, state) if state in SHOWN else LedgerChange()
+        merged = replace(known, trade_type=order.trade_type, venue=known.venue or order.venue)
+        return self._put(merged, known.state) if merged != known else LedgerChange()
 
     def doubt(self, number: str) -> LedgerChange:
         """A modify or cancel of this order has an unknown fate: it shows as such until REST says."""
@@ -206,7 +216,12 @@ class OrderLedger:
         state = self._move(number, OrderEvent.UNKNOWN) if known is not None else None
         if known is None or state is None:
             return LedgerChange()
+        self._stamp(number)
         return self._put(replace(known, state=state), state)
+
+    def _stamp(self, number: str) -> None:
+        self._sequence += 1
+        self._changed[number] = self._sequence
 
     def _move(self, number: str, event: OrderEvent) -> OrderState | None:
         current = self._states.get(number)

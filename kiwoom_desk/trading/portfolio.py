@@ -24,7 +24,7 @@ class Position:
     purchase_amount: int
     evaluation: int
     profit: int
-    profit_rate: Decimal
+    profit_rate: Decimal | None  # None when the server left it out
 
     @classmethod
     def from_holding(cls, holding: Holding) -> Position:

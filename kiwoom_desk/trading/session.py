@@ -71,6 +71,17 @@ class SessionController:
             return Credentials(*SANDBOX_KEYS)
         return self.credentials.load(environment)
 
+    def saved_credentials(self, environment: Environment) -> Credentials | None:
+        """What the keyring holds for `environment` (None for the Sandbox, which needs none)."""
+        return self.credentials.load(environment) if environment.needs_credentials else None
+
+    def save_credentials(self, environment: Environment, credentials: Credentials) -> None:
+        """Into the OS keyring, nowhere else. Raises CredentialStoreError."""
+        self.credentials.save(environment, credentials)
+
+    def delete_credentials(self, environment: Environment) -> None:
+        self.credentials.delete(environment)
+
     async def test_credentials(self, environment: Environment, credentials: Credentials) -> str:
         """Issues a token with these keys and reads the account number, which it returns. Raises KiwoomError."""
         async with self._client(environment, credentials, await self.endpoints(environment)) as client:

@@ -27,7 +27,7 @@ class KeysEditor(QObject):
     async def edit(self, environment: Environment) -> None:
         """Shows the dialog with the stored keys (masked) and waits until it is closed."""
         try:
-            stored = self.session.credentials.load(environment)
+            stored = self.session.saved_credentials(environment)
         except CredentialStoreError as error:
             self.status.show_message(str(error), important=True)
             stored = None
@@ -54,7 +54,7 @@ class KeysEditor(QObject):
             dialog.show_result(self.tr("Enter both keys."), ok=False)
             return
         try:
-            self.session.credentials.save(dialog.environment, credentials)
+            self.session.save_credentials(dialog.environment, credentials)
         except CredentialStoreError as error:
             dialog.show_result(str(error), ok=False)
             return
@@ -62,7 +62,7 @@ class KeysEditor(QObject):
 
     def _delete(self, dialog: dialogs.CredentialsDialog) -> None:
         try:
-            self.session.credentials.delete(dialog.environment)
+            self.session.delete_credentials(dialog.environment)
         except CredentialStoreError as error:
             dialog.show_result(str(error), ok=False)
             return

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from ..environments import Environment
-from ..kiwoom import TradeType, errors
+from ..kiwoom import OrderStatus, TradeType, errors
 from ..kiwoom.codes import Side
 from ..trading import rules
 from ..trading.orders import Order, OrderState
@@ -66,7 +66,17 @@ def order_type_text(order: Order) -> str:
 def order_state_text(order: Order) -> str:
     if order.state is OrderState.UNKNOWN:
         return QCoreApplication.translate("OrderState", "Checking...")
-    return str(order.status) if order.status is not None else ""
+    return status_text(order.status) if order.status is not None else ""
+
+
+def status_text(status: OrderStatus) -> str:
+    return {
+        OrderStatus.ACCEPTED: QCoreApplication.translate("OrderStatus", "Accepted"),
+        OrderStatus.FILLED: QCoreApplication.translate("OrderStatus", "Filled"),
+        OrderStatus.CONFIRMED: QCoreApplication.translate("OrderStatus", "Confirmed"),
+        OrderStatus.CANCELLED: QCoreApplication.translate("OrderStatus", "Cancelled"),
+        OrderStatus.REJECTED: QCoreApplication.translate("OrderStatus", "Rejected"),
+    }[status]
 
 
 def side_text(side: Side | None) -> str:

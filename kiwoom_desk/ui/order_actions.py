@@ -63,14 +63,14 @@ class OrderActions(QObject):
                 self.tr("Order accepted: no. {number}").format(number=ack.order_no), important=True
             )
         except OrderStateUnknownError:
-            self.status.show_message(
-                self.tr("No answer from the server. Open orders were refreshed: check them before ordering again."),
-                True,
-            )
+            self.status.show_message(self._unknown_text(), True)
         except KiwoomError as error:
             self.status.show_message(self.tr("Order refused: {reason}").format(reason=explain(error)), True)
         finally:
             self.ticket.set_busy(False)
+
+    def _unknown_text(self) -> str:
+        return self.tr("No answer from the server. Open orders were refreshed: check them before ordering again.")
 
     async def _confirmed(self, desk: TradingDesk, ticket: rules.Ticket, name: str) -> bool:
         quote = self.ticket.quote
@@ -152,6 +152,9 @@ class OrderActions(QObject):
             return
         try:
             ack = await desk.modify(order, dialog.quantitySpin.value(), dialog.priceSpin.value())
+        except OrderStateUnknownError:
+            self.status.show_message(self._unknown_text(), True)
+            return
         except KiwoomError as error:
             self.status.show_message(self.tr("Modify refused: {reason}").format(reason=explain(error)), True)
             return
@@ -172,7 +175,7 @@ class OrderActions(QObject):
                 name=event.stock_name,
                 side=side,
                 quantity=won(event.fill_quantity),
-                price=won(event.fill_price),
+                price=won(event.fill_price) if event.fill_price is not None else "-",
                 unfilled=won(event.unfilled),
             )
             colour = theme.BUY if event.side is Side.BUY else theme.SELL

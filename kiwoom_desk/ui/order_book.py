@@ -34,15 +34,15 @@ class OrderBookView(QTableWidget):
         self.setHorizontalHeaderLabels([self.tr("Ask qty"), self.tr("Price"), self.tr("Bid qty")])
 
     def show_book(self, book: BookUpdate | None, base: int) -> None:
-        top: list[BookLevel] = list(reversed(book.asks[: self.LEVELS])) if book else []
-        below: list[BookLevel] = list(book.bids[: self.LEVELS]) if book else []
-        asks: list[BookLevel | None] = [None] * (self.LEVELS - len(top)) + list(top)
-        bids: list[BookLevel | None] = list(below) + [None] * (self.LEVELS - len(below))
+        top: list[BookLevel | None] = list(reversed(book.asks[: self.LEVELS])) if book else []
+        below: list[BookLevel | None] = list(book.bids[: self.LEVELS]) if book else []
+        asks: list[BookLevel | None] = [*([None] * (self.LEVELS - len(top))), *top]
+        bids: list[BookLevel | None] = [*below, *([None] * (self.LEVELS - len(below)))]
         for row, level in enumerate(asks + bids):
             is_ask = row < self.LEVELS
             price = level.price if level else 0
             self._prices[row] = price
-            quantity = won(level.quantity) if level else ""
+            quantity = won(level.quantity) if level and level.quantity is not None else ""
             cells = [quantity if is_ask else "", won(price) if price else "", "" if is_ask else quantity]
             for column, text in enumerate(cells):
                 item = self.item(row, column)

@@ -14,8 +14,8 @@ from .table import ROW_ROLE, Column, KeyedTableModel, show_table, won
 from .widgets import named
 
 
-def _rate(value: Decimal) -> str:
-    return f"{value:+.2f}%"
+def _rate(value: Decimal | None) -> str:
+    return "-" if value is None else f"{value:+.2f}%"
 
 
 def position_columns(widget: QWidget) -> list[Column[Position]]:

@@ -96,7 +96,10 @@ class StatusBar(QStatusBar):
         else:
             text = self.tr("Real-time: -")
         self.realtime.setText(text)
-        self.realtime.setToolTip(status.reason if status else "")
+        tips = [status.reason] if status and status.reason else []
+        if status and status.unreadable:
+            tips.append(self.tr("Unreadable real-time messages skipped: {count}").format(count=status.unreadable))
+        self.realtime.setToolTip("\n".join(tips))
 
     def flash(self, colour: str, milliseconds: int = 1500) -> None:
         """A fill or a rejection: the message lights up for a moment, so that it is seen. A burst of fills keeps

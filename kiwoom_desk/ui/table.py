@@ -1,7 +1,7 @@
 """Declarative tables: one `Column` declares header, value, text, colour and alignment; `KeyedTableModel` keeps
 rows by key and tells views only what changed (rows inserted or removed, `dataChanged` for one row).
 
-Numbers sort by value through `SORT_ROLE`, never as text.
+Numbers sort by value through `SORT_ROLE`, never as text; a value the server left out (None) shows as "-".
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+_UNKNOWN = float("-inf")  # how a number the server left out sorts
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -63,10 +64,11 @@ class KeyedTableModel(QAbstractTableModel, Generic[Row]):
         if not index.isValid():
             return None
         row, column = self._rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(column.value(row))
-        if role == SORT_ROLE:
-            return column.value(row)
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            value = column.value(row)
+            if value is None:  # the server did not say: shown as such, sorted first, never as a 0
+                return ("-" if column.numeric else "") if role == Qt.ItemDataRole.DisplayRole else _UNKNOWN
+            return column.text(value) if role == Qt.ItemDataRole.DisplayRole else value
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole:

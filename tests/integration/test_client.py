@@ -126,9 +126,10 @@ async def test_account_and_market_data(client: KiwoomClient) -> None:
     assert (info.name, info.current_price, info.direction) == ("삼성전자", 71_200, Direction.FLAT)
     assert (info.upper_limit, info.lower_limit, info.base_price) == (limits.upper, limits.lower, 71_200)
     book = await client.order_book(SAMSUNG)
-    assert len(book.asks) == len(book.bids) == 10
-    assert book.asks[0].price == 71_300 and book.bids[0].price == 71_200
-    assert all(level.quantity == 100 for level in book.asks + book.bids)
+    asks, bids = [level for level in book.asks if level], [level for level in book.bids if level]
+    assert len(asks) == len(bids) == 10
+    assert asks[0].price == 71_300 and bids[0].price == 71_200
+    assert all(level.quantity == 100 for level in asks + bids)
     kospi = await client.stock_list("0")
     assert any(listing.code == SAMSUNG and listing.name == "삼성전자" for listing in kospi)
 

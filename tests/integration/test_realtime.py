@@ -19,6 +19,7 @@ from kiwoom_desk.kiwoom.realtime import (
     RealtimeState,
     RealtimeStatus,
     Trade,
+    Unreadable,
 )
 from kiwoom_desk.sandbox import SandboxExchange
 
@@ -31,11 +32,15 @@ SAMSUNG = "005930"
 class Recorder:
     def __init__(self) -> None:
         self.events: list[Event] = []
+        self.unreadable: list[Unreadable] = []
         self.statuses: list[RealtimeStatus] = []
         self.resyncs = 0
 
-    def on_event(self, event: Event) -> None:
-        self.events.append(event)
+    def on_event(self, event: Event | Unreadable) -> None:
+        if isinstance(event, Unreadable):
+            self.unreadable.append(event)
+        else:
+            self.events.append(event)
 
     def on_status(self, status: RealtimeStatus) -> None:
         self.statuses.append(status)

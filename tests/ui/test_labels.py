@@ -24,6 +24,13 @@ def korean(qapp: QApplication) -> Iterator[None]:
         QCoreApplication.removeTranslator(translator)
 
 
+EVERY_CLASS = [cls for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.KiwoomError)]
+SPECIAL: dict[type[errors.KiwoomError], errors.KiwoomError] = {
+    errors.OrderValidationError: errors.OrderValidationError("x", field="price"),
+    errors.OrderStateUnknownError: errors.OrderStateUnknownError("x", api_id="kt10000", request={}),
+}
+
+
 def error(cls: type[errors.KiwoomError], return_msg: str = "") -> errors.KiwoomError:
     return cls("test", api_id="ka10001", return_code=2 if return_msg else None, return_msg=return_msg)
 
@@ -34,6 +41,11 @@ def test_errors_explain_themselves_in_english(qapp: QApplication) -> None:
         "This app key belongs to the other environment (real vs mock); enter the key for this one."
     )
     assert labels.explain(error(errors.ServerError, "[1999:예기치 못한 에러]")).endswith("([1999:예기치 못한 에러])")
+    base = labels.explanation(error(errors.KiwoomError))
+    for cls in EVERY_CLASS:
+        text = labels.explanation(SPECIAL.get(cls) or error(cls))
+        assert text.isascii() and text.endswith("."), cls.__name__
+        assert cls is errors.KiwoomError or text != base, f"{cls.__name__} has no explanation of its own"
 
 
 def test_errors_explain_themselves_in_korean(korean: None) -> None:

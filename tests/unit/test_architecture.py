@@ -9,13 +9,17 @@ PACKAGE = Path(__file__).resolve().parents[2] / "kiwoom_desk"
 
 
 def _imports(path: Path) -> set[str]:
+    """Every module name a file imports; `from X import a` counts as both `X` and `X.a`, since `a` may be a
+    module (`from .. import sandbox`)."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            prefix = "." * node.level
-            names.add(prefix + (node.module or ""))
+            prefix = "." * node.level + (node.module or "")
+            names.add(prefix)
+            separator = "" if prefix.endswith(".") else "."
+            names.update(prefix + separator + alias.name for alias in node.names)
     return names
 
 
@@ -30,7 +34,7 @@ def test_only_the_ui_and_the_app_import_qt() -> None:
         relative = path.relative_to(PACKAGE).as_posix()
         if relative.startswith("ui/") or relative in ("app.py", "__main__.py"):
             continue
-        assert not any(name.startswith("PySide6") for name in _imports(path)), relative
+        assert not any(name.split(".")[0] in ("PySide6", "qasync") for name in _imports(path)), relative
 
 
 def _layer(path: Path) -> str:
@@ -38,12 +42,12 @@ def _layer(path: Path) -> str:
     return path.relative_to(PACKAGE).parts[0].removesuffix(".py")
 
 
-def _internal_layers(path: Path) -> set[str]:
-    """The package layers a module imports, relative or absolute (`__init__` for the package itself)."""
+def _internal_modules(path: Path) -> set[str]:
+    """The package modules a file imports, as dotted paths inside the package ("trading.ticks", "sandbox")."""
     package = list(path.relative_to(PACKAGE).parts[:-1])  # where the module sits, e.g. ["trading"]
     found = set()
     for name in _imports(path):
-        if name.startswith("kiwoom_desk"):
+        if name == "kiwoom_desk" or name.startswith("kiwoom_desk."):
             resolved = name.split(".")[1:]
         elif name.startswith("."):
             dots = len(name) - len(name.lstrip("."))
@@ -51,8 +55,13 @@ def _internal_layers(path: Path) -> set[str]:
             resolved = base + [part for part in name.lstrip(".").split(".") if part]
         else:
             continue
-        found.add(resolved[0].removesuffix(".py") if resolved else "__init__")
+        found.add(".".join(resolved) or "__init__")
     return found
+
+
+def _internal_layers(path: Path) -> set[str]:
+    """The package layers a file imports; the root itself shows as `__init__` and its `__version__`."""
+    return {module.split(".")[0] for module in _internal_modules(path)}
 
 
 # Who may import whom (../shared/architecture.md): ui -> trading -> kiwoom, trading -> storage, app -> everything.
@@ -61,7 +70,7 @@ ALLOWED = {
     "environments": {"kiwoom"},
     "storage": {"storage", "environments"},
     "trading": {"trading", "kiwoom", "storage", "environments"},
-    "sandbox": {"sandbox", "trading"},  # trading.ticks only; never the client's protocol (below)
+    "sandbox": {"sandbox", "trading"},  # trading.ticks only (checked below); never the client's protocol
     "ui": {"ui", "trading", "kiwoom", "storage", "environments"},
 }
 
@@ -71,10 +80,16 @@ def test_the_layers_point_one_way() -> None:
         layer = _layer(path)
         if layer not in ALLOWED:
             continue  # app.py, __main__.py and __init__.py compose everything
-        extra = _internal_layers(path) - ALLOWED[layer] - {"__init__"}  # the package root holds only the version
+        extra = _internal_layers(path) - ALLOWED[layer] - {"__init__", "__version__"}  # the root: only the version
         if layer == "trading" and path.name == "session.py":
             extra -= {"sandbox"}  # the session controller starts the embedded Sandbox
         assert not extra, f"{path.relative_to(PACKAGE)} imports {sorted(extra)}"
+
+
+def test_the_sandbox_shares_only_the_tick_rules() -> None:
+    for path in (PACKAGE / "sandbox").rglob("*.py"):
+        shared = {module for module in _internal_modules(path) if not module.startswith(("sandbox", "__"))}
+        assert all(module.startswith("trading.ticks") for module in shared), f"{path.name} imports {sorted(shared)}"
 
 
 def test_only_the_app_and_the_session_controller_touch_the_sandbox() -> None:
@@ -118,7 +133,7 @@ def test_no_wire_name_above_the_protocol() -> None:
         if relative.startswith(("kiwoom/", "sandbox/")):
             continue
         source = path.read_text(encoding="utf-8")
-        assert not [name for name in wire_names if f'"{name}"' in source], relative
+        assert not [name for name in wire_names if f'"{name}"' in source or f"'{name}'" in source], relative
 
 
 def test_modules_and_functions_stay_small() -> None:

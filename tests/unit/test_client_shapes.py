@@ -81,7 +81,7 @@ async def test_a_missing_required_field_names_the_api_id_and_field() -> None:
 
 
 async def test_a_garbage_number_names_its_field() -> None:
-    row = {"ord_no": "0000001", "stk_cd": "005930", "oso_qty": "ten"}
+    row = {"ord_no": "0000001", "stk_cd": "005930", "ord_qty": "10", "ord_pric": "70000", "oso_qty": "ten"}
     client, _sent = client_answering(lambda request: httpx.Response(200, json={"return_code": 0, "oso": [row]}))
     async with client:
         with pytest.raises(ResponseFormatError, match="ka10075: field oso_qty is invalid"):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from kiwoom_desk.kiwoom import OpenOrder, OrderStatus, Side
+from kiwoom_desk.kiwoom import OpenOrder, OrderStatus, Side, TradeType
 from kiwoom_desk.kiwoom.realtime import OrderExecution
 from kiwoom_desk.trading.orders import TRANSITIONS, Order, OrderEvent, OrderLedger, OrderState
 
 
 def row(number: str, unfilled: int) -> OpenOrder:
-    return OpenOrder.model_validate({"ord_no": number, "stk_cd": "005930", "ord_qty": "10", "oso_qty": str(unfilled)})
+    return OpenOrder.model_validate(
+        {"ord_no": number, "stk_cd": "005930", "ord_qty": "10", "ord_pric": "70000", "oso_qty": str(unfilled)}
+    )
 
 
 def event(number: str, unfilled: int, status: OrderStatus = OrderStatus.FILLED) -> OrderExecution:
@@ -90,10 +92,47 @@ def test_a_doubtful_order_shows_as_unknown_until_rest_or_an_event_says() -> None
     assert ledger.orders["0000002"].state is OrderState.WORKING
 
 
-def test_every_transition_in_the_table_leaves_a_known_state() -> None:
-    for (state, order_event), target in TRANSITIONS.items():
-        assert state is None or isinstance(state, OrderState)
-        assert isinstance(order_event, OrderEvent) and isinstance(target, OrderState)
+def test_a_finished_order_takes_nothing_but_a_late_acknowledgement() -> None:
     terminal = {OrderState.FILLED, OrderState.CLOSED, OrderState.REJECTED}
-    for end in terminal:  # nothing but a late acknowledgement fits a finished order
+    for end in terminal:
         assert {event for (state, event) in TRANSITIONS if state is end} == {OrderEvent.ACKNOWLEDGED}
+        assert TRANSITIONS[(end, OrderEvent.ACKNOWLEDGED)] is end
+    assert TRANSITIONS[(None, OrderEvent.ACKNOWLEDGED)] is OrderState.WORKING
+    assert (None, OrderEvent.UNKNOWN) not in TRANSITIONS  # doubt needs an order to doubt
+
+
+def test_a_snapshot_requested_before_the_acknowledgement_does_not_remove_the_order() -> None:
+    ledger = OrderLedger()
+    since = ledger.mark()  # a refresh goes out (say, for an earlier order)...
+    ours = Order("0000009", "005930", "삼성전자", Side.BUY, "", OrderStatus.ACCEPTED, 5, 70_000, 5)
+    ledger.acknowledge(ours)  # ...our next order is accepted while it is on the wire...
+    ledger.replace([], since)  # ...and its answer, taken before, knows nothing of it
+    assert "0000009" in ledger.orders
+    ledger.replace([], ledger.mark())  # a snapshot taken after it is believed: the order is gone
+    assert "0000009" not in ledger.orders
+
+
+def test_an_acknowledgement_after_the_events_adds_what_they_do_not_carry() -> None:
+    ledger = OrderLedger()
+    ledger.apply(event("0000010", 10, OrderStatus.ACCEPTED))  # 접수 first, without a venue
+    ours = Order(
+        "0000010",
+        "005930",
+        "삼성전자",
+        Side.BUY,
+        "",
+        OrderStatus.ACCEPTED,
+        10,
+        70_000,
+        10,
+        venue="NXT",
+        trade_type=TradeType.LIMIT_IOC,
+    )
+    assert ledger.acknowledge(ours).changed == ["0000010"]
+    row = ledger.orders["0000010"]
+    assert (row.venue, row.trade_type, row.trade_type_name, row.status) == (
+        "NXT",
+        TradeType.LIMIT_IOC,
+        "보통",
+        OrderStatus.ACCEPTED,
+    )

@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiwoom_desk.kiwoom._numbers import WireNumberError, direction, parse_decimal, parse_int, parse_price
+from kiwoom_desk.kiwoom._numbers import (
+    WireNumberError,
+    direction,
+    optional_decimal,
+    optional_int,
+    optional_price,
+    parse_decimal,
+    parse_int,
+    parse_price,
+)
 
 
 @pytest.mark.parametrize(
@@ -18,7 +27,6 @@ from kiwoom_desk.kiwoom._numbers import WireNumberError, direction, parse_decima
         ("000000017534", 17534),
         ("-00000000995004", -995004),
         ("+400", 400),
-        ("", 0),
         (" 12 ", 12),
         ("--6", -6),
         ("0", 0),
@@ -68,3 +76,13 @@ def test_non_strings_raise_the_documented_error(value: object) -> None:
 def test_garbage_integers_are_refused(text: str) -> None:
     with pytest.raises(WireNumberError):
         parse_int(text)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "abc", "--", "²", "٣", "9" * 5000, "1" * 21])
+def test_a_required_number_is_never_invented(text: str) -> None:
+    """Empty, garbage or absurdly long: a required number is an error, an optional one is None, never 0."""
+    for parser in (parse_int, parse_price, parse_decimal):
+        with pytest.raises(WireNumberError):
+            parser(text)
+    assert optional_int(text) is None and optional_price(text) is None and optional_decimal(text) is None
+    assert optional_int(None) is None and optional_int("-00017") == -17
