@@ -16,7 +16,7 @@ import logging
 import random
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -111,6 +111,7 @@ class KiwoomClient:
         self._retry_backoff = retry_backoff
         self._max_rate_limit_retries = max_rate_limit_retries
         self._tokens = TokenManager(self._issue_token, self._revoke_token, clock)
+        self.sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # every wait of the client goes through here
 
     def __repr__(self) -> str:  # no keys here, ever
         return f"KiwoomClient({self.base_url!r})"
@@ -401,10 +402,12 @@ class KiwoomClient:
                 (time.perf_counter() - started) * 1000,
             )
 
-            # A success is a success: an error code in the message of an answer with return_code 0 and HTTP 2xx
-            # refuses nothing, and acting on it would send an accepted order again.
-            refused = response.status_code >= 400 or return_code != 0
-            if refused and (response.status_code == 401 or code in errors.REISSUE_CODES):
+            # Only a certain refusal may be sent again: HTTP 401 or 429, or a readable non-zero return_code below
+            # HTTP 500 naming a token or rate-limit code. A success (return_code 0) refuses nothing whatever its
+            # message says, and an HTTP 5xx may have been processed: acting on a code in either would send an
+            # accepted order again.
+            refused = response.status_code < 500 and return_code is not None and return_code != 0
+            if response.status_code == 401 or (refused and code in errors.REISSUE_CODES):
                 if not reissued:  # the token was refused before anything was processed: one new token, one retry
                     log.info("%s: token refused (%s); issuing a new one", api_id, code or 401)
                     self._tokens.invalidate(token)
@@ -412,15 +415,13 @@ class KiwoomClient:
                     continue
                 raise errors.error_for(api_id, return_code, return_msg or "token refused", response.status_code)
 
-            limited = (
-                response.status_code == 429 or code in errors.RATE_LIMIT_CODES or (return_code == 5 and code is None)
-            )
-            if refused and limited:
+            limited = code in errors.RATE_LIMIT_CODES or (return_code == 5 and code is None)
+            if response.status_code == 429 or (refused and limited):
                 if rate_limited < self._max_rate_limit_retries:  # refused before processing: safe to send again
                     delay = self._backoff(rate_limited, response, is_order)
                     rate_limited += 1
                     log.info("%s: rate limited; retry %d in %.2f s", api_id, rate_limited, delay)
-                    await asyncio.sleep(delay)
+                    await self.sleep(delay)
                     continue
                 raise errors.error_for(api_id, return_code or 5, return_msg, response.status_code)
 

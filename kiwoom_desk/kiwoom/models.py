@@ -44,6 +44,9 @@ StockCode = Annotated[str, BeforeValidator(_stock_code)]
 Status = Annotated[OrderStatus | None, BeforeValidator(OrderStatus.parse)]  # a status the spec does not list: None
 
 
+ORDER_NO = r"^[0-9]{1,10}$"  # order numbers are digits (7 on the wire; the spec's own example shows 5)
+
+
 class WireModel(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="ignore", frozen=True)
 
@@ -58,7 +61,7 @@ def side_from_text(text: str) -> Side | None:
 
 
 class Token(WireModel):
-    token: str = Field(alias="token", min_length=1)
+    token: str = Field(alias="token", pattern=r"^\S+$")
     token_type: str = Field(alias="token_type")
     expires_dt: str = Field(alias="expires_dt", pattern=r"^\d{14}$")
 
@@ -66,14 +69,14 @@ class Token(WireModel):
 class OrderAck(WireModel):
     """kt10000 / kt10001."""
 
-    order_no: str = Field(alias="ord_no", min_length=1, pattern=r"\S")
+    order_no: str = Field(alias="ord_no", pattern=ORDER_NO)
     venue: str = Field("", alias="dmst_stex_tp")
 
 
 class ModifyAck(WireModel):
     """kt10002: the new order number and the root of the chain."""
 
-    order_no: str = Field(alias="ord_no", min_length=1, pattern=r"\S")
+    order_no: str = Field(alias="ord_no", pattern=ORDER_NO)
     base_order_no: str = Field("", alias="base_orig_ord_no")
     quantity: OptInt = Field(None, alias="mdfy_qty")
     venue: str = Field("", alias="dmst_stex_tp")
@@ -82,13 +85,13 @@ class ModifyAck(WireModel):
 class CancelAck(WireModel):
     """kt10003."""
 
-    order_no: str = Field(alias="ord_no", min_length=1, pattern=r"\S")
+    order_no: str = Field(alias="ord_no", pattern=ORDER_NO)
     base_order_no: str = Field("", alias="base_orig_ord_no")
     quantity: OptInt = Field(None, alias="cncl_qty")
 
 
 class _OrderRow(WireModel):
-    order_no: str = Field(alias="ord_no", min_length=1, pattern=r"\S")
+    order_no: str = Field(alias="ord_no", pattern=ORDER_NO)
     stock_code: StockCode = Field(alias="stk_cd", min_length=1, pattern=r"\S")
     stock_name: str = Field("", alias="stk_nm")
     side_text: str = Field("", alias="io_tp_nm")
@@ -246,8 +249,8 @@ class OrderBook(WireModel):
     @model_validator(mode="before")
     @classmethod
     def _from_wire(cls, data: Any) -> Any:
-        if not isinstance(data, dict) or "sel_fpr_bid" not in data:
-            return data
+        if not isinstance(data, dict) or "asks" in data or "bids" in data:
+            return data  # already in levels (a copy, a cache), not the wire's flat fields
 
         def levels(prefix: str) -> Levels:
             return [

@@ -160,8 +160,8 @@ def _execution(values: dict[str, Any], item: str) -> OrderExecution:
     side_text = _text(values, "905")
     side = Side.BUY if side_code == "2" else Side.SELL if side_code == "1" else side_from_text(side_text)
     order_no = _text(values, "9203")
-    if not order_no:
-        raise KeyError("9203 (order number) is missing")
+    if not (order_no.isascii() and order_no.isdigit() and len(order_no) <= 10):
+        raise KeyError(f"9203 (order number) is missing or not digits: {order_no[:20]!r}")
     status = OrderStatus.parse(values.get("913", ""))
     if status is None:
         raise KeyError(f"913 (order status) is not one the spec lists: {_text(values, '913')[:20]!r}")

@@ -183,6 +183,9 @@ class RealtimeHub:
             ),
             json.dumps({"trnm": "REAL", "data": [{"type": "0B", "item": "005930"}]}),
             json.dumps({"trnm": "SOMETHING", "x": 1}),
+            # what once killed a client's reader: thousands of digits, and nesting deeper than a parser recurses
+            '{"trnm": "REAL", "data": [{"type": "0B", "item": "005930", "values": {"10": ' + "9" * 5000 + "}}]}",
+            '{"trnm": "REAL", "data": ' + "[" * 1000 + "]" * 1000 + "}",
         ]
         for session in self.sessions:
             for text in junk:

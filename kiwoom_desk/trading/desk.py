@@ -45,7 +45,7 @@ from ..kiwoom.realtime import (
     Unreadable,
 )
 from ..storage.journal import Journal
-from .orders import LedgerChange, Order, OrderLedger
+from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
 from .rules import Quote, Ticket
 from .ticks import Instrument, PriceLimits
@@ -125,6 +125,10 @@ class TradingDesk:
     @property
     def realtime_connected(self) -> bool:
         return self.realtime is not None and self.realtime.status.state is RealtimeState.CONNECTED
+
+    def order_state(self, number: str) -> OrderState | None:
+        """What the ledger knows of an order: working, filled, closed, rejected, of unknown fate, or nothing."""
+        return self.ledger.state(number)
 
     def stock_name(self, code: str) -> str:
         """The listed name of `code`, from the day's listings (empty before they are loaded)."""

@@ -10,7 +10,7 @@ from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side, Tra
 from ..kiwoom.realtime import OrderExecution
 from ..trading import rules
 from ..trading.desk import TradingDesk
-from ..trading.orders import Order
+from ..trading.orders import Order, OrderState
 from ..trading.portfolio import Position
 from ..trading.session import SessionController
 from . import dialogs, theme
@@ -59,9 +59,10 @@ class OrderActions(QObject):
                 self.status.show_message(self.tr("Order not sent."), important=True)
                 return
             ack = await desk.place(ticket, name)
-            self.status.show_message(
-                self.tr("Order accepted: no. {number}").format(number=ack.order_no), important=True
-            )
+            if desk.order_state(ack.order_no) in (OrderState.WORKING, None):  # its fill or rejection came first
+                self.status.show_message(
+                    self.tr("Order accepted: no. {number}").format(number=ack.order_no), important=True
+                )
         except OrderStateUnknownError:
             self.status.show_message(self._unknown_text(), True)
         except KiwoomError as error:

@@ -41,3 +41,25 @@ async def test_an_order_acknowledged_while_a_snapshot_is_on_the_wire_stays(
     assert sandbox.requests()["ka10075"] == 3  # connect, then one look per order: none was dropped
     await desk.close()
     journal.close()
+
+
+async def test_an_unreadable_order_event_changes_nothing_and_asks_rest(
+    sandbox: SandboxExchange, tmp_path: Path
+) -> None:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    client = KiwoomClient(sandbox.rest_url, "key", "secret")
+    desk = TradingDesk(Environment.SANDBOX, client, journal, ws_url=sandbox.ws_url)
+    await desk.connect()
+    await until(lambda: desk.realtime_connected, "no real-time session")
+    ack = await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 60_000, 4))
+    assert ack.order_no == "0000001"  # the order the Sandbox's garbage names
+    await until(lambda: desk.ledger.heard_since(ack.order_no, 0), "no 00 event")
+    looks = sandbox.requests()["ka10075"]
+    sandbox.send_websocket_garbage()  # among it, a 00 for 0000001 whose quantity is "abc"
+    await until(lambda: sandbox.requests()["ka10075"] > looks, "the unreadable 00 asked for no reconcile")
+    await until(lambda: desk._reconciling is not None and desk._reconciling.done(), "the reconcile never ended")
+    (order,) = desk.open_orders()
+    assert (order.order_no, order.unfilled, order.quantity) == (ack.order_no, 4, 4)
+    assert desk.realtime is not None and desk.realtime.unreadable >= 1 and desk.realtime_connected
+    await desk.close()
+    journal.close()

@@ -142,7 +142,7 @@ async def test_a_dropped_socket_reconnects_reregisters_and_resyncs(
     exchange.drop_websockets()
     await eventually(lambda: _true(session.connections == 2), "never reconnected")
     assert any(status.state is RealtimeState.RECONNECTING for status in recorder.statuses)
-    assert recorder.resyncs == 1
+    await eventually(lambda: _true(recorder.resyncs == 1), "no REST catch-up after the reconnect")
     before = len(recorder.of(Trade))
     exchange.set_price(SAMSUNG, 71_000)
     await eventually(lambda: _true(len(recorder.of(Trade)) > before), "registration was not restored")
@@ -172,8 +172,12 @@ async def test_garbage_frames_are_skipped_and_the_session_goes_on(
         side=Side.BUY, stock_code=SAMSUNG, quantity=1, trade_type=TradeType.LIMIT, price=70_000
     )
     await eventually(lambda: _true(bool(recorder.of(OrderExecution, ack.order_no))), "the session died on garbage")
-    assert session.connections == 1
+    assert session.connections == 1 and session.status.state is RealtimeState.CONNECTED
     assert all(event.order_no != "0000001" or event.quantity for event in recorder.of(OrderExecution))
+    # entries of known types that could not be read reach the desk as such (a 00 without its quantity asks for a
+    # reconcile); whole frames that are not JSON (5,000 digits, 1,000-deep nesting, text) are only counted
+    assert [entry.kind for entry in recorder.unreadable] == ["00", "0B"]
+    assert session.unreadable == 7 and session.status.unreadable >= 1  # the unknown type and trnm are not errors
 
 
 async def test_a_stalled_socket_is_noticed_and_replaced(
@@ -213,3 +217,31 @@ async def test_an_orders_own_fill_moves_the_streamed_price(
     assert recorder.of(Trade)[-1].price == 71_200
     await client.place_order(side=Side.BUY, stock_code=SAMSUNG, quantity=3, trade_type=TradeType.MARKET)
     await eventually(lambda: _true(recorder.of(Trade)[-1].price == 71_300), "the fill did not move the price")
+
+
+async def test_after_a_reconnect_the_socket_is_read_while_rest_catches_up(exchange: SandboxExchange) -> None:
+    """The REST catch-up waits here until a trade has been read: had the reader waited for it, neither would end."""
+    recorder = Recorder()
+    trades_seen = asyncio.Event()
+
+    async def catch_up() -> None:
+        await trades_seen.wait()
+
+    def on_event(event: object) -> None:
+        recorder.on_event(event)  # type: ignore[arg-type]
+        if isinstance(event, Trade) and recorder_reconnected[0]:
+            trades_seen.set()
+
+    recorder_reconnected = [False]
+    transport = CountingTransport()
+    async with client_for(exchange, transport) as client:
+        session = RealtimeSession(exchange.ws_url, client, on_event, recorder.on_status, catch_up, backoff_base=0.05)
+        session.start()
+        await session.register([SAMSUNG], ["0B"])
+        await eventually(lambda: _true(session.connections == 1), "never connected")
+        exchange.drop_websockets()
+        await eventually(lambda: _true(session.connections == 2), "never reconnected")
+        recorder_reconnected[0] = True
+        exchange.set_price(SAMSUNG, 70_900)
+        await eventually(lambda: _true(trades_seen.is_set()), "no trade was read while REST caught up")
+        await session.close()

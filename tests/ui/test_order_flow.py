@@ -105,3 +105,13 @@ def test_a_resting_sell_reads_back_the_shares_it_reserved(desk: Desk) -> None:
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
     desk.until(lambda: desk.ticket.availableLabel.text() == "매도가능수량: 6주", "the reserved shares not shown")
     assert calls_since(desk, before) == Counter({"kt10001": 1, "kt00018": 1})
+
+
+def test_an_order_that_fills_at_once_says_so_whichever_answer_comes_first(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 0, 5, trade_type="3")
+    desk.until(
+        lambda: desk.window.positions.positions.rowCount() == 1, "no fill", action=desk.ticket.submitButton.click
+    )
+    desk.until(lambda: not desk.ticket.busy, "the ticket stayed locked")
+    assert desk.window.status.message.text().startswith("체결: 삼성전자 매수 5주 @ 71,300원")

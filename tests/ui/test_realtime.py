@@ -78,3 +78,13 @@ def test_a_rejection_shows_the_exchanges_reason(desk: Desk) -> None:
     desk.until(lambda: desk.window.status.message.text().startswith("주문 거부"), "no rejection shown")
     assert "시험용 거부" in desk.window.status.message.text()
     desk.until(lambda: desk.open_order_numbers() == [], "a rejected order stayed")
+
+
+def test_unreadable_frames_are_counted_in_the_tooltip_and_trading_goes_on(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.sandbox.send_websocket_garbage()
+    tooltip = desk.window.status.realtime.toolTip
+    desk.until(lambda: "건너뛴 실시간 메시지" in tooltip(), "the skipped frames were not counted")
+    assert connected(desk)
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.until(lambda: desk.open_order_numbers(), "no order after the garbage", action=desk.ticket.submitButton.click)

@@ -1,0 +1,99 @@
+"""Valid, spec-shaped answers and frames to break: recorded from a real Sandbox over loopback, once."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import websockets
+
+from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType
+from kiwoom_desk.sandbox import SandboxExchange
+
+SAMSUNG = "005930"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    status: int
+    body: dict[str, Any]
+
+
+class RecordingTransport(httpx.AsyncBaseTransport):
+    """httpx's real transport, keeping the last answer of each api-id."""
+
+    def __init__(self) -> None:
+        self._inner = httpx.AsyncHTTPTransport()
+        self.answers: dict[str, Recorded] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self._inner.handle_async_request(request)
+        content = await response.aread()
+        api_id = request.headers.get("api-id", "")
+        self.answers[api_id] = Recorded(response.status_code, json.loads(content))
+        return httpx.Response(response.status_code, headers=response.headers, content=content)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+async def _record(exchange: SandboxExchange) -> tuple[dict[str, Recorded], dict[str, dict[str, Any]]]:
+    transport = RecordingTransport()
+    frames: dict[str, dict[str, Any]] = {}
+    async with KiwoomClient(exchange.rest_url, "fuzz-key", "fuzz-secret", transport=transport) as client:
+        token = await client.access_token()
+        async with websockets.connect(exchange.ws_url) as ws:
+            await ws.send(json.dumps({"trnm": "LOGIN", "token": token}))
+            await ws.send(
+                json.dumps(
+                    {"trnm": "REG", "grp_no": "1", "refresh": "1", "data": [{"item": [SAMSUNG], "type": ["0B", "0D"]}]}
+                )
+            )
+            await client.place_order(side=Side.BUY, stock_code=SAMSUNG, quantity=5, trade_type=TradeType.MARKET)
+            resting = await client.place_order(
+                side=Side.BUY, stock_code=SAMSUNG, quantity=3, trade_type=TradeType.LIMIT, price=70_000
+            )
+            await client.place_order(
+                side=Side.SELL, stock_code=SAMSUNG, quantity=1, trade_type=TradeType.LIMIT, price=72_000
+            )
+            modified = await client.modify_order(
+                orig_order_no=resting.order_no, stock_code=SAMSUNG, quantity=0, price=70_100
+            )
+            await client.place_order(
+                side=Side.BUY, stock_code=SAMSUNG, quantity=2, trade_type=TradeType.LIMIT, price=69_000
+            )
+            await client.cancel_order(orig_order_no=modified.order_no, stock_code=SAMSUNG)
+            exchange.set_price(SAMSUNG, 71_300)  # a trade print for 0B and a fresh book for 0D
+            async with asyncio.timeout(10):
+                while not {"00", "04", "0B", "0D"} <= frames.keys():
+                    frame = json.loads(await ws.recv())
+                    if frame.get("trnm") == "PING":
+                        await ws.send(json.dumps(frame))
+                    for entry in frame.get("data", []) if frame.get("trnm") == "REAL" else []:
+                        frames.setdefault(entry["type"], entry)
+        await client.account_number()
+        await client.open_orders()
+        await client.fills()
+        await client.order_history()
+        await client.balance()
+        await client.deposit()
+        await client.stock_info(SAMSUNG)
+        await client.order_book(SAMSUNG)
+        await client.stock_list("0")
+    return transport.answers, frames
+
+
+def record() -> tuple[dict[str, Recorded], dict[str, dict[str, Any]]]:
+    """Every api-id's answer and one entry of each real-time type, from a Sandbox with orders, fills and holdings."""
+    with tempfile.TemporaryDirectory() as folder:
+        exchange = SandboxExchange(Path(folder), seed=7, tick_interval=None, page_size=1000).start()
+        try:
+            exchange.set_price(SAMSUNG, 71_200, depth=100)
+            return asyncio.run(_record(exchange))
+        finally:
+            exchange.stop()
