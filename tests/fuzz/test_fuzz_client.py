@@ -4,55 +4,56 @@ A short profile runs here; `bench/fuzz_client.py` runs the long one (10,000 answ
 
 from __future__ import annotations
 
+import asyncio
 import random
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .harness import METHODS, Method, random_frame_mutation, random_mutation, run_case, run_frame
+from .harness import METHODS, Method, Outcome, random_frame_mutation, random_mutation, run_case, run_frame
 from .record import Recorded, record
 
 EXAMPLES = 60  # per parser; the bench runs thousands
+Recording = tuple[dict[str, Recorded], dict[str, dict[str, Any]]]
 
 
 @pytest.fixture(scope="module")
-def recorded() -> tuple[dict[str, Recorded], dict[str, dict[str, Any]]]:
+def recorded() -> Recording:
     return record()
 
 
-@pytest.mark.parametrize("method", METHODS, ids=[method.name for method in METHODS])
-def test_a_broken_answer_never_escapes_resends_invents_or_waits_unbounded(
-    method: Method, recorded: tuple[dict[str, Recorded], dict[str, dict[str, Any]]]
-) -> None:
-    import asyncio
-
-    answers, _frames = recorded
+def holds_for_random_cases(case: Callable[[random.Random], tuple[str, Outcome]]) -> None:
+    """Runs `case` on Hypothesis-drawn randomness; every outcome must be clean (the message says which case)."""
 
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     @given(st.randoms(use_true_random=False))
     def check(rng: random.Random) -> None:
-        mutation = random_mutation(rng, method, answers[method.api_id])
-        outcome = asyncio.run(run_case(method, answers[method.api_id], mutation))
-        assert outcome.clean, (mutation.describe(), outcome)
+        description, outcome = case(rng)
+        assert outcome.clean, (description, outcome)
 
     check()
+
+
+@pytest.mark.parametrize("method", METHODS, ids=[method.name for method in METHODS])
+def test_a_broken_answer_never_escapes_resends_invents_or_waits_unbounded(method: Method, recorded: Recording) -> None:
+    answer = recorded[0][method.api_id]
+
+    def case(rng: random.Random) -> tuple[str, Outcome]:
+        mutation = random_mutation(rng, method, answer)
+        return mutation.describe(), asyncio.run(run_case(method, answer, mutation))
+
+    holds_for_random_cases(case)
 
 
 @pytest.mark.parametrize("kind", ["00", "04", "0B", "0D"])
-def test_a_broken_frame_never_ends_the_session_nor_invents_a_number(
-    kind: str, recorded: tuple[dict[str, Recorded], dict[str, dict[str, Any]]]
-) -> None:
-    import asyncio
+def test_a_broken_frame_never_ends_the_session_nor_invents_a_number(kind: str, recorded: Recording) -> None:
+    entry = recorded[1][kind]
 
-    _answers, frames = recorded
+    def case(rng: random.Random) -> tuple[str, Outcome]:
+        mutation = random_frame_mutation(rng, entry)
+        return mutation.describe(), asyncio.run(run_frame(entry, mutation))
 
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-    @given(st.randoms(use_true_random=False))
-    def check(rng: random.Random) -> None:
-        mutation = random_frame_mutation(rng, frames[kind])
-        outcome = asyncio.run(run_frame(frames[kind], mutation))
-        assert outcome.clean, (mutation.describe(), outcome)
-
-    check()
+    holds_for_random_cases(case)
