@@ -112,6 +112,11 @@ def validate(ticket: Ticket, quote: Quote | None, environment: Environment, acco
     return problems
 
 
+def price_problems(price: int, quote: Quote | None) -> list[Problem]:
+    """What is wrong with a limit price alone (for a modify): missing, off its tick, outside the day's limits."""
+    return _price_problems(Field.PRICE, price, quote)
+
+
 def _price_problems(where: Field, price: int, quote: Quote | None) -> list[Problem]:
     required = Kind.PRICE_REQUIRED if where is Field.PRICE else Kind.STOP_REQUIRED
     off_tick = Kind.PRICE_OFF_TICK if where is Field.PRICE else Kind.STOP_OFF_TICK

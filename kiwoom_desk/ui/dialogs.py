@@ -33,7 +33,7 @@ from ..storage.credentials import Credentials
 from ..trading import rules
 from ..trading.orders import Order
 from . import theme
-from .labels import environment_text, side_text, trade_type_text
+from .labels import describe, environment_text, side_text, trade_type_text
 from .table import won
 from .widgets import TickSpinBox, named
 
@@ -195,12 +195,26 @@ class ModifyDialog(QDialog):
         self.quantitySpin.setRange(0, order.unfilled)
         self.quantitySpin.setValue(order.unfilled)
         self.quantitySpin.setSpecialValueText(self.tr("All unfilled"))
+        self.priceProblem = named(QLabel(), "modifyPriceProblem")
+        self.priceProblem.setStyleSheet(f"color: {theme.PROBLEM};")
         layout.addRow(self.tr("New price"), self.priceSpin)
+        layout.addRow("", self.priceProblem)
         layout.addRow(self.tr("Quantity"), self.quantitySpin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
+        self.okButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._quote = quote
+        self.priceSpin.valueChanged.connect(lambda *_: self._check())
+        self._check()
+
+    def _check(self) -> None:
+        """The ticket's own price rules: an off-tick or out-of-limit price is said, and cannot be sent."""
+        problems = rules.price_problems(self.priceSpin.value(), self._quote)
+        self.priceProblem.setText("\n".join(describe(problem) for problem in problems))
+        self.priceProblem.setVisible(bool(problems))
+        self.okButton.setEnabled(not problems)
 
 
 class ErrorDialog(QDialog):

@@ -172,3 +172,20 @@ def test_double_clicking_an_open_order_loads_it_into_the_ticket(desk: Desk) -> N
     desk.act(lambda: table.doubleClicked.emit(index))
     assert (desk.ticket.priceSpin.value(), desk.ticket.quantitySpin.value(), desk.ticket.side) == (69_500, 7, Side.BUY)
     assert desk.ticket.stockCodeEdit.text() == SAMSUNG
+
+
+def test_a_modify_to_an_off_tick_price_is_said_and_cannot_be_sent(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 70_000, 10)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.act(lambda: desk.window.openOrders.selectRow(0))
+    dialog = desk.until(
+        lambda: modal(dialogs.ModifyDialog, "modifyDialog"),
+        "no modify dialog",
+        action=desk.window.orderActions.modify_selected,
+    )
+    desk.act(lambda: dialog.priceSpin.setValue(70_050))  # typed: between two 100-won ticks
+    assert not dialog.okButton.isEnabled()
+    assert dialog.priceProblem.isVisible() and "70,000" in dialog.priceProblem.text()
+    desk.act(lambda: dialog.priceSpin.setValue(70_100))
+    assert dialog.okButton.isEnabled() and not dialog.priceProblem.isVisible()
+    desk.act(dialog.reject)
