@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side, TradeType
+from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side
 from ..kiwoom.realtime import OrderExecution
 from ..trading import rules
 from ..trading.desk import TradingDesk
@@ -98,7 +98,10 @@ class OrderActions(QObject):
             await desk.watch(code)
 
     def prefill_sell(self, position: Position) -> None:
-        self.ticket.load(Side.SELL, position.stock_code, TradeType.LIMIT, position.current_price, position.sellable)
+        """A sell of the whole position at its current price, in the order type the trader has chosen."""
+        self.ticket.load(
+            Side.SELL, position.stock_code, self.ticket.trade_type, position.current_price, position.sellable
+        )
 
     # ---- working orders ----------------------------------------------------------------------------------
 

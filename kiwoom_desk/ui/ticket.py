@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,12 +28,12 @@ from ..trading.ticks import Instrument
 from . import theme
 from .labels import describe, trade_type_text
 from .order_book import OrderBookView
+from .quantity_buttons import quantity_buttons
 from .stock_search import StockSearchEdit
 from .table import won
 from .widgets import TickSpinBox, checkable, named
 
 MAX_QUANTITY = 9_999_999
-QUANTITY_SHARES = (10, 25, 50, 100)  # % buttons of the most the ticket can take
 
 
 class OrderTicket(QDockWidget):
@@ -53,9 +52,11 @@ class OrderTicket(QDockWidget):
         self.sellable_by_code: dict[str, int] = {}
         self._busy = False
         self._books: dict[str, BookUpdate] = {}
+        self._priced_code: str | None = None  # the stock the price and quantity were set for
+        self._loaded_code: str | None = None  # a stock `load` filled the ticket for, until its quote comes
         self._build()
         self.retranslate()
-        self.revalidate()
+        self._type_changed()  # the stop price and the price buttons start as the default type wants them
 
     # ---- layout ------------------------------------------------------------------------------------------
 
@@ -159,20 +160,7 @@ class OrderTicket(QDockWidget):
         self.quantitySpin.setGroupSeparatorShown(True)
         self.quantitySpin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.quantitySpin.valueChanged.connect(lambda *_: self.revalidate())
-        quick = QGridLayout()
-        for column, amount in enumerate((1, 10, 100)):
-            button = QPushButton(f"+{amount}")
-            button.clicked.connect(
-                lambda _=False, amount=amount: self.quantitySpin.setValue(self.quantitySpin.value() + amount)
-            )
-            quick.addWidget(button, 0, column)
-        self._share_buttons: list[tuple[QPushButton, int]] = []
-        for column, share in enumerate(QUANTITY_SHARES):
-            button = QPushButton(f"{share}%")
-            button.setObjectName(f"quantity{share}Button")
-            button.clicked.connect(lambda _=False, share=share: self._take_share(share))
-            self._share_buttons.append((button, share))
-            quick.addWidget(button, 1, column)
+        quick, self.keepQuantityCheck = quantity_buttons(self.quantitySpin, self._take_share)
         self.quantityProblem = self._problem_label("quantityProblem")
         self._quantity_row = QLabel()
         form.addRow(self._quantity_row, self.quantitySpin)
@@ -199,6 +187,8 @@ class OrderTicket(QDockWidget):
         self._stop_row.setText(self.tr("Stop price"))
         self._quantity_row.setText(self.tr("Quantity"))
         self.currentPriceButton.setText(self.tr("Current"))
+        self.keepQuantityCheck.setText(self.tr("Keep"))
+        self.keepQuantityCheck.setToolTip(self.tr("Keep the quantity when the stock changes"))
         self.upperLimitButton.setText(self.tr("Upper limit"))
         self.lowerLimitButton.setText(self.tr("Lower limit"))
         for index in range(self.tradeTypeCombo.count()):
@@ -228,12 +218,26 @@ class OrderTicket(QDockWidget):
         self.quote = quote
         instrument = quote.instrument if quote else Instrument.STOCK
         self.priceSpin.instrument = self.stopPriceSpin.instrument = instrument
-        if quote is not None and self.priceSpin.value() == 0 and self.trade_type.needs_price:
+        if quote is not None and quote.code != self._priced_code:
+            self._new_stock(quote)
+        elif quote is not None and self.priceSpin.value() == 0 and self.trade_type.needs_price:
             self.priceSpin.setValue(quote.current)
         self._show_quote()
         if quote is not None and quote.code in self._books:
             self.orderBook.show_book(self._books[quote.code], quote.limits.base)
         self.revalidate()
+
+    def _new_stock(self, quote: rules.Quote) -> None:
+        """Another stock: no price or quantity typed for the last one may carry over (영웅문's rule: the new stock's
+        current price, and no shares unless the trader keeps the quantity). What `load` filled in stays."""
+        self._priced_code = quote.code
+        if self._loaded_code == quote.code:
+            self._loaded_code = None
+            return
+        self.priceSpin.setValue(quote.current)
+        self.stopPriceSpin.setValue(0)
+        if not self.keepQuantityCheck.isChecked():
+            self.quantitySpin.setValue(0)
 
     def show_market(self, event: Trade | BookUpdate) -> None:
         """0B moves the ticket's price; 0D is kept per stock, since the first push can come before its quote."""
@@ -268,6 +272,7 @@ class OrderTicket(QDockWidget):
         self.stockCodeEdit.setText(code)
         self.priceSpin.setValue(price)
         self.quantitySpin.setValue(quantity)
+        self._loaded_code = code  # this price and quantity were chosen for this stock: its quote keeps them
         self.stockRequested.emit(code)
 
     def load_order(self, order: Order) -> None:

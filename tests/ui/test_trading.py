@@ -189,3 +189,24 @@ def test_a_modify_to_an_off_tick_price_is_said_and_cannot_be_sent(desk: Desk) ->
     desk.act(lambda: dialog.priceSpin.setValue(70_100))
     assert dialog.okButton.isEnabled() and not dialog.priceProblem.isVisible()
     desk.act(dialog.reject)
+
+
+def test_a_new_stock_takes_its_own_price_and_no_shares_unless_kept(desk: Desk) -> None:
+    kakao = desk.complete(desk.window.desk.quote("035720"))  # type: ignore[union-attr]
+    desk.fill(SAMSUNG, 71_000, 5)
+    desk.act(lambda: desk.ticket.stockCodeEdit.clear())
+    desk.act(lambda: QTest.keyClicks(desk.ticket.stockCodeEdit, "035720"))
+    desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.code == "035720", "no quote for 카카오")
+    assert (desk.ticket.priceSpin.value(), desk.ticket.quantitySpin.value()) == (kakao.current, 0)
+    desk.act(lambda: desk.ticket.quantitySpin.setValue(7))
+    desk.act(lambda: desk.ticket.keepQuantityCheck.setChecked(True))
+    desk.act(lambda: desk.ticket.stockCodeEdit.clear())
+    desk.act(lambda: QTest.keyClicks(desk.ticket.stockCodeEdit, SAMSUNG))
+    desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.code == SAMSUNG, "no quote for 삼성전자")
+    assert (desk.ticket.priceSpin.value(), desk.ticket.quantitySpin.value()) == (71_200, 7)
+
+
+def test_the_stop_price_is_off_until_a_stop_order_is_chosen(desk: Desk) -> None:
+    assert not desk.ticket.stopPriceSpin.isEnabled()
+    desk.act(lambda: desk.ticket.tradeTypeCombo.setCurrentIndex(desk.ticket.tradeTypeCombo.findData("28")))
+    assert desk.ticket.stopPriceSpin.isEnabled()

@@ -3,22 +3,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="246" />
+        <location filename="../../ui/dialogs.py" line="260" />
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="250" />
+        <location filename="../../ui/dialogs.py" line="264" />
         <source>Manual trading practice on Kiwoom Securities' REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="252" />
+        <location filename="../../ui/dialogs.py" line="266" />
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="258" />
+        <location filename="../../ui/dialogs.py" line="272" />
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt's source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -263,17 +263,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="212" />
+        <location filename="../../ui/dialogs.py" line="226" />
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214" />
+        <location filename="../../ui/dialogs.py" line="228" />
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="218" />
+        <location filename="../../ui/dialogs.py" line="232" />
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -468,12 +468,12 @@
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="198" />
+        <location filename="../../ui/dialogs.py" line="200" />
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="199" />
+        <location filename="../../ui/dialogs.py" line="202" />
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -554,57 +554,57 @@
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="63" />
+        <location filename="../../ui/order_actions.py" line="64" />
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="73" />
+        <location filename="../../ui/order_actions.py" line="74" />
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="68" />
+        <location filename="../../ui/order_actions.py" line="69" />
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="122" />
+        <location filename="../../ui/order_actions.py" line="126" />
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="126" />
+        <location filename="../../ui/order_actions.py" line="130" />
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="127" />
+        <location filename="../../ui/order_actions.py" line="131" />
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="135" />
+        <location filename="../../ui/order_actions.py" line="139" />
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="159" />
+        <location filename="../../ui/order_actions.py" line="163" />
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="161" />
+        <location filename="../../ui/order_actions.py" line="165" />
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="169" />
+        <location filename="../../ui/order_actions.py" line="173" />
         <source>Rejected: {name} {side} {quantity} shares: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}주: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="174" />
+        <location filename="../../ui/order_actions.py" line="178" />
         <source>Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity}주 @ {price}원 (미체결 {unfilled}주)</translation>
     </message>
@@ -666,102 +666,112 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../ui/ticket.py" line="191" />
+        <location filename="../../ui/ticket.py" line="196" />
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="192" />
+        <location filename="../../ui/ticket.py" line="197" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="193" />
+        <location filename="../../ui/ticket.py" line="198" />
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="194" />
+        <location filename="../../ui/ticket.py" line="199" />
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="195" />
+        <location filename="../../ui/ticket.py" line="200" />
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="196" />
+        <location filename="../../ui/ticket.py" line="201" />
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="197" />
+        <location filename="../../ui/ticket.py" line="202" />
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="198" />
+        <location filename="../../ui/ticket.py" line="203" />
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="199" />
+        <location filename="../../ui/ticket.py" line="204" />
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="200" />
+        <location filename="../../ui/ticket.py" line="205" />
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="201" />
+        <location filename="../../ui/ticket.py" line="206" />
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="202" />
+        <location filename="../../ui/ticket.py" line="207" />
+        <source>Keep</source>
+        <translation>수량 유지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="208" />
+        <source>Keep the quantity when the stock changes</source>
+        <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket.py" line="209" />
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="203" />
+        <location filename="../../ui/ticket.py" line="210" />
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="325" />
+        <location filename="../../ui/ticket.py" line="347" />
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="327" />
+        <location filename="../../ui/ticket.py" line="349" />
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="327" />
+        <location filename="../../ui/ticket.py" line="349" />
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="333" />
+        <location filename="../../ui/ticket.py" line="355" />
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="337" />
+        <location filename="../../ui/ticket.py" line="359" />
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="339" />
+        <location filename="../../ui/ticket.py" line="361" />
         <source>Sellable: {shares} shares</source>
         <translation>매도가능수량: {shares}주</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="357" />
+        <location filename="../../ui/ticket.py" line="379" />
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
