@@ -12,7 +12,6 @@ order again.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -45,9 +44,11 @@ from ..kiwoom.realtime import (
     Unreadable,
 )
 from ..storage.journal import Journal
+from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
 from .rules import Quote, Ticket
+from .streams import Streams
 from .ticks import Instrument, PriceLimits
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ LISTED_MARKETS = ("0", "10", ETF_MARKET)  # KOSPI, KOSDAQ, ETF: what the ticket'
 KST = ZoneInfo("Asia/Seoul")
 EVENT_WAIT_SECONDS = 5.0  # an acknowledged action whose 00 events have not come by then is reconciled over REST
 RECONCILE_DELAY_SECONDS = 0.3  # doubts raised together share one REST look
+PRICE_NOTICE_SECONDS = 0.05  # held stocks' prices reach the views at most this often
 ACCOUNT_DELAY_SECONDS = 0.3  # orders and fills come in bursts: the account is read once after the burst
 
 
@@ -95,7 +97,9 @@ class TradingDesk:
         self.realtime = (
             RealtimeSession(ws_url, client, self._on_event, self._on_status, self._resync) if ws_url else None
         )
-        self._watched: str | None = None
+        self.streams = Streams(self.realtime)
+        self._followed: frozenset[str] = frozenset()  # the held stocks whose trades are streamed
+        self._portfolio_notice: asyncio.TimerHandle | None = None
         self._account_refresh: asyncio.Task[None] | None = None
         self._stale: set[AccountPart] = set()
         self._reconciling: asyncio.Task[None] | None = None
@@ -141,10 +145,14 @@ class TradingDesk:
         if self.realtime is not None:
             self.realtime.start()
             await self.realtime.register([""], ["00", "04"])  # account-wide: orders and balance
+            self._follow_positions()
 
     async def close(self) -> None:
         if self.realtime is not None:
             await self.realtime.close()
+        await self.streams.close()
+        if self._portfolio_notice is not None:
+            self._portfolio_notice.cancel()
         for timer in self._timers:
             timer.cancel()
         for task in (self._account_refresh, self._reconciling):
@@ -154,6 +162,7 @@ class TradingDesk:
         await self.client.aclose()
         change = self.ledger.clear()
         self.portfolio = Portfolio()
+        self._followed = frozenset()  # nothing to stream any more, and nothing to ask the closed session for
         self._notify(change)
 
     async def refresh(self) -> None:
@@ -168,13 +177,17 @@ class TradingDesk:
             self._notify(self.ledger.replace(orders, since_orders))
 
     async def watch(self, code: str) -> None:
-        """Trades and the 10-level book of the ticket's stock, and of nothing else."""
-        if self.realtime is None or code == self._watched:
-            return
-        if self._watched:
-            await self.realtime.unregister([self._watched], ["0B", "0D"])
-        self._watched = code
-        await self.realtime.register([code], ["0B", "0D"])
+        """Trades and the 10-level book of the ticket's stock (the ticket's stream; held stocks have theirs)."""
+        self.streams.want("ticket", trades={code}, book={code})
+        await self.streams.sync()
+
+    def _follow_positions(self) -> None:
+        """Every held stock's trades, so that positions follow the market; kept in step as they open and close."""
+        held = frozenset(self.portfolio.positions)
+        if held != self._followed:
+            self._followed = held
+            self.streams.want("positions", trades=held)
+            self.streams.sync_soon()
 
     # ---- real-time -----------------------------------------------------------------------------------------
 
@@ -194,11 +207,25 @@ class TradingDesk:
                 self._refresh_account_soon(AccountPart.CASH, AccountPart.HOLDINGS)
         elif isinstance(event, BalanceUpdate):
             self.portfolio.apply(event)
+            self._follow_positions()
             for listener in self._listeners:
                 listener.portfolio_changed()
         else:
+            if isinstance(event, Trade) and self.portfolio.apply_price(event.stock_code, event.price):
+                self._portfolio_changed_soon()
             for listener in self._listeners:
                 listener.market(event)
+
+    def _portfolio_changed_soon(self) -> None:
+        """Prices of held stocks tick many times a second: the views hear of it at most 20 times a second."""
+        if self._portfolio_notice is None:
+
+            def notify() -> None:
+                self._portfolio_notice = None
+                for listener in self._listeners:
+                    listener.portfolio_changed()
+
+            self._portfolio_notice = asyncio.get_running_loop().call_later(PRICE_NOTICE_SECONDS, notify)
 
     def _on_status(self, status: RealtimeStatus) -> None:
         for listener in self._listeners:
@@ -237,6 +264,7 @@ class TradingDesk:
                     self.portfolio.replace_holdings(holdings, since)
                 if cash is not None:
                     self.portfolio.replace_cash(cash)
+                self._follow_positions()
             for listener in self._listeners:
                 listener.portfolio_changed()
 
@@ -251,42 +279,17 @@ class TradingDesk:
         them costs several seconds under the real server's rate limits) and kept in the cache folder."""
         today = date.today()
         if self._listings is None or self._listings[0] != today:
-            found = self._cached_listings(today)
+            cache = ListingsCache(self.cache_dir, self.environment)
+            found = cache.load(today)
             if found is None:
                 found = []
                 for market in LISTED_MARKETS:
                     found += await self.client.stock_list(market)
-                self._cache_listings(today, found)
+                cache.save(today, found)
             self._listings = (today, found)
             self._etf_codes = {listing.code for listing in found if listing.market_code == ETF_MARKET}
             self._names = {listing.code: listing.name for listing in found}
         return self._listings[1]
-
-    def _cache_path(self, day: date) -> Path | None:
-        return self.cache_dir / f"listings-{self.environment}-{day:%Y%m%d}.json" if self.cache_dir else None
-
-    def _cached_listings(self, day: date) -> list[StockListing] | None:
-        path = self._cache_path(day)
-        if path is None or not path.is_file():
-            return None
-        try:
-            return [StockListing.model_validate(row) for row in json.loads(path.read_text(encoding="utf-8"))]
-        except (OSError, ValueError) as error:  # a damaged cache is refetched, not trusted
-            log.warning("ignoring the listings cache %s: %s", path.name, error)
-            return None
-
-    def _cache_listings(self, day: date, listings: list[StockListing]) -> None:
-        path = self._cache_path(day)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            for old in path.parent.glob(f"listings-{self.environment}-*.json"):
-                old.unlink()
-            rows = [listing.model_dump(by_alias=True) for listing in listings]
-            path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-        except OSError as error:
-            log.warning("could not cache the listings: %s", error)
 
     async def place(self, ticket: Ticket, stock_name: str = "") -> OrderAck:
         """Sends one order, records the acknowledged order in the ledger, and returns: the caller waits for this
@@ -432,6 +435,7 @@ class TradingDesk:
                 listener.orders_changed(change)
 
     def _notify(self, change: LedgerChange) -> None:
+        self._follow_positions()
         for listener in self._listeners:
             listener.orders_changed(change)
             listener.portfolio_changed()

@@ -3,7 +3,7 @@ guard as the order ledger: a snapshot requested before a 04 arrived does not und
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..kiwoom import Balance, Deposit, Holding
@@ -133,6 +133,23 @@ class Portfolio:
     def replace_cash(self, deposit: Deposit) -> None:
         """kt00001: nothing real-time carries cash, so the latest answer is the truth."""
         self.cash = Cash.from_deposit(deposit)
+
+    def apply_price(self, code: str, price: int) -> bool:
+        """A trade print of a held stock (0B): its value and P/L follow the market. True if anything changed."""
+        position = self.positions.get(code)
+        if position is None or price <= 0 or price == position.current_price:
+            return False
+        evaluation = price * position.quantity
+        profit = evaluation - position.purchase_amount
+        rate = (
+            (Decimal(profit) * 100 / position.purchase_amount).quantize(Decimal("0.01"))
+            if position.purchase_amount
+            else None
+        )
+        self.positions[code] = replace(
+            position, current_price=price, evaluation=evaluation, profit=profit, profit_rate=rate
+        )
+        return True
 
     def apply(self, update: BalanceUpdate) -> None:
         """One 04 event: the holding changes in place, or leaves at zero. Cash is not in 04: the desk refreshes

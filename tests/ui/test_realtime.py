@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from kiwoom_desk.kiwoom import Side, TradeType
 from kiwoom_desk.sandbox import FaultKind
 
 from .conftest import Desk
@@ -88,3 +91,34 @@ def test_unreadable_frames_are_counted_in_the_tooltip_and_trading_goes_on(desk: 
     assert connected(desk)
     desk.fill(SAMSUNG, 70_000, 1)
     desk.until(lambda: desk.open_order_numbers(), "no order after the garbage", action=desk.ticket.submitButton.click)
+
+
+def test_a_held_stock_follows_the_market_with_nothing_else_happening(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 0, 10, trade_type="3")
+    positions = desk.window.positions.positions
+    desk.until(lambda: positions.rowCount() == 1, "no position", action=desk.ticket.submitButton.click)
+    desk.until(lambda: "예수금 9,286,894" in desk.window.positions.totalsLabel.text(), "the fill's cash never came")
+    desk.fill("035720", 0, 1)  # the ticket moves to another stock: 삼성전자 is now followed as a position only
+    before = Counter(desk.sandbox.requests())
+    desk.sandbox.set_price(SAMSUNG, 72_000)
+    desk.until(lambda: positions.row(0).current_price == 72_000, "the position's price froze")
+    (held,) = positions.rows()
+    assert (held.evaluation, held.profit) == (720_000, 7_000)  # 10 shares bought at 71,300
+    assert "+7,000" in desk.window.positions.totalsLabel.text()
+    assert Counter(desk.sandbox.requests()) - before == Counter()  # no REST call: the 0B alone moved it
+
+
+def test_a_stock_no_longer_held_leaves_the_stream(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 0, 3, trade_type="3")
+    positions = desk.window.positions.positions
+    desk.until(lambda: positions.rowCount() == 1, "no position", action=desk.ticket.submitButton.click)
+    streams = desk.window.desk.streams  # type: ignore[union-attr]
+    desk.fill("035720", 0, 1)
+    desk.until(lambda: streams.registered["0B"] == {SAMSUNG, "035720"}, "the held stock is not streamed")
+    desk.act(lambda: desk.ticket.load(Side.SELL, SAMSUNG, TradeType.MARKET, 0, 3))
+    desk.until(lambda: desk.ticket.quote is not None and desk.ticket.submitButton.isEnabled(), "no sell ticket")
+    desk.until(lambda: positions.rowCount() == 0, "still held", action=desk.ticket.submitButton.click)
+    desk.fill("035720", 0, 1)  # the ticket leaves 삼성전자 too
+    desk.until(lambda: streams.registered["0B"] == {"035720"}, "a stock nobody holds or shows is still streamed")
