@@ -53,6 +53,8 @@ def main(out: Path, language: str = "ko") -> None:
         order(Side.BUY, 70_000, 10)
         run_until(loop, lambda: window.openOrders.orders.rowCount() == 1, "no order", action=ticket.submitButton.click)
         order(Side.BUY, 71_000, 5)
+        cash = window.positions.totalsLabel
+        run_until(loop, lambda: "주문가능 10,000,000" not in cash.text(), "the cash the orders reserved was never read")
         for width, height in ((1366, 768), (1920, 1080)):
             act(loop, lambda width=width, height=height: window.resize(width, height))
             window.grab().save(str(out / f"sandbox-{language}-{width}x{height}.png"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from ..kiwoom import BookLevel
@@ -26,7 +26,7 @@ class OrderBookView(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.verticalHeader().setDefaultSectionSize(18)
-        self.setMinimumHeight(18 * 12)
+        self.setMinimumHeight(18 * 3)  # the levels around the spread on a small screen; all 20 on a large one
         self.cellClicked.connect(self._clicked)
         self._prices: list[int] = [0] * (self.LEVELS * 2)
 
@@ -56,9 +56,17 @@ class OrderBookView(QTableWidget):
                 if column == 1 and price:
                     item.setForeground(QColor(theme.signed_colour(price - base)))
 
-        spread = self.item(self.LEVELS, 1)
-        if spread is not None:  # the best ask and bid stay in sight however small the window
-            self.scrollToItem(spread, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._centre()
+
+    def _centre(self) -> None:
+        """The best ask and bid stay in the middle, however many levels the window has room for."""
+        visible = max(self.viewport().height() // max(self.rowHeight(0), 1), 1)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.verticalScrollBar().setValue(max(self.LEVELS - visible // 2, 0))  # the first row shown
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._centre)  # once the new height is laid out
 
     def _clicked(self, row: int, _column: int) -> None:
         if self._prices[row]:

@@ -8,7 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..environments import Environment
 from ..kiwoom.realtime import RealtimeState, RealtimeStatus
@@ -29,6 +29,7 @@ class StatusBar(QStatusBar):
         self.realtime = named(QLabel(), "realtimeState")
         self.token = named(QLabel(), "tokenExpiry")
         self.message = named(QLabel(), "lastMessage")
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self.clock = named(QLabel(), "kstClock")
         self.phase = named(QLabel(), "marketPhase")
         self.addWidget(self.badge)

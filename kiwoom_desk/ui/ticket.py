@@ -28,7 +28,9 @@ from ..trading.ticks import Instrument
 from . import theme
 from .labels import describe, trade_type_text
 from .order_book import OrderBookView
+from .problems import ProblemLabel, Touched, TriedToSend
 from .quantity_buttons import quantity_buttons
+from .quote_lines import limits_line, quote_labels, quote_line
 from .stock_search import StockSearchEdit
 from .table import won
 from .widgets import TickSpinBox, checkable, named
@@ -52,6 +54,7 @@ class OrderTicket(QDockWidget):
         self.sellable_by_code: dict[str, int] = {}
         self._busy = False
         self._books: dict[str, BookUpdate] = {}
+        self._touched = Touched()
         self._priced_code: str | None = None  # the stock the price and quantity were set for
         self._loaded_code: str | None = None  # a stock `load` filled the ticket for, until its quote comes
         self._build()
@@ -73,7 +76,7 @@ class OrderTicket(QDockWidget):
         layout.addLayout(form)
         self.orderBook = OrderBookView()
         self.orderBook.pricePicked.connect(self._set_price)
-        layout.addWidget(self.orderBook)
+        layout.addWidget(self.orderBook, 1)  # the book takes what the window can spare: nothing else moves
         self.estimateLabel = named(QLabel(), "estimateLabel")
         self.availableLabel = named(QLabel(), "availableLabel")
         layout.addWidget(self.estimateLabel)
@@ -81,23 +84,34 @@ class OrderTicket(QDockWidget):
         self.submitButton = named(QPushButton(), "submitButton")
         self.submitButton.clicked.connect(self._submit)
         layout.addWidget(self.submitButton)
-        layout.addStretch(1)
+        TriedToSend(self.submitButton, self._touched, self.revalidate)
+        self._watch_touches()
         self.setWidget(body)
+
+    def _watch_touches(self) -> None:
+        """A field speaks once the trader changed it; what the ticket sets itself does not count."""
+        self.stockCodeEdit.editingFinished.connect(lambda: self._touch(rules.Field.STOCK))
+        self.priceSpin.valueChanged.connect(lambda *_: self._touch(rules.Field.PRICE))
+        self.stopPriceSpin.valueChanged.connect(lambda *_: self._touch(rules.Field.STOP_PRICE))
+        self.quantitySpin.valueChanged.connect(lambda *_: self._touch(rules.Field.QUANTITY))
+        self.venueCombo.currentIndexChanged.connect(lambda *_: self._touch(rules.Field.VENUE))
+
+    def _touch(self, field: rules.Field) -> None:
+        self._touched.mark(field)
+        self.revalidate()
 
     def _build_stock(self, form: QFormLayout) -> None:
 
         self.stockCodeEdit = StockSearchEdit()
         self.stockCodeEdit.codeEntered.connect(self._code_entered)
         self.stockCodeEdit.codeLeft.connect(self._code_left)
-        self.stockLabel = named(QLabel(), "stockLabel")
-        self.stockLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.limitsLabel = named(QLabel(), "limitsLabel")
+        self.stockLabel, self.limitsLabel = quote_labels()
         self.stockProblem = self._problem_label("stockProblem")
         self._stock_row = QLabel()
         form.addRow(self._stock_row, self.stockCodeEdit)
         form.addRow("", self.stockLabel)
         form.addRow("", self.limitsLabel)
-        form.addRow("", self.stockProblem)
+        form.addRow("", self.stockProblem.slot)
 
     def _build_sides(self) -> QHBoxLayout:
         sides = QHBoxLayout()
@@ -127,7 +141,7 @@ class OrderTicket(QDockWidget):
         self._type_row, self._venue_row = QLabel(), QLabel()
         form.addRow(self._type_row, self.tradeTypeCombo)
         form.addRow(self._venue_row, self.venueCombo)
-        form.addRow("", self.venueProblem)
+        form.addRow("", self.venueProblem.slot)
 
     def _build_price(self, form: QFormLayout) -> None:
         self.priceSpin = TickSpinBox()
@@ -150,9 +164,9 @@ class OrderTicket(QDockWidget):
         self._price_row, self._stop_row = QLabel(), QLabel()
         form.addRow(self._price_row, self.priceSpin)
         form.addRow("", price_buttons)
-        form.addRow("", self.priceProblem)
+        form.addRow("", self.priceProblem.slot)
         form.addRow(self._stop_row, self.stopPriceSpin)
-        form.addRow("", self.stopProblem)
+        form.addRow("", self.stopProblem.slot)
 
     def _build_quantity(self, form: QFormLayout) -> None:
         self.quantitySpin = named(QSpinBox(), "quantitySpin")
@@ -165,15 +179,11 @@ class OrderTicket(QDockWidget):
         self._quantity_row = QLabel()
         form.addRow(self._quantity_row, self.quantitySpin)
         form.addRow("", quick)
-        form.addRow("", self.quantityProblem)
+        form.addRow("", self.quantityProblem.slot)
 
     @staticmethod
-    def _problem_label(name: str) -> QLabel:
-        label = named(QLabel(), name)
-        label.setStyleSheet(f"color: {theme.PROBLEM};")
-        label.setWordWrap(True)
-        label.hide()
-        return label
+    def _problem_label(name: str) -> ProblemLabel:
+        return ProblemLabel(name)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Order ticket"))
@@ -205,7 +215,8 @@ class OrderTicket(QDockWidget):
         for index in range(self.venueCombo.count()):
             item = self.venueCombo.model().item(index)  # type: ignore[attr-defined]
             item.setEnabled(self.venueCombo.itemData(index) in environment.allowed_venues)
-        self.venueCombo.setCurrentIndex(self.venueCombo.findData(Venue.KRX))
+        with self._touched.automatic():
+            self.venueCombo.setCurrentIndex(self.venueCombo.findData(Venue.KRX))
         self.set_quote(None)
         self.revalidate()
 
@@ -221,7 +232,8 @@ class OrderTicket(QDockWidget):
         if quote is not None and quote.code != self._priced_code:
             self._new_stock(quote)
         elif quote is not None and self.priceSpin.value() == 0 and self.trade_type.needs_price:
-            self.priceSpin.setValue(quote.current)
+            with self._touched.automatic():
+                self.priceSpin.setValue(quote.current)
         self._show_quote()
         if quote is not None and quote.code in self._books:
             self.orderBook.show_book(self._books[quote.code], quote.limits.base)
@@ -231,13 +243,15 @@ class OrderTicket(QDockWidget):
         """Another stock: no price or quantity typed for the last one may carry over (영웅문's rule: the new stock's
         current price, and no shares unless the trader keeps the quantity). What `load` filled in stays."""
         self._priced_code = quote.code
+        self._touched.clear()  # a new ticket: nothing said about the last stock's fields carries over
         if self._loaded_code == quote.code:
             self._loaded_code = None
             return
-        self.priceSpin.setValue(quote.current)
-        self.stopPriceSpin.setValue(0)
-        if not self.keepQuantityCheck.isChecked():
-            self.quantitySpin.setValue(0)
+        with self._touched.automatic():
+            self.priceSpin.setValue(quote.current)
+            self.stopPriceSpin.setValue(0)
+            if not self.keepQuantityCheck.isChecked():
+                self.quantitySpin.setValue(0)
 
     def show_market(self, event: Trade | BookUpdate) -> None:
         """0B moves the ticket's price; 0D is kept per stock, since the first push can come before its quote."""
@@ -317,12 +331,9 @@ class OrderTicket(QDockWidget):
             rules.Field.QUANTITY: self.quantityProblem,
             rules.Field.VENUE: self.venueProblem,
         }
-        touched = bool(self.stockCodeEdit.text())
         for field, label in labels.items():
             found = [describe(problem) for problem in problems if problem.field is field]
-            # an empty ticket is not an error yet: only speak once the trader has started
-            label.setText("\n".join(found))
-            label.setVisible(bool(found) and touched)
+            label.say(" ".join(found), field in self._touched)
         self.submitButton.setEnabled(not problems and not self._busy)
         colour = theme.BUY if ticket.side is Side.BUY else theme.SELL
         self.submitButton.setStyleSheet(theme.submit_style(colour))
@@ -345,24 +356,8 @@ class OrderTicket(QDockWidget):
         self.availableLabel.setText(text)
 
     def _show_quote(self) -> None:
-        quote = self.quote
-        if quote is None:
-            self.stockLabel.setText("")
-            self.limitsLabel.setText("")
-            return
-        change = quote.current - quote.limits.base
-        rate = change * 100 / quote.limits.base if quote.limits.base else 0.0
-        colour = theme.signed_colour(change)
-        arrow = "▲" if change > 0 else "▼" if change < 0 else ""
-        self.stockLabel.setText(
-            f"<b>{quote.name}</b> &nbsp; <span style='color:{colour}; font-weight:bold'>{won(quote.current)}</span>"
-            f" <span style='color:{colour}'>{arrow}{won(abs(change))} ({rate:+.2f}%)</span>"
-        )
-        self.limitsLabel.setText(
-            self.tr("Upper {upper} · Lower {lower}").format(
-                upper=won(quote.limits.upper), lower=won(quote.limits.lower)
-            )
-        )
+        self.stockLabel.setText(quote_line(self.quote))
+        self.limitsLabel.setText(limits_line(self.quote))
 
     # ---- reactions ---------------------------------------------------------------------------------------
 
@@ -373,7 +368,8 @@ class OrderTicket(QDockWidget):
             button.setEnabled(trade_type.needs_price)
         self.stopPriceSpin.setEnabled(trade_type.needs_stop_price)
         if trade_type.needs_price and self.priceSpin.value() == 0 and self.quote:
-            self.priceSpin.setValue(self.quote.current)
+            with self._touched.automatic():
+                self.priceSpin.setValue(self.quote.current)
         self.revalidate()
 
     def _set_price(self, price: int) -> None:

@@ -1,0 +1,99 @@
+"""What is wrong with the ticket, shown so that the layout never moves: each field's problem has a one-line
+place of its own (kept while empty), long text is elided with the whole of it in the tooltip, and a field
+speaks only once the trader has touched it or tried to send."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from ..trading import rules
+from . import theme
+
+
+class ProblemLabel(QLabel):
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setStyleSheet(f"color: {theme.PROBLEM};")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().height() + 2)
+        # Its place in the layout: a line that stays when the label has nothing to say (a layout would close up
+        # around a hidden widget, moving every row below it).
+        self.slot = QWidget()
+        self.slot.setFixedHeight(self.height())
+        self.slot.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(self.slot)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self)
+        self.hide()
+
+    def say(self, text: str, visible: bool) -> None:
+        self.setText(text)
+        self.setToolTip(text)
+        self.setVisible(bool(text) and visible)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """One line, elided at the right: a long message never widens the ticket or pushes a row down."""
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        text = " ".join(self.text().split())
+        elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+
+
+class Touched:
+    """The fields the trader has touched. Values the ticket sets itself (a new stock's price) touch nothing."""
+
+    def __init__(self) -> None:
+        self.fields: set[rules.Field] = set()
+        self._automatic = 0
+
+    @contextmanager
+    def automatic(self) -> Iterator[None]:
+        self._automatic += 1
+        try:
+            yield
+        finally:
+            self._automatic -= 1
+
+    def mark(self, field: rules.Field) -> None:
+        if not self._automatic:
+            self.fields.add(field)
+
+    def all(self) -> None:
+        self.fields = set(rules.Field)
+
+    def clear(self) -> None:
+        self.fields.clear()
+
+    def __contains__(self, field: rules.Field) -> bool:
+        return field in self.fields
+
+
+class TriedToSend(QObject):
+    """A press on the greyed send button is an attempt to send: every field then says what it lacks. Qt hands
+    a disabled widget's mouse presses to its parent, so the parent is watched too."""
+
+    def __init__(self, button: QWidget, touched: Touched, then: Callable[[], None]) -> None:
+        super().__init__(button)
+        self._button, self._touched, self._then = button, touched, then
+        for watched in (button, button.parentWidget()):
+            if watched is not None:
+                watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and not self._button.isEnabled()
+            and isinstance(watched, QWidget)
+            and self._button.rect().contains(self._button.mapFrom(watched, event.position().toPoint()))
+        ):
+            self._touched.all()
+            self._then()
+        return False

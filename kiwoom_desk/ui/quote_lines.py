@@ -1,0 +1,41 @@
+"""The ticket's two quote lines: name, price and change in the market's colours, then the day's limits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel
+
+from ..trading import rules
+from . import theme
+from .table import won
+from .widgets import named
+
+
+def quote_labels() -> tuple[QLabel, QLabel]:
+    """`stockLabel` and `limitsLabel`, a line each whether or not there is a quote, so the rows below stay put."""
+    stock, limits = named(QLabel(), "stockLabel"), named(QLabel(), "limitsLabel")
+    stock.setTextFormat(Qt.TextFormat.RichText)
+    for line in (stock, limits):
+        line.setFixedHeight(line.fontMetrics().height() + 4)
+    return stock, limits
+
+
+def quote_line(quote: rules.Quote | None) -> str:
+    """삼성전자 71,300 ▲100 (+0.14%): red up, blue down, against the base price."""
+    if quote is None:
+        return ""
+    change = quote.current - quote.limits.base
+    rate = change * 100 / quote.limits.base if quote.limits.base else 0.0
+    colour = theme.signed_colour(change)
+    arrow = "▲" if change > 0 else "▼" if change < 0 else ""
+    return (
+        f"<b>{quote.name}</b> &nbsp; <span style='color:{colour}; font-weight:bold'>{won(quote.current)}</span>"
+        f" <span style='color:{colour}'>{arrow}{won(abs(change))} ({rate:+.2f}%)</span>"
+    )
+
+
+def limits_line(quote: rules.Quote | None) -> str:
+    if quote is None:
+        return ""
+    upper, lower = won(quote.limits.upper), won(quote.limits.lower)
+    return QCoreApplication.translate("OrderTicket", "Upper {upper} · Lower {lower}").format(upper=upper, lower=lower)

@@ -1,0 +1,44 @@
+"""A window that fits and holds still at 1366×768: problems take places of their own, nothing grows or jumps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from .conftest import Desk, _type
+
+SAMSUNG = "005930"
+
+
+def bottom(widget: QWidget, window: QWidget) -> int:
+    return widget.mapTo(window, widget.rect().bottomLeft()).y()
+
+
+def test_at_1366x768_nothing_grows_or_moves_when_problems_appear(desk: Desk) -> None:
+    window, ticket = desk.window, desk.ticket
+    desk.act(lambda: window.resize(1366, 768))
+    desk.until(lambda: window.height() == 768, "the window is not 768 high")
+    send_at = bottom(ticket.submitButton, window)
+    quick_at = ticket.keepQuantityCheck.mapTo(window, QPoint()).y()
+    desk.fill(SAMSUNG, 71_250, 0)  # off its tick, and no quantity
+    desk.act(lambda: ticket.venueCombo.setCurrentIndex(1))  # NXT, not for the Sandbox
+    desk.act(lambda: QTest.mouseClick(ticket.submitButton, Qt.MouseButton.LeftButton))  # trying to send says it all
+    assert ticket.priceProblem.isVisible() and ticket.venueProblem.isVisible() and ticket.quantityProblem.isVisible()
+    desk.act(lambda: window.status.show_message("주문 거부: " + "아주 긴 사유 " * 60, True))
+    assert window.height() == 768 and window.width() == 1366
+    assert window.minimumSizeHint().height() <= 700  # room for a taskbar and a title bar on a 768-pixel screen
+    assert bottom(ticket.submitButton, window) == send_at and bottom(window.statusBar(), window) < 768
+    assert ticket.keepQuantityCheck.mapTo(window, QPoint()).y() == quick_at  # the buttons under the pointer stay
+    assert window.status.clock.isVisible() and window.status.clock.geometry().right() <= window.width()
+
+
+def test_typing_a_code_says_nothing_about_fields_not_yet_filled(desk: Desk) -> None:
+    ticket = desk.ticket
+    desk.act(lambda: _type(ticket.stockCodeEdit, SAMSUNG))
+    desk.until(lambda: ticket.quote is not None, "no quote")
+    problems = [ticket.stockProblem, ticket.priceProblem, ticket.stopProblem, ticket.quantityProblem]
+    assert not any(label.isVisible() for label in problems) and not ticket.submitButton.isEnabled()
+    assert ticket.quantityProblem.text()  # it knows, and says so when asked:
+    desk.act(lambda: QTest.mouseClick(ticket.submitButton, Qt.MouseButton.LeftButton))  # a press on the grey button
+    assert ticket.quantityProblem.isVisible() and ticket.quantityProblem.text() == "수량을 1주 이상 입력하세요."
