@@ -11,9 +11,11 @@ import os
 import signal
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import platformdirs
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:  # Qt and the window are imported when the app starts, not for
 
 log = logging.getLogger("kiwoom_desk")
 APP = "KiwoomDesk"
+KST = ZoneInfo("Asia/Seoul")
 
 
 def data_dir() -> Path:
@@ -53,12 +56,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+class KstFormatter(logging.Formatter):
+    """Log times in KST with the zone written out, like the window's clock, wherever the PC's clock is set."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        moment = datetime.fromtimestamp(record.created, KST)
+        return moment.strftime(datefmt) if datefmt else f"{moment:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d} KST"
+
+
 def setup_logging(folder: Path) -> Path:
     """A rotating file in the user log folder. Secrets never reach it: the client logs none."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "kiwoom-desk.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(KstFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)

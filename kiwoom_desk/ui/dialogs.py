@@ -76,7 +76,8 @@ class ConfirmOrderDialog(QDialog):
         )
         layout.addWidget(banner)
         form = QFormLayout()
-        price = won(ticket.price) if ticket.trade_type.needs_price else self.tr("at market")
+        money = self.tr("{amount} won")
+        price = money.format(amount=won(ticket.price)) if ticket.trade_type.needs_price else self.tr("at market")
         rows = [
             (self.tr("Environment"), environment_text(environment)),
             (self.tr("Side"), f"<b style='color:{colour}'>{side_text(ticket.side)}</b>"),
@@ -84,11 +85,11 @@ class ConfirmOrderDialog(QDialog):
             (self.tr("Order type"), trade_type_text(ticket.trade_type)),
             (self.tr("Venue"), ticket.venue.value),
             (self.tr("Price"), price),
-            (self.tr("Quantity"), won(ticket.quantity)),
-            (self.tr("Estimated amount"), f"<b>{won(amount)}</b>"),
+            (self.tr("Quantity"), self.tr("{count} shares").format(count=won(ticket.quantity))),
+            (self.tr("Estimated amount"), f"<b>{money.format(amount=won(amount))}</b>"),
         ]
         if ticket.trade_type.needs_stop_price:
-            rows.insert(6, (self.tr("Stop price"), won(ticket.stop_price)))
+            rows.insert(6, (self.tr("Stop price"), money.format(amount=won(ticket.stop_price))))
         for label, value in rows:
             text = QLabel(value)
             text.setTextFormat(Qt.TextFormat.RichText)

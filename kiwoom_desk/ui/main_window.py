@@ -11,7 +11,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -43,6 +43,11 @@ from .ticket import OrderTicket
 from .widgets import action, named
 
 log = logging.getLogger(__name__)
+
+
+def opens_maximized(available: QSize) -> bool:
+    """A screen with room to spare beyond the 1366×768 the window is laid out for."""
+    return available.width() >= 1600 and available.height() >= 900
 
 
 class MainWindow(QMainWindow):
@@ -245,10 +250,15 @@ class MainWindow(QMainWindow):
         ]
 
     def _restore_layout(self) -> None:
+        """The saved layout wins; the first time, a large screen is used whole (a small one gets 1366×768)."""
         for key, _save, restore in self._layout_parts():
             value = self.settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+        screen = self.screen()
+        if self.settings.value("geometry") is None and screen is not None and opens_maximized(screen.availableSize()):
+            self.setGeometry(screen.availableGeometry())  # without a window manager, maximized means nothing
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def save_layout(self) -> None:
         for key, save, _restore in self._layout_parts():

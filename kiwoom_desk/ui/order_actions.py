@@ -58,6 +58,7 @@ class OrderActions(QObject):
             ):
                 self.status.show_message(self.tr("Order not sent."), important=True)
                 return
+            self.ticket.set_busy(True, sending=True)
             ack = await desk.place(ticket, name)
             if desk.order_state(ack.order_no) in (OrderState.WORKING, None):  # its fill or rejection came first
                 self.status.show_message(

@@ -52,7 +52,7 @@ class OrderTicket(QDockWidget):
         self.quote: rules.Quote | None = None
         self.account = rules.Account()
         self.sellable_by_code: dict[str, int] = {}
-        self._busy = False
+        self._busy = self._sending = False
         self._books: dict[str, BookUpdate] = {}
         self._touched = Touched()
         self._priced_code: str | None = None  # the stock the price and quantity were set for
@@ -275,8 +275,9 @@ class OrderTicket(QDockWidget):
         """True from the click until the order's answer (or failure) arrives."""
         return self._busy
 
-    def set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def set_busy(self, busy: bool, sending: bool = False) -> None:
+        """Locked from the click to the answer; it says 'sending' only once the order is really going out."""
+        self._busy, self._sending = busy, busy and sending
         self.revalidate()
 
     def load(self, side: Side, code: str, trade_type: TradeType, price: int, quantity: int) -> None:
@@ -339,7 +340,7 @@ class OrderTicket(QDockWidget):
         self.submitButton.setStyleSheet(theme.submit_style(colour))
         self.submitButton.setText(
             self.tr("Sending...")
-            if self._busy
+            if self._sending
             else (self.tr("Buy order") if ticket.side is Side.BUY else self.tr("Sell order"))
         )
         self._show_estimate(ticket)

@@ -115,3 +115,22 @@ def test_an_order_that_fills_at_once_says_so_whichever_answer_comes_first(desk: 
     )
     desk.until(lambda: not desk.ticket.busy, "the ticket stayed locked")
     assert desk.window.status.message.text().startswith("체결: 삼성전자 매수 5주 @ 71,300원")
+
+
+def test_the_confirmation_names_amounts_in_won_and_nothing_is_sending_before_it(desk: Desk) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kiwoom_desk.ui import dialogs
+    from tests.window_support import modal
+
+    desk.act(lambda: desk.window.confirmAction.setChecked(True))
+    desk.fill(SAMSUNG, 70_000, 3)
+    dialog = desk.until(
+        lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"),
+        "no confirmation",
+        action=desk.ticket.submitButton.click,
+    )
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "70,000원" in texts and "3주" in texts and "210,031원" in texts
+    assert not desk.ticket.submitButton.isEnabled() and desk.ticket.submitButton.text() == "매수 주문"
+    desk.until(lambda: desk.open_order_numbers(), "not sent", action=dialog.sendButton.click)

@@ -3,22 +3,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="260" />
+        <location filename="../../ui/dialogs.py" line="261" />
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="264" />
+        <location filename="../../ui/dialogs.py" line="265" />
         <source>Manual trading practice on Kiwoom Securities' REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="266" />
+        <location filename="../../ui/dialogs.py" line="267" />
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="272" />
+        <location filename="../../ui/dialogs.py" line="273" />
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt's source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -37,56 +37,66 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="79" />
+        <source>{amount} won</source>
+        <translation>{amount}원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>at market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="81" />
+        <location filename="../../ui/dialogs.py" line="82" />
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="82" />
+        <location filename="../../ui/dialogs.py" line="83" />
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="84" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84" />
+        <location filename="../../ui/dialogs.py" line="85" />
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="85" />
+        <location filename="../../ui/dialogs.py" line="86" />
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86" />
+        <location filename="../../ui/dialogs.py" line="87" />
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../ui/dialogs.py" line="88" />
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="88" />
+        <source>{count} shares</source>
+        <translation>{count}주</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="89" />
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="92" />
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98" />
+        <location filename="../../ui/dialogs.py" line="99" />
         <source>Send order</source>
         <translation>주문 전송</translation>
     </message>
@@ -94,42 +104,42 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="132" />
+        <location filename="../../ui/dialogs.py" line="133" />
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143" />
+        <location filename="../../ui/dialogs.py" line="144" />
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145" />
+        <location filename="../../ui/dialogs.py" line="146" />
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="146" />
+        <location filename="../../ui/dialogs.py" line="147" />
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="153" />
+        <location filename="../../ui/dialogs.py" line="154" />
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="154" />
+        <location filename="../../ui/dialogs.py" line="155" />
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155" />
+        <location filename="../../ui/dialogs.py" line="156" />
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="157" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -263,17 +273,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="226" />
+        <location filename="../../ui/dialogs.py" line="227" />
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="228" />
+        <location filename="../../ui/dialogs.py" line="229" />
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="232" />
+        <location filename="../../ui/dialogs.py" line="233" />
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -448,32 +458,32 @@
 <context>
     <name>ModifyDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="184" />
+        <location filename="../../ui/dialogs.py" line="185" />
         <source>Modify order {number}</source>
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="186" />
+        <location filename="../../ui/dialogs.py" line="187" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="187" />
+        <location filename="../../ui/dialogs.py" line="188" />
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="197" />
+        <location filename="../../ui/dialogs.py" line="198" />
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="201" />
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="202" />
+        <location filename="../../ui/dialogs.py" line="203" />
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -554,57 +564,57 @@
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="64" />
+        <location filename="../../ui/order_actions.py" line="65" />
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="74" />
+        <location filename="../../ui/order_actions.py" line="75" />
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="69" />
+        <location filename="../../ui/order_actions.py" line="70" />
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="126" />
+        <location filename="../../ui/order_actions.py" line="127" />
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="130" />
+        <location filename="../../ui/order_actions.py" line="131" />
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="131" />
+        <location filename="../../ui/order_actions.py" line="132" />
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="139" />
+        <location filename="../../ui/order_actions.py" line="140" />
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="163" />
+        <location filename="../../ui/order_actions.py" line="164" />
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="165" />
+        <location filename="../../ui/order_actions.py" line="166" />
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="173" />
+        <location filename="../../ui/order_actions.py" line="174" />
         <source>Rejected: {name} {side} {quantity} shares: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}주: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="178" />
+        <location filename="../../ui/order_actions.py" line="179" />
         <source>Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity}주 @ {price}원 (미체결 {unfilled}주)</translation>
     </message>
@@ -666,112 +676,112 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../ui/ticket.py" line="196" />
+        <location filename="../../ui/ticket.py" line="189" />
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="197" />
+        <location filename="../../ui/ticket.py" line="190" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="198" />
+        <location filename="../../ui/ticket.py" line="191" />
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="199" />
+        <location filename="../../ui/ticket.py" line="192" />
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="200" />
+        <location filename="../../ui/ticket.py" line="193" />
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="201" />
+        <location filename="../../ui/ticket.py" line="194" />
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="202" />
+        <location filename="../../ui/ticket.py" line="195" />
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="203" />
+        <location filename="../../ui/ticket.py" line="196" />
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="204" />
+        <location filename="../../ui/ticket.py" line="197" />
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="205" />
+        <location filename="../../ui/ticket.py" line="198" />
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="206" />
+        <location filename="../../ui/ticket.py" line="199" />
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="207" />
+        <location filename="../../ui/ticket.py" line="200" />
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="208" />
+        <location filename="../../ui/ticket.py" line="201" />
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="209" />
+        <location filename="../../ui/ticket.py" line="202" />
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="210" />
+        <location filename="../../ui/ticket.py" line="203" />
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="347" />
+        <location filename="../../ui/ticket.py" line="342" />
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="349" />
+        <location filename="../../ui/ticket.py" line="344" />
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="349" />
+        <location filename="../../ui/ticket.py" line="344" />
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="355" />
+        <location filename="../../ui/ticket.py" line="350" />
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="359" />
+        <location filename="../../ui/ticket.py" line="354" />
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="361" />
+        <location filename="../../ui/ticket.py" line="356" />
         <source>Sellable: {shares} shares</source>
         <translation>매도가능수량: {shares}주</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="379" />
+        <location filename="../../ui/quote_lines.py" line="41" />
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
@@ -918,22 +928,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="112" />
+        <location filename="../../ui/dialogs.py" line="113" />
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="113" />
+        <location filename="../../ui/dialogs.py" line="114" />
         <source>Orders in Real mode use real money on Kiwoom's real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="114" />
+        <location filename="../../ui/dialogs.py" line="115" />
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="115" />
+        <location filename="../../ui/dialogs.py" line="116" />
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -954,57 +964,57 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="76" />
+        <location filename="../../ui/status_bar.py" line="77" />
         <source>REST: offline</source>
         <translation>REST: 연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="77" />
+        <location filename="../../ui/status_bar.py" line="78" />
         <source>REST: connecting...</source>
         <translation>REST: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="78" />
+        <location filename="../../ui/status_bar.py" line="79" />
         <source>REST: connected</source>
         <translation>REST: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="79" />
+        <location filename="../../ui/status_bar.py" line="80" />
         <source>REST: error</source>
         <translation>REST: 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="89" />
+        <location filename="../../ui/status_bar.py" line="90" />
         <source>Real-time: connected</source>
         <translation>실시간: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="91" />
+        <location filename="../../ui/status_bar.py" line="92" />
         <source>Real-time: connecting...</source>
         <translation>실시간: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93" />
+        <location filename="../../ui/status_bar.py" line="94" />
         <source>Real-time: reconnecting (attempt {n}, next in {s:.0f} s)</source>
         <translation>실시간: 재연결 중 ({n}회째, {s:.0f}초 후)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="97" />
+        <location filename="../../ui/status_bar.py" line="98" />
         <source>Real-time: -</source>
         <translation>실시간: -</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="101" />
+        <location filename="../../ui/status_bar.py" line="102" />
         <source>Unreadable real-time messages skipped: {count}</source>
         <translation>읽지 못해 건너뛴 실시간 메시지: {count}건</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="117" />
+        <location filename="../../ui/status_bar.py" line="118" />
         <source>Token: -</source>
         <translation>토큰: -</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="120" />
+        <location filename="../../ui/status_bar.py" line="121" />
         <source>Token: {h}h {m:02d}m</source>
         <translation>토큰: {h}시간 {m:02d}분</translation>
     </message>
