@@ -35,7 +35,7 @@ from .environment_toggle import EnvironmentToggle
 from .keys import KeysEditor
 from .labels import environment_text, explain
 from .language import install_language
-from .open_orders import OpenOrdersTable
+from .open_orders import OpenOrdersPane
 from .order_actions import OrderActions
 from .positions import PositionsPanel
 from .status_bar import StatusBar
@@ -99,18 +99,18 @@ class MainWindow(QMainWindow):
         self.accentBar = named(QLabel(), "accentBar")
         self.accentBar.setFixedHeight(4)
         layout.addWidget(self.accentBar)
-        self.openOrdersTitle = QLabel()
-        self.openOrders = OpenOrdersTable()
+        self.openOrdersPane = OpenOrdersPane()
+        self.openOrders, self.cancelOrderButton = self.openOrdersPane.table, self.openOrdersPane.cancelButton
         self.positionsTitle = QLabel()
         self.positions = PositionsPanel()
         self.splitter = named(QSplitter(Qt.Orientation.Vertical), "mainSplitter")
-        for title, widget in ((self.openOrdersTitle, self.openOrders), (self.positionsTitle, self.positions)):
-            pane = QWidget()
-            pane_layout = QVBoxLayout(pane)
-            pane_layout.setContentsMargins(0, 0, 0, 0)
-            pane_layout.addWidget(title)
-            pane_layout.addWidget(widget)
-            self.splitter.addWidget(pane)
+        self.splitter.addWidget(self.openOrdersPane)
+        pane = QWidget()
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addWidget(self.positionsTitle)
+        pane_layout.addWidget(self.positions)
+        self.splitter.addWidget(pane)
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
 
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
 
     def _wire_actions(self) -> None:
         self.openOrders.cancelRequested.connect(self.orderActions.cancel_orders)
+        self.openOrders.modifyRequested.connect(self.orderActions.modify)
         self.openOrders.orderActivated.connect(self.ticket.load_order)
         self.positions.sellRequested.connect(self.orderActions.prefill_sell)
         self.ticket.submitted.connect(self.orderActions.submit)
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.settingsMenu = bar.addMenu("")
         self.confirmAction = self._setting("confirmPractice", "confirm_practice")
         self.soundAction = self._setting("soundOnFills", "sound")
+        self.confirmCancelAction = self._setting("confirmCancel", "confirm_cancel", default=False)
         self.viewMenu = bar.addMenu("")
         self.restoreLayoutAction = action(self, self.restore_default_layout)
         self.viewMenu.addAction(self.restoreLayoutAction)
@@ -164,10 +166,10 @@ class MainWindow(QMainWindow):
         self.aboutAction = action(self, lambda: dialogs.AboutDialog(__version__, self).open())
         self.helpMenu.addAction(self.aboutAction)
 
-    def _setting(self, key: str, attribute: str) -> QAction:
+    def _setting(self, key: str, attribute: str, default: bool = True) -> QAction:
         """A Settings switch, kept in QSettings and handed to the order actions."""
         item = action(self, lambda: None, check=True)
-        item.setChecked(bool(self.settings.value(key, True, type=bool)))
+        item.setChecked(bool(self.settings.value(key, default, type=bool)))
         item.toggled.connect(lambda on: self.settings.setValue(key, on))
         item.toggled.connect(lambda on: setattr(self.orderActions, attribute, on))
         setattr(self.orderActions, attribute, item.isChecked())
@@ -177,9 +179,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.environmentToggle.retranslate()
         self.realBanner.setText(self.tr("REAL TRADING: orders use real money"))
-        open_orders, positions = self.tr("Open orders"), self.tr("Positions and cash")
-        self.openOrdersTitle.setText(f"<b>{open_orders}</b>")
-        self.positionsTitle.setText(f"<b>{positions}</b>")
+        self.openOrdersPane.retranslate()
+        self.positionsTitle.setText("<b>" + self.tr("Positions and cash") + "</b>")
         self.fileMenu.setTitle(self.tr("&File"))
         self.mockKeysAction.setText(self.tr("Mock keys..."))
         self.realKeysAction.setText(self.tr("Real keys..."))
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         self.settingsMenu.setTitle(self.tr("&Settings"))
         self.confirmAction.setText(self.tr("Confirm every order in Sandbox and Mock"))
         self.soundAction.setText(self.tr("Sound on fills and rejections"))
+        self.confirmCancelAction.setText(self.tr("Confirm before cancelling one order"))
         self.viewMenu.setTitle(self.tr("&View"))
         self.restoreLayoutAction.setText(self.tr("Restore default layout"))
         self.languageMenu.setTitle(self.tr("Language"))

@@ -3,9 +3,9 @@ repainted. Delete cancels the selection; double-click loads an order into the ti
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ..kiwoom import Side
 from ..trading.orders import LedgerChange, Order
@@ -63,6 +63,7 @@ class OpenOrdersModel(KeyedTableModel[Order]):
 
 class OpenOrdersTable(QTableView):
     cancelRequested = Signal(list)  # [Order]
+    modifyRequested = Signal(object)  # Order
     orderActivated = Signal(object)  # Order
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -74,6 +75,22 @@ class OpenOrdersTable(QTableView):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self._cancel_selected)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+
+    def _menu(self, point: QPoint) -> None:
+        """Right-click on an order: 정정 (one order) and 취소 (the selection), as in the HTS."""
+        orders = self.selected_orders()
+        if not orders:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("openOrderMenu")
+        modify = menu.addAction(QCoreApplication.translate("OpenOrdersTable", "Modify..."))
+        modify.setEnabled(len(orders) == 1)
+        modify.triggered.connect(lambda: self.modifyRequested.emit(orders[0]))
+        cancel = menu.addAction(QCoreApplication.translate("OpenOrdersTable", "Cancel"))
+        cancel.triggered.connect(lambda: self.cancelRequested.emit(orders))
+        menu.popup(self.viewport().mapToGlobal(point))
 
     def apply_change(self, change: LedgerChange) -> None:
         """Only what changed: a real-time event touches one row, a REST snapshot the few that differ."""
@@ -89,3 +106,30 @@ class OpenOrdersTable(QTableView):
         orders = self.selected_orders()
         if orders:
             self.cancelRequested.emit(orders)
+
+
+class OpenOrdersPane(QWidget):
+    """The open orders with their title and a button that cancels the selection (`cancelOrderButton`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.table = OpenOrdersTable()
+        self.cancelButton = QPushButton()
+        self.cancelButton.setObjectName("cancelOrderButton")
+        self.cancelButton.setEnabled(False)
+        self.cancelButton.clicked.connect(self.table._cancel_selected)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.cancelButton.setEnabled(bool(self.table.selected_orders()))
+        )
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.cancelButton)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.table)
+
+    def retranslate(self) -> None:
+        self.title.setText("<b>" + QCoreApplication.translate("OpenOrdersTable", "Open orders") + "</b>")
+        self.cancelButton.setText(QCoreApplication.translate("OpenOrdersTable", "Cancel selected"))

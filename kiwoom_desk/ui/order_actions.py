@@ -37,6 +37,7 @@ class OrderActions(QObject):
         self.window = parent
         self.confirm_practice = True  # Settings > Confirm every order (Real always confirms)
         self.sound = True  # Settings > Sound on fills and rejections
+        self.confirm_cancel = False  # Settings > Confirm before cancelling one order (cancel-all always asks)
 
     # ---- sending -----------------------------------------------------------------------------------------
 
@@ -136,16 +137,44 @@ class OrderActions(QObject):
             await self._cancel(desk, orders)
 
     async def _cancel(self, desk: TradingDesk, orders: list[Order]) -> None:
+        if self.confirm_cancel and len(orders) == 1 and not await self._cancel_confirmed(orders[0]):
+            return
         done, failures = await desk.cancel(orders)
         text = self.tr("Cancelled {done} of {total}.").format(done=done, total=len(orders))
+        failed = {failure.split(":", 1)[0] for failure in failures}
+        named = [self._describe(order) for order in orders if order.order_no not in failed][:3]
+        if named:
+            text += " " + ", ".join(named)
         if failures:
             text += " " + "; ".join(failures)
         self.status.show_message(text, important=True)
 
+    def _describe(self, order: Order) -> str:
+        """삼성전자 매수 10주 (0000001): what a cancelled order was, in the status bar's words."""
+        return self.tr("{name} {side} {quantity} shares ({number})").format(
+            name=order.stock_name or order.stock_code,
+            side=side_text(order.side),
+            quantity=won(order.unfilled),
+            number=order.order_no,
+        )
+
+    async def _cancel_confirmed(self, order: Order) -> bool:
+        question = QMessageBox(self.window)
+        question.setObjectName("cancelOrderDialog")
+        question.setWindowTitle(self.tr("Cancel order"))
+        question.setText(self.tr("Cancel {order}?").format(order=self._describe(order)))
+        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        return await dialogs.ask(question)
+
     def modify_selected(self) -> None:
         orders = self.table.selected_orders()
-        if self.session.desk is not None and len(orders) == 1:
-            self.bridge.spawn(self._modify(self.session.desk, orders[0]), order=True)
+        if len(orders) == 1:
+            self.modify(orders[0])
+
+    def modify(self, order: Order) -> None:
+        if self.session.desk is not None:
+            self.bridge.spawn(self._modify(self.session.desk, order), order=True)
 
     async def _modify(self, desk: TradingDesk, order: Order) -> None:
         try:

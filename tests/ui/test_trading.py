@@ -210,3 +210,41 @@ def test_the_stop_price_is_off_until_a_stop_order_is_chosen(desk: Desk) -> None:
     assert not desk.ticket.stopPriceSpin.isEnabled()
     desk.act(lambda: desk.ticket.tradeTypeCombo.setCurrentIndex(desk.ticket.tradeTypeCombo.findData("28")))
     assert desk.ticket.stopPriceSpin.isEnabled()
+
+
+def test_the_cancel_button_and_the_right_click_menu_cancel_and_say_what(desk: Desk) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    desk.fill(SAMSUNG, 70_000, 10)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    button = desk.window.cancelOrderButton
+    assert button.objectName() == "cancelOrderButton" and not button.isEnabled()  # nothing selected yet
+    desk.act(lambda: desk.window.openOrders.selectRow(0))
+    assert button.isEnabled()
+    desk.until(lambda: desk.open_order_numbers() == [], "the button did not cancel", action=button.click)
+    desk.until(lambda: "삼성전자 매수 10주" in desk.window.status.message.text(), "the message does not say what")
+    assert desk.exchange_open_orders() == []
+
+    desk.fill(SAMSUNG, 69_000, 2)
+    desk.until(lambda: desk.open_order_numbers(), "no second order", action=desk.ticket.submitButton.click)
+    table = desk.window.openOrders
+    desk.act(lambda: table.selectRow(0))
+    desk.act(lambda: table.customContextMenuRequested.emit(table.visualRect(table.model().index(0, 0)).center()))
+    menu = desk.until(lambda: table.findChild(QMenu, "openOrderMenu"), "no menu")
+    modify, cancel = menu.actions()
+    assert (modify.text(), cancel.text()) == ("정정...", "취소") and modify.isEnabled()
+    desk.until(lambda: desk.open_order_numbers() == [], "the menu did not cancel", action=cancel.trigger)
+    desk.act(menu.close)
+
+
+def test_a_single_cancel_can_be_made_to_ask_first(desk: Desk) -> None:
+    desk.act(lambda: desk.window.confirmCancelAction.setChecked(True))
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.act(lambda: desk.window.openOrders.selectRow(0))
+    box = desk.until(
+        lambda: modal(QMessageBox, "cancelOrderDialog"), "no question", action=desk.window.cancelOrderButton.click
+    )
+    assert "삼성전자 매수 1주" in box.text()
+    desk.act(lambda: box.button(QMessageBox.StandardButton.No).click())
+    assert len(desk.open_order_numbers()) == 1 and len(desk.exchange_open_orders()) == 1
