@@ -18,6 +18,7 @@ from .ticks import Instrument, PriceLimits, is_on_tick, round_down_to_tick, roun
 
 _CODE = re.compile(r"[0-9A-Z]{6}")
 COMMISSION_ESTIMATE_PER_100K = 15  # what the ticket reserves for commission when checking cash (0.015 %)
+SELL_TAX_ESTIMATE_PER_10K = 20  # securities transaction tax on a sale, as the Sandbox charges it (0.20 %): an estimate
 
 
 class Field(StrEnum):
@@ -83,6 +84,13 @@ def estimated_cost(ticket: Ticket, quote: Quote | None) -> int:
     price = ticket.price if ticket.trade_type.needs_price else (quote.limits.upper if quote else 0)
     amount = price * ticket.quantity
     return amount + amount * COMMISSION_ESTIMATE_PER_100K // 100_000
+
+
+def estimated_proceeds(ticket: Ticket, quote: Quote | None) -> int:
+    """What a sell brings in: price × quantity less commission and tax; a market-like sell at the current price."""
+    price = ticket.price if ticket.trade_type.needs_price else (quote.current if quote else 0)
+    amount = price * ticket.quantity
+    return amount - amount * COMMISSION_ESTIMATE_PER_100K // 100_000 - amount * SELL_TAX_ESTIMATE_PER_10K // 10_000
 
 
 def validate(ticket: Ticket, quote: Quote | None, environment: Environment, account: Account) -> list[Problem]:

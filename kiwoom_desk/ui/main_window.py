@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.bridge.realtimeStatusChanged.connect(self.status.set_realtime)
         self.bridge.ordersChanged.connect(self.openOrders.apply_change)
+        self.bridge.ordersChanged.connect(lambda _change: self.ticket.show_mine(self.openOrders.orders.rows()))
         self.bridge.marketArrived.connect(self.ticket.show_market)
 
     def _wire_actions(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from ..kiwoom import BookLevel
 from ..kiwoom.realtime import BookUpdate
+from ..trading.orders import Order
 from . import theme
 from .table import won
 
@@ -19,7 +20,7 @@ class OrderBookView(QTableWidget):
     LEVELS = 10
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.LEVELS * 2, 3, parent)
+        super().__init__(self.LEVELS * 2, 4, parent)
         self.setObjectName("orderBookTable")
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -29,9 +30,24 @@ class OrderBookView(QTableWidget):
         self.setMinimumHeight(18 * 3)  # the levels around the spread on a small screen; all 20 on a large one
         self.cellClicked.connect(self._clicked)
         self._prices: list[int] = [0] * (self.LEVELS * 2)
+        self._mine: dict[int, int] = {}  # price -> the trader's resting quantity there (내 주문)
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([self.tr("Ask qty"), self.tr("Price"), self.tr("Bid qty")])
+        self.setHorizontalHeaderLabels([self.tr("Ask qty"), self.tr("Price"), self.tr("Bid qty"), self.tr("Mine")])
+
+    def show_mine(self, resting: dict[int, int]) -> None:
+        """The trader's own resting orders of this stock, by price: shown in 내 주문 beside their level."""
+        self._mine = dict(resting)
+        for row, price in enumerate(self._prices):
+            self._cell(row, 3).setText(won(self._mine[price]) if price in self._mine else "")
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.item(row, column)
+        if item is None:
+            item = QTableWidgetItem()
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.setItem(row, column, item)
+        return item
 
     def show_book(self, book: BookUpdate | None, base: int) -> None:
         top: list[BookLevel | None] = list(reversed(book.asks[: self.LEVELS])) if book else []
@@ -43,12 +59,10 @@ class OrderBookView(QTableWidget):
             price = level.price if level else 0
             self._prices[row] = price
             quantity = won(level.quantity) if level and level.quantity is not None else ""
-            cells = [quantity if is_ask else "", won(price) if price else "", "" if is_ask else quantity]
+            mine = won(self._mine[price]) if price in self._mine else ""
+            cells = [quantity if is_ask else "", won(price) if price else "", "" if is_ask else quantity, mine]
             for column, text in enumerate(cells):
-                item = self.item(row, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.setItem(row, column, item)
+                item = self._cell(row, column)
                 item.setText(text)
                 alignment = Qt.AlignmentFlag.AlignCenter if column == 1 else Qt.AlignmentFlag.AlignRight
                 item.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
@@ -71,3 +85,12 @@ class OrderBookView(QTableWidget):
     def _clicked(self, row: int, _column: int) -> None:
         if self._prices[row]:
             self.pricePicked.emit(self._prices[row])
+
+
+def resting_by_price(orders: list[Order], code: str | None) -> dict[int, int]:
+    """The unfilled shares of the working orders of `code`, summed by price (market orders have none)."""
+    resting: dict[int, int] = {}
+    for order in orders:
+        if order.stock_code == code and order.price > 0:
+            resting[order.price] = resting.get(order.price, 0) + order.unfilled
+    return resting

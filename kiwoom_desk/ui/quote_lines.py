@@ -1,10 +1,12 @@
-"""The ticket's two quote lines: name, price and change in the market's colours, then the day's limits."""
+"""The ticket's lines of text: the quote (name, price and change in the market's colours, the day's limits), and
+under the book what the order comes to and what the account allows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
+from ..kiwoom import Side
 from ..trading import rules
 from . import theme
 from .table import won
@@ -39,3 +41,26 @@ def limits_line(quote: rules.Quote | None) -> str:
         return ""
     upper, lower = won(quote.limits.upper), won(quote.limits.lower)
     return QCoreApplication.translate("OrderTicket", "Upper {upper} · Lower {lower}").format(upper=upper, lower=lower)
+
+
+def estimate_lines(ticket: rules.Ticket, quote: rules.Quote | None, account: rules.Account) -> tuple[str, str]:
+    """A buy: what it costs with commission, and the orderable cash. A sell: what arrives after commission and
+    tax, and the sellable shares."""
+    if ticket.side is Side.BUY:
+        cost = won(rules.estimated_cost(ticket, quote))
+        cash = account.orderable_cash
+        return (
+            QCoreApplication.translate("OrderTicket", "Estimated amount: {amount} won").format(amount=cost),
+            QCoreApplication.translate("OrderTicket", "Orderable cash: {cash} won").format(
+                cash=won(cash) if cash is not None else "-"
+            ),
+        )
+    proceeds = won(rules.estimated_proceeds(ticket, quote))
+    return (
+        QCoreApplication.translate("OrderTicket", "Estimated proceeds after fees and tax: {amount} won").format(
+            amount=proceeds
+        ),
+        QCoreApplication.translate("OrderTicket", "Sellable: {shares} shares").format(
+            shares=won(account.sellable or 0)
+        ),
+    )

@@ -27,12 +27,11 @@ from ..trading.orders import Order
 from ..trading.ticks import Instrument
 from . import theme
 from .labels import describe, trade_type_text
-from .order_book import OrderBookView
+from .order_book import OrderBookView, resting_by_price
 from .problems import ProblemLabel, Touched, TriedToSend
 from .quantity_buttons import quantity_buttons
-from .quote_lines import limits_line, quote_labels, quote_line
+from .quote_lines import estimate_lines, limits_line, quote_labels, quote_line
 from .stock_search import StockSearchEdit
-from .table import won
 from .widgets import TickSpinBox, checkable, named
 
 MAX_QUANTITY = 9_999_999
@@ -54,6 +53,7 @@ class OrderTicket(QDockWidget):
         self.sellable_by_code: dict[str, int] = {}
         self._busy = self._sending = False
         self._books: dict[str, BookUpdate] = {}
+        self._orders: list[Order] = []  # the working orders, for 내 주문 in the book
         self._touched = Touched()
         self._priced_code: str | None = None  # the stock the price and quantity were set for
         self._loaded_code: str | None = None  # a stock `load` filled the ticket for, until its quote comes
@@ -235,6 +235,7 @@ class OrderTicket(QDockWidget):
             with self._touched.automatic():
                 self.priceSpin.setValue(quote.current)
         self._show_quote()
+        self.orderBook.show_mine(resting_by_price(self._orders, quote.code if quote else None))
         if quote is not None and quote.code in self._books:
             self.orderBook.show_book(self._books[quote.code], quote.limits.base)
         self.revalidate()
@@ -252,6 +253,12 @@ class OrderTicket(QDockWidget):
             self.stopPriceSpin.setValue(0)
             if not self.keepQuantityCheck.isChecked():
                 self.quantitySpin.setValue(0)
+
+    def show_mine(self, orders: list[Order]) -> None:
+        """내 주문: the trader's working orders of the ticket's stock, by price, in the book."""
+        self._orders = orders
+        code = self.quote.code if self.quote else None
+        self.orderBook.show_mine(resting_by_price(orders, code))
 
     def show_market(self, event: Trade | BookUpdate) -> None:
         """0B moves the ticket's price; 0D is kept per stock, since the first push can come before its quote."""
@@ -346,15 +353,9 @@ class OrderTicket(QDockWidget):
         self._show_estimate(ticket)
 
     def _show_estimate(self, ticket: rules.Ticket) -> None:
-        amount = rules.estimated_cost(ticket, self.quote) if ticket.side is Side.BUY else ticket.price * ticket.quantity
-        self.estimateLabel.setText(self.tr("Estimated amount: {amount} won").format(amount=won(amount)))
-        account = self._account_for(ticket)
-        if ticket.side is Side.BUY:
-            orderable = account.orderable_cash
-            text = self.tr("Orderable cash: {cash} won").format(cash=won(orderable) if orderable is not None else "-")
-        else:
-            text = self.tr("Sellable: {shares} shares").format(shares=won(account.sellable or 0))
-        self.availableLabel.setText(text)
+        estimate, available = estimate_lines(ticket, self.quote, self._account_for(ticket))
+        self.estimateLabel.setText(estimate)
+        self.availableLabel.setText(available)
 
     def _show_quote(self) -> None:
         self.stockLabel.setText(quote_line(self.quote))

@@ -122,3 +122,35 @@ def test_a_stock_no_longer_held_leaves_the_stream(desk: Desk) -> None:
     desk.until(lambda: positions.rowCount() == 0, "still held", action=desk.ticket.submitButton.click)
     desk.fill("035720", 0, 1)  # the ticket leaves 삼성전자 too
     desk.until(lambda: streams.registered["0B"] == {"035720"}, "a stock nobody holds or shows is still streamed")
+
+
+def test_the_book_shows_my_resting_order_at_its_price(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.fill(SAMSUNG, 70_900, 7)
+    book = desk.ticket.orderBook
+
+    def text(row: int, column: int) -> str:
+        item = book.item(row, column)
+        return item.text() if item is not None else ""
+
+    def mine_at(price: str) -> str | None:
+        rows = [row for row in range(20) if text(row, 1) == price]
+        return text(rows[0], 3) if rows else None
+
+    desk.until(lambda: mine_at("70,900") == "", "no book with the level 70,900")
+    header = book.horizontalHeaderItem(3)
+    assert header is not None and header.text() == "내 주문"
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.until(lambda: mine_at("70,900") == "7", "내 주문 does not show the resting order")
+    desk.act(lambda: desk.window.openOrders.selectRow(0))
+    desk.until(
+        lambda: mine_at("70,900") == "",
+        "a cancelled order stayed in 내 주문",
+        action=desk.window.cancelOrderButton.click,
+    )
+
+
+def test_a_sell_estimate_is_what_arrives_after_fees_and_tax(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 71_200, 10, sell=True)
+    # 712,000 less 0.015 % commission (106) and 0.20 % tax (1,424)
+    assert desk.ticket.estimateLabel.text() == "수수료·세금 뺀 예상 수령액: 710,470원"
