@@ -429,6 +429,13 @@ class TradingDesk:
         except KiwoomError as error:
             log.warning("refresh failed: %s", error)
 
+    def announce(self) -> None:
+        """Tells the listeners everything it knows: for a listener that joins a desk already connected."""
+        orders = self.ledger.orders
+        self._notify(LedgerChange(added=list(orders), rows=dict(orders)))
+        if self.realtime is not None:
+            self._on_status(self.realtime.status)
+
     def _notify_orders(self, change: LedgerChange) -> None:
         if change:
             for listener in self._listeners:

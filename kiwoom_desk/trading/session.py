@@ -89,22 +89,32 @@ class SessionController:
 
     # ---- lifetime ----------------------------------------------------------------------------------------
 
-    async def open(self, environment: Environment, credentials: Credentials) -> TradingDesk:
-        """Closes the current desk, then connects one to `environment`. Raises KiwoomError when it cannot
-        connect; the session is then closed, on `environment`."""
-        await self.close()
-        self.environment = environment
+    async def connect(self, environment: Environment, credentials: Credentials) -> TradingDesk:
+        """A desk connected to `environment` beside the current one, which keeps running until `activate`.
+        Raises KiwoomError when it cannot connect, and leaves nothing behind: the session is as it was."""
         endpoints = await self.endpoints(environment)
         client = self._client(environment, credentials, endpoints)
         desk = TradingDesk(environment, client, self.journal, self.config.cache_dir, endpoints.ws_url)
-        desk.subscribe(self._listener)
-        self.desk = desk  # before connecting, so that its first snapshot is shown
         try:
             await desk.connect()
         except BaseException:
-            self.desk = None
             await desk.close()
             raise
+        return desk
+
+    async def activate(self, desk: TradingDesk) -> None:
+        """`desk` becomes the session's: the old one is closed, and the listener hears the new one from now on,
+        starting with everything it already knows."""
+        await self.close()
+        self.environment = desk.environment
+        desk.subscribe(self._listener)
+        self.desk = desk
+        desk.announce()
+
+    async def open(self, environment: Environment, credentials: Credentials) -> TradingDesk:
+        """Connects to `environment` and makes it the session's (the current one stays if that fails)."""
+        desk = await self.connect(environment, credentials)
+        await self.activate(desk)
         return desk
 
     async def close(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -132,6 +133,17 @@ class CredentialsDialog(QDialog):
         self.environment = environment
         self.setWindowTitle(self.tr("{environment} keys").format(environment=environment_text(environment)))
         layout = QVBoxLayout(self)
+        guide = named(
+            QLabel(
+                self.tr(
+                    "Keys come from Kiwoom's REST API site: one app key and secret key per environment (Mock and Real "
+                    "differ), for the IP address of this PC, which must be registered there."
+                )
+            ),
+            "keysGuide",
+        )
+        guide.setWordWrap(True)
+        layout.addWidget(guide)
         form = QFormLayout()
         self.appkeyEdit = named(QLineEdit(), "appkeyEdit")
         self.secretkeyEdit = named(QLineEdit(), "secretkeyEdit")
@@ -149,6 +161,8 @@ class CredentialsDialog(QDialog):
         layout.addLayout(form)
         self.resultLabel = named(QLabel(), "credentialsResult")
         self.resultLabel.setWordWrap(True)
+        self.resultLabel.setMinimumHeight(3 * self.resultLabel.fontMetrics().lineSpacing())  # room for a refusal
+        self.resultLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)  # never squashes
         layout.addWidget(self.resultLabel)
         buttons = QHBoxLayout()
         self.testButton = named(QPushButton(self.tr("Test")), "testKeysButton")

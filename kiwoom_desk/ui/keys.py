@@ -4,7 +4,7 @@ controller, which owns the keyring and the credential test."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..environments import Environment
 from ..kiwoom import KiwoomError
@@ -12,7 +12,7 @@ from ..storage.credentials import Credentials, CredentialStoreError
 from ..trading.session import SessionController
 from . import dialogs
 from .bridge import DeskBridge
-from .labels import explain
+from .labels import explain, keyring_problem
 from .status_bar import StatusBar
 
 
@@ -20,6 +20,7 @@ class KeysEditor(QObject):
     def __init__(self, session: SessionController, bridge: DeskBridge, status: StatusBar, parent: QWidget) -> None:
         super().__init__(parent)
         self.session, self.bridge, self.status, self.window = session, bridge, status, parent
+        self._failed: set[Credentials] = set()  # keys whose test failed: saving them asks first
 
     def open(self, environment: Environment) -> None:
         self.bridge.spawn(self.edit(environment))
@@ -29,11 +30,11 @@ class KeysEditor(QObject):
         try:
             stored = self.session.saved_credentials(environment)
         except CredentialStoreError as error:
-            self.status.show_message(str(error), important=True)
+            self.status.show_message(keyring_problem(error), important=True)
             stored = None
         dialog = dialogs.CredentialsDialog(environment, stored, self.window)
         dialog.testRequested.connect(lambda credentials: self.bridge.spawn(self._test(dialog, credentials)))
-        dialog.saveRequested.connect(lambda credentials: self._save(dialog, credentials))
+        dialog.saveRequested.connect(lambda credentials: self.bridge.spawn(self._save(dialog, credentials)))
         dialog.deleteRequested.connect(lambda: self._delete(dialog))
         await dialogs.ask(dialog)
 
@@ -45,26 +46,39 @@ class KeysEditor(QObject):
         try:
             account = await self.session.test_credentials(dialog.environment, credentials)
         except KiwoomError as error:
+            self._failed.add(credentials)
             dialog.show_result(self.tr("Not accepted: {reason}").format(reason=explain(error)), ok=False)
             return
+        self._failed.discard(credentials)
         dialog.show_result(self.tr("Keys work: account ending {last4}.").format(last4=account[-4:]), ok=True)
 
-    def _save(self, dialog: dialogs.CredentialsDialog, credentials: Credentials) -> None:
+    async def _save(self, dialog: dialogs.CredentialsDialog, credentials: Credentials) -> None:
         if not (credentials.appkey and credentials.secretkey):
             dialog.show_result(self.tr("Enter both keys."), ok=False)
+            return
+        if credentials in self._failed and not await dialogs.ask(self._save_anyway_question(dialog)):
             return
         try:
             self.session.save_credentials(dialog.environment, credentials)
         except CredentialStoreError as error:
-            dialog.show_result(str(error), ok=False)
+            dialog.show_result(keyring_problem(error), ok=False)
             return
         dialog.show_result(self.tr("Saved in the system keyring."), ok=True)
+
+    def _save_anyway_question(self, parent: QWidget) -> QMessageBox:
+        question = QMessageBox(parent)
+        question.setObjectName("saveFailedKeysDialog")
+        question.setWindowTitle(self.tr("Save keys"))
+        question.setText(self.tr("The test of these keys failed. Save them anyway?"))
+        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        return question
 
     def _delete(self, dialog: dialogs.CredentialsDialog) -> None:
         try:
             self.session.delete_credentials(dialog.environment)
         except CredentialStoreError as error:
-            dialog.show_result(str(error), ok=False)
+            dialog.show_result(keyring_problem(error), ok=False)
             return
         dialog.appkeyEdit.clear()
         dialog.secretkeyEdit.clear()

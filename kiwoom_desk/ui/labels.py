@@ -168,3 +168,12 @@ def explanation(error: errors.KiwoomError) -> str:
 def explain(error: errors.KiwoomError) -> str:
     """The explanation with the server's own words after it."""
     return f"{explanation(error)} ({error.return_msg or error})"
+
+
+def keyring_problem(error: Exception) -> str:
+    """The keyring cannot be used (no Secret Service on Linux, a locked store): what it means and what to do."""
+    return QCoreApplication.translate(
+        "Keys",
+        "The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret "
+        "Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys. ({kind})",
+    ).format(kind=str(error).split("(")[-1].rstrip(").") if "(" in str(error) else type(error).__name__)

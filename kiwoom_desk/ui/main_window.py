@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -33,7 +32,7 @@ from . import dialogs
 from .bridge import DeskBridge
 from .environment_toggle import EnvironmentToggle
 from .keys import KeysEditor
-from .labels import environment_text, explain
+from .labels import environment_text, explain, keyring_problem
 from .language import install_language
 from .open_orders import OpenOrdersPane
 from .order_actions import OrderActions
@@ -41,13 +40,9 @@ from .positions import PositionsPanel
 from .status_bar import StatusBar
 from .ticket import OrderTicket
 from .widgets import action, named
+from .window_layout import LayoutPart, layout_parts, restore_layout, save_layout
 
 log = logging.getLogger(__name__)
-
-
-def opens_maximized(available: QSize) -> bool:
-    """A screen with room to spare beyond the 1366×768 the window is laid out for."""
-    return available.width() >= 1600 and available.height() >= 900
 
 
 class MainWindow(QMainWindow):
@@ -241,31 +236,15 @@ class MainWindow(QMainWindow):
 
     # ---- layout persistence ------------------------------------------------------------------------------
 
-    def _layout_parts(self) -> list[tuple[str, Callable[[], QByteArray], Callable[[QByteArray], object]]]:
-        """What persists in QSettings: each under its key, with how to save and restore it."""
+    def _layout_parts(self) -> list[LayoutPart]:
         orders, positions = self.openOrders.horizontalHeader(), self.positions.table.horizontalHeader()
-        return [
-            ("geometry", self.saveGeometry, self.restoreGeometry),
-            ("windowState", self.saveState, self.restoreState),
-            ("splitter", self.splitter.saveState, self.splitter.restoreState),
-            ("ordersHeader", orders.saveState, orders.restoreState),
-            ("positionsHeader", positions.saveState, positions.restoreState),
-        ]
+        return layout_parts(self, self.splitter, orders, positions)
 
     def _restore_layout(self) -> None:
-        """The saved layout wins; the first time, a large screen is used whole (a small one gets 1366×768)."""
-        for key, _save, restore in self._layout_parts():
-            value = self.settings.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-        screen = self.screen()
-        if self.settings.value("geometry") is None and screen is not None and opens_maximized(screen.availableSize()):
-            self.setGeometry(screen.availableGeometry())  # without a window manager, maximized means nothing
-            self.setWindowState(Qt.WindowState.WindowMaximized)
+        restore_layout(self, self.settings, self._layout_parts())
 
     def save_layout(self) -> None:
-        for key, save, _restore in self._layout_parts():
-            self.settings.setValue(key, save())
+        save_layout(self.settings, self._layout_parts())
         self.settings.setValue("environment", self.environment.value)
         self.settings.setValue("stock", self.ticket.stockCodeEdit.text())
 
@@ -310,9 +289,7 @@ class MainWindow(QMainWindow):
             if credentials is None:
                 self.environmentToggle.show_environment(previous)
                 return False
-            await self._close_desk()
-            await self._open_desk(environment, credentials)
-            return True
+            return await self._open_desk(environment, credentials)
         finally:
             self._switching = False
 
@@ -321,7 +298,7 @@ class MainWindow(QMainWindow):
         try:
             stored = self.session.stored_credentials(environment)
         except CredentialStoreError as error:
-            self.status.show_message(str(error), important=True)
+            self.status.show_message(keyring_problem(error), important=True)
             return None
         if stored is None:
             self.status.show_message(
@@ -343,19 +320,23 @@ class MainWindow(QMainWindow):
         self.positions.show_portfolio(Portfolio())
         self.ticket.set_account(rules.Account(), {})
 
-    async def _open_desk(self, environment: Environment, credentials: Credentials) -> None:
+    async def _open_desk(self, environment: Environment, credentials: Credentials) -> bool:
+        """Connects beside the current session, which stays (toggle, window and all) until the new one is up."""
         name = environment_text(environment)
-        self.status.set_rest_state("connecting")
         self.status.show_message(self.tr("Connecting to {environment}...").format(environment=name), important=True)
+        self.ticket.set_busy(True)  # no order may go to the old environment while the trader expects the new
         try:
-            desk = await self.session.open(environment, credentials)
+            desk = await self.session.connect(environment, credentials)
         except KiwoomError as error:
-            self.status.set_rest_state("error")
+            self.environmentToggle.show_environment(self.environment)
             self.status.show_message(explain(error), important=True)
-            return
+            return False
         finally:
-            self._show_environment()
-            self.ticket.set_environment(environment)
+            self.ticket.set_busy(False)
+        await self._close_desk()
+        await self.session.activate(desk)
+        self._show_environment()
+        self.ticket.set_environment(environment)
         self.status.set_rest_state("connected")
         self.status.token_expires_at = desk.token_expires_at
         self.status.show_message(self.tr("Connected. Loading the stock list..."))
@@ -366,6 +347,7 @@ class MainWindow(QMainWindow):
             code = self.ticket.stockCodeEdit.text().strip()
             if code:
                 self.orderActions.request_quote(code)
+        return True
 
     async def start(self, environment: Environment | None = None) -> None:
         """The first connection: the given environment, else the last one used, else Sandbox when no Mock keys.

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
-from kiwoom_desk.environments import Environment
+from kiwoom_desk.environments import Endpoints, Environment
 from kiwoom_desk.kiwoom import KiwoomClient
 from kiwoom_desk.storage.credentials import Credentials, CredentialStoreError
 from kiwoom_desk.trading.desk import TradingDesk
@@ -115,7 +115,7 @@ def test_the_credentials_dialog_saves_tests_and_deletes(desk: Desk, keyring: Mem
         "the test did not pass",
         action=dialog.testButton.click,
     )
-    desk.act(dialog.saveButton.click)
+    desk.until(lambda: ("KiwoomDesk-mock", "appkey") in keyring.secrets, "not saved", action=dialog.saveButton.click)
     assert keyring.secrets[("KiwoomDesk-mock", "appkey")] == "my-mock-app-key"
     assert window.session.credentials.load(Environment.MOCK) == Credentials("my-mock-app-key", "my-mock-secret")
     desk.act(dialog.deleteButton.click)
@@ -222,3 +222,41 @@ def test_the_about_dialog_shows_the_version_and_the_qt_lgpl_notice(desk: Desk) -
     notice = dialog.findChild(QLabel, "lgplNotice")
     assert notice is not None and "GNU" in notice.text() and "Qt" in notice.text()
     desk.act(dialog.reject)
+
+
+def test_a_switch_that_cannot_connect_leaves_the_session_as_it_was(desk: Desk) -> None:
+    """Mock's server is unreachable: the window, the toggle, the open orders and the Sandbox session stay."""
+    window = desk.window
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    sandbox_desk = window.desk
+    window.session.credentials.save(Environment.MOCK, Credentials("mock-app-key", "mock-secret-key"))
+    window.session.overrides[Environment.MOCK] = Endpoints("http://127.0.0.1:9", "ws://127.0.0.1:9/ws")  # nothing there
+    desk.act(lambda: window.environmentToggle.buttons[Environment.MOCK].click())
+    desk.until(lambda: not window._switching, "the switch never ended")
+    assert window.environment is Environment.SANDBOX and window.desk is sandbox_desk
+    assert window.environmentToggle.buttons[Environment.SANDBOX].isChecked() and "연습" in window.windowTitle()
+    assert len(desk.open_order_numbers()) == 1 and "서버" in window.status.message.text()
+    desk.fill(SAMSUNG, 69_000, 1)  # and the Sandbox still trades
+    desk.until(lambda: len(desk.open_order_numbers()) == 2, "no order after", action=desk.ticket.submitButton.click)
+
+
+def test_keys_whose_test_failed_are_saved_only_if_the_trader_says_so(desk: Desk, keyring: MemoryKeyring) -> None:
+    window = desk.window
+    window.session.overrides[Environment.MOCK] = Endpoints("http://127.0.0.1:9", "ws://127.0.0.1:9/ws")  # nothing there
+    task = desk.loop.create_task(window.keys.edit(Environment.MOCK))
+    dialog = desk.until(lambda: modal(dialogs.CredentialsDialog, "credentialsDialog"), "no dialog")
+    guide = dialog.findChild(QLabel, "keysGuide")
+    assert guide is not None and "IP" in guide.text()  # where keys come from, in one line
+    desk.act(lambda: dialog.appkeyEdit.setText("typo-app-key"))
+    desk.act(lambda: dialog.secretkeyEdit.setText("typo-secret"))
+    result = dialog.resultLabel
+    desk.until(lambda: "사용할 수 없는 키" in result.text(), "the test did not fail", action=dialog.testButton.click)
+    assert dialog.appkeyEdit.text() == "typo-app-key" and dialog.appkeyEdit.isVisible()  # the fields stay
+    question = desk.until(
+        lambda: modal(QMessageBox, "saveFailedKeysDialog"), "no question", action=dialog.saveButton.click
+    )
+    desk.act(lambda: question.button(QMessageBox.StandardButton.No).click())
+    assert keyring.secrets == {}
+    desk.act(dialog.accept)
+    desk.until(task.done, "dialog task never ended")

@@ -47,7 +47,7 @@ def test_typing_a_code_says_nothing_about_fields_not_yet_filled(desk: Desk) -> N
 def test_a_large_screen_is_used_whole_the_first_time() -> None:
     from PySide6.QtCore import QSize
 
-    from kiwoom_desk.ui.main_window import opens_maximized
+    from kiwoom_desk.ui.window_layout import opens_maximized
 
     assert opens_maximized(QSize(1920, 1040)) and opens_maximized(QSize(2560, 1400))
     assert not opens_maximized(QSize(1366, 728)) and not opens_maximized(QSize(1440, 860))

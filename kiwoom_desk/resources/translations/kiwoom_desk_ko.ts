@@ -3,22 +3,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="261" />
+        <location filename="../../ui/dialogs.py" line="275" />
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="265" />
+        <location filename="../../ui/dialogs.py" line="279" />
         <source>Manual trading practice on Kiwoom Securities' REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="267" />
+        <location filename="../../ui/dialogs.py" line="281" />
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="273" />
+        <location filename="../../ui/dialogs.py" line="287" />
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt's source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -26,77 +26,77 @@
 <context>
     <name>ConfirmOrderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="65" />
+        <location filename="../../ui/dialogs.py" line="66" />
         <source>Confirm order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="70" />
+        <location filename="../../ui/dialogs.py" line="71" />
         <source>{environment}: {side} order</source>
         <translation>{environment}: {side} 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79" />
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>{amount} won</source>
         <translation>{amount}원</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80" />
+        <location filename="../../ui/dialogs.py" line="81" />
         <source>at market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="82" />
+        <location filename="../../ui/dialogs.py" line="83" />
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="84" />
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84" />
+        <location filename="../../ui/dialogs.py" line="85" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="85" />
+        <location filename="../../ui/dialogs.py" line="86" />
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86" />
+        <location filename="../../ui/dialogs.py" line="87" />
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../ui/dialogs.py" line="88" />
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88" />
+        <location filename="../../ui/dialogs.py" line="89" />
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88" />
+        <location filename="../../ui/dialogs.py" line="89" />
         <source>{count} shares</source>
         <translation>{count}주</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="89" />
+        <location filename="../../ui/dialogs.py" line="90" />
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92" />
+        <location filename="../../ui/dialogs.py" line="93" />
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99" />
+        <location filename="../../ui/dialogs.py" line="100" />
         <source>Send order</source>
         <translation>주문 전송</translation>
     </message>
@@ -104,42 +104,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="133" />
+        <location filename="../../ui/dialogs.py" line="134" />
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="144" />
+        <location filename="../../ui/dialogs.py" line="139" />
+        <source>Keys come from Kiwoom's REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
+        <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="156" />
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="146" />
+        <location filename="../../ui/dialogs.py" line="158" />
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="147" />
+        <location filename="../../ui/dialogs.py" line="159" />
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="154" />
+        <location filename="../../ui/dialogs.py" line="168" />
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155" />
+        <location filename="../../ui/dialogs.py" line="169" />
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="170" />
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="157" />
+        <location filename="../../ui/dialogs.py" line="171" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -273,51 +278,69 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="227" />
+        <location filename="../../ui/dialogs.py" line="241" />
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="229" />
+        <location filename="../../ui/dialogs.py" line="243" />
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="233" />
+        <location filename="../../ui/dialogs.py" line="247" />
         <source>Copy</source>
         <translation>복사</translation>
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <location filename="../../ui/labels.py" line="175" />
+        <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys. ({kind})</source>
+        <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다. ({kind})</translation>
+    </message>
+</context>
+<context>
     <name>KeysEditor</name>
     <message>
-        <location filename="../../ui/keys.py" line="42" />
-        <location filename="../../ui/keys.py" line="54" />
+        <location filename="../../ui/keys.py" line="43" />
+        <location filename="../../ui/keys.py" line="57" />
         <source>Enter both keys.</source>
         <translation>앱키와 시크릿키를 모두 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="44" />
+        <location filename="../../ui/keys.py" line="45" />
         <source>Testing...</source>
         <translation>시험 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="48" />
+        <location filename="../../ui/keys.py" line="50" />
         <source>Not accepted: {reason}</source>
         <translation>사용할 수 없는 키입니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="50" />
+        <location filename="../../ui/keys.py" line="53" />
         <source>Keys work: account ending {last4}.</source>
         <translation>정상입니다: 계좌 끝자리 {last4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="61" />
+        <location filename="../../ui/keys.py" line="66" />
         <source>Saved in the system keyring.</source>
         <translation>시스템 키링에 저장했습니다.</translation>
     </message>
     <message>
         <location filename="../../ui/keys.py" line="71" />
+        <source>Save keys</source>
+        <translation>앱키 저장</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys.py" line="72" />
+        <source>The test of these keys failed. Save them anyway?</source>
+        <translation>이 앱키는 확인에 실패했습니다. 그래도 저장할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys.py" line="85" />
         <source>Deleted from the system keyring.</source>
         <translation>시스템 키링에서 삭제했습니다.</translation>
     </message>
@@ -325,132 +348,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Cancel selected (Delete)</source>
         <translation>선택 주문 취소 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Sound on fills and rejections</source>
         <translation>체결·거부 시 소리</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Wait for the order's answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Enter {environment} keys first.</source>
         <translation>먼저 {environment} 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
@@ -458,32 +481,32 @@
 <context>
     <name>ModifyDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="185" />
+        <location filename="../../ui/dialogs.py" line="199" />
         <source>Modify order {number}</source>
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="187" />
+        <location filename="../../ui/dialogs.py" line="201" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="188" />
+        <location filename="../../ui/dialogs.py" line="202" />
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="198" />
+        <location filename="../../ui/dialogs.py" line="212" />
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="201" />
+        <location filename="../../ui/dialogs.py" line="215" />
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203" />
+        <location filename="../../ui/dialogs.py" line="217" />
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -973,22 +996,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="113" />
+        <location filename="../../ui/dialogs.py" line="114" />
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="114" />
+        <location filename="../../ui/dialogs.py" line="115" />
         <source>Orders in Real mode use real money on Kiwoom's real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="115" />
+        <location filename="../../ui/dialogs.py" line="116" />
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="116" />
+        <location filename="../../ui/dialogs.py" line="117" />
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
