@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
         self.status.show_message(self.tr("Connected. Loading the stock list..."))
         listings = await desk.listings()
         if self.session.desk is desk:
-            self.ticket.set_listings(listings)
+            self.ticket.stockCodeEdit.set_listings(listings)
             self.status.show_message(self.tr("Ready: {count} stocks").format(count=len(listings)), important=True)
             code = self.ticket.stockCodeEdit.text().strip()
             if code:

@@ -3,10 +3,12 @@ fills and rejections. It asks the session's desk and shows the answers; it keeps
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side
+from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side, SymbolNotFoundError
 from ..kiwoom.realtime import OrderExecution
 from ..trading import rules
 from ..trading.desk import TradingDesk
@@ -15,11 +17,14 @@ from ..trading.portfolio import Position
 from ..trading.session import SessionController
 from . import dialogs, theme
 from .bridge import DeskBridge
-from .labels import explain, side_text
+from .labels import explain, explanation, side_text
 from .open_orders import OpenOrdersTable
 from .status_bar import StatusBar
 from .table import won
 from .ticket import OrderTicket
+
+QUOTE_RETRY_SECONDS = 2  # a quote the server could not give is asked for again after 2, 4, 8 ... seconds
+QUOTE_RETRY_MAX_SECONDS = 30
 
 
 class OrderActions(QObject):
@@ -87,17 +92,32 @@ class OrderActions(QObject):
         if desk is not None:
             self.bridge.spawn(self._quote(desk, code))
 
-    async def _quote(self, desk: TradingDesk, code: str) -> None:
+    async def _quote(self, desk: TradingDesk, code: str, attempt: int = 0) -> None:
         try:
             quote = await desk.quote(code)
-        except KiwoomError as error:
+        except SymbolNotFoundError as error:  # the one case where the code itself is wrong
             if self.ticket.ticket().stock_code == code:
                 self.ticket.set_quote(None)
                 self.status.show_message(explain(error))
             return
+        except KiwoomError as error:  # the server did not answer as it should: say so, and try again
+            if self.session.desk is desk and self.ticket.ticket().stock_code == code:
+                await self._retry_quote(desk, code, attempt, error)
+            return
         if self.session.desk is desk and self.ticket.ticket().stock_code == code:
             self.ticket.set_quote(quote)
             await desk.watch(code)
+
+    async def _retry_quote(self, desk: TradingDesk, code: str, attempt: int, error: KiwoomError) -> None:
+        delay = min(QUOTE_RETRY_SECONDS * 2**attempt, QUOTE_RETRY_MAX_SECONDS)
+        text = self.tr("No quote: {reason} Trying again in {seconds} s.").format(
+            reason=explanation(error), seconds=delay
+        )
+        self.ticket.set_quote(None, unavailable=text)
+        self.status.show_message(text)
+        await asyncio.sleep(delay)
+        if self.session.desk is desk and self.ticket.ticket().stock_code == code and self.ticket.quote is None:
+            await self._quote(desk, code, attempt + 1)
 
     def prefill_sell(self, position: Position) -> None:
         """A sell of the whole position at its current price, in the order type the trader has chosen."""

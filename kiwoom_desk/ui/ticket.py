@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..environments import Environment
-from ..kiwoom import Side, StockListing, TradeType, Venue
+from ..kiwoom import Side, TradeType, Venue
 from ..kiwoom.realtime import BookUpdate, Trade
 from ..trading import rules
 from ..trading.orders import Order
@@ -54,6 +54,7 @@ class OrderTicket(QDockWidget):
         self._busy = self._sending = False
         self._books: dict[str, BookUpdate] = {}
         self._orders: list[Order] = []  # the working orders, for 내 주문 in the book
+        self._unavailable = ""  # why there is no quote when the server is the reason
         self._touched = Touched()
         self._priced_code: str | None = None  # the stock the price and quantity were set for
         self._loaded_code: str | None = None  # a stock `load` filled the ticket for, until its quote comes
@@ -85,16 +86,15 @@ class OrderTicket(QDockWidget):
         self.submitButton.clicked.connect(self._submit)
         layout.addWidget(self.submitButton)
         TriedToSend(self.submitButton, self._touched, self.revalidate)
-        self._watch_touches()
-        self.setWidget(body)
-
-    def _watch_touches(self) -> None:
-        """A field speaks once the trader changed it; what the ticket sets itself does not count."""
-        self.stockCodeEdit.editingFinished.connect(lambda: self._touch(rules.Field.STOCK))
-        self.priceSpin.valueChanged.connect(lambda *_: self._touch(rules.Field.PRICE))
-        self.stopPriceSpin.valueChanged.connect(lambda *_: self._touch(rules.Field.STOP_PRICE))
-        self.quantitySpin.valueChanged.connect(lambda *_: self._touch(rules.Field.QUANTITY))
+        self.stockCodeEdit.editingFinished.connect(lambda: self._touch(rules.Field.STOCK))  # a field speaks
+        for spin, field in (  # once the trader changed it; values the ticket sets itself touch nothing
+            (self.priceSpin, rules.Field.PRICE),
+            (self.stopPriceSpin, rules.Field.STOP_PRICE),
+            (self.quantitySpin, rules.Field.QUANTITY),
+        ):
+            spin.valueChanged.connect(lambda *_, field=field: self._touch(field))
         self.venueCombo.currentIndexChanged.connect(lambda *_: self._touch(rules.Field.VENUE))
+        self.setWidget(body)
 
     def _touch(self, field: rules.Field) -> None:
         self._touched.mark(field)
@@ -220,10 +220,9 @@ class OrderTicket(QDockWidget):
         self.set_quote(None)
         self.revalidate()
 
-    def set_listings(self, listings: list[StockListing]) -> None:
-        self.stockCodeEdit.set_listings(listings)
-
-    def set_quote(self, quote: rules.Quote | None) -> None:
+    def set_quote(self, quote: rules.Quote | None, unavailable: str = "") -> None:
+        """The stock's quote, or none: `unavailable` says why when the server, not the code, is the reason."""
+        self._unavailable = unavailable if quote is None else ""
         if quote is None or (self.quote is not None and quote.code != self.quote.code):
             self.orderBook.show_book(None, 0)
         self.quote = quote
@@ -278,8 +277,7 @@ class OrderTicket(QDockWidget):
         self.revalidate()
 
     @property
-    def busy(self) -> bool:
-        """True from the click until the order's answer (or failure) arrives."""
+    def busy(self) -> bool:  # from the click until the order's answer (or failure)
         return self._busy
 
     def set_busy(self, busy: bool, sending: bool = False) -> None:
@@ -340,8 +338,9 @@ class OrderTicket(QDockWidget):
             rules.Field.VENUE: self.venueProblem,
         }
         for field, label in labels.items():
-            found = [describe(problem) for problem in problems if problem.field is field]
-            label.say(" ".join(found), field in self._touched)
+            found = [self._describe(problem) for problem in problems if problem.field is field]
+            speaks = field in self._touched or (field is rules.Field.STOCK and bool(self._unavailable))
+            label.say(" ".join(found), speaks)
         self.submitButton.setEnabled(not problems and not self._busy)
         colour = theme.BUY if ticket.side is Side.BUY else theme.SELL
         self.submitButton.setStyleSheet(theme.submit_style(colour))
@@ -351,6 +350,11 @@ class OrderTicket(QDockWidget):
             else (self.tr("Buy order") if ticket.side is Side.BUY else self.tr("Sell order"))
         )
         self._show_estimate(ticket)
+
+    def _describe(self, problem: rules.Problem) -> str:
+        if problem.kind is rules.Kind.UNKNOWN_STOCK and self._unavailable:
+            return self._unavailable  # not the code's fault: the server's, and the ticket is trying again
+        return describe(problem)
 
     def _show_estimate(self, ticket: rules.Ticket) -> None:
         estimate, available = estimate_lines(ticket, self.quote, self._account_for(ticket))
@@ -388,9 +392,7 @@ class OrderTicket(QDockWidget):
         self.revalidate()
 
     def _code_left(self) -> None:
-        if self.quote is not None:
-            self.set_quote(None)
-        self.revalidate()
+        self.set_quote(None)  # revalidates
 
     def _submit(self) -> None:
         if self.problems() or self._busy:

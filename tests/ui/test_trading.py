@@ -248,3 +248,18 @@ def test_a_single_cancel_can_be_made_to_ask_first(desk: Desk) -> None:
     assert "삼성전자 매수 1주" in box.text()
     desk.act(lambda: box.button(QMessageBox.StandardButton.No).click())
     assert len(desk.open_order_numbers()) == 1 and len(desk.exchange_open_orders()) == 1
+
+
+def test_a_quote_the_server_could_not_give_says_so_and_is_asked_again(desk: Desk) -> None:
+    from kiwoom_desk.sandbox import FaultKind
+
+    from .conftest import _type
+
+    desk.sandbox.inject(FaultKind.HTTP_500, api_id="ka10001", times=1)
+    ticket = desk.ticket
+    desk.act(lambda: ticket.stockCodeEdit.clear())
+    desk.act(lambda: _type(ticket.stockCodeEdit, "035720"))
+    desk.until(lambda: "다시 시도" in ticket.stockProblem.text(), "the failure was not said")
+    assert ticket.stockProblem.isVisible() and "코드" not in ticket.stockProblem.text()  # not the code's fault
+    desk.until(lambda: ticket.quote is not None and ticket.quote.code == "035720", "the quote was not asked again")
+    assert not ticket.stockProblem.isVisible()

@@ -597,82 +597,87 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../ui/order_actions.py" line="54" />
+        <location filename="../../ui/order_actions.py" line="59" />
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="60" />
+        <location filename="../../ui/order_actions.py" line="65" />
         <source>Order not sent.</source>
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="66" />
+        <location filename="../../ui/order_actions.py" line="71" />
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="76" />
+        <location filename="../../ui/order_actions.py" line="81" />
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="71" />
+        <location filename="../../ui/order_actions.py" line="76" />
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="128" />
+        <location filename="../../ui/order_actions.py" line="113" />
+        <source>No quote: {reason} Trying again in {seconds} s.</source>
+        <translation>시세를 받지 못했습니다: {reason} {seconds}초 뒤에 다시 시도합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_actions.py" line="148" />
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="132" />
+        <location filename="../../ui/order_actions.py" line="152" />
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="133" />
+        <location filename="../../ui/order_actions.py" line="153" />
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="143" />
+        <location filename="../../ui/order_actions.py" line="163" />
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="154" />
+        <location filename="../../ui/order_actions.py" line="174" />
         <source>{name} {side} {quantity} shares ({number})</source>
         <translation>{name} {side} {quantity}주 ({number})</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="164" />
+        <location filename="../../ui/order_actions.py" line="184" />
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="165" />
+        <location filename="../../ui/order_actions.py" line="185" />
         <source>Cancel {order}?</source>
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="193" />
+        <location filename="../../ui/order_actions.py" line="213" />
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="195" />
+        <location filename="../../ui/order_actions.py" line="215" />
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="203" />
+        <location filename="../../ui/order_actions.py" line="223" />
         <source>Rejected: {name} {side} {quantity} shares: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}주: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="208" />
+        <location filename="../../ui/order_actions.py" line="228" />
         <source>Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity}주 @ {price}원 (미체결 {unfilled}주)</translation>
     </message>
@@ -814,17 +819,17 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="349" />
+        <location filename="../../ui/ticket.py" line="348" />
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="351" />
+        <location filename="../../ui/ticket.py" line="350" />
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="351" />
+        <location filename="../../ui/ticket.py" line="350" />
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
