@@ -1,10 +1,14 @@
-"""Which phase the KRX market is in at a KST moment (krx-rules.md §3, §7). For the status bar only: the server,
+"""Which phase the market is in at a KST moment (krx-rules.md §3, §7): KRX's for Mock and Real, the Sandbox's
+own for the Sandbox (always in continuous trading). For the status bar and the ticket's hints only: the server,
 not this table, decides what an order may do."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from enum import StrEnum
+
+from ..environments import Environment
+from ..kiwoom import TradeType
 
 HOLIDAYS_2026 = frozenset(
     date(2026, month, day)
@@ -50,3 +54,16 @@ def phase(now: datetime) -> Phase:
     if time(15, 40) <= clock < time(18, 0):
         return Phase.AFTER_HOURS
     return Phase.CLOSED
+
+
+def market_phase(environment: Environment, now: datetime) -> Phase:
+    """The phase of the market this environment trades in: the Sandbox's is always continuous trading."""
+    return Phase.REGULAR if environment is Environment.SANDBOX else phase(now)
+
+
+SESSION_ONLY_TYPES = frozenset({TradeType.PRE_MARKET_CLOSE, TradeType.AFTER_HOURS_SINGLE, TradeType.POST_MARKET_CLOSE})
+
+
+def types_never_taken(environment: Environment) -> frozenset[TradeType]:
+    """Order types this environment's market never takes: the Sandbox has no pre-market or after-hours session."""
+    return SESSION_ONLY_TYPES if environment is Environment.SANDBOX else frozenset()

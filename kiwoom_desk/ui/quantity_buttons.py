@@ -1,11 +1,16 @@
-"""The ticket's quick quantity buttons: +1/+10/+100, a share of the most it can take, and Keep."""
+"""Small parts of the ticket: the quick quantity buttons (+1/+10/+100, a share of the most it can take, Keep),
+and the order types the environment's market takes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QPushButton, QSpinBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QPushButton, QSpinBox
 
+from ..environments import Environment
+from ..kiwoom import TradeType
+from ..trading.sessions import types_never_taken
 from .widgets import named
 
 QUANTITY_SHARES = (10, 25, 50, 100)  # % buttons of the most the ticket can take
@@ -26,3 +31,17 @@ def quantity_buttons(spin: QSpinBox, take_share: Callable[[int], None]) -> tuple
         button.clicked.connect(lambda _=False, share=share: take_share(share))
         grid.addWidget(button, 1, column)
     return grid, keep
+
+
+def offer_types(combo: QComboBox, environment: Environment) -> None:
+    """Greys out the order types the market never takes, saying why, instead of offering them to be refused."""
+    never = types_never_taken(environment)
+    reason = QCoreApplication.translate("OrderTicket", "The Sandbox has no pre-market or after-hours session.")
+    model = combo.model()
+    for index in range(combo.count()):
+        item = model.item(index)  # type: ignore[attr-defined]
+        taken = combo.itemData(index) not in never
+        item.setEnabled(taken)
+        item.setToolTip("" if taken else reason)
+    if combo.currentData() in never:
+        combo.setCurrentIndex(combo.findData(TradeType.LIMIT))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..environments import Environment
 from ..kiwoom.realtime import RealtimeState, RealtimeStatus
-from ..trading.sessions import phase
+from ..trading.sessions import market_phase
 from .labels import environment_text, phase_text
 from .widgets import named
 
@@ -113,7 +113,7 @@ class StatusBar(QStatusBar):
     def tick(self) -> None:
         now = datetime.now(KST)
         self.clock.setText(now.strftime("%H:%M:%S KST"))
-        self.phase.setText(phase_text(phase(now)))
+        self.phase.setText(phase_text(market_phase(self.environment, now)))
         if self.token_expires_at is None:
             self.token.setText(self.tr("Token: -"))
         else:

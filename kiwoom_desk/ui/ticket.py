@@ -29,7 +29,7 @@ from . import theme
 from .labels import describe, trade_type_text
 from .order_book import OrderBookView, resting_by_price
 from .problems import ProblemLabel, Touched, TriedToSend
-from .quantity_buttons import quantity_buttons
+from .quantity_buttons import offer_types, quantity_buttons
 from .quote_lines import estimate_lines, limits_line, quote_labels, quote_line
 from .stock_search import StockSearchEdit
 from .widgets import TickSpinBox, checkable, named
@@ -215,6 +215,7 @@ class OrderTicket(QDockWidget):
         for index in range(self.venueCombo.count()):
             item = self.venueCombo.model().item(index)  # type: ignore[attr-defined]
             item.setEnabled(self.venueCombo.itemData(index) in environment.allowed_venues)
+        offer_types(self.tradeTypeCombo, environment)
         with self._touched.automatic():
             self.venueCombo.setCurrentIndex(self.venueCombo.findData(Venue.KRX))
         self.set_quote(None)
@@ -379,8 +380,7 @@ class OrderTicket(QDockWidget):
         self.revalidate()
 
     def _set_price(self, price: int) -> None:
-        if price:
-            self.priceSpin.setValue(price)
+        self.priceSpin.setValue(price or self.priceSpin.value())  # 0: nothing to set it to
 
     def _take_share(self, share: int) -> None:
         ticket = self.ticket()

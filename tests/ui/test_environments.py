@@ -260,3 +260,13 @@ def test_keys_whose_test_failed_are_saved_only_if_the_trader_says_so(desk: Desk,
     assert keyring.secrets == {}
     desk.act(dialog.accept)
     desk.until(task.done, "dialog task never ended")
+
+
+def test_the_sandbox_shows_its_own_session_and_greys_what_it_never_takes(desk: Desk) -> None:
+    combo = desk.ticket.tradeTypeCombo
+    assert desk.window.status.phase.text() == "정규장"  # the Sandbox trades all the time, whatever the KRX clock says
+    for code in ("61", "62", "81"):
+        index = combo.findData(code)
+        item = combo.model().item(index)  # type: ignore[attr-defined]
+        assert not item.isEnabled() and "시간외" in item.toolTip()
+    assert combo.model().item(combo.findData("0")).isEnabled()  # type: ignore[attr-defined]

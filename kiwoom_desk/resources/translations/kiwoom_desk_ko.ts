@@ -744,92 +744,92 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../ui/ticket.py" line="189" />
+        <location filename="../../ui/ticket.py" line="190" />
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="190" />
+        <location filename="../../ui/ticket.py" line="191" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="191" />
+        <location filename="../../ui/ticket.py" line="192" />
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="192" />
+        <location filename="../../ui/ticket.py" line="193" />
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="193" />
+        <location filename="../../ui/ticket.py" line="194" />
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="194" />
+        <location filename="../../ui/ticket.py" line="195" />
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="195" />
+        <location filename="../../ui/ticket.py" line="196" />
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="196" />
+        <location filename="../../ui/ticket.py" line="197" />
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="197" />
+        <location filename="../../ui/ticket.py" line="198" />
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="198" />
+        <location filename="../../ui/ticket.py" line="199" />
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="199" />
+        <location filename="../../ui/ticket.py" line="200" />
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="200" />
+        <location filename="../../ui/ticket.py" line="201" />
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="201" />
+        <location filename="../../ui/ticket.py" line="202" />
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="202" />
+        <location filename="../../ui/ticket.py" line="203" />
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="203" />
+        <location filename="../../ui/ticket.py" line="204" />
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="348" />
+        <location filename="../../ui/ticket.py" line="350" />
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="350" />
+        <location filename="../../ui/ticket.py" line="352" />
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="350" />
+        <location filename="../../ui/ticket.py" line="352" />
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -857,6 +857,11 @@
         <location filename="../../ui/quote_lines.py" line="63" />
         <source>Sellable: {shares} shares</source>
         <translation>매도가능수량: {shares}주</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quantity_buttons.py" line="36" />
+        <source>The Sandbox has no pre-market or after-hours session.</source>
+        <translation>연습 거래소에는 장전·장후 시간외 거래가 없습니다.</translation>
     </message>
 </context>
 <context>
