@@ -51,5 +51,9 @@ class Journal:
             for at, env, kind, api_id, no, d in rows
         ]
 
+    def forget(self, environment: str) -> int:
+        """Deletes one environment's entries (a Sandbox account reset); returns how many went."""
+        return self._conn.execute("DELETE FROM events WHERE environment = ?", (environment,)).rowcount
+
     def close(self) -> None:
         self._conn.close()

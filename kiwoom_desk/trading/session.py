@@ -57,10 +57,26 @@ class SessionController:
         sandbox = Endpoints(self._sandbox.rest_url, self._sandbox.ws_url) if self._sandbox else None
         return environment.endpoints(self.overrides, sandbox)
 
-    def _start_sandbox(self) -> SandboxExchange:
+    def _start_sandbox(self, reset: bool = False) -> SandboxExchange:
         from ..sandbox import SandboxExchange  # only when the Sandbox is opened: it is the largest import
 
-        return SandboxExchange(self.config.sandbox_dir, tick_interval=SANDBOX_TICK_SECONDS).start()
+        return SandboxExchange(self.config.sandbox_dir, tick_interval=SANDBOX_TICK_SECONDS, reset=reset).start()
+
+    @property
+    def can_reset_sandbox(self) -> bool:
+        """Only the embedded Sandbox's account can be reset (one given by --rest-url or a test is not ours)."""
+        return Environment.SANDBOX not in self.overrides
+
+    async def reset_sandbox(self) -> None:
+        """A fresh Sandbox account: cash back to the start, no orders, positions or journal entries. Close the
+        Sandbox desk first; the next `open` of the Sandbox starts on the fresh account."""
+        if not self.can_reset_sandbox:
+            raise LookupError("only the embedded Sandbox can be reset")
+        sandbox, self._sandbox = self._sandbox, None
+        if sandbox is not None:
+            await asyncio.to_thread(sandbox.stop)
+        self._sandbox = await asyncio.to_thread(self._start_sandbox, True)
+        self.journal.forget(Environment.SANDBOX.value)
 
     # ---- keys --------------------------------------------------------------------------------------------
 

@@ -120,6 +120,22 @@ class RealModeDialog(QMessageBox):
         self.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
 
+class ResetSandboxDialog(QMessageBox):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("resetSandboxDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Reset the Sandbox account"))
+        self.setText(
+            self.tr(
+                "Start the Sandbox account again from its first cash? Its orders, positions and journal are "
+                "deleted. Mock and Real are not touched."
+            )
+        )
+        self.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        self.setDefaultButton(QMessageBox.StandardButton.No)
+
+
 class CredentialsDialog(QDialog):
     """Enter, test, save or delete the keys of one environment. Keys are masked; nothing is written but the keyring."""
 

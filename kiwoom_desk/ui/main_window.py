@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..environments import Environment
+from ..environments import SANDBOX_KEYS, Environment
 from ..kiwoom import KiwoomError
 from ..storage.credentials import Credentials, CredentialStoreError
 from ..trading import rules
@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         self.confirmAction = self._setting("confirmPractice", "confirm_practice")
         self.soundAction = self._setting("soundOnFills", "sound")
         self.confirmCancelAction = self._setting("confirmCancel", "confirm_cancel", default=False)
+        self.resetSandboxAction = action(self, lambda: self.bridge.spawn(self.reset_sandbox()))
+        self.resetSandboxAction.setEnabled(self.session.can_reset_sandbox)
+        self.settingsMenu.addAction(self.resetSandboxAction)
         self.viewMenu = bar.addMenu("")
         self.restoreLayoutAction = action(self, self.restore_default_layout)
         self.viewMenu.addAction(self.restoreLayoutAction)
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         self.confirmAction.setText(self.tr("Confirm every order in Sandbox and Mock"))
         self.soundAction.setText(self.tr("Sound on fills and rejections"))
         self.confirmCancelAction.setText(self.tr("Confirm before cancelling one order"))
+        self.resetSandboxAction.setText(self.tr("Reset the Sandbox account..."))
         self.viewMenu.setTitle(self.tr("&View"))
         self.restoreLayoutAction.setText(self.tr("Restore default layout"))
         self.languageMenu.setTitle(self.tr("Language"))
@@ -348,6 +352,18 @@ class MainWindow(QMainWindow):
             if code:
                 self.orderActions.request_quote(code)
         return True
+
+    async def reset_sandbox(self) -> None:
+        """Settings > 연습 계좌 초기화: after a confirmation, the Sandbox starts again from its first cash."""
+        if self._switching or self.bridge.orders_pending or not await dialogs.ask(dialogs.ResetSandboxDialog(self)):
+            return
+        on_sandbox = self.environment is Environment.SANDBOX
+        if on_sandbox:
+            await self._close_desk()
+        await self.session.reset_sandbox()
+        if on_sandbox:
+            await self._open_desk(Environment.SANDBOX, Credentials(*SANDBOX_KEYS))
+        self.status.show_message(self.tr("The Sandbox account was reset."), important=True)
 
     async def start(self, environment: Environment | None = None) -> None:
         """The first connection: the given environment, else the last one used, else Sandbox when no Mock keys.

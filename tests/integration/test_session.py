@@ -125,3 +125,27 @@ async def test_switching_closes_the_old_desk_and_an_order_goes_to_the_new_one(
         assert [row.order_no for row in await client.open_orders()] == [ack.order_no]
     assert exchange.requests()["kt10000"] == 1
     await session.shutdown()
+
+
+async def test_the_sandbox_account_can_start_again_from_its_first_cash(config: SessionConfig) -> None:
+    session = SessionController(config, Recorder())
+    desk = await session.open(Environment.SANDBOX, MOCK_KEYS)
+    await desk.place(Ticket(Side.BUY, "005930", TradeType.MARKET, Venue.KRX, price=0, quantity=3), "삼성전자")
+    await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, price=50_000, quantity=1), "삼성전자")
+    await desk.refresh()
+    assert desk.portfolio.positions and desk.open_orders() and config.journal.events("sandbox")
+    config.journal.record("mock", "sent", "kt10000")  # another environment's journal is not touched
+    await session.close()
+    await session.reset_sandbox()
+    desk = await session.open(Environment.SANDBOX, MOCK_KEYS)
+    assert not desk.portfolio.positions and desk.open_orders() == [] and desk.portfolio.orderable_cash == 10_000_000
+    assert [event["kind"] for event in config.journal.events("sandbox")] == [] and config.journal.events("mock")
+    await session.shutdown()
+
+
+async def test_only_the_embedded_sandbox_can_be_reset(config: SessionConfig, exchange: SandboxExchange) -> None:
+    config.overrides[Environment.SANDBOX] = Endpoints(exchange.rest_url, exchange.ws_url)
+    session = SessionController(config, Recorder())
+    assert not session.can_reset_sandbox
+    with pytest.raises(LookupError):
+        await session.reset_sandbox()

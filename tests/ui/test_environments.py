@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -9,7 +10,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from kiwoom_desk.environments import Endpoints, Environment
-from kiwoom_desk.kiwoom import KiwoomClient
+from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType
 from kiwoom_desk.storage.credentials import Credentials, CredentialStoreError
 from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.ui import dialogs
@@ -270,3 +271,42 @@ def test_the_sandbox_shows_its_own_session_and_greys_what_it_never_takes(desk: D
         item = combo.model().item(index)  # type: ignore[attr-defined]
         assert not item.isEnabled() and "시간외" in item.toolTip()
     assert combo.model().item(combo.findData("0")).isEnabled()  # type: ignore[attr-defined]
+
+
+def test_settings_reset_the_embedded_sandbox_account_after_asking(
+    qloop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyring
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from kiwoom_desk.storage.credentials import CredentialStore
+    from kiwoom_desk.storage.journal import Journal
+    from kiwoom_desk.trading.session import SessionConfig
+    from kiwoom_desk.ui.main_window import MainWindow
+    from tests.window_support import act, complete, run_until
+
+    config = SessionConfig(CredentialStore(keyring), Journal(tmp_path / "journal.sqlite3"), tmp_path / "cache",
+                           sandbox_dir=tmp_path / "embedded")  # fmt: skip
+    window = MainWindow(config, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window.confirmAction.setChecked(False)
+    act(qloop, window.show)
+    complete(qloop, window.start(Environment.SANDBOX))
+    totals = window.positions.totalsLabel
+    act(qloop, lambda: window.ticket.load(Side.BUY, SAMSUNG, TradeType.MARKET, 0, 2))
+    run_until(qloop, lambda: window.ticket.submitButton.isEnabled(), "no ticket")
+    run_until(
+        qloop, lambda: window.positions.positions.rowCount() == 1, "no fill", action=window.ticket.submitButton.click
+    )
+    run_until(qloop, lambda: "예수금 10,000,000" not in totals.text(), "the fill's cash was not read")
+    assert window.resetSandboxAction.isEnabled()
+    run_until(qloop, lambda: modal(dialogs.ResetSandboxDialog, "resetSandboxDialog"), "no question",
+              action=window.resetSandboxAction.trigger)  # fmt: skip
+    box = modal(dialogs.ResetSandboxDialog, "resetSandboxDialog")
+    assert isinstance(box, QMessageBox)
+    act(qloop, lambda: box.button(QMessageBox.StandardButton.Yes).click())
+    run_until(qloop, lambda: "초기화했습니다" in window.status.message.text(), "never reset", within=30)
+    assert window.positions.positions.rowCount() == 0 and "예수금 10,000,000" in totals.text()
+    assert window.environment is Environment.SANDBOX and window.desk is not None
+    complete(qloop, window.shutdown())
+    act(qloop, window.close)
+    act(qloop, window.deleteLater)
+    config.journal.close()

@@ -3,22 +3,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="275" />
+        <location filename="../../ui/dialogs.py" line="291" />
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="279" />
+        <location filename="../../ui/dialogs.py" line="295" />
         <source>Manual trading practice on Kiwoom Securities' REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="281" />
+        <location filename="../../ui/dialogs.py" line="297" />
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="287" />
+        <location filename="../../ui/dialogs.py" line="303" />
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt's source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -104,47 +104,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="134" />
+        <location filename="../../ui/dialogs.py" line="150" />
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="139" />
+        <location filename="../../ui/dialogs.py" line="155" />
         <source>Keys come from Kiwoom's REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="172" />
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="158" />
+        <location filename="../../ui/dialogs.py" line="174" />
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="159" />
+        <location filename="../../ui/dialogs.py" line="175" />
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168" />
+        <location filename="../../ui/dialogs.py" line="184" />
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="169" />
+        <location filename="../../ui/dialogs.py" line="185" />
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="170" />
+        <location filename="../../ui/dialogs.py" line="186" />
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="171" />
+        <location filename="../../ui/dialogs.py" line="187" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -278,17 +278,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="241" />
+        <location filename="../../ui/dialogs.py" line="257" />
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="243" />
+        <location filename="../../ui/dialogs.py" line="259" />
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="247" />
+        <location filename="../../ui/dialogs.py" line="263" />
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -348,165 +348,175 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Cancel selected (Delete)</source>
         <translation>선택 주문 취소 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Sound on fills and rejections</source>
         <translation>체결·거부 시 소리</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="196" />
+        <source>Reset the Sandbox account...</source>
+        <translation>연습 계좌 초기화...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="280" />
         <source>Wait for the order's answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Enter {environment} keys first.</source>
         <translation>먼저 {environment} 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="366" />
+        <source>The Sandbox account was reset.</source>
+        <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
 </context>
 <context>
     <name>ModifyDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="199" />
+        <location filename="../../ui/dialogs.py" line="215" />
         <source>Modify order {number}</source>
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="201" />
+        <location filename="../../ui/dialogs.py" line="217" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="202" />
+        <location filename="../../ui/dialogs.py" line="218" />
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="212" />
+        <location filename="../../ui/dialogs.py" line="228" />
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215" />
+        <location filename="../../ui/dialogs.py" line="231" />
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="217" />
+        <location filename="../../ui/dialogs.py" line="233" />
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -744,92 +754,92 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../ui/ticket.py" line="190" />
+        <location filename="../../ui/ticket.py" line="189" />
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="191" />
+        <location filename="../../ui/ticket.py" line="190" />
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="192" />
+        <location filename="../../ui/ticket.py" line="191" />
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="193" />
+        <location filename="../../ui/ticket.py" line="192" />
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="194" />
+        <location filename="../../ui/ticket.py" line="193" />
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="195" />
+        <location filename="../../ui/ticket.py" line="194" />
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="196" />
+        <location filename="../../ui/ticket.py" line="195" />
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="197" />
+        <location filename="../../ui/ticket.py" line="196" />
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="198" />
+        <location filename="../../ui/ticket.py" line="197" />
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="199" />
+        <location filename="../../ui/ticket.py" line="198" />
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="200" />
+        <location filename="../../ui/ticket.py" line="199" />
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="201" />
+        <location filename="../../ui/ticket.py" line="200" />
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="202" />
+        <location filename="../../ui/ticket.py" line="201" />
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="203" />
+        <location filename="../../ui/ticket.py" line="202" />
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="204" />
+        <location filename="../../ui/ticket.py" line="203" />
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="350" />
+        <location filename="../../ui/ticket.py" line="349" />
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="352" />
+        <location filename="../../ui/ticket.py" line="351" />
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="352" />
+        <location filename="../../ui/ticket.py" line="351" />
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -859,7 +869,7 @@
         <translation>매도가능수량: {shares}주</translation>
     </message>
     <message>
-        <location filename="../../ui/quantity_buttons.py" line="36" />
+        <location filename="../../ui/quantity_buttons.py" line="39" />
         <source>The Sandbox has no pre-market or after-hours session.</source>
         <translation>연습 거래소에는 장전·장후 시간외 거래가 없습니다.</translation>
     </message>
@@ -1024,6 +1034,19 @@
         <location filename="../../ui/dialogs.py" line="117" />
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
+    </message>
+</context>
+<context>
+    <name>ResetSandboxDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="128" />
+        <source>Reset the Sandbox account</source>
+        <translation>연습 계좌 초기화</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="131" />
+        <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
+        <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>
 </context>
 <context>
