@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", language)
         self._translators = install_language(language, self)
         self.retranslate()
+        for header in (self.openOrders.horizontalHeader(), self.positions.table.horizontalHeader()):
+            header.resizeSections(header.ResizeMode.ResizeToContents)  # the new words, whole
+        self.status.show_message(self.tr("Language: English"), important=True)  # no message left in the old one
 
     def _show_environment(self) -> None:
         environment = self.environment
@@ -265,8 +268,7 @@ class MainWindow(QMainWindow):
         self.closed.emit()
 
     async def shutdown(self) -> None:
-        """After the window closed: stop pending work, revoke the token, close the connections, stop the
-        embedded Sandbox."""
+        """After the window closed: pending work stops, the token is revoked, the embedded Sandbox stops."""
         await self._close_desk()
         await self.session.shutdown()
 

@@ -7,6 +7,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
 
 PACKAGE = Path(__file__).resolve().parents[2] / "kiwoom_desk"
 TS = PACKAGE / "resources" / "translations" / "kiwoom_desk_ko.ts"
@@ -65,3 +68,20 @@ def test_no_translation_call_hides_inside_an_f_string() -> None:
         if hidden.search(line)
     ]
     assert offenders == []
+
+
+def test_switching_language_leaves_nothing_in_the_old_one_and_cuts_no_header(desk: Any) -> None:
+    window = desk.window
+    desk.fill("005930", 70_000, 1)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.until(lambda: "주문 접수" in window.status.message.text(), "no answer")
+    desk.act(lambda: window.set_language("en"))
+    assert window.status.message.text() == "Language: English" and window.status.rest.text().startswith("REST")
+    table = window.openOrders
+    header = table.horizontalHeader()
+    for column in range(table.model().columnCount()):
+        title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
+    assert table.model().index(0, 10).data() == "Accepted"
+    desk.act(lambda: window.set_language("ko"))
+    assert window.status.message.text() == "언어: 한국어"
