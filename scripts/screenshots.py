@@ -57,6 +57,7 @@ def main(out: Path, language: str = "ko") -> None:
         run_until(loop, lambda: "주문가능 10,000,000" not in cash.text(), "the cash the orders reserved was never read")
         for width, height in ((1366, 768), (1920, 1080)):
             act(loop, lambda width=width, height=height: window.resize(width, height))
+            act(loop, lambda: None)  # the book re-centres once laid out
             window.grab().save(str(out / f"sandbox-{language}-{width}x{height}.png"))
         for environment in (Environment.MOCK, Environment.REAL):
             task = loop.create_task(window.switch_to(environment))
@@ -65,9 +66,12 @@ def main(out: Path, language: str = "ko") -> None:
                 box.grab().save(str(out / f"real-switch-{language}.png"))
                 act(loop, box.enterButton.click)
             run_until(loop, task.done, "the switch did not finish")
-            act(loop, lambda: window.resize(1366, 768))
             order(Side.SELL, 71_500, 5)
-            window.grab().save(str(out / f"{environment.value}-{language}-1366x768.png"))
+            for width, height in ((1366, 768), (1920, 1080)):
+                act(loop, lambda width=width, height=height: window.resize(width, height))
+                act(loop, lambda: None)  # the book re-centres once laid out
+                window.grab().save(str(out / f"{environment.value}-{language}-{width}x{height}.png"))
+        act(loop, lambda: window.resize(1366, 768))
         act(loop, ticket.submitButton.click)
         dialog = run_until(loop, lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"), "no confirmation")
         dialog.grab().save(str(out / f"confirm-order-real-{language}.png"))
