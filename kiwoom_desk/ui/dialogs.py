@@ -120,6 +120,17 @@ class RealModeDialog(QMessageBox):
         self.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
 
+def question(parent: QWidget, name: str, title: str, text: str) -> QMessageBox:
+    """A yes/no question whose safe answer, No, is the default (Enter does nothing harmful)."""
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box
+
+
 class ResetSandboxDialog(QMessageBox):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)

@@ -66,13 +66,8 @@ class KeysEditor(QObject):
         dialog.show_result(self.tr("Saved in the system keyring."), ok=True)
 
     def _save_anyway_question(self, parent: QWidget) -> QMessageBox:
-        question = QMessageBox(parent)
-        question.setObjectName("saveFailedKeysDialog")
-        question.setWindowTitle(self.tr("Save keys"))
-        question.setText(self.tr("The test of these keys failed. Save them anyway?"))
-        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        return question
+        text = self.tr("The test of these keys failed. Save them anyway?")
+        return dialogs.question(parent, "saveFailedKeysDialog", self.tr("Save keys"), text)
 
     def _delete(self, dialog: dialogs.CredentialsDialog) -> None:
         try:

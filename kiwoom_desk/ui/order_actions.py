@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side, SymbolNotFoundError
 from ..kiwoom.realtime import OrderExecution
@@ -147,13 +147,8 @@ class OrderActions(QObject):
         if not orders:
             self.status.show_message(self.tr("No open orders."))
             return
-        question = QMessageBox(self.window)
-        question.setObjectName("cancelAllDialog")
-        question.setWindowTitle(self.tr("Cancel all"))
-        question.setText(self.tr("Cancel all {count} open orders?").format(count=len(orders)))
-        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        if await dialogs.ask(question):
+        text = self.tr("Cancel all {count} open orders?").format(count=len(orders))
+        if await dialogs.ask(dialogs.question(self.window, "cancelAllDialog", self.tr("Cancel all"), text)):
             await self._cancel(desk, orders)
 
     async def _cancel(self, desk: TradingDesk, orders: list[Order]) -> None:
@@ -179,13 +174,8 @@ class OrderActions(QObject):
         )
 
     async def _cancel_confirmed(self, order: Order) -> bool:
-        question = QMessageBox(self.window)
-        question.setObjectName("cancelOrderDialog")
-        question.setWindowTitle(self.tr("Cancel order"))
-        question.setText(self.tr("Cancel {order}?").format(order=self._describe(order)))
-        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        return await dialogs.ask(question)
+        text = self.tr("Cancel {order}?").format(order=self._describe(order))
+        return await dialogs.ask(dialogs.question(self.window, "cancelOrderDialog", self.tr("Cancel order"), text))
 
     def modify_selected(self) -> None:
         orders = self.table.selected_orders()
