@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.bridge.realtimeStatusChanged.connect(self.status.set_realtime)
         self.bridge.ordersChanged.connect(self.openOrders.apply_change)
-        self.bridge.ordersChanged.connect(lambda _change: self.ticket.show_mine(self.openOrders.orders.rows()))
+        self.bridge.ordersChanged.connect(self.ticket.myOrders.follow)
+        self.ticket.myOrders.all_orders = self.openOrders.orders.rows
         self.bridge.marketArrived.connect(self.ticket.show_market)
 
     def _wire_actions(self) -> None:
@@ -240,8 +241,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"[{real}] {title}" if environment is Environment.REAL else title)
         self.status.set_environment(environment)
         self.environmentToggle.show_environment(environment)
-
-    # ---- layout persistence ------------------------------------------------------------------------------
 
     def _layout_parts(self) -> list[LayoutPart]:
         orders, positions = self.openOrders.horizontalHeader(), self.positions.table.horizontalHeader()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from ..kiwoom import BookLevel
 from ..kiwoom.realtime import BookUpdate
-from ..trading.orders import Order
+from ..trading.orders import LedgerChange, Order
 from . import theme
 from .table import won
 
@@ -94,3 +96,33 @@ def resting_by_price(orders: list[Order], code: str | None) -> dict[int, int]:
         if order.stock_code == code and order.price > 0:
             resting[order.price] = resting.get(order.price, 0) + order.unfilled
     return resting
+
+
+class MyOrders:
+    """내 주문 for the book: the working orders of the ticket's stock, kept up to date one change at a time (a
+    real-time event touches one order; rescanning thousands of open orders for each would stall the window)."""
+
+    def __init__(self, book: OrderBookView) -> None:
+        self._book = book
+        self.all_orders: Callable[[], list[Order]] = list  # every working order, read when the stock changes
+        self._code: str | None = None
+        self._mine: dict[str, Order] = {}
+
+    def show_stock(self, code: str | None) -> None:
+        if code != self._code:
+            self._code = code
+            self._mine = {order.order_no: order for order in self.all_orders() if order.stock_code == code}
+        self._book.show_mine(resting_by_price(list(self._mine.values()), code))
+
+    def follow(self, change: LedgerChange) -> None:
+        touched = False
+        for order in change.upserted:
+            if order.stock_code == self._code:
+                self._mine[order.order_no] = order
+                touched = True
+            elif self._mine.pop(order.order_no, None) is not None:
+                touched = True
+        for number in change.removed:
+            touched = self._mine.pop(number, None) is not None or touched
+        if touched:
+            self._book.show_mine(resting_by_price(list(self._mine.values()), self._code))

@@ -27,7 +27,7 @@ from ..trading.orders import Order
 from ..trading.ticks import Instrument
 from . import theme
 from .labels import describe, trade_type_text
-from .order_book import OrderBookView, resting_by_price
+from .order_book import MyOrders, OrderBookView
 from .problems import ProblemLabel, Touched, TriedToSend
 from .quantity_buttons import offer_types, quantity_buttons
 from .quote_lines import estimate_lines, limits_line, quote_labels, quote_line
@@ -53,7 +53,6 @@ class OrderTicket(QDockWidget):
         self.sellable_by_code: dict[str, int] = {}
         self._busy = self._sending = False
         self._books: dict[str, BookUpdate] = {}
-        self._orders: list[Order] = []  # the working orders, for 내 주문 in the book
         self._unavailable = ""  # why there is no quote when the server is the reason
         self._touched = Touched()
         self._priced_code: str | None = None  # the stock the price and quantity were set for
@@ -77,6 +76,7 @@ class OrderTicket(QDockWidget):
         layout.addLayout(form)
         self.orderBook = OrderBookView()
         self.orderBook.pricePicked.connect(self._set_price)
+        self.myOrders = MyOrders(self.orderBook)
         layout.addWidget(self.orderBook, 1)  # the book takes what the window can spare: nothing else moves
         self.estimateLabel = named(QLabel(), "estimateLabel")
         self.availableLabel = named(QLabel(), "availableLabel")
@@ -235,7 +235,7 @@ class OrderTicket(QDockWidget):
             with self._touched.automatic():
                 self.priceSpin.setValue(quote.current)
         self._show_quote()
-        self.orderBook.show_mine(resting_by_price(self._orders, quote.code if quote else None))
+        self.myOrders.show_stock(quote.code if quote else None)
         if quote is not None and quote.code in self._books:
             self.orderBook.show_book(self._books[quote.code], quote.limits.base)
         self.revalidate()
@@ -253,12 +253,6 @@ class OrderTicket(QDockWidget):
             self.stopPriceSpin.setValue(0)
             if not self.keepQuantityCheck.isChecked():
                 self.quantitySpin.setValue(0)
-
-    def show_mine(self, orders: list[Order]) -> None:
-        """내 주문: the trader's working orders of the ticket's stock, by price, in the book."""
-        self._orders = orders
-        code = self.quote.code if self.quote else None
-        self.orderBook.show_mine(resting_by_price(orders, code))
 
     def show_market(self, event: Trade | BookUpdate) -> None:
         """0B moves the ticket's price; 0D is kept per stock, since the first push can come before its quote."""
