@@ -171,9 +171,10 @@ def explain(error: errors.KiwoomError) -> str:
 
 
 def keyring_problem(error: Exception) -> str:
-    """The keyring cannot be used (no Secret Service on Linux, a locked store): what it means and what to do."""
+    """The keyring cannot be used (no Secret Service on Linux, a locked store): what it means and what to do.
+    The technical detail is in the log (`error` is the store's own English message)."""
     return QCoreApplication.translate(
         "Keys",
         "The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret "
-        "Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys. ({kind})",
-    ).format(kind=str(error).split("(")[-1].rstrip(").") if "(" in str(error) else type(error).__name__)
+        "Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.",
+    )

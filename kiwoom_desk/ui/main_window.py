@@ -228,8 +228,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", language)
         self._translators = install_language(language, self)
         self.retranslate()
-        for header in (self.openOrders.horizontalHeader(), self.positions.table.horizontalHeader()):
-            header.resizeSections(header.ResizeMode.ResizeToContents)  # the new words, whole
+        for table in (self.openOrders, self.positions.table):
+            table.resizeColumnsToContents()  # the new words, and the values under them, whole
         self.status.show_message(self.tr("Language: English"), important=True)  # no message left in the old one
 
     def _show_environment(self) -> None:

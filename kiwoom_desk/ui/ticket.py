@@ -216,6 +216,7 @@ class OrderTicket(QDockWidget):
             item = self.venueCombo.model().item(index)  # type: ignore[attr-defined]
             item.setEnabled(self.venueCombo.itemData(index) in environment.allowed_venues)
         offer_types(self.tradeTypeCombo, environment)
+        self._priced_code = None  # another market: the next quote sets the price again
         with self._touched.automatic():
             self.venueCombo.setCurrentIndex(self.venueCombo.findData(Venue.KRX))
         self.set_quote(None)
@@ -241,18 +242,20 @@ class OrderTicket(QDockWidget):
         self.revalidate()
 
     def _new_stock(self, quote: rules.Quote) -> None:
-        """Another stock: no price or quantity typed for the last one may carry over (영웅문's rule: the new stock's
-        current price, and no shares unless the trader keeps the quantity). What `load` filled in stays."""
+        """Another stock (영웅문's rule): its current price, no shares unless kept; what `load` filled in stays."""
         self._priced_code = quote.code
         self._touched.clear()  # a new ticket: nothing said about the last stock's fields carries over
         if self._loaded_code == quote.code:
             self._loaded_code = None
             return
+        self._clear_fields(quote.current)
+
+    def _clear_fields(self, price: int) -> None:
+        """A new stock's ticket: this price, no stop price, and no shares unless the trader keeps the quantity."""
         with self._touched.automatic():
-            self.priceSpin.setValue(quote.current)
+            self.priceSpin.setValue(price)
             self.stopPriceSpin.setValue(0)
-            if not self.keepQuantityCheck.isChecked():
-                self.quantitySpin.setValue(0)
+            self.quantitySpin.setValue(self.quantitySpin.value() if self.keepQuantityCheck.isChecked() else 0)
 
     def show_market(self, event: Trade | BookUpdate) -> None:
         """0B moves the ticket's price; 0D is kept per stock, since the first push can come before its quote."""
@@ -360,8 +363,6 @@ class OrderTicket(QDockWidget):
         self.stockLabel.setText(quote_line(self.quote))
         self.limitsLabel.setText(limits_line(self.quote))
 
-    # ---- reactions ---------------------------------------------------------------------------------------
-
     def _type_changed(self) -> None:
         trade_type = self.trade_type
         self.priceSpin.setEnabled(trade_type.needs_price)
@@ -382,6 +383,10 @@ class OrderTicket(QDockWidget):
         self.quantitySpin.setValue(most * share // 100)
 
     def _code_entered(self, code: str) -> None:
+        if code != self._priced_code:  # nothing typed for the last stock stays while this one's quote comes
+            self._priced_code = None
+            self._touched.clear()
+            self._clear_fields(0)
         self.stockRequested.emit(code)
         self.revalidate()
 

@@ -263,3 +263,15 @@ def test_a_quote_the_server_could_not_give_says_so_and_is_asked_again(desk: Desk
     assert ticket.stockProblem.isVisible() and "코드" not in ticket.stockProblem.text()  # not the code's fault
     desk.until(lambda: ticket.quote is not None and ticket.quote.code == "035720", "the quote was not asked again")
     assert not ticket.stockProblem.isVisible()
+
+
+def test_an_unknown_code_carries_no_price_or_problem_from_the_last_stock(desk: Desk) -> None:
+    from .conftest import _type
+
+    desk.fill(SAMSUNG, 71_250, 3)  # an off-tick price for 삼성전자
+    assert desk.ticket.priceProblem.isVisible()
+    desk.act(lambda: desk.ticket.stockCodeEdit.clear())
+    desk.act(lambda: _type(desk.ticket.stockCodeEdit, "999999"))
+    desk.until(lambda: desk.ticket.quote is None and desk.ticket.stockCodeEdit.text() == "999999", "no new code")
+    assert (desk.ticket.priceSpin.value(), desk.ticket.quantitySpin.value()) == (0, 0)
+    assert not desk.ticket.priceProblem.isVisible() and not desk.ticket.submitButton.isEnabled()

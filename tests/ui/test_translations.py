@@ -83,5 +83,8 @@ def test_switching_language_leaves_nothing_in_the_old_one_and_cuts_no_header(des
         title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
     assert table.model().index(0, 10).data() == "Accepted"
+    for column in range(table.model().columnCount()):  # the values, too (the time was cut to "20:43…")
+        value = str(table.model().index(0, column).data())
+        assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(value), value
     desk.act(lambda: window.set_language("ko"))
     assert window.status.message.text() == "언어: 한국어"

@@ -296,9 +296,9 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../ui/labels.py" line="175" />
-        <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys. ({kind})</source>
-        <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다. ({kind})</translation>
+        <location filename="../../ui/labels.py" line="176" />
+        <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.</source>
+        <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다.</translation>
     </message>
 </context>
 <context>
@@ -348,147 +348,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Cancel selected (Delete)</source>
         <translation>선택 주문 취소 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Sound on fills and rejections</source>
         <translation>체결·거부 시 소리</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Reset the Sandbox account...</source>
         <translation>연습 계좌 초기화...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Wait for the order's answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Enter {environment} keys first.</source>
         <translation>먼저 {environment} 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -700,22 +700,22 @@
 <context>
     <name>OrderBookView</name>
     <message>
-        <location filename="../../ui/order_book.py" line="36" />
+        <location filename="../../ui/order_book.py" line="38" />
         <source>Ask qty</source>
         <translation>매도잔량</translation>
     </message>
     <message>
-        <location filename="../../ui/order_book.py" line="36" />
+        <location filename="../../ui/order_book.py" line="38" />
         <source>Price</source>
         <translation>호가</translation>
     </message>
     <message>
-        <location filename="../../ui/order_book.py" line="36" />
+        <location filename="../../ui/order_book.py" line="38" />
         <source>Bid qty</source>
         <translation>매수잔량</translation>
     </message>
     <message>
-        <location filename="../../ui/order_book.py" line="36" />
+        <location filename="../../ui/order_book.py" line="38" />
         <source>Mine</source>
         <translation>내 주문</translation>
     </message>
@@ -834,17 +834,17 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="349" />
+        <location filename="../../ui/ticket.py" line="344" />
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="351" />
+        <location filename="../../ui/ticket.py" line="346" />
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="351" />
+        <location filename="../../ui/ticket.py" line="346" />
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
