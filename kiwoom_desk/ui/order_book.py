@@ -33,6 +33,7 @@ class OrderBookView(QTableWidget):
         self.cellClicked.connect(self._clicked)
         self._prices: list[int] = [0] * (self.LEVELS * 2)
         self._mine: dict[int, int] = {}  # price -> the trader's resting quantity there (내 주문)
+        self._shown = False  # whether a book of the current stock is on screen
 
     def retranslate(self) -> None:
         self.setHorizontalHeaderLabels([self.tr("Ask qty"), self.tr("Price"), self.tr("Bid qty"), self.tr("Mine")])
@@ -72,7 +73,9 @@ class OrderBookView(QTableWidget):
                 if column == 1 and price:
                     item.setForeground(QColor(theme.signed_colour(price - base)))
 
-        self._centre()
+        if book is None or not self._shown:  # a new stock's first book is centred; later ones keep the scroll
+            QTimer.singleShot(0, self._centre)
+        self._shown = book is not None
 
     def _centre(self) -> None:
         """The best ask and bid stay in the middle, however many levels the window has room for."""

@@ -154,3 +154,16 @@ def test_a_sell_estimate_is_what_arrives_after_fees_and_tax(desk: Desk) -> None:
     desk.fill(SAMSUNG, 71_200, 10, sell=True)
     # 712,000 less 0.015 % commission (106) and 0.20 % tax (1,424)
     assert desk.ticket.estimateLabel.text() == "수수료·세금 뺀 예상 수령액: 710,470원"
+
+
+def test_the_trader_can_scroll_the_book_while_it_updates(desk: Desk) -> None:
+    desk.until(lambda: connected(desk), "real-time never connected")
+    desk.act(lambda: desk.window.resize(1366, 768))
+    desk.fill(SAMSUNG, 70_000, 1)
+    book = desk.ticket.orderBook
+    desk.until(lambda: book.item(10, 1) is not None and book.item(10, 1).text() == "71,200", "no book")  # type: ignore[union-attr]
+    centred = book.verticalScrollBar().value()
+    desk.act(lambda: book.verticalScrollBar().setValue(0))  # the trader looks at the highest asks
+    desk.sandbox.set_price(SAMSUNG, 71_300)  # the book moves
+    desk.until(lambda: book.item(10, 1) is not None and book.item(10, 1).text() == "71,300", "the book did not move")  # type: ignore[union-attr]
+    assert book.verticalScrollBar().value() == 0 and centred > 0
