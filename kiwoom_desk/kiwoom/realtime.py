@@ -14,6 +14,7 @@ import contextlib
 import json
 import logging
 import random
+import re
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,7 +27,7 @@ from websockets.asyncio.client import ClientConnection
 from ._numbers import direction, optional_decimal, optional_int, optional_price, parse_int, parse_price
 from .codes import OrderStatus, Side
 from .errors import REISSUE_CODES, documented_code
-from .models import Levels, book_level, side_from_text
+from .models import ORDER_NO, Levels, book_level, side_from_text
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +161,7 @@ def _execution(values: dict[str, Any], item: str) -> OrderExecution:
     side_text = _text(values, "905")
     side = Side.BUY if side_code == "2" else Side.SELL if side_code == "1" else side_from_text(side_text)
     order_no = _text(values, "9203")
-    if not (order_no.isascii() and order_no.isdigit() and len(order_no) <= 10):
+    if not re.fullmatch(ORDER_NO, order_no):
         raise KeyError(f"9203 (order number) is missing or not digits: {order_no[:20]!r}")
     status = OrderStatus.parse(values.get("913", ""))
     if status is None:

@@ -358,9 +358,12 @@ class TradingDesk:
         self._refresh_account_soon(_reserved_by(order.side))
         return ack
 
-    async def cancel(self, orders: Sequence[Order]) -> tuple[int, list[str]]:
-        """Cancels the whole remainder of each order; returns how many went through and the failures' reasons."""
-        done, failures, unknown = 0, [], False
+    async def cancel(self, orders: Sequence[Order]) -> tuple[list[Order], list[str]]:
+        """Cancels the whole remainder of each order; returns the orders whose cancel was accepted, and the
+        failures' reasons."""
+        cancelled: list[Order] = []
+        failures: list[str] = []
+        unknown = False
         for order in orders:
             since = self.ledger.mark()
             self.journal.record(self.environment, "sent", "kt10003", order.order_no)
@@ -377,10 +380,10 @@ class TradingDesk:
             self.journal.record(self.environment, "accepted", "kt10003", ack.order_no, {"base": ack.base_order_no})
             self._expect_events([order.order_no], since)
             self._refresh_account_soon(_reserved_by(order.side))
-            done += 1
+            cancelled.append(order)
         if unknown:
             await self._reconcile("kt10003")
-        return done, failures
+        return cancelled, failures
 
     def _expect_events(self, numbers: list[str], since: int) -> None:
         """An acknowledged action is followed by 00 events for `numbers` (counted from `since`, taken before it

@@ -11,6 +11,11 @@ from ..kiwoom.realtime import BalanceUpdate
 from .freshness import keep_newer, newer_than
 
 
+def profit_rate(profit: int, purchase: int) -> Decimal | None:
+    """수익률 in percent to two places, as the HTS shows it; None when nothing was paid."""
+    return (Decimal(profit) * 100 / purchase).quantize(Decimal("0.01")) if purchase else None
+
+
 @dataclass(frozen=True)
 class Position:
     """One holding as the trader sees it."""
@@ -110,8 +115,7 @@ class Portfolio:
 
     @property
     def total_profit_rate(self) -> Decimal:
-        purchase = self.total_purchase
-        return (Decimal(self.total_profit) * 100 / purchase).quantize(Decimal("0.01")) if purchase else Decimal(0)
+        return profit_rate(self.total_profit, self.total_purchase) or Decimal(0)
 
     # ---- changing ------------------------------------------------------------------------------------------
 
@@ -141,11 +145,7 @@ class Portfolio:
             return False
         evaluation = price * position.quantity
         profit = evaluation - position.purchase_amount
-        rate = (
-            (Decimal(profit) * 100 / position.purchase_amount).quantize(Decimal("0.01"))
-            if position.purchase_amount
-            else None
-        )
+        rate = profit_rate(profit, position.purchase_amount)
         self.positions[code] = replace(
             position, current_price=price, evaluation=evaluation, profit=profit, profit_rate=rate
         )

@@ -87,10 +87,6 @@ class SessionController:
             return Credentials(*SANDBOX_KEYS)
         return self.credentials.load(environment)
 
-    def saved_credentials(self, environment: Environment) -> Credentials | None:
-        """What the keyring holds for `environment` (None for the Sandbox, which needs none)."""
-        return self.credentials.load(environment) if environment.needs_credentials else None
-
     def save_credentials(self, environment: Environment, credentials: Credentials) -> None:
         """Into the OS keyring, nowhere else. Raises CredentialStoreError."""
         self.credentials.save(environment, credentials)

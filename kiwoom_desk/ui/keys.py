@@ -3,6 +3,8 @@ controller, which owns the keyring and the credential test."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -14,6 +16,8 @@ from . import dialogs
 from .bridge import DeskBridge
 from .labels import explain, keyring_problem
 from .status_bar import StatusBar
+
+log = logging.getLogger(__name__)
 
 
 class KeysEditor(QObject):
@@ -28,9 +32,10 @@ class KeysEditor(QObject):
     async def edit(self, environment: Environment) -> None:
         """Shows the dialog with the stored keys (masked) and waits until it is closed."""
         try:
-            stored = self.session.saved_credentials(environment)
+            stored = self.session.stored_credentials(environment)
         except CredentialStoreError as error:
-            self.status.show_message(keyring_problem(error), important=True)
+            log.warning("keyring: %s", error)
+            self.status.show_message(keyring_problem(), important=True)
             stored = None
         dialog = dialogs.CredentialsDialog(environment, stored, self.window)
         dialog.testRequested.connect(lambda credentials: self.bridge.spawn(self._test(dialog, credentials)))
@@ -61,7 +66,8 @@ class KeysEditor(QObject):
         try:
             self.session.save_credentials(dialog.environment, credentials)
         except CredentialStoreError as error:
-            dialog.show_result(keyring_problem(error), ok=False)
+            log.warning("keyring: %s", error)
+            dialog.show_result(keyring_problem(), ok=False)
             return
         dialog.show_result(self.tr("Saved in the system keyring."), ok=True)
 
@@ -73,7 +79,8 @@ class KeysEditor(QObject):
         try:
             self.session.delete_credentials(dialog.environment)
         except CredentialStoreError as error:
-            dialog.show_result(keyring_problem(error), ok=False)
+            log.warning("keyring: %s", error)
+            dialog.show_result(keyring_problem(), ok=False)
             return
         dialog.appkeyEdit.clear()
         dialog.secretkeyEdit.clear()

@@ -170,9 +170,9 @@ def explain(error: errors.KiwoomError) -> str:
     return f"{explanation(error)} ({error.return_msg or error})"
 
 
-def keyring_problem(error: Exception) -> str:
+def keyring_problem() -> str:
     """The keyring cannot be used (no Secret Service on Linux, a locked store): what it means and what to do.
-    The technical detail is in the log (`error` is the store's own English message)."""
+    The store's own (English, technical) message goes to the log."""
     return QCoreApplication.translate(
         "Keys",
         "The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret "

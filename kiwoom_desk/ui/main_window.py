@@ -303,7 +303,8 @@ class MainWindow(QMainWindow):
         try:
             stored = self.session.stored_credentials(environment)
         except CredentialStoreError as error:
-            self.status.show_message(keyring_problem(error), important=True)
+            log.warning("keyring: %s", error)
+            self.status.show_message(keyring_problem(), important=True)
             return None
         if stored is None:
             self.status.show_message(

@@ -154,12 +154,10 @@ class OrderActions(QObject):
     async def _cancel(self, desk: TradingDesk, orders: list[Order]) -> None:
         if self.confirm_cancel and len(orders) == 1 and not await self._cancel_confirmed(orders[0]):
             return
-        done, failures = await desk.cancel(orders)
-        text = self.tr("Cancelled {done} of {total}.").format(done=done, total=len(orders))
-        failed = {failure.split(":", 1)[0] for failure in failures}
-        named = [self._describe(order) for order in orders if order.order_no not in failed][:3]
-        if named:
-            text += " " + ", ".join(named)
+        cancelled, failures = await desk.cancel(orders)
+        text = self.tr("Cancelled {done} of {total}.").format(done=len(cancelled), total=len(orders))
+        if cancelled:
+            text += " " + ", ".join(self._describe(order) for order in cancelled[:3])
         if failures:
             text += " " + "; ".join(failures)
         self.status.show_message(text, important=True)

@@ -29,9 +29,9 @@ from . import theme
 from .labels import describe, trade_type_text
 from .order_book import MyOrders, OrderBookView
 from .problems import ProblemLabel, Touched, TriedToSend
-from .quantity_buttons import offer_types, quantity_buttons
 from .quote_lines import estimate_lines, limits_line, quote_labels, quote_line
 from .stock_search import StockSearchEdit
+from .ticket_parts import offer_types, quantity_buttons
 from .widgets import TickSpinBox, checkable, named
 
 MAX_QUANTITY = 9_999_999

@@ -21,7 +21,6 @@ import random
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -484,12 +483,3 @@ def _judge_book(event: Any, fid: int, outcome: Outcome, mutation: FrameMutation)
             level = levels[fid - first_quantity]
             if level is not None and level.quantity is not None:
                 outcome.invented = f"0D {mutation.describe()} read quantity {level.quantity}"
-
-
-def numbers_in(value: Any) -> list[int | Decimal]:
-    """Every number in a result, for comparing runs (unused by the oracle)."""
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return [value]
-    if isinstance(value, list | tuple):
-        return [number for item in value for number in numbers_in(item)]
-    return []

@@ -304,43 +304,43 @@
 <context>
     <name>KeysEditor</name>
     <message>
-        <location filename="../../ui/keys.py" line="43" />
-        <location filename="../../ui/keys.py" line="57" />
+        <location filename="../../ui/keys.py" line="48" />
+        <location filename="../../ui/keys.py" line="62" />
         <source>Enter both keys.</source>
         <translation>앱키와 시크릿키를 모두 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="45" />
+        <location filename="../../ui/keys.py" line="50" />
         <source>Testing...</source>
         <translation>시험 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="50" />
+        <location filename="../../ui/keys.py" line="55" />
         <source>Not accepted: {reason}</source>
         <translation>사용할 수 없는 키입니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="53" />
+        <location filename="../../ui/keys.py" line="58" />
         <source>Keys work: account ending {last4}.</source>
         <translation>정상입니다: 계좌 끝자리 {last4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="66" />
+        <location filename="../../ui/keys.py" line="72" />
         <source>Saved in the system keyring.</source>
         <translation>시스템 키링에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="70" />
+        <location filename="../../ui/keys.py" line="76" />
         <source>Save keys</source>
         <translation>앱키 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="69" />
+        <location filename="../../ui/keys.py" line="75" />
         <source>The test of these keys failed. Save them anyway?</source>
         <translation>이 앱키는 확인에 실패했습니다. 그래도 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="80" />
+        <location filename="../../ui/keys.py" line="87" />
         <source>Deleted from the system keyring.</source>
         <translation>시스템 키링에서 삭제했습니다.</translation>
     </message>
@@ -468,27 +468,27 @@
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Enter {environment} keys first.</source>
         <translation>먼저 {environment} 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -662,37 +662,37 @@
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="169" />
+        <location filename="../../ui/order_actions.py" line="167" />
         <source>{name} {side} {quantity} shares ({number})</source>
         <translation>{name} {side} {quantity}주 ({number})</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="178" />
+        <location filename="../../ui/order_actions.py" line="176" />
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="177" />
+        <location filename="../../ui/order_actions.py" line="175" />
         <source>Cancel {order}?</source>
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="203" />
+        <location filename="../../ui/order_actions.py" line="201" />
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="205" />
+        <location filename="../../ui/order_actions.py" line="203" />
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="213" />
+        <location filename="../../ui/order_actions.py" line="211" />
         <source>Rejected: {name} {side} {quantity} shares: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}주: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="218" />
+        <location filename="../../ui/order_actions.py" line="216" />
         <source>Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity}주 @ {price}원 (미체결 {unfilled}주)</translation>
     </message>
@@ -700,22 +700,22 @@
 <context>
     <name>OrderBookView</name>
     <message>
-        <location filename="../../ui/order_book.py" line="38" />
+        <location filename="../../ui/order_book.py" line="39" />
         <source>Ask qty</source>
         <translation>매도잔량</translation>
     </message>
     <message>
-        <location filename="../../ui/order_book.py" line="38" />
+        <location filename="../../ui/order_book.py" line="39" />
         <source>Price</source>
         <translation>호가</translation>
     </message>
     <message>
-        <location filename="../../ui/order_book.py" line="38" />
+        <location filename="../../ui/order_book.py" line="39" />
         <source>Bid qty</source>
         <translation>매수잔량</translation>
     </message>
     <message>
-        <location filename="../../ui/order_book.py" line="38" />
+        <location filename="../../ui/order_book.py" line="39" />
         <source>Mine</source>
         <translation>내 주문</translation>
     </message>
@@ -834,17 +834,17 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="344" />
+        <location filename="../../ui/ticket.py" line="346" />
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="346" />
+        <location filename="../../ui/ticket.py" line="348" />
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="346" />
+        <location filename="../../ui/ticket.py" line="348" />
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -874,7 +874,7 @@
         <translation>매도가능수량: {shares}주</translation>
     </message>
     <message>
-        <location filename="../../ui/quantity_buttons.py" line="39" />
+        <location filename="../../ui/ticket_parts.py" line="39" />
         <source>The Sandbox has no pre-market or after-hours session.</source>
         <translation>연습 거래소에는 장전·장후 시간외 거래가 없습니다.</translation>
     </message>
