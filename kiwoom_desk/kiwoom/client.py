@@ -588,10 +588,8 @@ def _shallow(data: Any) -> bool:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
             return False
-        if isinstance(value, dict):
-            stack.extend((item, depth + 1) for item in value.values())
-        elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
+        items = value.values() if isinstance(value, dict) else value
+        stack.extend((item, depth + 1) for item in items if isinstance(item, dict | list))  # leaves: nothing to see
     return True
 
 
