@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 
 from . import __version__
+from .assets import ASSETS, ICON, MISSING_HINT, STYLE_SHEET, TRANSLATIONS, style_sheet_template
 from .environments import Endpoints, Environment
 
 if TYPE_CHECKING:  # Qt and the window are imported when the app starts, not for --version or --self-check
@@ -124,6 +125,11 @@ def self_check() -> int:
         report("Qt platform", f"{QGuiApplication.platformName()} (PySide6 {PySide6.__version__})")
         if plugins.is_dir():
             report("Qt plugins", ", ".join(sorted(path.stem for path in plugins.iterdir())))
+        try:
+            report("Assets", check_assets())
+        except Exception as error:
+            problems.append(f"assets: {error}")
+            report("Assets", f"FAILED: {error}")
         del app
     except Exception as error:  # a broken Qt install is exactly what this check is for
         problems.append(f"Qt: {error}")
@@ -150,6 +156,25 @@ def self_check() -> int:
         print(f"problem: {problem}", file=sys.stderr)
     print("self-check " + ("passed" if not problems else "FAILED"), flush=True)
     return 1 if problems else 0
+
+
+def check_assets() -> str:
+    """Loads what the app loads (the icon, the Korean catalogue, the style sheet) and says so; raises naming what
+    is missing. For the self-check and the packaging tests: a QGuiApplication must exist."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtGui import QIcon
+
+    if QIcon(str(ICON)).isNull():
+        raise FileNotFoundError(f"the icon does not load from {ICON}: {MISSING_HINT}")
+    korean = QTranslator()
+    if not korean.load("kiwoom_desk_ko", str(TRANSLATIONS)):
+        raise FileNotFoundError(f"the Korean catalogue does not load from {TRANSLATIONS}: {MISSING_HINT}")
+    sample = korean.translate("OrderTicket", "Buy order")
+    if not sample:
+        raise ValueError(f"the Korean catalogue in {TRANSLATIONS} does not translate the ticket")
+    if not style_sheet_template():
+        raise FileNotFoundError(f"no style sheet at {STYLE_SHEET}: {MISSING_HINT}")
+    return f"icon, Korean catalogue (Buy order = {sample}), style sheet from {ASSETS}"
 
 
 async def _sandbox_round_trip() -> str:
@@ -206,9 +231,8 @@ def qt_application() -> QApplication:
     app.setOrganizationName(APP)
     app.setApplicationName(APP)
     app.setApplicationVersion(__version__)
-    icon = Path(__file__).parent / "resources" / "icons" / "kiwoom-desk.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    if ICON.exists():
+        app.setWindowIcon(QIcon(str(ICON)))
     app.setQuitOnLastWindowClosed(False)  # the loop ends after shutdown, not when the window goes
     return app
 

@@ -20,7 +20,10 @@ DefaultGroupName=Kiwoom Desk
 DisableProgramGroupPage=yes
 OutputDir=..\dist
 OutputBaseFilename=KiwoomDesk-{#AppVersion}-setup
-SetupIconFile=..\kiwoom_desk\resources\icons\kiwoom-desk.ico
+SetupIconFile=..\resources\icons\kiwoom-desk.ico
+; Drawn by packaging\make_icon.py; Inno Setup picks the one that suits the screen's scaling.
+WizardImageFile=..\resources\installer\wizard.bmp,..\resources\installer\wizard-200.bmp
+WizardSmallImageFile=..\resources\installer\wizard-small.bmp,..\resources\installer\wizard-small-200.bmp
 UninstallDisplayIcon={app}\KiwoomDesk.exe
 UninstallDisplayName=Kiwoom Desk
 Compression=lzma2/max

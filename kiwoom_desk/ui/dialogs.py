@@ -62,6 +62,7 @@ async def ask(dialog: QDialog) -> bool:
 class ConfirmOrderDialog(QDialog):
     def __init__(self, environment: Environment, ticket: rules.Ticket, name: str, amount: int, parent: QWidget) -> None:
         super().__init__(parent)
+        theme.apply_style(self)
         self.setObjectName("confirmOrderDialog")
         self.setWindowTitle(self.tr("Confirm order"))
         self.setMinimumWidth(380)
@@ -72,9 +73,8 @@ class ConfirmOrderDialog(QDialog):
                 environment=environment_text(environment), side=side_text(ticket.side)
             )
         )
-        banner.setStyleSheet(
-            f"background: {environment.accent}; color: white; font-weight: bold; padding: 8px; font-size: 15px;"
-        )
+        banner.setObjectName("confirmBanner")
+        banner.setProperty("environment", environment.value)
         layout.addWidget(banner)
         form = QFormLayout()
         money = self.tr("{amount} won")
@@ -99,7 +99,7 @@ class ConfirmOrderDialog(QDialog):
         buttons = QDialogButtonBox()
         self.sendButton = buttons.addButton(self.tr("Send order"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.sendButton.setObjectName("sendOrderButton")
-        self.sendButton.setStyleSheet(theme.submit_style(colour))
+        self.sendButton.setProperty("side", "buy" if ticket.side is Side.BUY else "sell")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -156,6 +156,7 @@ class CredentialsDialog(QDialog):
 
     def __init__(self, environment: Environment, stored: Credentials | None, parent: QWidget) -> None:
         super().__init__(parent)
+        theme.apply_style(self)
         self.setObjectName("credentialsDialog")
         self.environment = environment
         self.setWindowTitle(self.tr("{environment} keys").format(environment=environment_text(environment)))
@@ -208,7 +209,7 @@ class CredentialsDialog(QDialog):
         return Credentials(self.appkeyEdit.text().strip(), self.secretkeyEdit.text().strip())
 
     def show_result(self, text: str, ok: bool) -> None:
-        self.resultLabel.setStyleSheet(f"color: {'#2e7d32' if ok else theme.PROBLEM};")
+        theme.restyle(self.resultLabel, "ok", ok)
         self.resultLabel.setText(text)
 
     def _show(self, visible: bool) -> None:
@@ -222,6 +223,7 @@ class ModifyDialog(QDialog):
 
     def __init__(self, order: Order, quote: rules.Quote | None, parent: QWidget) -> None:
         super().__init__(parent)
+        theme.apply_style(self)
         self.setObjectName("modifyDialog")
         self.setWindowTitle(self.tr("Modify order {number}").format(number=order.order_no))
         layout = QFormLayout(self)
@@ -238,7 +240,7 @@ class ModifyDialog(QDialog):
         self.quantitySpin.setValue(order.unfilled)
         self.quantitySpin.setSpecialValueText(self.tr("All unfilled"))
         self.priceProblem = named(QLabel(), "modifyPriceProblem")
-        self.priceProblem.setStyleSheet(f"color: {theme.PROBLEM};")
+        self.priceProblem.setProperty("problem", True)
         layout.addRow(self.tr("New price"), self.priceSpin)
         layout.addRow("", self.priceProblem)
         layout.addRow(self.tr("Quantity"), self.quantitySpin)

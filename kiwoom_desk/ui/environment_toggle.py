@@ -22,11 +22,6 @@ class EnvironmentToggle(QWidget):
         self._group = QButtonGroup(self)
         for environment in Environment:
             button = checkable(named(QToolButton(), f"{environment.value}Button"))
-            colour = environment.accent
-            button.setStyleSheet(
-                f"QToolButton {{ padding: 4px 14px; border: 1px solid {colour}; color: {colour}; font-weight: bold; }}"
-                f" QToolButton:checked {{ background: {colour}; color: white; }}"
-            )
             button.clicked.connect(lambda _=False, environment=environment: self.requested.emit(environment))
             self._group.addButton(button)
             self.buttons[environment] = button

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 
+from ..assets import MISSING_HINT, TRANSLATIONS
+
 log = logging.getLogger(__name__)
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"  # package data
 
 
 def install_language(language: str, owner: QObject) -> list[QTranslator]:
@@ -26,5 +26,6 @@ def install_language(language: str, owner: QObject) -> list[QTranslator]:
             QCoreApplication.installTranslator(translator)
             installed.append(translator)
         else:
-            log.warning("translation %s not found in %s", name, folder)
+            hint = MISSING_HINT if folder == TRANSLATIONS else "Qt's own catalogue is missing"
+            log.warning("translation %s not found in %s: %s", name, folder, hint)
     return installed

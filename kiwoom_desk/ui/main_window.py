@@ -28,7 +28,7 @@ from ..trading import rules
 from ..trading.desk import TradingDesk
 from ..trading.portfolio import Portfolio
 from ..trading.session import SessionConfig, SessionController
-from . import dialogs
+from . import dialogs, theme
 from .bridge import DeskBridge
 from .environment_toggle import EnvironmentToggle
 from .keys import KeysEditor
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.language = str(self.settings.value("language", "ko"))
         self._translators = install_language(self.language, self)
         self._build()
+        theme.apply_style(self.environmentToggle, self.realBanner, self.accentBar, self.status)
         self.orderActions = OrderActions(self.session, self.bridge, self.ticket, self.openOrders, self.status, self)
         self.keys = KeysEditor(self.session, self.bridge, self.status, self)
         self.bridge.executionArrived.connect(self.orderActions.announce)
@@ -86,9 +87,6 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(4, 4, 4, 4)
         self.realBanner = named(QLabel(), "realBanner")
         self.realBanner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.realBanner.setStyleSheet(
-            f"background: {Environment.REAL.accent}; color: white; font-weight: bold; padding: 6px;"
-        )
         self.realBanner.hide()
         layout.addWidget(self.realBanner)
         self.accentBar = named(QLabel(), "accentBar")
@@ -235,7 +233,7 @@ class MainWindow(QMainWindow):
     def _show_environment(self) -> None:
         environment = self.environment
         self.realBanner.setVisible(environment is Environment.REAL)
-        self.accentBar.setStyleSheet(f"background: {environment.accent};")
+        theme.restyle(self.accentBar, "environment", environment.value)
         title = f"Kiwoom Desk {__version__} — {environment_text(environment)}"
         real = self.tr("REAL MONEY")
         self.setWindowTitle(f"[{real}] {title}" if environment is Environment.REAL else title)

@@ -15,7 +15,7 @@ from ..trading.desk import TradingDesk
 from ..trading.orders import Order, OrderState
 from ..trading.portfolio import Position
 from ..trading.session import SessionController
-from . import dialogs, theme
+from . import dialogs
 from .bridge import DeskBridge
 from .labels import explain, explanation, side_text
 from .open_orders import OpenOrdersTable
@@ -211,7 +211,7 @@ class OrderActions(QObject):
             text = self.tr("Rejected: {name} {side} {quantity} shares: {reason}").format(
                 name=event.stock_name, side=side, quantity=won(event.quantity), reason=event.reject_reason or "-"
             )
-            colour = theme.PROBLEM
+            flash = "problem"
         elif event.fill_quantity:
             text = self.tr("Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)").format(
                 name=event.stock_name,
@@ -220,10 +220,10 @@ class OrderActions(QObject):
                 price=won(event.fill_price) if event.fill_price is not None else "-",
                 unfilled=won(event.unfilled),
             )
-            colour = theme.BUY if event.side is Side.BUY else theme.SELL
+            flash = "buy" if event.side is Side.BUY else "sell"
         else:
             return
         self.status.show_message(text, important=True)
-        self.status.flash(colour)
+        self.status.flash(flash)
         if self.sound:
             QApplication.beep()

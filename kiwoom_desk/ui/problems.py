@@ -19,7 +19,8 @@ class ProblemLabel(QLabel):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setStyleSheet(f"color: {theme.PROBLEM};")
+        self.setProperty("problem", True)
+        theme.apply_style(self)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self.fontMetrics().height() + 2)
         # Its place in the layout: a line that stays when the label has nothing to say (a layout would close up

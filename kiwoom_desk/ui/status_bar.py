@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 from ..environments import Environment
 from ..kiwoom.realtime import RealtimeState, RealtimeStatus
 from ..trading.sessions import market_phase
+from . import theme
 from .labels import environment_text, phase_text
 from .widgets import named
 
@@ -42,7 +43,7 @@ class StatusBar(QStatusBar):
         self._realtime: RealtimeStatus | None = None
         self._unflash = QTimer(self)
         self._unflash.setSingleShot(True)
-        self._unflash.timeout.connect(lambda: self.message.setStyleSheet(""))
+        self._unflash.timeout.connect(lambda: theme.restyle(self.message, "flash", ""))
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
@@ -52,9 +53,7 @@ class StatusBar(QStatusBar):
     def set_environment(self, environment: Environment) -> None:
         self.environment = environment
         self.badge.setText(f" {environment_text(environment)} ")
-        self.badge.setStyleSheet(
-            f"background: {environment.accent}; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px;"
-        )
+        theme.restyle(self.badge, "environment", environment.value)
 
     def set_rest_state(self, state: str) -> None:
         """ "offline", "connecting", "connected" or "error"."""
@@ -102,12 +101,10 @@ class StatusBar(QStatusBar):
             tips.append(self.tr("Unreadable real-time messages skipped: {count}").format(count=status.unreadable))
         self.realtime.setToolTip("\n".join(tips))
 
-    def flash(self, colour: str, milliseconds: int = 1500) -> None:
-        """A fill or a rejection: the message lights up for a moment, so that it is seen. A burst of fills keeps
-        one flash alight (re-styling a widget is costly) and only extends it."""
-        style = f"background: {colour}; color: white; font-weight: bold; padding: 0 6px;"
-        if self.message.styleSheet() != style:
-            self.message.setStyleSheet(style)
+    def flash(self, kind: str, milliseconds: int = 1500) -> None:
+        """A fill ("buy", "sell") or a rejection ("problem"): the message lights up for a moment, so that it is
+        seen. A burst of fills keeps one flash alight (re-styling a widget is costly) and only extends it."""
+        theme.restyle(self.message, "flash", kind)
         self._unflash.start(milliseconds)
 
     def tick(self) -> None:

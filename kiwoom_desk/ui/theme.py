@@ -1,27 +1,47 @@
-"""Colours Korean traders expect (buy and up in red, sell and down in blue) and the environment accents."""
+"""Colours Korean traders expect (buy and up in red, sell and down in blue), the environment accents, and the
+style sheet (resources/styles/desk.qss) filled with them."""
 
 from __future__ import annotations
+
+from functools import cache
+from string import Template
+
+from PySide6.QtWidgets import QWidget
+
+from ..assets import style_sheet_template
+from ..environments import Environment
 
 BUY = UP = "#d32f2f"
 SELL = DOWN = "#1565c0"
 FLAT = "#424242"
 PROBLEM = "#c62828"
+OK = "#2e7d32"
 
 
 def signed_colour(value: float) -> str:
     return UP if value > 0 else DOWN if value < 0 else FLAT
 
 
-def side_button_style(colour: str) -> str:
-    return (
-        f"QPushButton {{ border: 1px solid {colour}; color: {colour}; padding: 6px; font-weight: bold; }}"
-        f"QPushButton:checked {{ background: {colour}; color: white; }}"
-    )
+@cache
+def style_sheet() -> str:
+    colours = {"buy": BUY, "sell": SELL, "problem": PROBLEM, "ok": OK}
+    colours |= {environment.value: environment.accent for environment in Environment}
+    return Template(style_sheet_template()).substitute(colours)
 
 
-def submit_style(colour: str) -> str:
-    return (
-        f"QPushButton {{ background: {colour}; color: white; padding: 8px; font-weight: bold; font-size: 14px;"
-        f" border: 1px solid {colour}; border-radius: 3px; }}"
-        "QPushButton:disabled { background: #bdbdbd; border-color: #bdbdbd; color: #f5f5f5; }"
-    )
+def apply_style(*widgets: QWidget) -> None:
+    """The style sheet goes on the widgets it styles (and their children), never on the whole window: a table
+    under a style sheet paints every cell through Qt's slower style-sheet style (about 7 % fewer real-time
+    updates per second in bench/realtime_ui.py)."""
+    for widget in widgets:
+        widget.setStyleSheet(style_sheet())
+
+
+def restyle(widget: QWidget, name: str, value: object) -> None:
+    """Sets a dynamic property the style sheet selects on, and re-polishes only when it changed (a re-polish costs
+    as much as a new style sheet)."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

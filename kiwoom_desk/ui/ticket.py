@@ -83,6 +83,7 @@ class OrderTicket(QDockWidget):
         layout.addWidget(self.estimateLabel)
         layout.addWidget(self.availableLabel)
         self.submitButton = named(QPushButton(), "submitButton")
+        theme.apply_style(self.submitButton)
         self.submitButton.clicked.connect(self._submit)
         layout.addWidget(self.submitButton)
         TriedToSend(self.submitButton, self._touched, self.revalidate)
@@ -117,10 +118,9 @@ class OrderTicket(QDockWidget):
         sides = QHBoxLayout()
         self.sideBuyButton = checkable(named(QPushButton(), "sideBuyButton"))
         self.sideSellButton = checkable(named(QPushButton(), "sideSellButton"))
-        self.sideBuyButton.setStyleSheet(theme.side_button_style(theme.BUY))
-        self.sideSellButton.setStyleSheet(theme.side_button_style(theme.SELL))
         self._sides = QButtonGroup(self)
         self._sides.setExclusive(True)
+        theme.apply_style(self.sideBuyButton, self.sideSellButton)
         for button in (self.sideBuyButton, self.sideSellButton):
             self._sides.addButton(button)
             sides.addWidget(button)
@@ -340,8 +340,7 @@ class OrderTicket(QDockWidget):
             speaks = field in self._touched or (field is rules.Field.STOCK and bool(self._unavailable))
             label.say(" ".join(found), speaks)
         self.submitButton.setEnabled(not problems and not self._busy)
-        colour = theme.BUY if ticket.side is Side.BUY else theme.SELL
-        self.submitButton.setStyleSheet(theme.submit_style(colour))
+        theme.restyle(self.submitButton, "side", "buy" if ticket.side is Side.BUY else "sell")
         self.submitButton.setText(
             self.tr("Sending...")
             if self._sending

@@ -37,7 +37,7 @@ def test_the_frozen_app_passes_its_self_check_with_a_sandbox_round_trip(tmp_path
     program = folder / ("KiwoomDesk.exe" if sys.platform == "win32" else "KiwoomDesk")
     assert program.is_file()
     internal = folder / "_internal"
-    assert (internal / "kiwoom_desk" / "resources" / "translations" / "kiwoom_desk_ko.qm").is_file()
+    assert (internal / "kiwoom_desk" / "_assets" / "translations" / "kiwoom_desk_ko.qm").is_file()
     assert (internal / "kiwoom_desk" / "sandbox" / "data" / "stocks.csv").is_file()
     assert not list(internal.rglob("*Qt6Qml*")) and not (internal / "mypy").exists()  # left out on purpose
 
@@ -45,6 +45,7 @@ def test_the_frozen_app_passes_its_self_check_with_a_sandbox_round_trip(tmp_path
     check = subprocess.run([str(program), "--self-check"], capture_output=True, text=True, env=environment, timeout=180)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "offscreen" in check.stdout and "CA certificates loaded" in check.stdout
+    assert "Korean catalogue (Buy order = 매수 주문)" in check.stdout
     assert "placed and cancelled" in check.stdout
     assert check.stdout.strip().endswith("self-check passed")
     size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from PySide6.QtGui import QColor
+
 from kiwoom_desk.kiwoom import Side, TradeType
 from kiwoom_desk.sandbox import FaultKind
+from kiwoom_desk.ui import theme
 
 from .conftest import Desk
 
@@ -32,7 +35,9 @@ def test_a_partial_fill_changes_the_row_in_place_and_the_full_fill_removes_it(de
     assert rows_seen and set(rows_seen) == {0}  # that row repainted, nothing else
     message = desk.window.status.message.text()
     assert message.startswith("체결: 삼성전자 매수 5주 @ 70,000원") and "미체결 3주" in message
-    assert "background" in desk.window.status.message.styleSheet()  # the flash
+    label = desk.window.status.message  # the flash: the message lights up in the buy colour
+    shown, buy = label.grab().toImage().pixelColor(1, label.height() // 2), QColor(theme.BUY)
+    assert max(abs(shown.red() - buy.red()), abs(shown.green() - buy.green()), abs(shown.blue() - buy.blue())) < 8
 
     desk.sandbox.set_price(SAMSUNG, 70_000, depth=5)
     desk.until(lambda: model.rowCount() == 0, "a filled order stayed in the table")

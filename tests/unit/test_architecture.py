@@ -68,10 +68,11 @@ def _internal_layers(path: Path) -> set[str]:
 ALLOWED = {
     "kiwoom": {"kiwoom"},
     "environments": {"kiwoom"},
+    "assets": set(),  # where the built assets are: nothing but paths
     "storage": {"storage", "environments"},
     "trading": {"trading", "kiwoom", "storage", "environments"},
     "sandbox": {"sandbox", "trading"},  # trading.ticks only (checked below); never the client's protocol
-    "ui": {"ui", "trading", "kiwoom", "storage", "environments"},
+    "ui": {"ui", "trading", "kiwoom", "storage", "environments", "assets"},
 }
 
 

@@ -1,102 +1,103 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="302" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="301"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="306" />
-        <source>Manual trading practice on Kiwoom Securities' REST API.</source>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="305"/>
+        <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="308" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="307"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="314" />
-        <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt's source is available from qt.io. Qt is a trademark of The Qt Company.</source>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="313"/>
+        <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
 </context>
 <context>
     <name>ConfirmOrderDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="66" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="66"/>
         <source>Confirm order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="71" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="71"/>
         <source>{environment}: {side} order</source>
         <translation>{environment}: {side} 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="79"/>
         <source>{amount} won</source>
         <translation>{amount}원</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="81" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="80"/>
         <source>at market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="82"/>
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="83"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="85" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="84"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="85"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="86"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="87"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="89" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="88"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="89" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="88"/>
         <source>{count} shares</source>
         <translation>{count}주</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="89"/>
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="92"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="99"/>
         <source>Send order</source>
         <translation>주문 전송</translation>
     </message>
@@ -104,47 +105,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="161" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="160"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="166" />
-        <source>Keys come from Kiwoom's REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="165"/>
+        <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="183" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="182"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="185" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="184"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="186" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="185"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="195" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="194"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="196" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="195"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="197" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="196"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="198" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="197"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -152,17 +153,17 @@
 <context>
     <name>Environment</name>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="22"/>
         <source>Sandbox</source>
         <translation>연습</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="23"/>
         <source>Mock</source>
         <translation>모의투자</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="24"/>
         <source>Real</source>
         <translation>실전</translation>
     </message>
@@ -170,107 +171,107 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="117"/>
         <source>The order is not valid, so it was not sent.</source>
         <translation>주문 내용이 올바르지 않아 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
-        <source>The request does not match the server's format.</source>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="120"/>
+        <source>The request does not match the server&apos;s format.</source>
         <translation>요청 형식이 서버 규격과 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="121"/>
         <source>Too many requests; try again in a moment.</source>
         <translation>요청이 너무 잦습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="122"/>
         <source>No such stock code; check it.</source>
         <translation>종목코드를 찾을 수 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="123"/>
         <source>The app key or secret key is wrong.</source>
         <translation>앱키 또는 시크릿키가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="124"/>
         <source>The access token is not valid; sign in again.</source>
         <translation>접근토큰이 유효하지 않습니다. 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="125"/>
         <source>Real and mock trading are mixed up.</source>
         <translation>실전/모의투자 구분이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126" />
-        <source>This IP or device is not registered; register it on Kiwoom's OpenAPI site.</source>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="126"/>
+        <source>This IP or device is not registered; register it on Kiwoom&apos;s OpenAPI site.</source>
         <translation>등록되지 않은 IP 또는 단말기입니다. 키움 OpenAPI 사이트에서 IP를 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="129"/>
         <source>Kiwoom server error; try again later.</source>
         <translation>키움 서버 오류입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130" />
-        <source>The order was rejected; see the server's reason.</source>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="130"/>
+        <source>The order was rejected; see the server&apos;s reason.</source>
         <translation>주문이 거부되었습니다. 서버의 사유를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="133"/>
         <source>The Kiwoom server refused the request.</source>
         <translation>키움 서버가 요청을 거절했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="134"/>
         <source>Could not reach the Kiwoom server; check the network.</source>
         <translation>키움 서버와 통신하지 못했습니다. 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137" />
-        <source>The server's answer could not be read.</source>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="137"/>
+        <source>The server&apos;s answer could not be read.</source>
         <translation>서버 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="138"/>
         <source>It is unknown whether the order reached the exchange; check open orders before ordering again.</source>
         <translation>주문이 접수되었는지 알 수 없습니다. 미체결·주문내역을 확인하기 전에는 다시 주문하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="141"/>
         <source>The Kiwoom API request failed.</source>
         <translation>키움 API 요청이 실패했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="144"/>
         <source>Too many requests for this API; retry shortly.</source>
         <translation>이 API의 허용 요청 횟수를 넘었습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="145"/>
         <source>The access token has expired or is not valid.</source>
         <translation>접근토큰이 만료되었거나 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="146"/>
         <source>The token was issued to another IP; sign in again from this network.</source>
         <translation>토큰을 발급받은 IP와 지금 IP가 다릅니다. 같은 PC·네트워크에서 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="149"/>
         <source>This app key belongs to the other environment (real vs mock); enter the key for this one.</source>
         <translation>이 앱키는 다른 투자구분(실전/모의)용입니다. 환경에 맞는 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="152"/>
         <source>This token was issued for the other environment (real vs mock).</source>
         <translation>이 토큰은 다른 투자구분(실전/모의)에서 발급되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="155"/>
         <source>Mock trading does not support this request.</source>
         <translation>모의투자에서는 지원하지 않는 기능입니다.</translation>
     </message>
@@ -278,17 +279,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="268" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="267"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="270" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="269"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="274" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="273"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -296,7 +297,7 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../ui/labels.py" line="176" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="176"/>
         <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.</source>
         <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다.</translation>
     </message>
@@ -304,43 +305,43 @@
 <context>
     <name>KeysEditor</name>
     <message>
-        <location filename="../../ui/keys.py" line="48" />
-        <location filename="../../ui/keys.py" line="62" />
+        <location filename="../../kiwoom_desk/ui/keys.py" line="48"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="62"/>
         <source>Enter both keys.</source>
         <translation>앱키와 시크릿키를 모두 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="50" />
+        <location filename="../../kiwoom_desk/ui/keys.py" line="50"/>
         <source>Testing...</source>
         <translation>시험 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="55" />
+        <location filename="../../kiwoom_desk/ui/keys.py" line="55"/>
         <source>Not accepted: {reason}</source>
         <translation>사용할 수 없는 키입니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="58" />
+        <location filename="../../kiwoom_desk/ui/keys.py" line="58"/>
         <source>Keys work: account ending {last4}.</source>
         <translation>정상입니다: 계좌 끝자리 {last4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="72" />
+        <location filename="../../kiwoom_desk/ui/keys.py" line="72"/>
         <source>Saved in the system keyring.</source>
         <translation>시스템 키링에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="76" />
+        <location filename="../../kiwoom_desk/ui/keys.py" line="76"/>
         <source>Save keys</source>
         <translation>앱키 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="75" />
+        <location filename="../../kiwoom_desk/ui/keys.py" line="75"/>
         <source>The test of these keys failed. Save them anyway?</source>
         <translation>이 앱키는 확인에 실패했습니다. 그래도 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/keys.py" line="87" />
+        <location filename="../../kiwoom_desk/ui/keys.py" line="87"/>
         <source>Deleted from the system keyring.</source>
         <translation>시스템 키링에서 삭제했습니다.</translation>
     </message>
@@ -348,147 +349,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="179"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="181"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="182"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="183"/>
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="184"/>
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="185"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="186"/>
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="187"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="188"/>
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="189"/>
         <source>Cancel selected (Delete)</source>
         <translation>선택 주문 취소 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="190"/>
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="191"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="192"/>
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="193"/>
         <source>Sound on fills and rejections</source>
         <translation>체결·거부 시 소리</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="194"/>
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="195"/>
         <source>Reset the Sandbox account...</source>
         <translation>연습 계좌 초기화...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="196"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="197"/>
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="198"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="200"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="231"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="238"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
-        <source>Wait for the order's answer before switching.</source>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="279"/>
+        <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="309"/>
         <source>Enter {environment} keys first.</source>
         <translation>먼저 {environment} 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="330"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="346"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="350"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="366"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -496,32 +497,32 @@
 <context>
     <name>ModifyDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="226" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="225"/>
         <source>Modify order {number}</source>
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="228" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="227"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="229" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="228"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="238"/>
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="242" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="241"/>
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="244" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="243"/>
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -529,82 +530,82 @@
 <context>
     <name>OpenOrdersTable</name>
     <message>
-        <location filename="../../ui/open_orders.py" line="27" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="27"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="28" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="28"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="29" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="29"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="30" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="30"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="32" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="32"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="37" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="37"/>
         <source>Type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="38" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="38"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="40" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="40"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="43" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="43"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="49" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="49"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="51" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="51"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="52" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="52"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="88" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="88"/>
         <source>Modify...</source>
         <translation>정정...</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="91" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="91"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="134" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="134"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../ui/open_orders.py" line="135" />
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="135"/>
         <source>Cancel selected</source>
         <translation>선택 취소</translation>
     </message>
@@ -612,87 +613,87 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../ui/order_actions.py" line="59" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="59"/>
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="65" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="65"/>
         <source>Order not sent.</source>
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="71" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="71"/>
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="81" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="81"/>
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="76" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="76"/>
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="113" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="113"/>
         <source>No quote: {reason} Trying again in {seconds} s.</source>
         <translation>시세를 받지 못했습니다: {reason} {seconds}초 뒤에 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="148" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="148"/>
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="151" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="151"/>
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="150" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="150"/>
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="158" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="158"/>
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="167" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="167"/>
         <source>{name} {side} {quantity} shares ({number})</source>
         <translation>{name} {side} {quantity}주 ({number})</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="176" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="176"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="175" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="175"/>
         <source>Cancel {order}?</source>
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="201" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="201"/>
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="203" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="203"/>
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="211" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="211"/>
         <source>Rejected: {name} {side} {quantity} shares: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}주: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/order_actions.py" line="216" />
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="216"/>
         <source>Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity}주 @ {price}원 (미체결 {unfilled}주)</translation>
     </message>
@@ -700,22 +701,22 @@
 <context>
     <name>OrderBookView</name>
     <message>
-        <location filename="../../ui/order_book.py" line="39" />
+        <location filename="../../kiwoom_desk/ui/order_book.py" line="39"/>
         <source>Ask qty</source>
         <translation>매도잔량</translation>
     </message>
     <message>
-        <location filename="../../ui/order_book.py" line="39" />
+        <location filename="../../kiwoom_desk/ui/order_book.py" line="39"/>
         <source>Price</source>
         <translation>호가</translation>
     </message>
     <message>
-        <location filename="../../ui/order_book.py" line="39" />
+        <location filename="../../kiwoom_desk/ui/order_book.py" line="39"/>
         <source>Bid qty</source>
         <translation>매수잔량</translation>
     </message>
     <message>
-        <location filename="../../ui/order_book.py" line="39" />
+        <location filename="../../kiwoom_desk/ui/order_book.py" line="39"/>
         <source>Mine</source>
         <translation>내 주문</translation>
     </message>
@@ -723,7 +724,7 @@
 <context>
     <name>OrderState</name>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="68"/>
         <source>Checking...</source>
         <translation>확인 중</translation>
     </message>
@@ -731,27 +732,27 @@
 <context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="74"/>
         <source>Accepted</source>
         <translation>접수</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="75"/>
         <source>Filled</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="76"/>
         <source>Confirmed</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="77"/>
         <source>Cancelled</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="78"/>
         <source>Rejected</source>
         <translation>거부</translation>
     </message>
@@ -759,122 +760,122 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../ui/ticket.py" line="189" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="187"/>
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="190" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="188"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="191" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="189"/>
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="192" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="190"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="193" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="191"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="194" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="192"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="195" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="193"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="196" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="194"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="197" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="195"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="198" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="196"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="199" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="197"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="200" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="198"/>
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="201" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="199"/>
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="202" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="200"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="203" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="201"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="346" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="343"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="348" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="345"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket.py" line="348" />
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="345"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_lines.py" line="43" />
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="43"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_lines.py" line="53" />
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="53"/>
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_lines.py" line="54" />
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="54"/>
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_lines.py" line="60" />
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="60"/>
         <source>Estimated proceeds after fees and tax: {amount} won</source>
         <translation>수수료·세금 뺀 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_lines.py" line="63" />
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="63"/>
         <source>Sellable: {shares} shares</source>
         <translation>매도가능수량: {shares}주</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_parts.py" line="39" />
+        <location filename="../../kiwoom_desk/ui/ticket_parts.py" line="39"/>
         <source>The Sandbox has no pre-market or after-hours session.</source>
         <translation>연습 거래소에는 장전·장후 시간외 거래가 없습니다.</translation>
     </message>
@@ -882,27 +883,27 @@
 <context>
     <name>Phase</name>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="30"/>
         <source>Market closed</source>
         <translation>장 마감</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="31"/>
         <source>Pre-market</source>
         <translation>장전</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="32"/>
         <source>Regular session</source>
         <translation>정규장</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="33"/>
         <source>Closing auction</source>
         <translation>장마감 동시호가</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="34"/>
         <source>After hours</source>
         <translation>시간외</translation>
     </message>
@@ -910,47 +911,47 @@
 <context>
     <name>PositionsPanel</name>
     <message>
-        <location filename="../../ui/positions.py" line="24" />
+        <location filename="../../kiwoom_desk/ui/positions.py" line="24"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="25" />
+        <location filename="../../kiwoom_desk/ui/positions.py" line="25"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="27" />
+        <location filename="../../kiwoom_desk/ui/positions.py" line="27"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="30" />
+        <location filename="../../kiwoom_desk/ui/positions.py" line="30"/>
         <source>Sellable</source>
         <translation>매도가능</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="33" />
+        <location filename="../../kiwoom_desk/ui/positions.py" line="33"/>
         <source>Avg. price</source>
         <translation>매입가</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="39" />
+        <location filename="../../kiwoom_desk/ui/positions.py" line="39"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="45" />
+        <location filename="../../kiwoom_desk/ui/positions.py" line="45"/>
         <source>P/L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="52" />
+        <location filename="../../kiwoom_desk/ui/positions.py" line="52"/>
         <source>P/L %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../ui/positions.py" line="86" />
+        <location filename="../../kiwoom_desk/ui/positions.py" line="86"/>
         <source>Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}</source>
         <translation>예수금 {cash} · 주문가능 {orderable} · 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pl}</translation>
     </message>
@@ -958,62 +959,62 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../ui/labels.py" line="95" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="95"/>
         <source>Enter a 6-character stock code, such as 005930, or search by name.</source>
         <translation>종목코드 6자리(예: 005930)를 입력하거나 종목명으로 검색하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="98"/>
         <source>No quote for this code yet; check the code.</source>
         <translation>이 종목코드의 시세가 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="99"/>
         <source>Enter a quantity of at least 1 share.</source>
         <translation>수량을 1주 이상 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="100"/>
         <source>This order type needs a price.</source>
         <translation>이 매매구분은 주문가를 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="101"/>
         <source>The price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="104"/>
         <source>Above the upper limit of {upper} won.</source>
         <translation>상한가 {upper}원을 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="105"/>
         <source>Below the lower limit of {lower} won.</source>
         <translation>하한가 {lower}원보다 낮습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="106"/>
         <source>A stop-limit order needs a stop price.</source>
         <translation>스톱지정가 주문은 스톱가격을 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="107"/>
         <source>The stop price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>스톱가격이 호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="110"/>
         <source>Only KRX can be traded in this environment.</source>
         <translation>이 투자구분에서는 KRX만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="111"/>
         <source>Needs {needed} won; orderable cash is {orderable} won.</source>
         <translation>주문가능금액이 부족합니다: 필요 {needed}원, 주문가능 {orderable}원</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="112"/>
         <source>You can sell at most {sellable} shares.</source>
         <translation>매도가능수량은 {sellable}주입니다.</translation>
     </message>
@@ -1021,22 +1022,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="114" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="113"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="115" />
-        <source>Orders in Real mode use real money on Kiwoom's real server.</source>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="114"/>
+        <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="116" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="115"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="117" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="116"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1044,12 +1045,12 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="139" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="138"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="142" />
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="141"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>
@@ -1057,12 +1058,12 @@
 <context>
     <name>Side</name>
     <message>
-        <location filename="../../ui/labels.py" line="84" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="84"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="86"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
@@ -1070,57 +1071,57 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="77" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="76"/>
         <source>REST: offline</source>
         <translation>REST: 연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="78" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="77"/>
         <source>REST: connecting...</source>
         <translation>REST: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="79" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="78"/>
         <source>REST: connected</source>
         <translation>REST: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="80" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="79"/>
         <source>REST: error</source>
         <translation>REST: 오류</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="90" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="89"/>
         <source>Real-time: connected</source>
         <translation>실시간: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="92" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="91"/>
         <source>Real-time: connecting...</source>
         <translation>실시간: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="93"/>
         <source>Real-time: reconnecting (attempt {n}, next in {s:.0f} s)</source>
         <translation>실시간: 재연결 중 ({n}회째, {s:.0f}초 후)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="98" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="97"/>
         <source>Real-time: -</source>
         <translation>실시간: -</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="101"/>
         <source>Unreadable real-time messages skipped: {count}</source>
         <translation>읽지 못해 건너뛴 실시간 메시지: {count}건</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="118" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="115"/>
         <source>Token: -</source>
         <translation>토큰: -</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="121" />
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="118"/>
         <source>Token: {h}h {m:02d}m</source>
         <translation>토큰: {h}시간 {m:02d}분</translation>
     </message>
@@ -1128,92 +1129,92 @@
 <context>
     <name>TradeType</name>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="40"/>
         <source>Limit</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="41"/>
         <source>Market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="42"/>
         <source>Conditional limit</source>
         <translation>조건부지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="43"/>
         <source>Best limit</source>
         <translation>최유리지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="44"/>
         <source>Priority limit</source>
         <translation>최우선지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="45"/>
         <source>Limit (IOC)</source>
         <translation>보통(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="46"/>
         <source>Market (IOC)</source>
         <translation>시장가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="47"/>
         <source>Best limit (IOC)</source>
         <translation>최유리(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="48"/>
         <source>Limit (FOK)</source>
         <translation>보통(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="49"/>
         <source>Market (FOK)</source>
         <translation>시장가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="50"/>
         <source>Best limit (FOK)</source>
         <translation>최유리(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="51"/>
         <source>Stop limit</source>
         <translation>스톱지정가</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="52"/>
         <source>Mid-price</source>
         <translation>중간가</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="53"/>
         <source>Mid-price (IOC)</source>
         <translation>중간가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="54"/>
         <source>Mid-price (FOK)</source>
         <translation>중간가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="55"/>
         <source>Pre-market closing price</source>
         <translation>장시작전시간외</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="56"/>
         <source>After-hours single price</source>
         <translation>시간외단일가</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../kiwoom_desk/ui/labels.py" line="57"/>
         <source>Post-market closing price</source>
         <translation>장마감후시간외</translation>
     </message>
