@@ -34,7 +34,7 @@ from ..storage.credentials import Credentials
 from ..trading import rules
 from ..trading.orders import Order
 from . import theme
-from .labels import describe, environment_text, side_text, trade_type_text
+from .labels import describe, environment_text, shares, side_text, trade_type_text
 from .table import won
 from .widgets import TickSpinBox, named
 
@@ -86,7 +86,7 @@ class ConfirmOrderDialog(QDialog):
             (self.tr("Order type"), trade_type_text(ticket.trade_type)),
             (self.tr("Venue"), ticket.venue.value),
             (self.tr("Price"), price),
-            (self.tr("Quantity"), self.tr("{count} shares").format(count=won(ticket.quantity))),
+            (self.tr("Quantity"), shares(ticket.quantity)),
             (self.tr("Estimated amount"), f"<b>{money.format(amount=won(amount))}</b>"),
         ]
         if ticket.trade_type.needs_stop_price:

@@ -17,6 +17,13 @@ from ..trading.sessions import Phase
 from .table import won
 
 
+def shares(count: int) -> str:
+    """A number of shares with its unit, singular or plural: "1 share", "1,000 shares"; 주 has one form."""
+    if count == 1:
+        return QCoreApplication.translate("Units", "{count} share").format(count=won(count))
+    return QCoreApplication.translate("Units", "{count} shares").format(count=won(count))
+
+
 def environment_text(environment: Environment) -> str:
     return {
         Environment.SANDBOX: QCoreApplication.translate("Environment", "Sandbox"),
@@ -109,8 +116,8 @@ def describe(problem: rules.Problem) -> str:
         ),
         k.VENUE_NOT_ALLOWED: QCoreApplication.translate("Problem", "Only KRX can be traded in this environment."),
         k.CASH_SHORT: QCoreApplication.translate("Problem", "Needs {needed} won; orderable cash is {orderable} won."),
-        k.SHARES_SHORT: QCoreApplication.translate("Problem", "You can sell at most {sellable} shares."),
-    }[problem.kind].format(**{name: won(value) for name, value in p.items()})
+        k.SHARES_SHORT: QCoreApplication.translate("Problem", "You can sell at most {sellable}."),
+    }[problem.kind].format(**{name: shares(value) if name == "sellable" else won(value) for name, value in p.items()})
 
 
 _ERROR_TEXTS: dict[type[errors.KiwoomError], Callable[[], str]] = {

@@ -17,7 +17,7 @@ from ..trading.portfolio import Position
 from ..trading.session import SessionController
 from . import dialogs
 from .bridge import DeskBridge
-from .labels import explain, explanation, side_text
+from .labels import explain, explanation, shares, side_text
 from .open_orders import OpenOrdersTable
 from .status_bar import StatusBar
 from .table import won
@@ -164,10 +164,10 @@ class OrderActions(QObject):
 
     def _describe(self, order: Order) -> str:
         """삼성전자 매수 10주 (0000001): what a cancelled order was, in the status bar's words."""
-        return self.tr("{name} {side} {quantity} shares ({number})").format(
+        return self.tr("{name} {side} {quantity} ({number})").format(
             name=order.stock_name or order.stock_code,
             side=side_text(order.side),
-            quantity=won(order.unfilled),
+            quantity=shares(order.unfilled),
             number=order.order_no,
         )
 
@@ -208,17 +208,17 @@ class OrderActions(QObject):
         """Fills and rejections are announced: a message, a flash in the side's colour, and a sound if wanted."""
         side = side_text(event.side)
         if event.status is OrderStatus.REJECTED:
-            text = self.tr("Rejected: {name} {side} {quantity} shares: {reason}").format(
-                name=event.stock_name, side=side, quantity=won(event.quantity), reason=event.reject_reason or "-"
+            text = self.tr("Rejected: {name} {side} {quantity}: {reason}").format(
+                name=event.stock_name, side=side, quantity=shares(event.quantity), reason=event.reject_reason or "-"
             )
             flash = "problem"
         elif event.fill_quantity:
-            text = self.tr("Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)").format(
+            text = self.tr("Filled: {name} {side} {quantity} at {price} won ({unfilled} unfilled)").format(
                 name=event.stock_name,
                 side=side,
-                quantity=won(event.fill_quantity),
+                quantity=shares(event.fill_quantity),
                 price=won(event.fill_price) if event.fill_price is not None else "-",
-                unfilled=won(event.unfilled),
+                unfilled=shares(event.unfilled),
             )
             flash = "buy" if event.side is Side.BUY else "sell"
         else:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 from ..kiwoom import Side
 from ..trading import rules
 from . import theme
+from .labels import shares
 from .table import won
 from .widgets import named
 
@@ -60,7 +61,5 @@ def estimate_lines(ticket: rules.Ticket, quote: rules.Quote | None, account: rul
         QCoreApplication.translate("OrderTicket", "Estimated proceeds after fees and tax: {amount} won").format(
             amount=proceeds
         ),
-        QCoreApplication.translate("OrderTicket", "Sellable: {shares} shares").format(
-            shares=won(account.sellable or 0)
-        ),
+        QCoreApplication.translate("OrderTicket", "Sellable: {shares}").format(shares=shares(account.sellable or 0)),
     )

@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="301"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="304"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="305"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="308"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="307"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="310"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="313"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="316"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -27,77 +27,72 @@
 <context>
     <name>ConfirmOrderDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="67"/>
         <source>Confirm order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="72"/>
         <source>{environment}: {side} order</source>
         <translation>{environment}: {side} 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="79"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="80"/>
         <source>{amount} won</source>
         <translation>{amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="80"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="81"/>
         <source>at market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="82"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="83"/>
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="83"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="84"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="84"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="85"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="85"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="86"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="86"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="87"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="87"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="88"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="88"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="89"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="88"/>
-        <source>{count} shares</source>
-        <translation>{count}주</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="89"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="90"/>
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="92"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="93"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="100"/>
         <source>Send order</source>
         <translation>주문 전송</translation>
     </message>
@@ -105,47 +100,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="162"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="167"/>
         <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="184"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="184"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="186"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="185"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="187"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="194"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="196"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="195"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="197"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="198"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="197"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="199"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -153,17 +148,17 @@
 <context>
     <name>Environment</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="22"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="29"/>
         <source>Sandbox</source>
         <translation>연습</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="23"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="30"/>
         <source>Mock</source>
         <translation>모의투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="24"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="31"/>
         <source>Real</source>
         <translation>실전</translation>
     </message>
@@ -171,107 +166,107 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="117"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="124"/>
         <source>The order is not valid, so it was not sent.</source>
         <translation>주문 내용이 올바르지 않아 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="120"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="127"/>
         <source>The request does not match the server&apos;s format.</source>
         <translation>요청 형식이 서버 규격과 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="121"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="128"/>
         <source>Too many requests; try again in a moment.</source>
         <translation>요청이 너무 잦습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="122"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="129"/>
         <source>No such stock code; check it.</source>
         <translation>종목코드를 찾을 수 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="130"/>
         <source>The app key or secret key is wrong.</source>
         <translation>앱키 또는 시크릿키가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="131"/>
         <source>The access token is not valid; sign in again.</source>
         <translation>접근토큰이 유효하지 않습니다. 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="125"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="132"/>
         <source>Real and mock trading are mixed up.</source>
         <translation>실전/모의투자 구분이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="126"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="133"/>
         <source>This IP or device is not registered; register it on Kiwoom&apos;s OpenAPI site.</source>
         <translation>등록되지 않은 IP 또는 단말기입니다. 키움 OpenAPI 사이트에서 IP를 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="129"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="136"/>
         <source>Kiwoom server error; try again later.</source>
         <translation>키움 서버 오류입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="130"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="137"/>
         <source>The order was rejected; see the server&apos;s reason.</source>
         <translation>주문이 거부되었습니다. 서버의 사유를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="133"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="140"/>
         <source>The Kiwoom server refused the request.</source>
         <translation>키움 서버가 요청을 거절했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="134"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="141"/>
         <source>Could not reach the Kiwoom server; check the network.</source>
         <translation>키움 서버와 통신하지 못했습니다. 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="137"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="144"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>서버 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="138"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="145"/>
         <source>It is unknown whether the order reached the exchange; check open orders before ordering again.</source>
         <translation>주문이 접수되었는지 알 수 없습니다. 미체결·주문내역을 확인하기 전에는 다시 주문하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="148"/>
         <source>The Kiwoom API request failed.</source>
         <translation>키움 API 요청이 실패했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="151"/>
         <source>Too many requests for this API; retry shortly.</source>
         <translation>이 API의 허용 요청 횟수를 넘었습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="145"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="152"/>
         <source>The access token has expired or is not valid.</source>
         <translation>접근토큰이 만료되었거나 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="146"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="153"/>
         <source>The token was issued to another IP; sign in again from this network.</source>
         <translation>토큰을 발급받은 IP와 지금 IP가 다릅니다. 같은 PC·네트워크에서 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="149"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
         <source>This app key belongs to the other environment (real vs mock); enter the key for this one.</source>
         <translation>이 앱키는 다른 투자구분(실전/모의)용입니다. 환경에 맞는 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="159"/>
         <source>This token was issued for the other environment (real vs mock).</source>
         <translation>이 토큰은 다른 투자구분(실전/모의)에서 발급되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="162"/>
         <source>Mock trading does not support this request.</source>
         <translation>모의투자에서는 지원하지 않는 기능입니다.</translation>
     </message>
@@ -279,17 +274,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="267"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="270"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="269"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="272"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="273"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="276"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -297,7 +292,7 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="183"/>
         <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.</source>
         <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다.</translation>
     </message>
@@ -497,32 +492,32 @@
 <context>
     <name>ModifyDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="225"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="228"/>
         <source>Modify order {number}</source>
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="227"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="230"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="228"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="231"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="238"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="241"/>
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="241"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="244"/>
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="246"/>
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -633,6 +628,16 @@
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="211"/>
+        <source>Rejected: {name} {side} {quantity}: {reason}</source>
+        <translation>주문 거부: {name} {side} {quantity}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="216"/>
+        <source>Filled: {name} {side} {quantity} at {price} won ({unfilled} unfilled)</source>
+        <translation>체결: {name} {side} {quantity} @ {price}원 (미체결 {unfilled})</translation>
+    </message>
+    <message>
         <location filename="../../kiwoom_desk/ui/order_actions.py" line="76"/>
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
@@ -663,11 +668,6 @@
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="167"/>
-        <source>{name} {side} {quantity} shares ({number})</source>
-        <translation>{name} {side} {quantity}주 ({number})</translation>
-    </message>
-    <message>
         <location filename="../../kiwoom_desk/ui/order_actions.py" line="176"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
@@ -678,6 +678,11 @@
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="167"/>
+        <source>{name} {side} {quantity} ({number})</source>
+        <translation>{name} {side} {quantity} ({number})</translation>
+    </message>
+    <message>
         <location filename="../../kiwoom_desk/ui/order_actions.py" line="201"/>
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
@@ -686,16 +691,6 @@
         <location filename="../../kiwoom_desk/ui/order_actions.py" line="203"/>
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="211"/>
-        <source>Rejected: {name} {side} {quantity} shares: {reason}</source>
-        <translation>주문 거부: {name} {side} {quantity}주: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="216"/>
-        <source>Filled: {name} {side} {quantity} shares at {price} won ({unfilled} unfilled)</source>
-        <translation>체결: {name} {side} {quantity}주 @ {price}원 (미체결 {unfilled}주)</translation>
     </message>
 </context>
 <context>
@@ -724,7 +719,7 @@
 <context>
     <name>OrderState</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="75"/>
         <source>Checking...</source>
         <translation>확인 중</translation>
     </message>
@@ -732,27 +727,27 @@
 <context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="74"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="81"/>
         <source>Accepted</source>
         <translation>접수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="75"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="82"/>
         <source>Filled</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="76"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="83"/>
         <source>Confirmed</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="77"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="84"/>
         <source>Cancelled</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="78"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="85"/>
         <source>Rejected</source>
         <translation>거부</translation>
     </message>
@@ -760,119 +755,119 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="187"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="189"/>
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="190"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="191"/>
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="190"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="192"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="191"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="193"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="192"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="194"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="193"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="195"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="194"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="196"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="195"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="197"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="198"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="197"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="199"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="198"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="200"/>
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="199"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="201"/>
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="200"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="202"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="203"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="343"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="345"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="345"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="347"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="345"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="347"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="43"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="44"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="53"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="54"/>
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="54"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="55"/>
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="61"/>
         <source>Estimated proceeds after fees and tax: {amount} won</source>
         <translation>수수료·세금 뺀 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="63"/>
-        <source>Sellable: {shares} shares</source>
-        <translation>매도가능수량: {shares}주</translation>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="64"/>
+        <source>Sellable: {shares}</source>
+        <translation>매도가능수량: {shares}</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/ticket_parts.py" line="39"/>
@@ -883,27 +878,27 @@
 <context>
     <name>Phase</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="30"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="37"/>
         <source>Market closed</source>
         <translation>장 마감</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="31"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="38"/>
         <source>Pre-market</source>
         <translation>장전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="32"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="39"/>
         <source>Regular session</source>
         <translation>정규장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="33"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="40"/>
         <source>Closing auction</source>
         <translation>장마감 동시호가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="34"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="41"/>
         <source>After hours</source>
         <translation>시간외</translation>
     </message>
@@ -959,85 +954,85 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="95"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="102"/>
         <source>Enter a 6-character stock code, such as 005930, or search by name.</source>
         <translation>종목코드 6자리(예: 005930)를 입력하거나 종목명으로 검색하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="105"/>
         <source>No quote for this code yet; check the code.</source>
         <translation>이 종목코드의 시세가 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="106"/>
         <source>Enter a quantity of at least 1 share.</source>
         <translation>수량을 1주 이상 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="100"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="107"/>
         <source>This order type needs a price.</source>
         <translation>이 매매구분은 주문가를 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="101"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="108"/>
         <source>The price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="104"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="111"/>
         <source>Above the upper limit of {upper} won.</source>
         <translation>상한가 {upper}원을 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="105"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="112"/>
         <source>Below the lower limit of {lower} won.</source>
         <translation>하한가 {lower}원보다 낮습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="106"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="113"/>
         <source>A stop-limit order needs a stop price.</source>
         <translation>스톱지정가 주문은 스톱가격을 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="107"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="114"/>
         <source>The stop price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>스톱가격이 호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="110"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="117"/>
         <source>Only KRX can be traded in this environment.</source>
         <translation>이 투자구분에서는 KRX만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="111"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="118"/>
         <source>Needs {needed} won; orderable cash is {orderable} won.</source>
         <translation>주문가능금액이 부족합니다: 필요 {needed}원, 주문가능 {orderable}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="112"/>
-        <source>You can sell at most {sellable} shares.</source>
-        <translation>매도가능수량은 {sellable}주입니다.</translation>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="119"/>
+        <source>You can sell at most {sellable}.</source>
+        <translation>매도가능수량은 {sellable}입니다.</translation>
     </message>
 </context>
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="113"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="114"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="114"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="115"/>
         <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="115"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="116"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="117"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1045,12 +1040,12 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="138"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="139"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="142"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>
@@ -1058,12 +1053,12 @@
 <context>
     <name>Side</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="84"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="91"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="86"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="93"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
@@ -1129,94 +1124,107 @@
 <context>
     <name>TradeType</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="40"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="47"/>
         <source>Limit</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="41"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="48"/>
         <source>Market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="42"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="49"/>
         <source>Conditional limit</source>
         <translation>조건부지정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="43"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="50"/>
         <source>Best limit</source>
         <translation>최유리지정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="44"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="51"/>
         <source>Priority limit</source>
         <translation>최우선지정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="45"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="52"/>
         <source>Limit (IOC)</source>
         <translation>보통(IOC)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="46"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="53"/>
         <source>Market (IOC)</source>
         <translation>시장가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="47"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="54"/>
         <source>Best limit (IOC)</source>
         <translation>최유리(IOC)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="48"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="55"/>
         <source>Limit (FOK)</source>
         <translation>보통(FOK)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="49"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="56"/>
         <source>Market (FOK)</source>
         <translation>시장가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="50"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="57"/>
         <source>Best limit (FOK)</source>
         <translation>최유리(FOK)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="51"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="58"/>
         <source>Stop limit</source>
         <translation>스톱지정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="52"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="59"/>
         <source>Mid-price</source>
         <translation>중간가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="53"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="60"/>
         <source>Mid-price (IOC)</source>
         <translation>중간가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="54"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="61"/>
         <source>Mid-price (FOK)</source>
         <translation>중간가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="62"/>
         <source>Pre-market closing price</source>
         <translation>장시작전시간외</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="56"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="63"/>
         <source>After-hours single price</source>
         <translation>시간외단일가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="64"/>
         <source>Post-market closing price</source>
         <translation>장마감후시간외</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="23"/>
+        <source>{count} share</source>
+        <translation>{count}주</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="24"/>
+        <source>{count} shares</source>
+        <translation>{count}주</translation>
     </message>
 </context>
 </TS>

@@ -91,3 +91,12 @@ def test_switching_language_leaves_nothing_in_the_old_one_and_cuts_no_header(des
         assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(value), value
     desk.act(lambda: window.set_language("ko"))
     assert window.status.message.text() == "언어: 한국어"
+
+
+def test_a_count_of_shares_reads_right_in_both_languages(desk: Any) -> None:
+    from kiwoom_desk.ui.labels import shares
+
+    desk.act(lambda: desk.window.set_language("en"))
+    assert (shares(1), shares(2), shares(1_000)) == ("1 share", "2 shares", "1,000 shares")
+    desk.act(lambda: desk.window.set_language("ko"))
+    assert (shares(1), shares(2), shares(1_000)) == ("1주", "2주", "1,000주")
