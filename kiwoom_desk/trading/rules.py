@@ -8,12 +8,14 @@ free of Qt and the wording lives with the other visible strings.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
 
 from ..environments import Environment
 from ..kiwoom import Side, TradeType, Venue
+from .sessions import Hours
 from .ticks import Instrument, PriceLimits, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
 
 _CODE = re.compile(r"[0-9A-Z]{6}")
@@ -27,6 +29,7 @@ class Field(StrEnum):
     STOP_PRICE = "stop_price"
     QUANTITY = "quantity"
     VENUE = "venue"
+    TRADE_TYPE = "trade_type"
 
 
 class Kind(StrEnum):
@@ -42,6 +45,8 @@ class Kind(StrEnum):
     VENUE_NOT_ALLOWED = "venue_not_allowed"
     CASH_SHORT = "cash_short"  # params: needed, orderable
     SHARES_SHORT = "shares_short"  # params: sellable
+    TYPE_NEVER_TAKEN = "type_never_taken"  # this environment's market has no session for the type
+    TYPE_NOT_NOW = "type_not_now"  # params: start, end (KST, as HHMM): the session that takes the type
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,17 @@ def estimated_proceeds(ticket: Ticket, quote: Quote | None) -> int:
     return amount - amount * COMMISSION_ESTIMATE_PER_100K // 100_000 - amount * SELL_TAX_ESTIMATE_PER_10K // 10_000
 
 
-def validate(ticket: Ticket, quote: Quote | None, environment: Environment, account: Account) -> list[Problem]:
+def validate(
+    ticket: Ticket,
+    quote: Quote | None,
+    environment: Environment,
+    account: Account,
+    not_taken: Mapping[TradeType, Hours | None] | None = None,
+) -> list[Problem]:
+    """`not_taken`: the order types the market can't take now (sessions.types_not_taken_now), with their hours."""
     problems: list[Problem] = []
+    if not_taken and ticket.trade_type in not_taken:
+        problems.append(type_problem(not_taken[ticket.trade_type]))
     if not _CODE.fullmatch(ticket.stock_code):
         problems.append(Problem(Field.STOCK, Kind.CODE_FORMAT))
     elif quote is None or quote.code != ticket.stock_code:
@@ -118,6 +132,14 @@ def validate(ticket: Ticket, quote: Quote | None, environment: Environment, acco
         if ticket.side is Side.SELL and account.sellable is not None and ticket.quantity > account.sellable:
             problems.append(Problem(Field.QUANTITY, Kind.SHARES_SHORT, {"sellable": account.sellable}))
     return problems
+
+
+def type_problem(hours: Hours | None) -> Problem:
+    """Why an order type can't be sent now: never in this environment, or only in these hours."""
+    if hours is None:
+        return Problem(Field.TRADE_TYPE, Kind.TYPE_NEVER_TAKEN)
+    start, end = (moment.hour * 100 + moment.minute for moment in hours)
+    return Problem(Field.TRADE_TYPE, Kind.TYPE_NOT_NOW, {"start": start, "end": end})
 
 
 def price_problems(price: int, quote: Quote | None) -> list[Problem]:

@@ -1,15 +1,17 @@
 """Which phase the market is in at a KST moment (krx-rules.md §3, §7): KRX's for Mock and Real, the Sandbox's
-own for the Sandbox (always in continuous trading). For the status bar and the ticket's hints only: the server,
-not this table, decides what an order may do."""
+own for the Sandbox (always in continuous trading), and which order types the session takes. For the status bar
+and the ticket only: the server, not this table, has the last word on what an order may do."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from ..environments import Environment
 from ..kiwoom import TradeType
 
+KST = ZoneInfo("Asia/Seoul")
 HOLIDAYS_2026 = frozenset(
     date(2026, month, day)
     for month, day in [
@@ -63,7 +65,39 @@ def market_phase(environment: Environment, now: datetime) -> Phase:
 
 SESSION_ONLY_TYPES = frozenset({TradeType.PRE_MARKET_CLOSE, TradeType.AFTER_HOURS_SINGLE, TradeType.POST_MARKET_CLOSE})
 
+Hours = tuple[time, time]  # KST, start included, end excluded
+AUCTIONS_AND_CONTINUOUS: Hours = (time(8, 30), time(15, 30))
+CONTINUOUS: Hours = (time(9, 0), time(15, 20))
+
+# When KRX takes each order type (krx-rules.md §3, "Valid where"): data, not code, because the timetable is due to
+# change (KRX's planned pre- and after-market). A stop-limit's KRX hours are unconfirmed: continuous is assumed.
+KRX_HOURS: dict[TradeType, Hours] = {
+    TradeType.LIMIT: AUCTIONS_AND_CONTINUOUS,
+    TradeType.MARKET: AUCTIONS_AND_CONTINUOUS,
+    TradeType.CONDITIONAL_LIMIT: (time(8, 30), time(15, 20)),  # its remainder goes to the closing auction
+    **{
+        kind: CONTINUOUS
+        for kind in TradeType
+        if kind not in SESSION_ONLY_TYPES
+        and kind not in {TradeType.LIMIT, TradeType.MARKET, TradeType.CONDITIONAL_LIMIT}
+    },
+    TradeType.PRE_MARKET_CLOSE: (time(8, 30), time(8, 40)),
+    TradeType.POST_MARKET_CLOSE: (time(15, 40), time(16, 0)),
+    TradeType.AFTER_HOURS_SINGLE: (time(16, 0), time(18, 0)),
+}
+
 
 def types_never_taken(environment: Environment) -> frozenset[TradeType]:
     """Order types this environment's market never takes: the Sandbox has no pre-market or after-hours session."""
     return SESSION_ONLY_TYPES if environment is Environment.SANDBOX else frozenset()
+
+
+def types_not_taken_now(environment: Environment, now: datetime) -> dict[TradeType, Hours | None]:
+    """The order types the market can't take at this moment, each with the hours it takes them (None: never in
+    this environment). While KRX is closed nothing is greyed: whether an order entered then waits for the open is
+    unconfirmed, so the server decides."""
+    never: dict[TradeType, Hours | None] = dict.fromkeys(types_never_taken(environment))
+    if environment is Environment.SANDBOX or phase(now) is Phase.CLOSED:
+        return never
+    clock = now.time()
+    return never | {kind: hours for kind, hours in KRX_HOURS.items() if not hours[0] <= clock < hours[1]}

@@ -117,7 +117,19 @@ def describe(problem: rules.Problem) -> str:
         k.VENUE_NOT_ALLOWED: QCoreApplication.translate("Problem", "Only KRX can be traded in this environment."),
         k.CASH_SHORT: QCoreApplication.translate("Problem", "Needs {needed} won; orderable cash is {orderable} won."),
         k.SHARES_SHORT: QCoreApplication.translate("Problem", "You can sell at most {sellable}."),
-    }[problem.kind].format(**{name: shares(value) if name == "sellable" else won(value) for name, value in p.items()})
+        k.TYPE_NEVER_TAKEN: QCoreApplication.translate(
+            "Problem", "The Sandbox has no pre-market or after-hours session, so it never takes this order type."
+        ),
+        k.TYPE_NOT_NOW: QCoreApplication.translate("Problem", "KRX takes this order type {start}–{end} KST only."),
+    }[problem.kind].format(**{name: _param_text(name, value) for name, value in p.items()})
+
+
+def _param_text(name: str, value: int) -> str:
+    if name == "sellable":
+        return shares(value)
+    if name in ("start", "end"):  # a time of day as HHMM
+        return f"{value // 100:02d}:{value % 100:02d}"
+    return won(value)
 
 
 _ERROR_TEXTS: dict[type[errors.KiwoomError], Callable[[], str]] = {

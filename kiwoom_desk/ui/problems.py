@@ -4,7 +4,7 @@ speaks only once the trader has touched it or tried to send."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -45,6 +45,18 @@ class ProblemLabel(QLabel):
         text = " ".join(self.text().split())
         elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.width())
         painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+
+
+def show_problems(
+    places: Mapping[ProblemLabel, set[rules.Field]],
+    problems: list[rules.Problem],
+    speaking: set[rules.Field],
+    describe: Callable[[rules.Problem], str],
+) -> None:
+    """Each line says the problems of its fields, once one of those fields speaks."""
+    for label, fields in places.items():
+        found = [problem for problem in problems if problem.field in fields]
+        label.say(" ".join(map(describe, found)), any(problem.field in speaking for problem in found))
 
 
 class Touched:

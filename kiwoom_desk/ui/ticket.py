@@ -24,14 +24,15 @@ from ..kiwoom import Side, TradeType, Venue
 from ..kiwoom.realtime import BookUpdate, Trade
 from ..trading import rules
 from ..trading.orders import Order
+from ..trading.rules import Field
 from ..trading.ticks import Instrument
 from . import theme
 from .labels import describe, trade_type_text
 from .order_book import MyOrders, OrderBookView
-from .problems import ProblemLabel, Touched, TriedToSend
+from .problems import ProblemLabel, Touched, TriedToSend, show_problems
 from .quote_lines import estimate_lines, limits_line, quote_labels, quote_line
 from .stock_search import StockSearchEdit
-from .ticket_parts import offer_types, quantity_buttons
+from .ticket_parts import SessionTypes, quantity_buttons
 from .widgets import TickSpinBox, checkable, named
 
 MAX_QUANTITY = 9_999_999
@@ -87,14 +88,21 @@ class OrderTicket(QDockWidget):
         self.submitButton.clicked.connect(self._submit)
         layout.addWidget(self.submitButton)
         TriedToSend(self.submitButton, self._touched, self.revalidate)
-        self.stockCodeEdit.editingFinished.connect(lambda: self._touch(rules.Field.STOCK))  # a field speaks
+        self.stockCodeEdit.editingFinished.connect(lambda: self._touch(Field.STOCK))  # a field speaks
         for spin, field in (  # once the trader changed it; values the ticket sets itself touch nothing
-            (self.priceSpin, rules.Field.PRICE),
-            (self.stopPriceSpin, rules.Field.STOP_PRICE),
-            (self.quantitySpin, rules.Field.QUANTITY),
+            (self.priceSpin, Field.PRICE),
+            (self.stopPriceSpin, Field.STOP_PRICE),
+            (self.quantitySpin, Field.QUANTITY),
         ):
             spin.valueChanged.connect(lambda *_, field=field: self._touch(field))
-        self.venueCombo.currentIndexChanged.connect(lambda *_: self._touch(rules.Field.VENUE))
+        self.venueCombo.currentIndexChanged.connect(lambda *_: self._touch(Field.VENUE))
+        self._problem_places = {  # which line under the fields says what
+            self.stockProblem: {Field.STOCK},
+            self.priceProblem: {Field.PRICE},
+            self.stopProblem: {Field.STOP_PRICE},
+            self.quantityProblem: {Field.QUANTITY},
+            self.venueProblem: {Field.TRADE_TYPE, Field.VENUE},
+        }
         self.setWidget(body)
 
     def _touch(self, field: rules.Field) -> None:
@@ -107,7 +115,7 @@ class OrderTicket(QDockWidget):
         self.stockCodeEdit.codeEntered.connect(self._code_entered)
         self.stockCodeEdit.codeLeft.connect(self._code_left)
         self.stockLabel, self.limitsLabel = quote_labels()
-        self.stockProblem = self._problem_label("stockProblem")
+        self.stockProblem = ProblemLabel("stockProblem")
         self._stock_row = QLabel()
         form.addRow(self._stock_row, self.stockCodeEdit)
         form.addRow("", self.stockLabel)
@@ -133,11 +141,13 @@ class OrderTicket(QDockWidget):
         for trade_type in TradeType:
             self.tradeTypeCombo.addItem("", trade_type)
         self.tradeTypeCombo.currentIndexChanged.connect(lambda *_: self._type_changed())
+        self.sessionTypes = SessionTypes(self.tradeTypeCombo, self)
+        self.sessionTypes.changed.connect(self.revalidate)
         self.venueCombo = named(QComboBox(), "venueCombo")
         for venue in Venue:
             self.venueCombo.addItem(venue.value, venue)
         self.venueCombo.currentIndexChanged.connect(lambda *_: self.revalidate())
-        self.venueProblem = self._problem_label("venueProblem")
+        self.venueProblem = ProblemLabel("venueProblem")  # the type's problem shows here too
         self._type_row, self._venue_row = QLabel(), QLabel()
         form.addRow(self._type_row, self.tradeTypeCombo)
         form.addRow(self._venue_row, self.venueCombo)
@@ -156,11 +166,11 @@ class OrderTicket(QDockWidget):
         self.lowerLimitButton.clicked.connect(lambda: self._set_price(self.quote.limits.lower if self.quote else 0))
         for button in (self.currentPriceButton, self.upperLimitButton, self.lowerLimitButton):
             price_buttons.addWidget(button)
-        self.priceProblem = self._problem_label("priceProblem")
+        self.priceProblem = ProblemLabel("priceProblem")
         self.stopPriceSpin = TickSpinBox()
         self.stopPriceSpin.setObjectName("stopPriceSpin")
         self.stopPriceSpin.valueChanged.connect(lambda *_: self.revalidate())
-        self.stopProblem = self._problem_label("stopProblem")
+        self.stopProblem = ProblemLabel("stopProblem")
         self._price_row, self._stop_row = QLabel(), QLabel()
         form.addRow(self._price_row, self.priceSpin)
         form.addRow("", price_buttons)
@@ -175,15 +185,11 @@ class OrderTicket(QDockWidget):
         self.quantitySpin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.quantitySpin.valueChanged.connect(lambda *_: self.revalidate())
         quick, self.keepQuantityCheck = quantity_buttons(self.quantitySpin, self._take_share)
-        self.quantityProblem = self._problem_label("quantityProblem")
+        self.quantityProblem = ProblemLabel("quantityProblem")
         self._quantity_row = QLabel()
         form.addRow(self._quantity_row, self.quantitySpin)
         form.addRow("", quick)
         form.addRow("", self.quantityProblem.slot)
-
-    @staticmethod
-    def _problem_label(name: str) -> ProblemLabel:
-        return ProblemLabel(name)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Order ticket"))
@@ -215,7 +221,7 @@ class OrderTicket(QDockWidget):
         for index in range(self.venueCombo.count()):
             item = self.venueCombo.model().item(index)  # type: ignore[attr-defined]
             item.setEnabled(self.venueCombo.itemData(index) in environment.allowed_venues)
-        offer_types(self.tradeTypeCombo, environment)
+        self.sessionTypes.set_environment(environment)
         self._priced_code = None  # another market: the next quote sets the price again
         with self._touched.automatic():
             self.venueCombo.setCurrentIndex(self.venueCombo.findData(Venue.KRX))
@@ -323,22 +329,15 @@ class OrderTicket(QDockWidget):
 
     def problems(self) -> list[rules.Problem]:
         ticket = self.ticket()
-        return rules.validate(ticket, self.quote, self.environment, self._account_for(ticket))
+        account = self._account_for(ticket)
+        return rules.validate(ticket, self.quote, self.environment, account, self.sessionTypes.not_taken)
 
     def revalidate(self) -> None:
         ticket = self.ticket()
         problems = self.problems()
-        labels = {
-            rules.Field.STOCK: self.stockProblem,
-            rules.Field.PRICE: self.priceProblem,
-            rules.Field.STOP_PRICE: self.stopProblem,
-            rules.Field.QUANTITY: self.quantityProblem,
-            rules.Field.VENUE: self.venueProblem,
-        }
-        for field, label in labels.items():
-            found = [self._describe(problem) for problem in problems if problem.field is field]
-            speaks = field in self._touched or (field is rules.Field.STOCK and bool(self._unavailable))
-            label.say(" ".join(found), speaks)
+        # A field speaks once touched; a quote the server can't give and a type the session can't take always do.
+        speaking = self._touched.fields | {Field.TRADE_TYPE} | ({Field.STOCK} if self._unavailable else set())
+        show_problems(self._problem_places, problems, speaking, self._describe)
         self.submitButton.setEnabled(not problems and not self._busy)
         theme.restyle(self.submitButton, "side", "buy" if ticket.side is Side.BUY else "sell")
         self.submitButton.setText(

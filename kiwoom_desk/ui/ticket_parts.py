@@ -1,16 +1,19 @@
 """Small parts of the ticket: the quick quantity buttons (+1/+10/+100, a share of the most it can take, Keep),
-and the order types the environment's market takes."""
+and the order types the environment's market takes at this moment."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QPushButton, QSpinBox
 
 from ..environments import Environment
 from ..kiwoom import TradeType
-from ..trading.sessions import types_never_taken
+from ..trading import rules
+from ..trading.sessions import KST, Hours, types_not_taken_now
+from .labels import describe
 from .widgets import named
 
 QUANTITY_SHARES = (10, 25, 50, 100)  # % buttons of the most the ticket can take
@@ -33,15 +36,45 @@ def quantity_buttons(spin: QSpinBox, take_share: Callable[[int], None]) -> tuple
     return grid, keep
 
 
-def offer_types(combo: QComboBox, environment: Environment) -> None:
-    """Greys out the order types the market never takes, saying why, instead of offering them to be refused."""
-    never = types_never_taken(environment)
-    reason = QCoreApplication.translate("OrderTicket", "The Sandbox has no pre-market or after-hours session.")
+def offer_types(combo: QComboBox, not_taken: Mapping[TradeType, Hours | None]) -> None:
+    """Greys out the order types the market can't take now, saying why and when it does, instead of offering them
+    to be refused. A type this environment never takes is not left chosen; one whose session has just ended stays
+    chosen with its problem shown, rather than changing under the trader's hand."""
     model = combo.model()
     for index in range(combo.count()):
         item = model.item(index)  # type: ignore[attr-defined]
-        taken = combo.itemData(index) not in never
-        item.setEnabled(taken)
-        item.setToolTip("" if taken else reason)
-    if combo.currentData() in never:
+        kind = combo.itemData(index)
+        item.setEnabled(kind not in not_taken)
+        item.setToolTip(describe(rules.type_problem(not_taken[kind])) if kind in not_taken else "")
+    if combo.currentData() in not_taken and not_taken[combo.currentData()] is None:
         combo.setCurrentIndex(combo.findData(TradeType.LIMIT))
+
+
+class SessionTypes(QObject):
+    """Follows the clock: which order types the environment's market takes now, re-offered when that changes."""
+
+    changed = Signal()
+    FOLLOW_MS = 5_000  # sessions change on the minute; a few seconds late is fine for greying
+
+    def __init__(self, combo: QComboBox, parent: QObject) -> None:
+        super().__init__(parent)
+        self.combo = combo
+        self.environment = Environment.SANDBOX
+        self.not_taken: dict[TradeType, Hours | None] = {}
+        self.clock: Callable[[], datetime] = lambda: datetime.now(KST)  # tests set a moment of the KRX day
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.follow)
+        self._timer.start(self.FOLLOW_MS)
+
+    def set_environment(self, environment: Environment) -> None:
+        self.environment = environment
+        self.follow(again=True)
+
+    def follow(self, again: bool = False) -> None:
+        """`again`: re-offer even if nothing changed (another environment, another language)."""
+        not_taken = types_not_taken_now(self.environment, self.clock())
+        if not_taken == self.not_taken and not again:
+            return
+        self.not_taken = not_taken
+        offer_types(self.combo, not_taken)
+        self.changed.emit()

@@ -166,107 +166,107 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="136"/>
         <source>The order is not valid, so it was not sent.</source>
         <translation>주문 내용이 올바르지 않아 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="127"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="139"/>
         <source>The request does not match the server&apos;s format.</source>
         <translation>요청 형식이 서버 규격과 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="128"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="140"/>
         <source>Too many requests; try again in a moment.</source>
         <translation>요청이 너무 잦습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="129"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="141"/>
         <source>No such stock code; check it.</source>
         <translation>종목코드를 찾을 수 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="130"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="142"/>
         <source>The app key or secret key is wrong.</source>
         <translation>앱키 또는 시크릿키가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="131"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="143"/>
         <source>The access token is not valid; sign in again.</source>
         <translation>접근토큰이 유효하지 않습니다. 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="132"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="144"/>
         <source>Real and mock trading are mixed up.</source>
         <translation>실전/모의투자 구분이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="133"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="145"/>
         <source>This IP or device is not registered; register it on Kiwoom&apos;s OpenAPI site.</source>
         <translation>등록되지 않은 IP 또는 단말기입니다. 키움 OpenAPI 사이트에서 IP를 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="136"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="148"/>
         <source>Kiwoom server error; try again later.</source>
         <translation>키움 서버 오류입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="137"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="149"/>
         <source>The order was rejected; see the server&apos;s reason.</source>
         <translation>주문이 거부되었습니다. 서버의 사유를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="140"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="152"/>
         <source>The Kiwoom server refused the request.</source>
         <translation>키움 서버가 요청을 거절했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="153"/>
         <source>Could not reach the Kiwoom server; check the network.</source>
         <translation>키움 서버와 통신하지 못했습니다. 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>서버 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="145"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="157"/>
         <source>It is unknown whether the order reached the exchange; check open orders before ordering again.</source>
         <translation>주문이 접수되었는지 알 수 없습니다. 미체결·주문내역을 확인하기 전에는 다시 주문하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="160"/>
         <source>The Kiwoom API request failed.</source>
         <translation>키움 API 요청이 실패했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="163"/>
         <source>Too many requests for this API; retry shortly.</source>
         <translation>이 API의 허용 요청 횟수를 넘었습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="164"/>
         <source>The access token has expired or is not valid.</source>
         <translation>접근토큰이 만료되었거나 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="165"/>
         <source>The token was issued to another IP; sign in again from this network.</source>
         <translation>토큰을 발급받은 IP와 지금 IP가 다릅니다. 같은 PC·네트워크에서 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="168"/>
         <source>This app key belongs to the other environment (real vs mock); enter the key for this one.</source>
         <translation>이 앱키는 다른 투자구분(실전/모의)용입니다. 환경에 맞는 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="171"/>
         <source>This token was issued for the other environment (real vs mock).</source>
         <translation>이 토큰은 다른 투자구분(실전/모의)에서 발급되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="174"/>
         <source>Mock trading does not support this request.</source>
         <translation>모의투자에서는 지원하지 않는 기능입니다.</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="195"/>
         <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.</source>
         <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다.</translation>
     </message>
@@ -755,92 +755,92 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="195"/>
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="190"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="196"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="191"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="197"/>
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="192"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="198"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="193"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="199"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="194"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="200"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="195"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="201"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="202"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="197"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="203"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="198"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="204"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="199"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="205"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="200"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="206"/>
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="207"/>
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="202"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="208"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="203"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="209"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="345"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="344"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="347"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="346"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="347"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="346"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -868,11 +868,6 @@
         <location filename="../../kiwoom_desk/ui/quote_lines.py" line="64"/>
         <source>Sellable: {shares}</source>
         <translation>매도가능수량: {shares}</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/ticket_parts.py" line="39"/>
-        <source>The Sandbox has no pre-market or after-hours session.</source>
-        <translation>연습 거래소에는 장전·장후 시간외 거래가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1007,16 @@
         <location filename="../../kiwoom_desk/ui/labels.py" line="119"/>
         <source>You can sell at most {sellable}.</source>
         <translation>매도가능수량은 {sellable}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="120"/>
+        <source>The Sandbox has no pre-market or after-hours session, so it never takes this order type.</source>
+        <translation>연습 거래소에는 장전·장후 시간외 거래가 없어 이 매매구분은 주문할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="123"/>
+        <source>KRX takes this order type {start}–{end} KST only.</source>
+        <translation>이 매매구분은 {start}~{end}(한국 시간)에만 주문할 수 있습니다.</translation>
     </message>
 </context>
 <context>

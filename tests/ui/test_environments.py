@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from kiwoom_desk.environments import Endpoints, Environment
 from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType
 from kiwoom_desk.storage.credentials import Credentials, CredentialStoreError
 from kiwoom_desk.trading.desk import TradingDesk
+from kiwoom_desk.trading.sessions import KST
 from kiwoom_desk.ui import dialogs
 from tests.window_support import MemoryKeyring, modal
 
@@ -310,3 +312,30 @@ def test_settings_reset_the_embedded_sandbox_account_after_asking(
     act(qloop, window.close)
     act(qloop, window.deleteLater)
     config.journal.close()
+
+
+def test_mock_greys_what_the_krx_session_cannot_take_and_follows_the_clock(desk: Desk, keyring: MemoryKeyring) -> None:
+    ticket, combo = desk.ticket, desk.ticket.tradeTypeCombo
+    model = combo.model()
+    assert isinstance(model, QStandardItemModel)
+    ticket.sessionTypes.clock = lambda: datetime(2026, 11, 25, 16, 30, tzinfo=KST)  # after-hours single price
+    desk.window.session.credentials.save(Environment.MOCK, Credentials("mock-app-key", "mock-secret-key"))
+    assert desk.complete(desk.window.switch_to(Environment.MOCK)) is True
+    taken = {combo.itemData(i) for i in range(combo.count()) if model.item(i).isEnabled()}
+    assert taken == {"62"}
+    limit = model.item(combo.findData("0"))
+    assert limit.toolTip() == "이 매매구분은 08:30~15:30(한국 시간)에만 주문할 수 있습니다."
+    desk.fill(SAMSUNG, 71_200, 1, trade_type="62")
+    assert not ticket.venueProblem.isVisible() and ticket.submitButton.isEnabled()
+
+    ticket.sessionTypes.clock = lambda: datetime(2026, 11, 26, 15, 25, tzinfo=KST)  # the next day's closing auction
+    desk.act(ticket.sessionTypes.follow)
+    assert ticket.trade_type is TradeType.AFTER_HOURS_SINGLE  # not changed under the trader's hand...
+    assert ticket.venueProblem.isVisible() and "16:00~18:00" in ticket.venueProblem.toolTip()
+    assert not ticket.submitButton.isEnabled()  # ...but it can't be sent
+    assert {combo.itemData(i) for i in range(combo.count()) if model.item(i).isEnabled()} == {"0", "3"}
+
+    ticket.sessionTypes.clock = lambda: datetime(2026, 11, 26, 20, 0, tzinfo=KST)  # closed: the server decides
+    desk.act(ticket.sessionTypes.follow)
+    assert all(model.item(i).isEnabled() for i in range(combo.count()))
+    assert not ticket.venueProblem.isVisible() and ticket.submitButton.isEnabled()
