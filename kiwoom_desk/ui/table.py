@@ -11,8 +11,18 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,6 +123,35 @@ class KeyedTableModel(QAbstractTableModel, Generic[Row]):
         self.endRemoveRows()
 
 
+class WindowsSortArrows(QProxyStyle):
+    """▲ over a column sorted ascending, ▼ descending, as Windows, Excel and the HTS show them. Qt's Windows styles
+    already draw it so ("invert logic to follow Windows style guide"); Fusion and the others draw the opposite."""
+
+    WINDOWS_STYLES = frozenset({"windows", "windowsvista", "windows11"})
+
+    def drawPrimitive(
+        self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None
+    ) -> None:
+        if element is QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
+            flipped = QStyleOptionHeader(option)
+            up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
+            flipped.sortIndicator = {up: down, down: up}.get(option.sortIndicator, option.sortIndicator)
+            option = flipped
+        super().drawPrimitive(element, option, painter, widget)
+
+
+_sort_arrows: list[WindowsSortArrows] = []  # one for every header, kept alive here (a widget does not own its style)
+
+
+def windows_sort_arrows(header: QHeaderView) -> None:
+    style = QApplication.style()
+    if style.name().lower() in WindowsSortArrows.WINDOWS_STYLES:
+        return
+    if not _sort_arrows:
+        _sort_arrows.append(WindowsSortArrows(style.name()))  # by name: a proxy owns its base style
+    header.setStyle(_sort_arrows[0])
+
+
 def show_table(view: QTableView, model: KeyedTableModel[Any], sort_column: int, order: Qt.SortOrder) -> None:
     """The one way our tables look: sorted by value through a proxy, whole rows selected, the row numbers hidden,
     columns sized to their contents once filled and then left to the trader."""
@@ -127,6 +166,7 @@ def show_table(view: QTableView, model: KeyedTableModel[Any], sort_column: int, 
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
+    windows_sort_arrows(view.horizontalHeader())
     fit_columns_when_filled(view)
 
 

@@ -54,3 +54,34 @@ def test_an_update_changes_one_row_and_leaves_the_rest(qtbot: QtBot) -> None:
     model.set_rows([Row("a", 1), Row("c", 3), Row("d", 4)])
     assert removed == [1] and inserted == [2]
     assert sorted(row.key for row in model.rows()) == ["a", "c", "d"]
+
+
+def arrow_points_up(view: QTableView, column: int) -> bool:
+    """Reads the sort arrow off the painted header: the dark pixels right of the title, row by row; a ▲ widens
+    downwards."""
+    header = view.horizontalHeader()
+    image = header.grab().toImage()
+    left = header.sectionViewportPosition(column)
+    title = str(view.model().headerData(column, Qt.Orientation.Horizontal))
+    start = left + (header.sectionSize(column) + header.fontMetrics().horizontalAdvance(title)) // 2 + 2
+    widths = []
+    for y in range(image.height()):
+        dark = sum(
+            1 for x in range(start, left + header.sectionSize(column) - 1) if image.pixelColor(x, y).value() < 128
+        )
+        if dark:
+            widths.append(dark)
+    assert len(widths) >= 2, "no sort arrow drawn"
+    return widths[-1] > widths[0]
+
+
+def test_the_sort_arrow_points_up_for_ascending_as_on_windows(qtbot: QtBot) -> None:
+    view, model = make(qtbot)
+    model.set_rows([Row("a", 70_000), Row("b", 9_000)])
+    view.resize(400, 200)
+    view.setColumnWidth(1, 120)
+    view.show()
+    qtbot.waitExposed(view)
+    assert arrow_points_up(view, 1)  # ascending: ▲, the smallest at the top
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert not arrow_points_up(view, 1)
