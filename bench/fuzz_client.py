@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
 
-from kiwoom_desk.kiwoom.realtime import Unreadable
+from kiwoom_desk.kiwoom.events import Unreadable
 from tests.fuzz.harness import METHODS, Outcome, random_frame_mutation, random_mutation, run_case, run_frame
 from tests.fuzz.record import record
 

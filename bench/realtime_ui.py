@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import KiwoomClient, OpenOrder, OrderStatus, Side
-from kiwoom_desk.kiwoom.realtime import OrderExecution
+from kiwoom_desk.kiwoom.events import OrderExecution
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.trading.desk import TradingDesk
 

@@ -1,44 +1,105 @@
 """The Kiwoom protocol: asyncio, httpx, pydantic. Never imports Qt.
 
 from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType, Venue
+
+The names load on first use (PEP 562): the codes and errors cost nothing, while the client and its wire models
+(httpx, pydantic: about 0.2 s) wait until a session is opened, after the window's first paint.
 """
 
-from .client import KiwoomClient, mask_account
-from .codes import OrderStatus, Side, TradeType, Venue
-from .errors import (
-    ApiError,
-    CredentialsError,
-    DeviceAuthError,
-    InputError,
-    KiwoomError,
-    ModeMismatchError,
-    OrderRejectedError,
-    OrderStateUnknownError,
-    OrderValidationError,
-    RateLimitError,
-    ResponseFormatError,
-    ServerError,
-    SymbolNotFoundError,
-    TokenError,
-    TransportError,
-)
-from .models import (
-    Balance,
-    BookLevel,
-    CancelAck,
-    Deposit,
-    Direction,
-    FilledOrder,
-    Holding,
-    ModifyAck,
-    OpenOrder,
-    OrderAck,
-    OrderBook,
-    OrderHistoryEntry,
-    StockInfo,
-    StockListing,
-)
-from .ratelimit import MOCK_LIMITS, REAL_LIMITS, UNLIMITED, RateLimits
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .client import KiwoomClient, mask_account
+    from .codes import OrderStatus, Side, TradeType, Venue
+    from .errors import (
+        ApiError,
+        CredentialsError,
+        DeviceAuthError,
+        InputError,
+        KiwoomError,
+        ModeMismatchError,
+        OrderRejectedError,
+        OrderStateUnknownError,
+        OrderValidationError,
+        RateLimitError,
+        ResponseFormatError,
+        ServerError,
+        SymbolNotFoundError,
+        TokenError,
+        TransportError,
+    )
+    from .models import (
+        Balance,
+        BookLevel,
+        CancelAck,
+        Deposit,
+        Direction,
+        FilledOrder,
+        Holding,
+        ModifyAck,
+        OpenOrder,
+        OrderAck,
+        OrderBook,
+        OrderHistoryEntry,
+        StockInfo,
+        StockListing,
+    )
+    from .ratelimit import MOCK_LIMITS, REAL_LIMITS, UNLIMITED, RateLimits
+
+_HOMES = {  # name -> the submodule that defines it
+    "ApiError": "errors",
+    "Balance": "models",
+    "BookLevel": "models",
+    "CancelAck": "models",
+    "CredentialsError": "errors",
+    "Deposit": "models",
+    "DeviceAuthError": "errors",
+    "Direction": "models",
+    "FilledOrder": "models",
+    "Holding": "models",
+    "InputError": "errors",
+    "KiwoomClient": "client",
+    "KiwoomError": "errors",
+    "MOCK_LIMITS": "ratelimit",
+    "ModeMismatchError": "errors",
+    "ModifyAck": "models",
+    "OpenOrder": "models",
+    "OrderAck": "models",
+    "OrderBook": "models",
+    "OrderHistoryEntry": "models",
+    "OrderRejectedError": "errors",
+    "OrderStateUnknownError": "errors",
+    "OrderStatus": "codes",
+    "OrderValidationError": "errors",
+    "REAL_LIMITS": "ratelimit",
+    "RateLimitError": "errors",
+    "RateLimits": "ratelimit",
+    "ResponseFormatError": "errors",
+    "ServerError": "errors",
+    "Side": "codes",
+    "StockInfo": "models",
+    "StockListing": "models",
+    "SymbolNotFoundError": "errors",
+    "TokenError": "errors",
+    "TradeType": "codes",
+    "TransportError": "errors",
+    "UNLIMITED": "ratelimit",
+    "Venue": "codes",
+    "mask_account": "client",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value  # the next lookup is an ordinary one
+    return value
+
 
 __all__ = [
     "MOCK_LIMITS",

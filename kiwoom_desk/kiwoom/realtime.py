@@ -16,9 +16,6 @@ import logging
 import random
 import re
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
-from decimal import Decimal
-from enum import StrEnum
 from typing import Any, Protocol
 
 import websockets
@@ -27,6 +24,16 @@ from websockets.asyncio.client import ClientConnection
 from ._numbers import direction, optional_decimal, optional_int, optional_price, parse_int, parse_price
 from .codes import OrderStatus, Side
 from .errors import REISSUE_CODES, documented_code
+from .events import (
+    BalanceUpdate,
+    BookUpdate,
+    Event,
+    OrderExecution,
+    RealtimeState,
+    RealtimeStatus,
+    Trade,
+    Unreadable,
+)
 from .models import ORDER_NO, Levels, book_level, side_from_text
 
 log = logging.getLogger(__name__)
@@ -40,95 +47,6 @@ class TokenSource(Protocol):
     def token_refused(self, token: str) -> None: ...
 
 
-class RealtimeState(StrEnum):
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    RECONNECTING = "reconnecting"
-    CLOSED = "closed"
-
-
-@dataclass(frozen=True)
-class RealtimeStatus:
-    state: RealtimeState
-    attempt: int = 0  # reconnection attempts since the last good connection
-    retry_in: float = 0.0  # seconds until the next attempt
-    reason: str = ""
-    unreadable: int = 0  # frames or entries skipped as unreadable since the session started
-
-
-@dataclass(frozen=True)
-class OrderExecution:
-    """Type 00: an order was accepted, filled, confirmed, cancelled or rejected."""
-
-    order_no: str
-    orig_order_no: str
-    stock_code: str
-    stock_name: str
-    status: OrderStatus
-    side: Side | None
-    side_text: str
-    trade_type_name: str
-    quantity: int
-    price: int
-    unfilled: int
-    filled_amount: int | None
-    filled_quantity: int
-    time: str
-    fill_price: int | None = None  # this fill (914); None on events that are not fills
-    fill_quantity: int | None = None  # this fill (915)
-    current_price: int | None = None
-    reject_reason: str = ""
-    venue: str = ""  # 2135: KRX, NXT
-
-
-@dataclass(frozen=True)
-class BalanceUpdate:
-    """Type 04: a holding changed."""
-
-    stock_code: str
-    stock_name: str
-    current_price: int
-    quantity: int
-    average_price: int
-    purchase_amount: int
-    sellable: int
-    profit_rate: Decimal | None
-
-
-@dataclass(frozen=True)
-class Trade:
-    """Type 0B: the stock traded."""
-
-    stock_code: str
-    time: str
-    price: int
-    change: int | None
-    change_rate: Decimal | None
-    direction: int  # +1 up, -1 down, 0 unchanged against the base price
-    volume: int | None
-
-
-@dataclass(frozen=True)
-class BookUpdate:
-    """Type 0D: the 10-level book, best first on each side."""
-
-    stock_code: str
-    time: str
-    asks: Levels = field(default_factory=list)  # None where a level is missing or unreadable
-    bids: Levels = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """A REAL entry of a known type that could not be read: not applied, only reported (an unread 00 means the
-    account's orders may have changed, so the desk reconciles over REST)."""
-
-    kind: str
-    item: str
-    reason: str
-
-
-Event = OrderExecution | BalanceUpdate | Trade | BookUpdate
 _PARSERS: dict[str, Callable[[dict[str, Any], str], Event]] = {}
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from ..environments import Environment
+
+if TYPE_CHECKING:  # keyring finds its backends when imported (about 25 ms): only once keys are needed
+    from keyring.backend import KeyringBackend
 
 SERVICES = {Environment.MOCK: "KiwoomDesk-mock", Environment.REAL: "KiwoomDesk-real"}
 APPKEY, SECRETKEY = "appkey", "secretkey"
@@ -30,6 +30,8 @@ class CredentialStore:
 
     @property
     def backend(self) -> KeyringBackend:
+        import keyring
+
         return self._backend or keyring.get_keyring()
 
     def backend_name(self) -> str:
@@ -37,6 +39,8 @@ class CredentialStore:
         return f"{type(backend).__module__}.{type(backend).__name__}"
 
     def load(self, environment: Environment) -> Credentials | None:
+        import keyring.errors
+
         service = SERVICES[environment]
         try:
             appkey = self.backend.get_password(service, APPKEY)
@@ -46,6 +50,8 @@ class CredentialStore:
         return Credentials(appkey, secretkey) if appkey and secretkey else None
 
     def save(self, environment: Environment, credentials: Credentials) -> None:
+        import keyring.errors
+
         service = SERVICES[environment]
         try:
             self.backend.set_password(service, APPKEY, credentials.appkey)
@@ -54,6 +60,8 @@ class CredentialStore:
             raise CredentialStoreError(_explain(error)) from None
 
     def delete(self, environment: Environment) -> None:
+        import keyring.errors
+
         service = SERVICES[environment]
         for user in (APPKEY, SECRETKEY):
             try:

@@ -32,17 +32,17 @@ from ..kiwoom import (
     StockListing,
     TradeType,
 )
-from ..kiwoom.realtime import (
+from ..kiwoom.events import (
     BalanceUpdate,
     BookUpdate,
     Event,
     OrderExecution,
-    RealtimeSession,
     RealtimeState,
     RealtimeStatus,
     Trade,
     Unreadable,
 )
+from ..kiwoom.realtime import RealtimeSession
 from ..storage.journal import Journal
 from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState

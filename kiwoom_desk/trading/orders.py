@@ -11,10 +11,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..kiwoom import OpenOrder, OrderStatus, Side, TradeType
-from ..kiwoom.realtime import OrderExecution
+from ..kiwoom import OrderStatus, Side, TradeType
+from ..kiwoom.events import OrderExecution
 from .freshness import keep_newer, newer_than
+
+if TYPE_CHECKING:  # the wire models (pydantic) load with the client, after the window is shown
+    from ..kiwoom import OpenOrder
 
 log = logging.getLogger(__name__)
 

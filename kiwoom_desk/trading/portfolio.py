@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from ..kiwoom import Balance, Deposit, Holding
-from ..kiwoom.realtime import BalanceUpdate
+from ..kiwoom.events import BalanceUpdate
 from .freshness import keep_newer, newer_than
+
+if TYPE_CHECKING:  # the wire models (pydantic) load with the client, after the window is shown
+    from ..kiwoom import Balance, Deposit, Holding
 
 
 def profit_rate(profit: int, purchase: int) -> Decimal | None:

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..environments import SANDBOX_KEYS, Endpoints, Environment
-from ..kiwoom import KiwoomClient
 from ..storage.credentials import Credentials, CredentialStore
 from ..storage.journal import Journal
-from .desk import DeskListener, TradingDesk
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the protocol stack (httpx, pydantic, websockets) loads when a session opens, after first paint
+    from ..kiwoom import KiwoomClient
     from ..sandbox import SandboxExchange
+    from .desk import DeskListener, TradingDesk
 
 log = logging.getLogger(__name__)
 SANDBOX_TICK_SECONDS = 1.0  # the embedded market moves one step a second
@@ -104,6 +104,8 @@ class SessionController:
     async def connect(self, environment: Environment, credentials: Credentials) -> TradingDesk:
         """A desk connected to `environment` beside the current one, which keeps running until `activate`.
         Raises KiwoomError when it cannot connect, and leaves nothing behind: the session is as it was."""
+        from .desk import TradingDesk
+
         endpoints = await self.endpoints(environment)
         client = self._client(environment, credentials, endpoints)
         desk = TradingDesk(environment, client, self.journal, self.config.cache_dir, endpoints.ws_url)
@@ -143,6 +145,8 @@ class SessionController:
 
     @staticmethod
     def _client(environment: Environment, credentials: Credentials, endpoints: Endpoints) -> KiwoomClient:
+        from ..kiwoom import KiwoomClient
+
         return KiwoomClient(
             endpoints.rest_url,
             credentials.appkey,

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..kiwoom.realtime import BookUpdate, OrderExecution, RealtimeStatus, Trade
+from ..kiwoom.events import BookUpdate, OrderExecution, RealtimeStatus, Trade
 from ..trading.orders import LedgerChange
 
 

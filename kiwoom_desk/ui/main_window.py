@@ -9,23 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..environments import SANDBOX_KEYS, Environment
 from ..kiwoom import KiwoomError
 from ..storage.credentials import Credentials, CredentialStoreError
 from ..trading import rules
-from ..trading.desk import TradingDesk
 from ..trading.portfolio import Portfolio
 from ..trading.session import SessionConfig, SessionController
 from . import dialogs, theme
@@ -41,6 +35,9 @@ from .status_bar import StatusBar
 from .ticket import OrderTicket
 from .widgets import action, named
 from .window_layout import LayoutPart, layout_parts, restore_layout, save_layout
+
+if TYPE_CHECKING:  # the live session (client, websockets) loads when one is opened
+    from ..trading.desk import TradingDesk
 
 log = logging.getLogger(__name__)
 

@@ -4,14 +4,14 @@ fills and rejections. It asks the session's desk and shows the answers; it keeps
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side, SymbolNotFoundError
-from ..kiwoom.realtime import OrderExecution
+from ..kiwoom.events import OrderExecution
 from ..trading import rules
-from ..trading.desk import TradingDesk
 from ..trading.orders import Order, OrderState
 from ..trading.portfolio import Position
 from ..trading.session import SessionController
@@ -22,6 +22,9 @@ from .open_orders import OpenOrdersTable
 from .status_bar import StatusBar
 from .table import won
 from .ticket import OrderTicket
+
+if TYPE_CHECKING:  # the live session (client, websockets) loads when one is opened
+    from ..trading.desk import TradingDesk
 
 QUOTE_RETRY_SECONDS = 2  # a quote the server could not give is asked for again after 2, 4, 8 ... seconds
 QUOTE_RETRY_MAX_SECONDS = 30

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from ..kiwoom import BookLevel
-from ..kiwoom.realtime import BookUpdate
+from ..kiwoom.events import BookUpdate
 from ..trading.orders import LedgerChange, Order
 from . import theme
 from .table import won
+
+if TYPE_CHECKING:  # the wire models (pydantic) load with the client, after the window is shown
+    from ..kiwoom import BookLevel
 
 
 class OrderBookView(QTableWidget):

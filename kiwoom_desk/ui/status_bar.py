@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..environments import Environment
-from ..kiwoom.realtime import RealtimeState, RealtimeStatus
+from ..kiwoom.events import RealtimeState, RealtimeStatus
 from ..trading.sessions import market_phase
 from . import theme
 from .labels import environment_text, phase_text

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from ..kiwoom import StockListing
+if TYPE_CHECKING:  # the wire models (pydantic) load with the client, after the window is shown
+    from ..kiwoom import StockListing
 
 
 class StockSearchEdit(QLineEdit):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..environments import Environment
 from ..kiwoom import Side, TradeType, Venue
-from ..kiwoom.realtime import BookUpdate, Trade
+from ..kiwoom.events import BookUpdate, Trade
 from ..trading import rules
 from ..trading.orders import Order
 from ..trading.rules import Field

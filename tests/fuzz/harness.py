@@ -27,7 +27,8 @@ import httpx
 
 from kiwoom_desk.kiwoom import KiwoomClient, KiwoomError, Side, TradeType
 from kiwoom_desk.kiwoom.client import MAX_ORDER_RETRY_WAIT, MAX_RETRY_AFTER
-from kiwoom_desk.kiwoom.realtime import RealtimeSession, Unreadable
+from kiwoom_desk.kiwoom.events import Unreadable
+from kiwoom_desk.kiwoom.realtime import RealtimeSession
 
 from .record import SAMSUNG, Recorded
 

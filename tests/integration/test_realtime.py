@@ -10,17 +10,17 @@ from typing import Any
 import pytest
 
 from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType
-from kiwoom_desk.kiwoom.realtime import (
+from kiwoom_desk.kiwoom.events import (
     BalanceUpdate,
     BookUpdate,
     Event,
     OrderExecution,
-    RealtimeSession,
     RealtimeState,
     RealtimeStatus,
     Trade,
     Unreadable,
 )
+from kiwoom_desk.kiwoom.realtime import RealtimeSession
 from kiwoom_desk.sandbox import SandboxExchange
 
 from .client_support import CountingTransport, client_for, eventually

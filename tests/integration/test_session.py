@@ -10,7 +10,7 @@ import pytest
 
 from kiwoom_desk.environments import Endpoints, Environment
 from kiwoom_desk.kiwoom import CredentialsError, KiwoomClient, OrderStatus, Side, TradeType, TransportError, Venue
-from kiwoom_desk.kiwoom.realtime import BookUpdate, OrderExecution, RealtimeState, RealtimeStatus, Trade
+from kiwoom_desk.kiwoom.events import BookUpdate, OrderExecution, RealtimeState, RealtimeStatus, Trade
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import Credentials, CredentialStore
 from kiwoom_desk.storage.journal import Journal

@@ -339,3 +339,38 @@ def test_mock_greys_what_the_krx_session_cannot_take_and_follows_the_clock(desk:
     desk.act(ticket.sessionTypes.follow)
     assert all(model.item(i).isEnabled() for i in range(combo.count()))
     assert not ticket.venueProblem.isVisible() and ticket.submitButton.isEnabled()
+
+
+def test_opening_mock_starts_no_sandbox(qloop: asyncio.AbstractEventLoop, tmp_path: Path, desk: Desk) -> None:
+    """A second window, as the app builds it (with an embedded Sandbox folder), opened straight on Mock."""
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from kiwoom_desk.storage.credentials import CredentialStore
+    from kiwoom_desk.storage.journal import Journal
+    from kiwoom_desk.trading.session import SessionConfig
+    from kiwoom_desk.ui.main_window import MainWindow
+    from tests.window_support import act, complete
+
+    keyring = MemoryKeyring()
+    CredentialStore(keyring).save(Environment.MOCK, Credentials("mock-app-key", "mock-secret-key"))
+    config = SessionConfig(
+        credentials=CredentialStore(keyring),
+        journal=Journal(tmp_path / "mock-journal.sqlite3"),
+        overrides={Environment.MOCK: Endpoints(desk.sandbox.rest_url, desk.sandbox.ws_url)},
+        sandbox_dir=tmp_path / "embedded-sandbox",
+    )
+    window = MainWindow(config, QSettings(str(tmp_path / "mock.ini"), QSettings.Format.IniFormat))
+    window.ticket.sessionTypes.clock = desk.ticket.sessionTypes.clock
+    try:
+        act(qloop, window.show)
+        complete(qloop, window.start(Environment.MOCK))
+        assert window.environment is Environment.MOCK and window.status.rest.text() == "REST: 연결됨"
+        assert window.session._sandbox is None and not (tmp_path / "embedded-sandbox").exists()
+        sandboxes = [thread for thread in threading.enumerate() if thread.name == "kiwoom-desk-sandbox"]
+        assert sandboxes == [desk.sandbox._thread]  # only the test's own exchange, standing in for the mock server
+    finally:
+        complete(qloop, window.shutdown())
+        act(qloop, window.close)
+        config.journal.close()

@@ -151,3 +151,17 @@ def test_modules_and_functions_stay_small() -> None:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 assert length <= 60, f"{relative}: {node.name} is {length} lines"
+
+
+def test_the_window_loads_without_the_protocol_stack() -> None:
+    """#11: the window paints first; httpx, pydantic, websockets, aiohttp and keyring load once a session opens."""
+    import subprocess
+    import sys
+
+    heavy = ("httpx", "pydantic", "websockets", "aiohttp", "keyring", "kiwoom_desk.sandbox")
+    probe = (
+        "import sys, kiwoom_desk.app, kiwoom_desk.ui.main_window;"
+        f" print(','.join(name for name in {heavy!r} if name in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == ""

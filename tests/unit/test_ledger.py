@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiwoom_desk.kiwoom import OpenOrder, OrderStatus, Side, TradeType
-from kiwoom_desk.kiwoom.realtime import OrderExecution
+from kiwoom_desk.kiwoom.events import OrderExecution
 from kiwoom_desk.trading.orders import TRANSITIONS, Order, OrderEvent, OrderLedger, OrderState
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kiwoom_desk.kiwoom import Balance, Deposit
-from kiwoom_desk.kiwoom.realtime import BalanceUpdate
+from kiwoom_desk.kiwoom.events import BalanceUpdate
 from kiwoom_desk.trading.portfolio import Portfolio
 
 

@@ -1,0 +1,105 @@
+"""What the real-time session hands on (kiwoom-api.md §6): its state, and one typed event per REAL entry. Kept apart
+from the session so that the window can name them without loading websockets or the wire models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from .codes import OrderStatus, Side
+
+if TYPE_CHECKING:
+    from .models import Levels
+
+
+class RealtimeState(StrEnum):
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class RealtimeStatus:
+    state: RealtimeState
+    attempt: int = 0  # reconnection attempts since the last good connection
+    retry_in: float = 0.0  # seconds until the next attempt
+    reason: str = ""
+    unreadable: int = 0  # frames or entries skipped as unreadable since the session started
+
+
+@dataclass(frozen=True)
+class OrderExecution:
+    """Type 00: an order was accepted, filled, confirmed, cancelled or rejected."""
+
+    order_no: str
+    orig_order_no: str
+    stock_code: str
+    stock_name: str
+    status: OrderStatus
+    side: Side | None
+    side_text: str
+    trade_type_name: str
+    quantity: int
+    price: int
+    unfilled: int
+    filled_amount: int | None
+    filled_quantity: int
+    time: str
+    fill_price: int | None = None  # this fill (914); None on events that are not fills
+    fill_quantity: int | None = None  # this fill (915)
+    current_price: int | None = None
+    reject_reason: str = ""
+    venue: str = ""  # 2135: KRX, NXT
+
+
+@dataclass(frozen=True)
+class BalanceUpdate:
+    """Type 04: a holding changed."""
+
+    stock_code: str
+    stock_name: str
+    current_price: int
+    quantity: int
+    average_price: int
+    purchase_amount: int
+    sellable: int
+    profit_rate: Decimal | None
+
+
+@dataclass(frozen=True)
+class Trade:
+    """Type 0B: the stock traded."""
+
+    stock_code: str
+    time: str
+    price: int
+    change: int | None
+    change_rate: Decimal | None
+    direction: int  # +1 up, -1 down, 0 unchanged against the base price
+    volume: int | None
+
+
+@dataclass(frozen=True)
+class BookUpdate:
+    """Type 0D: the 10-level book, best first on each side."""
+
+    stock_code: str
+    time: str
+    asks: Levels = field(default_factory=list)  # None where a level is missing or unreadable
+    bids: Levels = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A REAL entry of a known type that could not be read: not applied, only reported (an unread 00 means the
+    account's orders may have changed, so the desk reconciles over REST)."""
+
+    kind: str
+    item: str
+    reason: str
+
+
+Event = OrderExecution | BalanceUpdate | Trade | BookUpdate
