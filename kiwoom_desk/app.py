@@ -7,10 +7,10 @@ import argparse
 import asyncio
 import logging
 import logging.handlers
-import os
 import signal
 import sys
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -250,15 +250,19 @@ def close_on_signals(window: MainWindow) -> QTimer:
     return wake
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    use_platform_keyring()
-    if args.self_check:
-        attach_console()
-        return self_check()
-    log_path = setup_logging(log_dir())
-    log.info("Kiwoom Desk %s starting; log %s", __version__, log_path)
+@dataclass
+class Launch:
+    """The app up to its first paint: nothing has connected yet."""
 
+    app: QApplication
+    loop: asyncio.AbstractEventLoop
+    window: MainWindow
+    config: SessionConfig
+
+
+def launch(args: argparse.Namespace) -> Launch:
+    """The Qt application, its one qasync loop and the shown window. Only Qt and the window's own modules load
+    here; the protocol stack and the Sandbox load when the window's first session opens, after its first paint."""
     import qasync  # type: ignore[import-untyped]
     from PySide6.QtCore import QSettings
 
@@ -276,30 +280,42 @@ def main(argv: list[str] | None = None) -> int:
         dialogs.ErrorDialog(error, window).open()
 
     sys.excepthook = excepthook
-    wake = close_on_signals(window)
     window.show()
+    return Launch(app, loop, window, config)
+
+
+def run(launched: Launch, environment: Environment | None) -> int:
+    """Connects (`environment`, else the last one used) and runs until the window is closed and shut down."""
+    loop, window = launched.loop, launched.window
+    wake = close_on_signals(window)
     closed = asyncio.Event()
     window.closed.connect(closed.set)
 
     async def lifetime() -> None:
         """One coroutine for the whole run, so nothing is ever left to run outside the loop."""
         try:
-            await window.start(Environment(args.env) if args.env else None)
+            await window.start(environment)
             await closed.wait()
         finally:
             await window.shutdown()
             loop.stop()
 
     try:
-        with loop:
+        with loop:  # type: ignore[attr-defined]  # qasync's loop is a context manager
             loop.create_task(lifetime())
             loop.run_forever()
     finally:
         wake.stop()
-        config.journal.close()
+        launched.config.journal.close()
     return 0
 
 
-if __name__ == "__main__":
-    os.environ.setdefault("QT_API", "pyside6")
-    raise SystemExit(main())
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    use_platform_keyring()
+    if args.self_check:
+        attach_console()
+        return self_check()
+    log_path = setup_logging(log_dir())
+    log.info("Kiwoom Desk %s starting; log %s", __version__, log_path)
+    return run(launch(args), Environment(args.env) if args.env else None)

@@ -14,7 +14,7 @@ from ..storage.credentials import Credentials, CredentialStoreError
 from ..trading.session import SessionController
 from . import dialogs
 from .bridge import DeskBridge
-from .labels import explain, keyring_problem
+from .labels import environment_text, explain, keyring_problem
 from .status_bar import StatusBar
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,25 @@ class KeysEditor(QObject):
 
     def open(self, environment: Environment) -> None:
         self.bridge.spawn(self.edit(environment))
+
+    async def credentials_for(self, environment: Environment) -> Credentials | None:
+        """The stored keys; without them the keys dialog opens first. None: not now."""
+        try:
+            stored = self.session.stored_credentials(environment)
+        except CredentialStoreError as error:
+            log.warning("keyring: %s", error)
+            self.status.show_message(keyring_problem(), important=True)
+            return None
+        if stored is None:
+            self.status.show_message(
+                self.tr("Enter {environment} keys first.").format(environment=environment_text(environment)), True
+            )
+            await self.edit(environment)
+            try:
+                stored = self.session.stored_credentials(environment)
+            except CredentialStoreError:
+                return None
+        return stored
 
     async def edit(self, environment: Environment) -> None:
         """Shows the dialog with the stored keys (masked) and waits until it is closed."""

@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
@@ -26,7 +26,7 @@ from . import dialogs, theme
 from .bridge import DeskBridge
 from .environment_toggle import EnvironmentToggle
 from .keys import KeysEditor
-from .labels import environment_text, explain, keyring_problem
+from .labels import environment_text, explain
 from .language import install_language
 from .open_orders import OpenOrdersPane
 from .order_actions import OrderActions
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.bridge.portfolioChanged.connect(self._portfolio_changed)
         self.bridge.failed.connect(self._failed)
         self._switching = False
+        self._painted = asyncio.Event()
         self.language = str(self.settings.value("language", "ko"))
         self._translators = install_language(self.language, self)
         self._build()
@@ -285,32 +286,13 @@ class MainWindow(QMainWindow):
             if entering_real and not await dialogs.ask(dialogs.RealModeDialog(self)):
                 self.environmentToggle.show_environment(previous)
                 return False
-            credentials = await self._credentials_for(environment)
+            credentials = await self.keys.credentials_for(environment)
             if credentials is None:
                 self.environmentToggle.show_environment(previous)
                 return False
             return await self._open_desk(environment, credentials)
         finally:
             self._switching = False
-
-    async def _credentials_for(self, environment: Environment) -> Credentials | None:
-        """The stored keys; without them the keys dialog opens first. None: not now."""
-        try:
-            stored = self.session.stored_credentials(environment)
-        except CredentialStoreError as error:
-            log.warning("keyring: %s", error)
-            self.status.show_message(keyring_problem(), important=True)
-            return None
-        if stored is None:
-            self.status.show_message(
-                self.tr("Enter {environment} keys first.").format(environment=environment_text(environment)), True
-            )
-            await self.keys.edit(environment)
-            try:
-                stored = self.session.stored_credentials(environment)
-            except CredentialStoreError:
-                return None
-        return stored
 
     async def _close_desk(self) -> None:
         await self.bridge.cancel_all(keep=asyncio.current_task())  # a quote or refresh must not outlive its desk
@@ -331,6 +313,8 @@ class MainWindow(QMainWindow):
         except KiwoomError as error:
             self.environmentToggle.show_environment(self.environment)
             self.status.show_message(explain(error), important=True)
+            if self.session.desk is None:
+                self.status.set_rest_state("error")  # nothing to fall back on: say so, not "connecting"
             return False
         finally:
             self.ticket.set_busy(False)
@@ -362,9 +346,17 @@ class MainWindow(QMainWindow):
             await self._open_desk(Environment.SANDBOX, Credentials(*SANDBOX_KEYS))
         self.status.show_message(self.tr("The Sandbox account was reset."), important=True)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._painted.set()
+
     async def start(self, environment: Environment | None = None) -> None:
         """The first connection: the given environment, else the last one used, else Sandbox when no Mock keys.
-        Real is entered only through its confirmation; declined, the app opens on Sandbox."""
+        Real is entered only through its confirmation; declined, the app opens on Sandbox. A shown window paints
+        first: the protocol stack and the Sandbox load after that."""
+        self.status.set_rest_state("connecting")
+        if self.isVisible():
+            await self._painted.wait()
         if environment is None:
             environment = Environment(str(self.settings.value("environment", Environment.SANDBOX.value)))
             try:

@@ -8,21 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
-    QStyleOptionHeader,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle
 
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -123,33 +116,41 @@ class KeyedTableModel(QAbstractTableModel, Generic[Row]):
         self.endRemoveRows()
 
 
-class WindowsSortArrows(QProxyStyle):
-    """▲ over a column sorted ascending, ▼ descending, as Windows, Excel and the HTS show them. Qt's Windows styles
-    already draw it so ("invert logic to follow Windows style guide"); Fusion and the others draw the opposite."""
-
-    WINDOWS_STYLES = frozenset({"windows", "windowsvista", "windows11"})
-
-    def drawPrimitive(
-        self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None
-    ) -> None:
-        if element is QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
-            flipped = QStyleOptionHeader(option)
-            up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
-            flipped.sortIndicator = {up: down, down: up}.get(option.sortIndicator, option.sortIndicator)
-            option = flipped
-        super().drawPrimitive(element, option, painter, widget)
-
-
-_sort_arrows: list[WindowsSortArrows] = []  # one for every header, kept alive here (a widget does not own its style)
-
-
 def windows_sort_arrows(header: QHeaderView) -> None:
+    """▲ over a column sorted ascending, ▼ descending, as Windows, Excel and the HTS show them. Qt's Windows styles
+    already draw it so ("invert logic to follow Windows style guide"); Fusion and the others draw the opposite,
+    so their headers get a proxy style that swaps the two."""
     style = QApplication.style()
-    if style.name().lower() in WindowsSortArrows.WINDOWS_STYLES:
+    if style.name().lower() in WINDOWS_STYLES:
         return
     if not _sort_arrows:
-        _sort_arrows.append(WindowsSortArrows(style.name()))  # by name: a proxy owns its base style
+        _sort_arrows.append(_swapped_sort_arrows(style.name()))
     header.setStyle(_sort_arrows[0])
+
+
+WINDOWS_STYLES = frozenset({"windows", "windowsvista", "windows11"})
+_sort_arrows: list[QStyle] = []  # one for every header, kept alive here (a widget does not own its style)
+
+
+def _swapped_sort_arrows(base: str) -> QStyle:
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionHeader  # their enums load slowly
+
+    class SwappedSortArrows(QProxyStyle):
+        def drawPrimitive(
+            self,
+            element: QStyle.PrimitiveElement,
+            option: QStyleOption,
+            painter: QPainter,
+            widget: QWidget | None = None,
+        ) -> None:
+            if element is QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
+                flipped = QStyleOptionHeader(option)
+                up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
+                flipped.sortIndicator = {up: down, down: up}.get(option.sortIndicator, option.sortIndicator)
+                option = flipped
+            super().drawPrimitive(element, option, painter, widget)
+
+    return SwappedSortArrows(base)  # by name: a proxy owns its base style
 
 
 def show_table(view: QTableView, model: KeyedTableModel[Any], sort_column: int, order: Qt.SortOrder) -> None:

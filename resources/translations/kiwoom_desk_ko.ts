@@ -300,43 +300,48 @@
 <context>
     <name>KeysEditor</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/keys.py" line="48"/>
-        <location filename="../../kiwoom_desk/ui/keys.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="81"/>
         <source>Enter both keys.</source>
         <translation>앱키와 시크릿키를 모두 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/keys.py" line="50"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="69"/>
         <source>Testing...</source>
         <translation>시험 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/keys.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="74"/>
         <source>Not accepted: {reason}</source>
         <translation>사용할 수 없는 키입니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/keys.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="77"/>
         <source>Keys work: account ending {last4}.</source>
         <translation>정상입니다: 계좌 끝자리 {last4}.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/keys.py" line="72"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="91"/>
         <source>Saved in the system keyring.</source>
         <translation>시스템 키링에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/keys.py" line="76"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="95"/>
         <source>Save keys</source>
         <translation>앱키 저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/keys.py" line="75"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="94"/>
         <source>The test of these keys failed. Save them anyway?</source>
         <translation>이 앱키는 확인에 실패했습니다. 그래도 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/keys.py" line="87"/>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="42"/>
+        <source>Enter {environment} keys first.</source>
+        <translation>먼저 {environment} 앱키를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/keys.py" line="106"/>
         <source>Deleted from the system keyring.</source>
         <translation>시스템 키링에서 삭제했습니다.</translation>
     </message>
@@ -344,147 +349,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="177"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="179"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="181"/>
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="184"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="182"/>
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="185"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="183"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="186"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="184"/>
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="187"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="185"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="186"/>
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="187"/>
         <source>Cancel selected (Delete)</source>
         <translation>선택 주문 취소 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="190"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="188"/>
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="191"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="189"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="192"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="190"/>
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="193"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="191"/>
         <source>Sound on fills and rejections</source>
         <translation>체결·거부 시 소리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="194"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="192"/>
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="195"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="193"/>
         <source>Reset the Sandbox account...</source>
         <translation>연습 계좌 초기화...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="194"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="197"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="195"/>
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="198"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="196"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="199"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="200"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="198"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="231"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="229"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="238"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="236"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="279"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="277"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/main_window.py" line="309"/>
-        <source>Enter {environment} keys first.</source>
-        <translation>먼저 {environment} 앱키를 입력하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="330"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="346"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="327"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="350"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="331"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="366"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="347"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -608,87 +608,87 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="62"/>
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="65"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="68"/>
         <source>Order not sent.</source>
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="74"/>
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="81"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="84"/>
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="211"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="214"/>
         <source>Rejected: {name} {side} {quantity}: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="216"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="219"/>
         <source>Filled: {name} {side} {quantity} at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity} @ {price}원 (미체결 {unfilled})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="76"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="79"/>
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="113"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="116"/>
         <source>No quote: {reason} Trying again in {seconds} s.</source>
         <translation>시세를 받지 못했습니다: {reason} {seconds}초 뒤에 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="151"/>
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="154"/>
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="150"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="153"/>
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="161"/>
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="179"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="175"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="178"/>
         <source>Cancel {order}?</source>
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="170"/>
         <source>{name} {side} {quantity} ({number})</source>
         <translation>{name} {side} {quantity} ({number})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="204"/>
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="203"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="206"/>
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
@@ -696,22 +696,22 @@
 <context>
     <name>OrderBookView</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_book.py" line="39"/>
+        <location filename="../../kiwoom_desk/ui/order_book.py" line="42"/>
         <source>Ask qty</source>
         <translation>매도잔량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_book.py" line="39"/>
+        <location filename="../../kiwoom_desk/ui/order_book.py" line="42"/>
         <source>Price</source>
         <translation>호가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_book.py" line="39"/>
+        <location filename="../../kiwoom_desk/ui/order_book.py" line="42"/>
         <source>Bid qty</source>
         <translation>매수잔량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_book.py" line="39"/>
+        <location filename="../../kiwoom_desk/ui/order_book.py" line="42"/>
         <source>Mine</source>
         <translation>내 주문</translation>
     </message>

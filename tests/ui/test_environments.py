@@ -373,4 +373,6 @@ def test_opening_mock_starts_no_sandbox(qloop: asyncio.AbstractEventLoop, tmp_pa
     finally:
         complete(qloop, window.shutdown())
         act(qloop, window.close)
+        act(qloop, window.deleteLater)  # its Korean translator goes with it
+        act(qloop, lambda: None)
         config.journal.close()
