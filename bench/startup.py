@@ -112,9 +112,8 @@ def main(runs: int) -> None:
     print(row("bare PySide6 window, first paint", bare))
     print(row("Kiwoom Desk first paint", paint, bare))
     print(row("Kiwoom Desk interactive (Sandbox)", interactive, bare))
-    print(
-        f"first launch of the day (no cache): first paint {first['paint']:.2f} s, interactive {first['interactive']:.2f} s"
-    )
+    paint_s, interactive_s = first["paint"], first["interactive"]
+    print(f"first launch of the day (no cache): first paint {paint_s:.2f} s, interactive {interactive_s:.2f} s")
 
 
 if __name__ == "__main__":

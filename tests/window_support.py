@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Coroutine
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,12 @@ from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import CredentialStore
 from kiwoom_desk.storage.journal import Journal
 from kiwoom_desk.trading.session import SessionConfig
+from kiwoom_desk.trading.sessions import KST
 from kiwoom_desk.ui.main_window import MainWindow
 
 from .memory_keyring import MemoryKeyring  # re-exported for the UI tests
+
+CONTINUOUS_TRADING = datetime(2026, 11, 25, 10, 0, tzinfo=KST)  # a Wednesday morning
 
 __all__ = ["MemoryKeyring", "act", "complete", "modal", "open_window", "qt_loop", "run_until"]
 
@@ -92,7 +96,11 @@ def open_window(
         cache_dir=folder / "cache",
         overrides=dict.fromkeys(environments, endpoints),
     )
-    return MainWindow(config, settings)
+    window = MainWindow(config, settings)
+    # Mock and Real grey the order types KRX's session can't take: these windows trade at a fixed moment of
+    # continuous trading, not at whatever hour they run (a test of the sessions sets its own).
+    window.ticket.sessionTypes.clock = lambda: CONTINUOUS_TRADING
+    return window
 
 
 def modal(kind: type[QWidget], object_name: str) -> QWidget | None:

@@ -9,7 +9,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from ..environments import Environment
-from ..kiwoom import TradeType
+from ..kiwoom import TradeType, Venue
 
 KST = ZoneInfo("Asia/Seoul")
 HOLIDAYS_2026 = frozenset(
@@ -92,12 +92,23 @@ def types_never_taken(environment: Environment) -> frozenset[TradeType]:
     return SESSION_ONLY_TYPES if environment is Environment.SANDBOX else frozenset()
 
 
-def types_not_taken_now(environment: Environment, now: datetime) -> dict[TradeType, Hours | None]:
+KRX_ORDER_DAY: Hours = (time(8, 30), time(18, 0))  # from the first session's open to the last one's close
+
+
+def types_not_taken_now(
+    environment: Environment, now: datetime, venue: Venue = Venue.KRX
+) -> dict[TradeType, Hours | None]:
     """The order types the market can't take at this moment, each with the hours it takes them (None: never in
-    this environment). While KRX is closed nothing is greyed: whether an order entered then waits for the open is
-    unconfirmed, so the server decides."""
+    this environment). Only KRX's hours are known: an NXT or SOR order is left to the server. Outside KRX's order
+    day (nights, weekends, holidays) nothing is greyed: whether an order entered then waits for the open is
+    unconfirmed, so the server decides. Within it, a break between sessions (15:30-15:40) takes nothing.
+    Days with another timetable (the year's first trading day opens at 10:00; on 수능 day everything moves an hour
+    later) are not in this table, so on them the server's answer is the one to trust."""
     never: dict[TradeType, Hours | None] = dict.fromkeys(types_never_taken(environment))
-    if environment is Environment.SANDBOX or phase(now) is Phase.CLOSED:
-        return never
     clock = now.time()
+    trading_day = now.weekday() < 5 and now.date() not in HOLIDAYS_2026
+    if environment is Environment.SANDBOX or venue is not Venue.KRX or not trading_day:
+        return never
+    if not KRX_ORDER_DAY[0] <= clock < KRX_ORDER_DAY[1]:
+        return never
     return never | {kind: hours for kind, hours in KRX_HOURS.items() if not hours[0] <= clock < hours[1]}

@@ -118,7 +118,7 @@ def describe(problem: rules.Problem) -> str:
         k.CASH_SHORT: QCoreApplication.translate("Problem", "Needs {needed} won; orderable cash is {orderable} won."),
         k.SHARES_SHORT: QCoreApplication.translate("Problem", "You can sell at most {sellable}."),
         k.TYPE_NEVER_TAKEN: QCoreApplication.translate(
-            "Problem", "The Sandbox has no pre-market or after-hours session, so it never takes this order type."
+            "Problem", "The Sandbox has no pre-market or after-hours session: use this order type in Mock or Real."
         ),
         k.TYPE_NOT_NOW: QCoreApplication.translate("Problem", "KRX takes this order type {start}–{end} KST only."),
     }[problem.kind].format(**{name: _param_text(name, value) for name, value in p.items()})

@@ -141,12 +141,12 @@ class OrderTicket(QDockWidget):
         for trade_type in TradeType:
             self.tradeTypeCombo.addItem("", trade_type)
         self.tradeTypeCombo.currentIndexChanged.connect(lambda *_: self._type_changed())
-        self.sessionTypes = SessionTypes(self.tradeTypeCombo, self)
-        self.sessionTypes.changed.connect(self.revalidate)
         self.venueCombo = named(QComboBox(), "venueCombo")
         for venue in Venue:
             self.venueCombo.addItem(venue.value, venue)
         self.venueCombo.currentIndexChanged.connect(lambda *_: self.revalidate())
+        self.sessionTypes = SessionTypes(self.tradeTypeCombo, self.venueCombo, self)
+        self.sessionTypes.changed.connect(self.revalidate)
         self.venueProblem = ProblemLabel("venueProblem")  # the type's problem shows here too
         self._type_row, self._venue_row = QLabel(), QLabel()
         form.addRow(self._type_row, self.tradeTypeCombo)
@@ -210,6 +210,7 @@ class OrderTicket(QDockWidget):
         for index in range(self.tradeTypeCombo.count()):
             self.tradeTypeCombo.setItemText(index, trade_type_text(self.tradeTypeCombo.itemData(index)))
         self.orderBook.retranslate()
+        self.sessionTypes.follow(again=True)  # the greyed types' reasons, in the new language
         self._show_quote()
         self.revalidate()
 
@@ -392,6 +393,7 @@ class OrderTicket(QDockWidget):
         self.set_quote(None)  # revalidates
 
     def _submit(self) -> None:
+        self.sessionTypes.follow()  # the session may have changed since the last look, a few seconds ago
         if self.problems() or self._busy:
             return
         self.submitted.emit(self.ticket())

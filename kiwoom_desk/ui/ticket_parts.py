@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QPushButton, QSpinBox
 
 from ..environments import Environment
-from ..kiwoom import TradeType
+from ..kiwoom import TradeType, Venue
 from ..trading import rules
 from ..trading.sessions import KST, Hours, types_not_taken_now
 from .labels import describe
@@ -56,10 +56,13 @@ class SessionTypes(QObject):
     changed = Signal()
     FOLLOW_MS = 5_000  # sessions change on the minute; a few seconds late is fine for greying
 
-    def __init__(self, combo: QComboBox, parent: QObject) -> None:
+    def __init__(self, combo: QComboBox, venues: QComboBox, parent: QObject) -> None:
+        """`combo`: the order types, greyed here; `venues`: KRX's hours apply to KRX orders only."""
         super().__init__(parent)
         self.combo = combo
+        venues.currentIndexChanged.connect(lambda *_: self.set_venue(Venue(venues.currentData())))
         self.environment = Environment.SANDBOX
+        self.venue = Venue.KRX
         self.not_taken: dict[TradeType, Hours | None] = {}
         self.clock: Callable[[], datetime] = lambda: datetime.now(KST)  # tests set a moment of the KRX day
         self._timer = QTimer(self)
@@ -70,9 +73,13 @@ class SessionTypes(QObject):
         self.environment = environment
         self.follow(again=True)
 
+    def set_venue(self, venue: Venue) -> None:
+        self.venue = venue
+        self.follow()
+
     def follow(self, again: bool = False) -> None:
         """`again`: re-offer even if nothing changed (another environment, another language)."""
-        not_taken = types_not_taken_now(self.environment, self.clock())
+        not_taken = types_not_taken_now(self.environment, self.clock(), self.venue)
         if not_taken == self.not_taken and not again:
             return
         self.not_taken = not_taken

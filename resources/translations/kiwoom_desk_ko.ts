@@ -830,17 +830,17 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="344"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="345"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="346"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="347"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="346"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="347"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -1010,8 +1010,8 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="120"/>
-        <source>The Sandbox has no pre-market or after-hours session, so it never takes this order type.</source>
-        <translation>연습 거래소에는 장전·장후 시간외 거래가 없어 이 매매구분은 주문할 수 없습니다.</translation>
+        <source>The Sandbox has no pre-market or after-hours session: use this order type in Mock or Real.</source>
+        <translation>연습 거래소에는 장전·장후 시간외 거래가 없습니다: 이 매매구분은 모의투자나 실전에서 쓰세요.</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="123"/>

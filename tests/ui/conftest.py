@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from asyncio.events import _get_running_loop, _set_running_loop
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.sandbox import SandboxExchange
-from kiwoom_desk.trading.sessions import KST
 from kiwoom_desk.ui.main_window import MainWindow
 from tests.window_support import MemoryKeyring, act, complete, open_window, run_until
-
-CONTINUOUS_TRADING = datetime(2026, 11, 25, 10, 0, tzinfo=KST)  # a Wednesday
 
 
 class Desk:
@@ -112,9 +108,6 @@ def desk(qloop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyrin
     sandbox.set_price("005930", 71_200, depth=200)
     window = open_window(tmp_path, sandbox, keyring, every_environment=True)
     window.confirmAction.setChecked(False)
-    # Mock and Real grey the order types KRX's session can't take: the tests trade at a fixed moment of continuous
-    # trading, not at whatever hour CI runs (a test of the sessions sets its own).
-    window.ticket.sessionTypes.clock = lambda: CONTINUOUS_TRADING
     act(loop, window.show)
     complete(loop, window.start(Environment.SANDBOX))
     run_until(loop, lambda: window.ticket.stockCodeEdit.listings, "the stock list never loaded")

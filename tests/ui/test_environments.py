@@ -16,7 +16,7 @@ from kiwoom_desk.storage.credentials import Credentials, CredentialStoreError
 from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.trading.sessions import KST
 from kiwoom_desk.ui import dialogs
-from tests.window_support import MemoryKeyring, modal
+from tests.window_support import CONTINUOUS_TRADING, MemoryKeyring, modal
 
 from .conftest import Desk
 
@@ -325,6 +325,9 @@ def test_mock_greys_what_the_krx_session_cannot_take_and_follows_the_clock(desk:
     assert taken == {"62"}
     limit = model.item(combo.findData("0"))
     assert limit.toolTip() == "이 매매구분은 08:30~15:30(한국 시간)에만 주문할 수 있습니다."
+    desk.act(lambda: desk.window.set_language("en"))
+    assert limit.toolTip() == "KRX takes this order type 08:30–15:30 KST only."
+    desk.act(lambda: desk.window.set_language("ko"))
     desk.fill(SAMSUNG, 71_200, 1, trade_type="62")
     assert not ticket.venueProblem.isVisible() and ticket.submitButton.isEnabled()
 
@@ -362,7 +365,7 @@ def test_opening_mock_starts_no_sandbox(qloop: asyncio.AbstractEventLoop, tmp_pa
         sandbox_dir=tmp_path / "embedded-sandbox",
     )
     window = MainWindow(config, QSettings(str(tmp_path / "mock.ini"), QSettings.Format.IniFormat))
-    window.ticket.sessionTypes.clock = desk.ticket.sessionTypes.clock
+    window.ticket.sessionTypes.clock = lambda: CONTINUOUS_TRADING
     try:
         act(qloop, window.show)
         complete(qloop, window.start(Environment.MOCK))
