@@ -15,13 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import platformdirs
 
 from . import __version__
 from .assets import ASSETS, ICON, MISSING_HINT, STYLE_SHEET, TRANSLATIONS, style_sheet_template
 from .environments import Endpoints, Environment
+from .trading.sessions import KST
 
 if TYPE_CHECKING:  # Qt and the window are imported when the app starts, not for --version or --self-check
     from PySide6.QtCore import QTimer
@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # Qt and the window are imported when the app starts, not for
 
 log = logging.getLogger("kiwoom_desk")
 APP = "KiwoomDesk"
-KST = ZoneInfo("Asia/Seoul")
 
 
 def data_dir() -> Path:

@@ -18,7 +18,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from ..environments import Environment
 from ..kiwoom import (
@@ -48,6 +47,7 @@ from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
 from .rules import Quote, Ticket
+from .sessions import KST
 from .streams import Streams
 from .ticks import Instrument, PriceLimits
 
@@ -55,7 +55,6 @@ log = logging.getLogger(__name__)
 
 ETF_MARKET = "8"
 LISTED_MARKETS = ("0", "10", ETF_MARKET)  # KOSPI, KOSDAQ, ETF: what the ticket's search offers
-KST = ZoneInfo("Asia/Seoul")
 EVENT_WAIT_SECONDS = 5.0  # an acknowledged action whose 00 events have not come by then is reconciled over REST
 RECONCILE_DELAY_SECONDS = 0.3  # doubts raised together share one REST look
 PRICE_NOTICE_SECONDS = 0.05  # held stocks' prices reach the views at most this often

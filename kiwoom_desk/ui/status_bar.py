@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..environments import Environment
 from ..kiwoom.events import RealtimeState, RealtimeStatus
-from ..trading.sessions import market_phase
+from ..trading.sessions import KST, market_phase
 from . import theme
 from .labels import environment_text, phase_text
 from .widgets import named
 
-KST = ZoneInfo("Asia/Seoul")
 MESSAGE_HOLD_SECONDS = 8.0  # an answer stays readable at least this long before an info message replaces it
 
 

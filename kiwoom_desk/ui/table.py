@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyle
@@ -120,16 +120,17 @@ def windows_sort_arrows(header: QHeaderView) -> None:
     """▲ over a column sorted ascending, ▼ descending, as Windows, Excel and the HTS show them. Qt's Windows styles
     already draw it so ("invert logic to follow Windows style guide"); Fusion and the others draw the opposite,
     so their headers get a proxy style that swaps the two."""
-    style = QApplication.style()
-    if style.name().lower() in WINDOWS_STYLES:
+    base = header.style().name()
+    if base.lower() in WINDOWS_STYLES:
         return
-    if not _sort_arrows:
-        _sort_arrows.append(_swapped_sort_arrows(style.name()))
-    header.setStyle(_sort_arrows[0])
+    if base not in _sort_arrows:
+        _sort_arrows[base] = _swapped_sort_arrows(base)
+    header.setStyle(_sort_arrows[base])
 
 
 WINDOWS_STYLES = frozenset({"windows", "windowsvista", "windows11"})
-_sort_arrows: list[QStyle] = []  # one for every header, kept alive here (a widget does not own its style)
+_sort_arrows: dict[str, QStyle] = {}  # one per base style, shared by the headers and kept alive here (a widget does
+# not own the style it is given)
 
 
 def _swapped_sort_arrows(base: str) -> QStyle:

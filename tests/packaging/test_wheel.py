@@ -30,28 +30,17 @@ UNBUILT = (
 
 @pytest.mark.slow
 def test_an_installed_wheel_loads_its_icon_and_korean_catalogue(tmp_path: Path) -> None:
-    # A copy of the sources without anything built (no build/ folder to reuse, no _assets of an editable install).
-    # The build runs in this environment (it has PySide6's lrelease and setuptools) rather than an isolated one,
-    # so that the test needs no download; pip builds the same way through setup.py.
+    # A copy of the sources without anything built (no build/ folder to reuse, no _assets of an editable install),
+    # made into a source distribution and the wheel built from that, as an installer from PyPI would: so a file the
+    # build needs and MANIFEST.in forgets fails here. The builds run in this environment (it has PySide6's lrelease
+    # and setuptools) rather than an isolated one, so that the test needs no download.
     sources = tmp_path / "sources"
     shutil.copytree(ROOT, sources, ignore=shutil.ignore_patterns(*UNBUILT))
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(sources),
-        ],
-        check=True,
-        capture_output=True,
-        cwd=tmp_path,
-    )
+    build = [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(tmp_path), str(sources)]
+    subprocess.run(build, check=True, capture_output=True, cwd=tmp_path)
+    (sdist,) = tmp_path.glob("kiwoom_desk-*.tar.gz")
+    wheel_build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)]
+    subprocess.run([*wheel_build, str(sdist)], check=True, capture_output=True, cwd=tmp_path)
     (wheel,) = tmp_path.glob("kiwoom_desk-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "kiwoom_desk/_assets/translations/kiwoom_desk_ko.qm" in names

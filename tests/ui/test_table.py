@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QStyle, QStyleFactory, QTableView
 from pytestqt.qtbot import QtBot
 
 from kiwoom_desk.ui.table import Column, KeyedTableModel, show_table, won
+
+FUSION: dict[str, QStyle] = {}  # styles given to widgets must outlive them
 
 
 @dataclass(frozen=True)
@@ -17,13 +19,15 @@ class Row:
     price: int
 
 
-def make(qtbot: QtBot) -> tuple[QTableView, KeyedTableModel[Row]]:
+def make(qtbot: QtBot, style: str = "") -> tuple[QTableView, KeyedTableModel[Row]]:
     model: KeyedTableModel[Row] = KeyedTableModel(
         [Column(lambda: "Key", lambda r: r.key), Column(lambda: "Price", lambda r: r.price, won, numeric=True)],
         key=lambda row: row.key,
     )
     view = QTableView()
     qtbot.addWidget(view)
+    if style:  # the header's own, whatever the platform's default
+        view.horizontalHeader().setStyle(FUSION.setdefault(style, QStyleFactory.create(style)))
     show_table(view, model, sort_column=1, order=Qt.SortOrder.AscendingOrder)
     return view, model
 
@@ -76,7 +80,7 @@ def arrow_points_up(view: QTableView, column: int) -> bool:
 
 
 def test_the_sort_arrow_points_up_for_ascending_as_on_windows(qtbot: QtBot) -> None:
-    view, model = make(qtbot)
+    view, model = make(qtbot, style="Fusion")  # Linux's style, which draws Qt's own sense unless corrected
     model.set_rows([Row("a", 70_000), Row("b", 9_000)])
     view.resize(400, 200)
     view.setColumnWidth(1, 120)

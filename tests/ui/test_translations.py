@@ -53,10 +53,14 @@ def test_the_source_has_no_string_missing_from_the_catalogue(tmp_path: Path) -> 
     assert set(_messages(fresh)) <= set(_messages(TS))
 
 
-def test_the_loaded_qm_is_built_from_the_ts(tmp_path: Path) -> None:
-    built = tmp_path / "built.qm"
-    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True)
-    assert built.read_bytes() == QM.read_bytes(), "the .ts changed since the install: run python packaging/assets.py"
+def test_the_loaded_qm_says_what_the_ts_says() -> None:
+    """Compared by meaning, not bytes: the build's lrelease may be another Qt version than this environment's."""
+    from PySide6.QtCore import QTranslator
+
+    loaded = QTranslator()
+    assert loaded.load(str(QM))
+    stale = [source for (context, source), text in _messages(TS).items() if loaded.translate(context, source) != text]
+    assert stale == [], "the .ts changed since the install: run python packaging/assets.py"
 
 
 def test_no_translation_call_hides_inside_an_f_string() -> None:
