@@ -60,7 +60,12 @@ async def ask(dialog: QDialog) -> bool:
 
 
 class ConfirmOrderDialog(QDialog):
-    def __init__(self, environment: Environment, ticket: rules.Ticket, name: str, amount: int, parent: QWidget) -> None:
+    """The order as it will be sent, with the figure the ticket showed: a buy's cost with commission, a sell's
+    proceeds after commission and tax (a market sell at the current price, as the ticket estimates it)."""
+
+    def __init__(
+        self, environment: Environment, ticket: rules.Ticket, name: str, quote: rules.Quote | None, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         theme.apply_style(self)
         self.setObjectName("confirmOrderDialog")
@@ -87,8 +92,12 @@ class ConfirmOrderDialog(QDialog):
             (self.tr("Venue"), ticket.venue.value),
             (self.tr("Price"), price),
             (self.tr("Quantity"), shares(ticket.quantity)),
-            (self.tr("Estimated amount"), f"<b>{money.format(amount=won(amount))}</b>"),
         ]
+        if ticket.side is Side.BUY:
+            estimate = (self.tr("Estimated amount"), rules.estimated_cost(ticket, quote))
+        else:
+            estimate = (self.tr("Estimated proceeds after fees and tax"), rules.estimated_proceeds(ticket, quote))
+        rows.append((estimate[0], f"<b>{money.format(amount=won(estimate[1]))}</b>"))
         if ticket.trade_type.needs_stop_price:
             rows.insert(6, (self.tr("Stop price"), money.format(amount=won(ticket.stop_price))))
         for label, value in rows:

@@ -46,6 +46,7 @@ class OrderActions(QObject):
         self.confirm_practice = True  # Settings > Confirm every order (Real always confirms)
         self.sound = True  # Settings > Sound on fills and rejections
         self.confirm_cancel = False  # Settings > Confirm before cancelling one order (cancel-all always asks)
+        self._quote_problem = ""  # the last "no such code" or "no quote" said in the status bar
 
     # ---- sending -----------------------------------------------------------------------------------------
 
@@ -84,9 +85,8 @@ class OrderActions(QObject):
         return self.tr("No answer from the server. Open orders were refreshed: check them before ordering again.")
 
     async def _confirmed(self, desk: TradingDesk, ticket: rules.Ticket, name: str) -> bool:
-        quote = self.ticket.quote
-        amount = rules.estimated_cost(ticket, quote) if ticket.side is Side.BUY else ticket.price * ticket.quantity
-        return await dialogs.ask(dialogs.ConfirmOrderDialog(desk.environment, ticket, name, amount, self.window))
+        dialog = dialogs.ConfirmOrderDialog(desk.environment, ticket, name, self.ticket.quote, self.window)
+        return await dialogs.ask(dialog)
 
     # ---- the ticket's stock ------------------------------------------------------------------------------
 
@@ -101,7 +101,8 @@ class OrderActions(QObject):
         except SymbolNotFoundError as error:  # the one case where the code itself is wrong
             if self.ticket.ticket().stock_code == code:
                 self.ticket.set_quote(None)
-                self.status.show_message(explain(error))
+                self._quote_problem = explain(error)
+                self.status.show_message(self._quote_problem)
             return
         except KiwoomError as error:  # the server did not answer as it should: say so, and try again
             if self.session.desk is desk and self.ticket.ticket().stock_code == code:
@@ -109,6 +110,7 @@ class OrderActions(QObject):
             return
         if self.session.desk is desk and self.ticket.ticket().stock_code == code:
             self.ticket.set_quote(quote)
+            self.status.withdraw(self._quote_problem)  # the last stock's problem is not this one's
             await desk.watch(code)
 
     async def _retry_quote(self, desk: TradingDesk, code: str, attempt: int, error: KiwoomError) -> None:
@@ -117,6 +119,7 @@ class OrderActions(QObject):
             reason=explanation(error), seconds=delay
         )
         self.ticket.set_quote(None, unavailable=text)
+        self._quote_problem = text
         self.status.show_message(text)
         await asyncio.sleep(delay)
         if self.session.desk is desk and self.ticket.ticket().stock_code == code and self.ticket.quote is None:

@@ -82,9 +82,9 @@ class OrderBookView(QTableWidget):
 
     def _centre(self) -> None:
         """The best ask and bid stay in the middle, however many levels the window has room for."""
-        visible = max(self.viewport().height() // max(self.rowHeight(0), 1), 1)
+        visible = self.viewport().height() / max(self.rowHeight(0), 1)  # rows that fit, a part-row counted
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        self.verticalScrollBar().setValue(max(self.LEVELS - visible // 2, 0))  # the first row shown
+        self.verticalScrollBar().setValue(max(self.LEVELS - round(visible / 2), 0))  # the first row shown
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -68,6 +68,12 @@ class StatusBar(QStatusBar):
         if important:
             self._held_until = now + MESSAGE_HOLD_SECONDS
 
+    def withdraw(self, text: str) -> None:
+        """Takes a message back once it no longer holds (a quote problem, when the next quote came)."""
+        if text and self.message.text() == text:
+            self.message.clear()
+            self.message.setToolTip("")
+
     def retranslate(self) -> None:
         self.set_environment(self.environment)
         states = {

@@ -95,6 +95,7 @@ class OrderTicket(QDockWidget):
             (self.quantitySpin, Field.QUANTITY),
         ):
             spin.valueChanged.connect(lambda *_, field=field: self._touch(field))
+            spin.editingFinished.connect(lambda field=field: self._touch(field))  # 0 typed over 0 is a touch too
         self.venueCombo.currentIndexChanged.connect(lambda *_: self._touch(Field.VENUE))
         self._problem_places = {  # which line under the fields says what
             self.stockProblem: {Field.STOCK},

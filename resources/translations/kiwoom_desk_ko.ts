@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="304"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="313"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="308"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="317"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="310"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="319"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="316"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="325"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -27,72 +27,77 @@
 <context>
     <name>ConfirmOrderDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="72"/>
         <source>Confirm order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="72"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="77"/>
         <source>{environment}: {side} order</source>
         <translation>{environment}: {side} 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="80"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="85"/>
         <source>{amount} won</source>
         <translation>{amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="81"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="86"/>
         <source>at market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="83"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="88"/>
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="84"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="89"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="85"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="90"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="86"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="91"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="87"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="92"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="88"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="93"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="89"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="94"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="90"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="97"/>
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="99"/>
+        <source>Estimated proceeds after fees and tax</source>
+        <translation>수수료·세금 뺀 예상 수령액</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="102"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="100"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="109"/>
         <source>Send order</source>
         <translation>주문 전송</translation>
     </message>
@@ -100,47 +105,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="171"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="176"/>
         <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="184"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="193"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="186"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="195"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="187"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="196"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="205"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="197"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="206"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="198"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="207"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="199"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="208"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -274,17 +279,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="270"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="279"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="272"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="281"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="276"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="285"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -492,32 +497,32 @@
 <context>
     <name>ModifyDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="228"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="237"/>
         <source>Modify order {number}</source>
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="230"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="239"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="231"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="240"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="241"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="250"/>
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="244"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="253"/>
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="246"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="255"/>
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -628,12 +633,12 @@
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="214"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="213"/>
         <source>Rejected: {name} {side} {quantity}: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="219"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="218"/>
         <source>Filled: {name} {side} {quantity} at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity} @ {price}원 (미체결 {unfilled})</translation>
     </message>
@@ -643,52 +648,52 @@
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="115"/>
         <source>No quote: {reason} Trying again in {seconds} s.</source>
         <translation>시세를 받지 못했습니다: {reason} {seconds}초 뒤에 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="150"/>
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="153"/>
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="152"/>
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="160"/>
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="178"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="177"/>
         <source>Cancel {order}?</source>
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="169"/>
         <source>{name} {side} {quantity} ({number})</source>
         <translation>{name} {side} {quantity} ({number})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="204"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="203"/>
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="206"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="205"/>
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
@@ -1022,22 +1027,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="114"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="123"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="115"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="124"/>
         <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="125"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="117"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="126"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1045,12 +1050,12 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="139"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="148"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="142"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="151"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>
@@ -1071,57 +1076,57 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="76"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="74"/>
         <source>REST: offline</source>
         <translation>REST: 연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="77"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="75"/>
         <source>REST: connecting...</source>
         <translation>REST: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="78"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="76"/>
         <source>REST: connected</source>
         <translation>REST: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="79"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="77"/>
         <source>REST: error</source>
         <translation>REST: 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="89"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="87"/>
         <source>Real-time: connected</source>
         <translation>실시간: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="91"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="89"/>
         <source>Real-time: connecting...</source>
         <translation>실시간: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="91"/>
         <source>Real-time: reconnecting (attempt {n}, next in {s:.0f} s)</source>
         <translation>실시간: 재연결 중 ({n}회째, {s:.0f}초 후)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="97"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="95"/>
         <source>Real-time: -</source>
         <translation>실시간: -</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="101"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="99"/>
         <source>Unreadable real-time messages skipped: {count}</source>
         <translation>읽지 못해 건너뛴 실시간 메시지: {count}건</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="115"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="113"/>
         <source>Token: -</source>
         <translation>토큰: -</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="118"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="116"/>
         <source>Token: {h}h {m:02d}m</source>
         <translation>토큰: {h}시간 {m:02d}분</translation>
     </message>

@@ -51,3 +51,26 @@ def test_a_large_screen_is_used_whole_the_first_time() -> None:
 
     assert opens_maximized(QSize(1920, 1040)) and opens_maximized(QSize(2560, 1400))
     assert not opens_maximized(QSize(1366, 728)) and not opens_maximized(QSize(1440, 860))
+
+
+def test_leaving_the_quantity_at_0_says_what_is_wrong(desk: Desk) -> None:
+    """A trader who types 0 over 0 (no change) and moves on has touched the field: it speaks."""
+    ticket = desk.ticket
+    desk.act(lambda: _type(ticket.stockCodeEdit, SAMSUNG))
+    desk.until(lambda: ticket.quote is not None, "no quote")
+    desk.act(lambda: ticket.quantitySpin.setFocus())
+    desk.act(lambda: QTest.keyClick(ticket.quantitySpin, Qt.Key.Key_0))
+    assert not ticket.quantityProblem.isVisible()
+    desk.act(lambda: QTest.keyClick(ticket.quantitySpin, Qt.Key.Key_Tab))
+    assert ticket.quantityProblem.isVisible() and ticket.quantityProblem.text() == "수량을 1주 이상 입력하세요."
+
+
+def test_at_1366x768_the_book_is_centred_on_the_spread(desk: Desk) -> None:
+    window, book = desk.window, desk.ticket.orderBook
+    desk.act(lambda: window.resize(1366, 768))
+    desk.act(lambda: _type(desk.ticket.stockCodeEdit, SAMSUNG))
+    desk.until(lambda: book.item(10, 1) is not None and book.item(10, 1).text() != "", "no book")  # type: ignore[union-attr]
+    desk.act(lambda: None)  # the centring runs once the book is laid out
+    spread = book.rowViewportPosition(10)  # where the best bid starts: the line between asks and bids
+    height = book.viewport().height()
+    assert 0 < spread < height and abs(spread - (height - spread)) <= book.rowHeight(10)

@@ -134,3 +134,32 @@ def test_the_confirmation_names_amounts_in_won_and_nothing_is_sending_before_it(
     assert "70,000원" in texts and "3주" in texts and "210,031원" in texts
     assert not desk.ticket.submitButton.isEnabled() and desk.ticket.submitButton.text() == "매수 주문"
     desk.until(lambda: desk.open_order_numbers(), "not sent", action=dialog.sendButton.click)
+
+
+def test_a_market_sell_is_confirmed_with_what_the_ticket_says_it_brings_in(desk: Desk) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kiwoom_desk.ui import dialogs
+    from tests.window_support import modal
+
+    desk.fill(SAMSUNG, 0, 4, trade_type="3")  # a market buy: something to sell
+    desk.until(
+        lambda: desk.open_order_numbers() == [] and desk.ticket.busy is False,
+        "no answer",
+        action=desk.ticket.submitButton.click,
+    )
+    desk.until(lambda: any(p.quantity == 4 for p in desk.window.positions.positions.rows()), "no position")
+    desk.act(lambda: desk.window.confirmAction.setChecked(True))
+    desk.fill(SAMSUNG, 0, 2, trade_type="3", sell=True)
+    desk.until(lambda: desk.ticket.availableLabel.text() == "매도가능수량: 4주", "sellable not shown")
+    estimate = desk.ticket.estimateLabel.text()  # 수수료·세금 뺀 예상 수령액: N원
+    assert estimate.startswith("수수료·세금 뺀 예상 수령액: ") and not estimate.endswith(" 0원")
+    dialog = desk.until(
+        lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"),
+        "no confirmation",
+        action=desk.ticket.submitButton.click,
+    )
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "수수료·세금 뺀 예상 수령액" in texts
+    assert f"<b>{estimate.split(': ')[1]}</b>" in texts  # the same figure as the ticket, not 0
+    desk.act(dialog.reject)

@@ -275,3 +275,16 @@ def test_an_unknown_code_carries_no_price_or_problem_from_the_last_stock(desk: D
     desk.until(lambda: desk.ticket.quote is None and desk.ticket.stockCodeEdit.text() == "999999", "no new code")
     assert (desk.ticket.priceSpin.value(), desk.ticket.quantitySpin.value()) == (0, 0)
     assert not desk.ticket.priceProblem.isVisible() and not desk.ticket.submitButton.isEnabled()
+
+
+def test_a_good_code_takes_back_the_last_codes_problem_from_the_status_bar(desk: Desk) -> None:
+    from .conftest import _type
+
+    desk.window.status._held_until = 0.0  # as if "ready" had been read: the bar takes lesser messages again
+    desk.act(lambda: desk.ticket.stockCodeEdit.clear())
+    desk.act(lambda: _type(desk.ticket.stockCodeEdit, "99999X"))
+    desk.until(lambda: "99999X" in desk.window.status.message.text(), "the unknown code was not said")
+    desk.act(lambda: desk.ticket.stockCodeEdit.clear())
+    desk.act(lambda: _type(desk.ticket.stockCodeEdit, SAMSUNG))
+    desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.code == SAMSUNG, "no quote")
+    assert "99999X" not in desk.window.status.message.text()
