@@ -1,8 +1,11 @@
-"""Real-time load on the real window: 1,000 order events per second into an open-orders table of 10,000 rows.
+"""Real-time load on the real window: 1,000 order events per second into an open-orders table of 10,000 rows, then
+the same with the market moving the ticket's stock (200 trades and 200 book updates a second: the quote line,
+the 20-level book and the held position's price follow them).
 
-Events take the app's own path: TradingDesk._on_event -> ledger -> bridge signal -> MainWindow (one row's
-dataChanged, the fill message and flash). A heartbeat coroutine measures how late the event loop runs: its
-longest stall is what a trader would feel as a frozen window. A second phase pushes as fast as it can.
+Events take the app's own path: TradingDesk._on_event -> ledger or portfolio -> bridge signal -> the window (one
+row's dataChanged, the fill message and flash; the ticket's quote and book; the positions). A heartbeat coroutine
+measures how late the event loop runs: its longest stall is what a trader would feel as a frozen window (one
+frame at 60 Hz is 16.7 ms). The last phase pushes order events as fast as it can.
 
     QT_QPA_PLATFORM=offscreen python bench/realtime_ui.py [--rows 10000] [--rate 1000] [--seconds 5]
 """
@@ -22,10 +25,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 from kiwoom_desk.environments import Environment
-from kiwoom_desk.kiwoom import KiwoomClient, OpenOrder, OrderStatus, Side
-from kiwoom_desk.kiwoom.events import OrderExecution
+from kiwoom_desk.kiwoom import BookLevel, KiwoomClient, OpenOrder, OrderStatus, Side
+from kiwoom_desk.kiwoom.events import BookUpdate, OrderExecution, Trade
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.trading.desk import TradingDesk
+from kiwoom_desk.trading.rules import Quote
+from kiwoom_desk.trading.ticks import PriceLimits
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
 from tests.window_support import act, complete, open_window, qt_loop
@@ -108,8 +113,25 @@ async def heartbeat(lateness: list[float], stop: asyncio.Event, period: float = 
         lateness.append(time.perf_counter() - expected)
 
 
-async def push(desk: TradingDesk, feed: Feed, rate: float | None, seconds: float) -> tuple[int, float, float]:
-    """Events for `seconds` at `rate` per second (None: as fast as possible); returns count, seconds, stall."""
+class Market:
+    """The ticket's stock trading: a random walk of trades, each with a fresh 10-level book around it."""
+
+    def __init__(self, code: str) -> None:
+        self.code, self.price, self.random = code, 70_000, random.Random(2)
+
+    def events(self) -> tuple[Trade, BookUpdate]:
+        self.price += self.random.choice((-100, 0, 100))
+        trade = Trade(self.code, "090001", self.price, self.price - 70_000, None, 0, 1)
+        asks = [BookLevel(price=self.price + 100 * (level + 1), quantity=300) for level in range(10)]
+        bids = [BookLevel(price=self.price - 100 * level, quantity=300) for level in range(10)]
+        return trade, BookUpdate(self.code, "090001", list(asks), list(bids))
+
+
+async def push(
+    desk: TradingDesk, feed: Feed, rate: float | None, seconds: float, market: Market | None = None
+) -> tuple[int, float, float]:
+    """Order events for `seconds` at `rate` per second (None: as fast as possible), with 2 trades and 2 books of
+    `market` for every 10; returns the order events sent, the seconds taken and the longest stall."""
     lateness: list[float] = []
     stop = asyncio.Event()
     monitor = asyncio.get_running_loop().create_task(heartbeat(lateness, stop))
@@ -119,6 +141,10 @@ async def push(desk: TradingDesk, feed: Feed, rate: float | None, seconds: float
     while (elapsed := time.perf_counter() - started) < seconds:
         for _ in range(batch):
             desk._on_event(feed.event())  # the app's own entry point for a real-time event
+        if market is not None:
+            for _ in range(2):
+                for event in market.events():
+                    desk._on_event(event)
         sent += batch
         if rate is not None:
             ahead = sent / rate - (time.perf_counter() - started)
@@ -143,12 +169,23 @@ def main(rows: int, rate: float, seconds: float) -> None:
         window.session.desk = desk
         act(loop, lambda: window.openOrders.apply_change(desk.ledger.replace(opening_rows(rows))))
         assert window.openOrders.orders.rowCount() == rows
-        feed = Feed(rows)
+        act(
+            loop,
+            lambda: window.ticket.set_quote(Quote("005930", "삼성전자", 70_000, PriceLimits(70_000, 91_000, 49_000))),
+        )
+        feed, market = Feed(rows), Market("005930")
         print(f"{rows:,} rows in a shown open-orders table (platform {os.environ['QT_QPA_PLATFORM']})")
-        print(f"{'phase':<22}{'events':>9}{'events/s':>11}{'longest stall ms':>18}")
-        for label, target in ((f"paced at {rate:,.0f}/s", rate), ("as fast as possible", None)):
-            sent, elapsed, stall = complete(loop, push(desk, feed, target, seconds))
-            print(f"{label:<22}{sent:>9,}{sent / elapsed:>11,.0f}{stall * 1000:>18.1f}")
+        print(f"{'phase':<40}{'order events':>13}{'events/s':>10}{'longest stall ms':>18}")
+        phases = (
+            (f"orders paced at {rate:,.0f}/s", rate, None),
+            (f"orders at {rate:,.0f}/s, market at {rate / 5:,.0f}/s", rate, market),
+            ("orders as fast as possible", None, None),
+        )
+        for label, target, moving in phases:
+            sent, elapsed, stall = complete(loop, push(desk, feed, target, seconds, moving))
+            print(f"{label:<40}{sent:>13,}{sent / elapsed:>10,.0f}{stall * 1000:>18.1f}")
+        shown = window.ticket.stockLabel.text()
+        assert f"{market.price:,}" in shown, f"the quote line did not follow the market: {shown}"
         print(f"rows at the end: {window.openOrders.orders.rowCount():,}")
         window.session.desk = None
         complete(loop, client.aclose())

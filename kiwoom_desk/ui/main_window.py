@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.bridge.ordersChanged.connect(self.openOrders.apply_change)
         self.bridge.ordersChanged.connect(self.ticket.myOrders.follow)
         self.ticket.myOrders.all_orders = self.openOrders.orders.rows
-        self.bridge.marketArrived.connect(self.ticket.show_market)
+        self.bridge.marketArrived.connect(self.ticket.market.push)
 
     def _wire_actions(self) -> None:
         self.openOrders.cancelRequested.connect(self.orderActions.cancel_orders)

@@ -42,10 +42,14 @@ class OrderBookView(QTableWidget):
         self.setHorizontalHeaderLabels([self.tr("Ask qty"), self.tr("Price"), self.tr("Bid qty"), self.tr("Mine")])
 
     def show_mine(self, resting: dict[int, int]) -> None:
-        """The trader's own resting orders of this stock, by price: shown in 내 주문 beside their level."""
+        """The trader's own resting orders of this stock, by price: shown in 내 주문 beside their level. Only the
+        cells whose figure changed are set (each set repaints)."""
         self._mine = dict(resting)
         for row, price in enumerate(self._prices):
-            self._cell(row, 3).setText(won(self._mine[price]) if price in self._mine else "")
+            text = won(self._mine[price]) if price in self._mine else ""
+            item = self._cell(row, 3)
+            if item.text() != text:
+                item.setText(text)
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
         item = self.item(row, column)
@@ -105,30 +109,48 @@ def resting_by_price(orders: list[Order], code: str | None) -> dict[int, int]:
 
 
 class MyOrders:
-    """내 주문 for the book: the working orders of the ticket's stock, kept up to date one change at a time (a
-    real-time event touches one order; rescanning thousands of open orders for each would stall the window)."""
+    """내 주문 for the book: the working orders of the ticket's stock and their unfilled shares by price, kept up to
+    date one change at a time (a real-time event touches one order; re-summing thousands of open orders for each
+    would stall the window)."""
 
     def __init__(self, book: OrderBookView) -> None:
         self._book = book
         self.all_orders: Callable[[], list[Order]] = list  # every working order, read when the stock changes
         self._code: str | None = None
         self._mine: dict[str, Order] = {}
+        self._resting: dict[int, int] = {}  # price -> unfilled shares of self._mine
 
     def show_stock(self, code: str | None) -> None:
         if code != self._code:
             self._code = code
             self._mine = {order.order_no: order for order in self.all_orders() if order.stock_code == code}
-        self._book.show_mine(resting_by_price(list(self._mine.values()), code))
+            self._resting = resting_by_price(list(self._mine.values()), code)
+        self._book.show_mine(self._resting)
 
     def follow(self, change: LedgerChange) -> None:
         touched = False
         for order in change.upserted:
+            before = self._mine.pop(order.order_no, None)
+            if before is not None:
+                self._count(before, -1)
+                touched = True
             if order.stock_code == self._code:
                 self._mine[order.order_no] = order
-                touched = True
-            elif self._mine.pop(order.order_no, None) is not None:
+                self._count(order, +1)
                 touched = True
         for number in change.removed:
-            touched = self._mine.pop(number, None) is not None or touched
+            before = self._mine.pop(number, None)
+            if before is not None:
+                self._count(before, -1)
+                touched = True
         if touched:
-            self._book.show_mine(resting_by_price(list(self._mine.values()), self._code))
+            self._book.show_mine(self._resting)
+
+    def _count(self, order: Order, sign: int) -> None:
+        if order.price <= 0:  # a market order rests at no price
+            return
+        shares = self._resting.get(order.price, 0) + sign * order.unfilled
+        if shares:
+            self._resting[order.price] = shares
+        else:
+            self._resting.pop(order.price, None)

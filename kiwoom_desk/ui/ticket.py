@@ -32,7 +32,7 @@ from .order_book import MyOrders, OrderBookView
 from .problems import ProblemLabel, Touched, TriedToSend, show_problems
 from .quote_lines import estimate_lines, limits_line, quote_labels, quote_line
 from .stock_search import StockSearchEdit
-from .ticket_parts import SessionTypes, quantity_buttons
+from .ticket_parts import MarketFeed, SessionTypes, quantity_buttons
 from .widgets import TickSpinBox, checkable, named
 
 MAX_QUANTITY = 9_999_999
@@ -53,7 +53,6 @@ class OrderTicket(QDockWidget):
         self.account = rules.Account()
         self.sellable_by_code: dict[str, int] = {}
         self._busy = self._sending = False
-        self._books: dict[str, BookUpdate] = {}
         self._unavailable = ""  # why there is no quote when the server is the reason
         self._touched = Touched()
         self._priced_code: str | None = None  # the stock the price and quantity were set for
@@ -78,6 +77,7 @@ class OrderTicket(QDockWidget):
         self.orderBook = OrderBookView()
         self.orderBook.pricePicked.connect(self._set_price)
         self.myOrders = MyOrders(self.orderBook)
+        self.market = MarketFeed(self.show_market, self)  # the real-time feed goes here, the ticket shows it
         layout.addWidget(self.orderBook, 1)  # the book takes what the window can spare: nothing else moves
         self.estimateLabel = named(QLabel(), "estimateLabel")
         self.availableLabel = named(QLabel(), "availableLabel")
@@ -219,7 +219,7 @@ class OrderTicket(QDockWidget):
 
     def set_environment(self, environment: Environment) -> None:
         self.environment = environment
-        self._books.clear()  # another environment, another market
+        self.market.books.clear()  # another environment, another market
         for index in range(self.venueCombo.count()):
             item = self.venueCombo.model().item(index)  # type: ignore[attr-defined]
             item.setEnabled(self.venueCombo.itemData(index) in environment.allowed_venues)
@@ -245,8 +245,8 @@ class OrderTicket(QDockWidget):
                 self.priceSpin.setValue(quote.current)
         self._show_quote()
         self.myOrders.show_stock(quote.code if quote else None)
-        if quote is not None and quote.code in self._books:
-            self.orderBook.show_book(self._books[quote.code], quote.limits.base)
+        if quote is not None and quote.code in self.market.books:
+            self.orderBook.show_book(self.market.books[quote.code], quote.limits.base)
         self.revalidate()
 
     def _new_stock(self, quote: rules.Quote) -> None:
@@ -266,9 +266,7 @@ class OrderTicket(QDockWidget):
             self.quantitySpin.setValue(self.quantitySpin.value() if self.keepQuantityCheck.isChecked() else 0)
 
     def show_market(self, event: Trade | BookUpdate) -> None:
-        """0B moves the ticket's price; 0D is kept per stock, since the first push can come before its quote."""
-        if isinstance(event, BookUpdate):
-            self._books[event.stock_code] = event
+        """0B moves the ticket's price, 0D its book (at most once a frame each: see MarketFeed)."""
         if self.quote is None or event.stock_code != self.quote.code:
             return
         if isinstance(event, Trade):

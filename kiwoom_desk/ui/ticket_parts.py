@@ -3,14 +3,16 @@ and the order types the environment's market takes at this moment."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QPushButton, QSpinBox
 
 from ..environments import Environment
 from ..kiwoom import TradeType, Venue
+from ..kiwoom.events import BookUpdate, Trade
 from ..trading import rules
 from ..trading.sessions import KST, Hours, types_not_taken_now
 from .labels import describe
@@ -85,3 +87,46 @@ class SessionTypes(QObject):
         self.not_taken = not_taken
         offer_types(self.combo, not_taken)
         self.changed.emit()
+
+
+Shown = TypeVar("Shown")
+
+
+class EachFrame(QObject, Generic[Shown]):
+    """The newest value per key, handed on at most once a frame: a stock that trades 200 times a second repaints
+    its quote and book 60 times. Only for what is shown; the ledger and the portfolio see every event."""
+
+    FRAME_MS = 16
+
+    def __init__(self, show: Callable[[Shown], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._show = show
+        self._waiting: dict[Hashable, Shown] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._flush)
+
+    def push(self, key: Hashable, value: Shown) -> None:
+        self._waiting[key] = value
+        if not self._timer.isActive():
+            self._timer.start(self.FRAME_MS)
+
+    def _flush(self) -> None:
+        waiting, self._waiting = self._waiting, {}
+        for value in waiting.values():
+            self._show(value)
+
+
+class MarketFeed(QObject):
+    """The market as the ticket shows it: every 0D book kept per stock (the first can come before the stock's
+    quote), and the newest trade and book handed to `show` once a frame."""
+
+    def __init__(self, show: Callable[[Trade | BookUpdate], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.books: dict[str, BookUpdate] = {}
+        self._each_frame: EachFrame[Trade | BookUpdate] = EachFrame(show, self)
+
+    def push(self, event: Trade | BookUpdate) -> None:
+        if isinstance(event, BookUpdate):
+            self.books[event.stock_code] = event
+        self._each_frame.push(type(event).__name__, event)

@@ -147,7 +147,12 @@ def test_the_book_shows_my_resting_order_at_its_price(desk: Desk) -> None:
     assert header is not None and header.text() == "내 주문"
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
     desk.until(lambda: mine_at("70,900") == "7", "내 주문 does not show the resting order")
-    desk.act(lambda: desk.window.openOrders.selectRow(0))
+    desk.fill(SAMSUNG, 70_900, 5)  # a second order at the same price: the level shows both
+    desk.until(lambda: len(desk.open_order_numbers()) == 2, "no second order", action=desk.ticket.submitButton.click)
+    desk.until(lambda: mine_at("70,900") == "12", "내 주문 did not add the second order")
+    desk.sandbox.set_price(SAMSUNG, 70_900, depth=4)  # the market trades 4 at that price: the first order's fill
+    desk.until(lambda: mine_at("70,900") == "8", "내 주문 did not follow the partial fill")
+    desk.act(lambda: desk.window.openOrders.selectAll())
     desk.until(
         lambda: mine_at("70,900") == "",
         "a cancelled order stayed in 내 주문",
