@@ -40,6 +40,7 @@ def test_the_frozen_app_passes_its_self_check_with_a_sandbox_round_trip(tmp_path
     assert (internal / "kiwoom_desk" / "_assets" / "translations" / "kiwoom_desk_ko.qm").is_file()
     assert (internal / "kiwoom_desk" / "sandbox" / "data" / "stocks.csv").is_file()
     assert not list(internal.rglob("*Qt6Qml*")) and not (internal / "mypy").exists()  # left out on purpose
+    assert not list(internal.rglob("*Qt6Network*")) and not list(internal.rglob("*gtk*"))  # and what only they used
 
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home")}
     check = subprocess.run([str(program), "--self-check"], capture_output=True, text=True, env=environment, timeout=180)
@@ -48,8 +49,10 @@ def test_the_frozen_app_passes_its_self_check_with_a_sandbox_round_trip(tmp_path
     assert "Korean catalogue (Buy order = 매수 주문)" in check.stdout
     assert "placed and cancelled" in check.stdout
     assert check.stdout.strip().endswith("self-check passed")
-    size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
-    print(f"frozen folder: {size / 2**20:.0f} MiB")
+    size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+    assert size <= 120 * 2**20, f"the frozen folder weighs {size / 2**20:.0f} MiB (#11: at most 120)"
+    icu_data = [path for path in internal.rglob("libicudata.so.*") if not path.is_symlink()]
+    assert icu_data and all(path.stat().st_size < 8 * 2**20 for path in icu_data)  # trimmed (packaging/icu.py)
 
 
 def test_the_windows_workflow_is_a_valid_github_workflow() -> None:
