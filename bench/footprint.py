@@ -9,7 +9,7 @@ threads.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/footprint.py [--warm 30] [--seconds 30]
 
-With `--frozen DIR` the size of a PyInstaller one-folder build is printed too, with its 15 largest files.
+With `--frozen DIR` it weighs a PyInstaller one-folder build instead (on any platform), with its 15 largest files.
 """
 
 from __future__ import annotations
@@ -117,12 +117,15 @@ def footprint(environment: str, rest_url: str, ws_url: str, warm: float, seconds
 def frozen_size(folder: Path) -> None:
     files = [path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
     total = sum(path.stat().st_size for path in files)
-    print(f"\nfrozen one-folder build {folder}: {total / 2**20:.1f} MiB in {len(files)} files; the 15 largest:")
+    print(f"frozen one-folder build {folder}: {total / 2**20:.1f} MiB in {len(files)} files; the 15 largest:")
     for path in sorted(files, key=lambda path: path.stat().st_size, reverse=True)[:15]:
         print(f"  {path.stat().st_size / 2**20:7.1f} MiB  {path.relative_to(folder)}")
 
 
 def main(warm: float, seconds: float, frozen: Path | None) -> None:
+    if frozen is not None:
+        frozen_size(frozen)
+        return
     sys.path.insert(0, str(ROOT))
     from kiwoom_desk.sandbox import SandboxExchange
 
@@ -141,8 +144,6 @@ def main(warm: float, seconds: float, frozen: Path | None) -> None:
                 print(f"{environment:<12}{report['cpu_percent']:>7.2f}{report['rss_mb']:>9.0f}  {sandbox:<18}{threads}")
         finally:
             server.stop()
-    if frozen is not None:
-        frozen_size(frozen)
 
 
 if __name__ == "__main__":
