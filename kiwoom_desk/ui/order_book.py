@@ -81,7 +81,7 @@ class OrderBookView(QTableWidget):
                     item.setForeground(QColor(theme.signed_colour(price - base)))
 
         if book is None or not self._shown:  # a new stock's first book is centred; later ones keep the scroll
-            QTimer.singleShot(0, self._centre)
+            QTimer.singleShot(0, self, self._centre)  # dropped if the book is gone
         self._shown = book is not None
 
     def _centre(self) -> None:
@@ -92,7 +92,7 @@ class OrderBookView(QTableWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._centre)  # once the new height is laid out
+        QTimer.singleShot(0, self, self._centre)  # once the new height is laid out (dropped if the book is gone)
 
     def _clicked(self, row: int, _column: int) -> None:
         if self._prices[row]:
