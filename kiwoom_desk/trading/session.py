@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from ..storage.credentials import Credentials, CredentialStore
 from ..storage.journal import Journal
 
 if TYPE_CHECKING:  # the protocol stack (httpx, pydantic, websockets) loads when a session opens, after first paint
-    from ..kiwoom import KiwoomClient
+    from ..kiwoom import KiwoomClient, StockListing
     from ..sandbox import SandboxExchange
     from .desk import DeskListener, TradingDesk
 
@@ -100,6 +101,12 @@ class SessionController:
             return await client.account_number()
 
     # ---- lifetime ----------------------------------------------------------------------------------------
+
+    def cached_listings(self, environment: Environment) -> list[StockListing]:
+        """Today's stock list from the cache, without a network call (empty when there is none yet)."""
+        from .listings import ListingsCache
+
+        return ListingsCache(self.config.cache_dir, environment).load(date.today()) or []
 
     async def connect(self, environment: Environment, credentials: Credentials) -> TradingDesk:
         """A desk connected to `environment` beside the current one, which keeps running until `activate`.

@@ -308,6 +308,8 @@ class MainWindow(QMainWindow):
         name = environment_text(environment)
         self.status.show_message(self.tr("Connecting to {environment}...").format(environment=name), important=True)
         self.ticket.set_busy(True)  # no order may go to the old environment while the trader expects the new
+        if self.session.desk is None:  # the first session: the day's cached stock list serves the search at once
+            self.ticket.stockCodeEdit.set_listings(self.session.cached_listings(environment))
         try:
             desk = await self.session.connect(environment, credentials)
         except KiwoomError as error:

@@ -379,3 +379,51 @@ def test_opening_mock_starts_no_sandbox(qloop: asyncio.AbstractEventLoop, tmp_pa
         act(qloop, window.deleteLater)  # its Korean translator goes with it
         act(qloop, lambda: None)
         config.journal.close()
+
+
+def test_the_days_cached_stock_list_serves_the_search_before_the_server_answers(
+    qloop: asyncio.AbstractEventLoop, tmp_path: Path, desk: Desk
+) -> None:
+    """A second window opened on a Mock server that never answers: the search already knows the day's stocks."""
+    from PySide6.QtCore import QSettings
+
+    from kiwoom_desk.storage.credentials import CredentialStore
+    from kiwoom_desk.storage.journal import Journal
+    from kiwoom_desk.trading.session import SessionConfig
+    from kiwoom_desk.ui.main_window import MainWindow
+    from tests.window_support import act, complete, run_until
+
+    (sandbox_list,) = (tmp_path / "cache").glob("listings-sandbox-*.json")  # the fixture's window cached it today
+    cache = tmp_path / "second-cache"
+    cache.mkdir()
+    (cache / sandbox_list.name.replace("sandbox", "mock")).write_bytes(sandbox_list.read_bytes())
+
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read()  # takes the request and never answers
+
+    server = complete(qloop, asyncio.start_server(silent, "127.0.0.1", 0))
+    port = server.sockets[0].getsockname()[1]
+    keyring = MemoryKeyring()
+    CredentialStore(keyring).save(Environment.MOCK, Credentials("mock-app-key", "mock-secret-key"))
+    config = SessionConfig(
+        credentials=CredentialStore(keyring),
+        journal=Journal(tmp_path / "silent-journal.sqlite3"),
+        cache_dir=cache,
+        overrides={Environment.MOCK: Endpoints(f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}/ws")},
+    )
+    window = MainWindow(config, QSettings(str(tmp_path / "silent.ini"), QSettings.Format.IniFormat))
+    try:
+        act(qloop, window.show)
+        starting = qloop.create_task(window.start(Environment.MOCK))
+        run_until(qloop, lambda: len(window.ticket.stockCodeEdit.listings) == 78, "the cached list was not used")
+        assert window.desk is None and not starting.done()  # still waiting for the server
+        assert window.status.rest.text() == "REST: 연결 중..."
+        starting.cancel()
+        run_until(qloop, starting.done, "the start did not stop")
+    finally:
+        complete(qloop, window.shutdown())
+        act(qloop, window.close)
+        act(qloop, window.deleteLater)
+        act(qloop, lambda: None)
+        config.journal.close()
+        server.close()
