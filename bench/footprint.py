@@ -3,7 +3,9 @@ whether anything of the Sandbox runs where it should not.
 
 Each environment is a fresh process running the app's real start-up (`app.launch`, `app.run`) in a home folder of
 its own, with keys in an in-memory keyring. Mock and Real point (`--rest-url`, `--ws-url`) at a Sandbox in this
-process, whose market keeps ticking; its CPU is not the app's. Real's confirmation is accepted as a trader would.
+process, whose market keeps ticking; its CPU is not the app's. With `--following`, 삼성전자 is in the ticket (its
+trades and book stream in every second) and, in Mock and Real, two positions are held (their trades stream too).
+Real's confirmation is accepted as a trader would.
 After `--warm` seconds the process's CPU time is read over `--seconds` more, then its resident memory and its
 threads.
 
@@ -15,6 +17,7 @@ With `--frozen DIR` it weighs a PyInstaller one-folder build instead (on any pla
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import subprocess
@@ -37,6 +40,9 @@ from kiwoom_desk import app as desk_app
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.storage.credentials import Credentials, CredentialStore
 
+from PySide6.QtCore import QSettings
+if FOLLOWING:
+    QSettings("KiwoomDesk", "KiwoomDesk").setValue("stock", "005930")  # the ticket follows a stock: 0B, 0D stream
 environment = Environment(ENVIRONMENT)
 argv = ["--env", environment.value]
 if environment is not Environment.SANDBOX:
@@ -84,7 +90,9 @@ desk_app.run(launched, environment)
 """
 
 
-def footprint(environment: str, rest_url: str, ws_url: str, warm: float, seconds: float) -> dict[str, object]:
+def footprint(
+    environment: str, rest_url: str, ws_url: str, warm: float, seconds: float, following: bool
+) -> dict[str, object]:
     home = Path(tempfile.mkdtemp(prefix=f"kiwoom-desk-footprint-{environment}-"))
     script = CHILD
     for name, value in (
@@ -94,6 +102,7 @@ def footprint(environment: str, rest_url: str, ws_url: str, warm: float, seconds
         ("WS_URL", ws_url),
         ("WARM", warm),
         ("SECONDS", seconds),
+        ("FOLLOWING", following),
     ):
         script = script.replace(name, repr(value))
     environ = {
@@ -114,6 +123,14 @@ def footprint(environment: str, rest_url: str, ws_url: str, warm: float, seconds
     return report
 
 
+async def hold_positions(rest_url: str) -> None:
+    from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType
+
+    async with KiwoomClient(rest_url, "bench-app-key", "bench-secret-key") as client:
+        for code in ("005930", "000660"):
+            await client.place_order(side=Side.BUY, stock_code=code, quantity=10, trade_type=TradeType.MARKET)
+
+
 def frozen_size(folder: Path) -> None:
     files = [path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
     total = sum(path.stat().st_size for path in files)
@@ -122,7 +139,7 @@ def frozen_size(folder: Path) -> None:
         print(f"  {path.stat().st_size / 2**20:7.1f} MiB  {path.relative_to(folder)}")
 
 
-def main(warm: float, seconds: float, frozen: Path | None) -> None:
+def main(warm: float, seconds: float, frozen: Path | None, following: bool) -> None:
     if frozen is not None:
         frozen_size(frozen)
         return
@@ -131,14 +148,17 @@ def main(warm: float, seconds: float, frozen: Path | None) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         server = SandboxExchange(Path(folder) / "server", seed=1, tick_interval=1.0).start()
+        if following:
+            asyncio.run(hold_positions(server.rest_url))
         try:
             print(
                 f"idle footprint after {warm:.0f} s connected, CPU over the next {seconds:.0f} s "
                 f"(platform {os.environ['QT_QPA_PLATFORM']}; Mock and Real talk to a Sandbox in another process)"
+                + ("; following 삼성전자 in the ticket and two positions" if following else "; following nothing")
             )
             print(f"{'environment':<12}{'CPU %':>7}{'RSS MiB':>9}  {'embedded Sandbox':<18}threads")
             for environment in ("sandbox", "mock", "real"):
-                report = footprint(environment, server.rest_url, server.ws_url, warm, seconds)
+                report = footprint(environment, server.rest_url, server.ws_url, warm, seconds, following)
                 sandbox = "running" if report["embedded_sandbox"] else "not started"
                 threads = ", ".join(str(name) for name in report["threads"])  # type: ignore[attr-defined]
                 print(f"{environment:<12}{report['cpu_percent']:>7.2f}{report['rss_mb']:>9.0f}  {sandbox:<18}{threads}")
@@ -151,5 +171,6 @@ if __name__ == "__main__":
     parser.add_argument("--warm", type=float, default=30)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--frozen", type=Path, help="a PyInstaller one-folder build to weigh")
+    parser.add_argument("--following", action="store_true", help="a stock in the ticket and positions held")
     arguments = parser.parse_args()
-    main(arguments.warm, arguments.seconds, arguments.frozen)
+    main(arguments.warm, arguments.seconds, arguments.frozen, arguments.following)

@@ -114,17 +114,19 @@ async def heartbeat(lateness: list[float], stop: asyncio.Event, period: float = 
 
 
 class Market:
-    """The ticket's stock trading: a random walk of trades, each with a fresh 10-level book around it."""
+    """The ticket's stock trading: a random walk of trades, each with a fresh 10-level book around it, and after
+    each a trade of another stock on the same feed (a held stock's: it must not hide the ticket's)."""
 
     def __init__(self, code: str) -> None:
         self.code, self.price, self.random = code, 70_000, random.Random(2)
 
-    def events(self) -> tuple[Trade, BookUpdate]:
+    def events(self) -> tuple[Trade, BookUpdate, Trade]:
         self.price += self.random.choice((-100, 0, 100))
         trade = Trade(self.code, "090001", self.price, self.price - 70_000, None, 0, 1)
         asks = [BookLevel(price=self.price + 100 * (level + 1), quantity=300) for level in range(10)]
         bids = [BookLevel(price=self.price - 100 * level, quantity=300) for level in range(10)]
-        return trade, BookUpdate(self.code, "090001", list(asks), list(bids))
+        other = Trade("000660", "090001", 188_000 + self.price % 1_000, 0, None, 0, 1)
+        return trade, BookUpdate(self.code, "090001", list(asks), list(bids)), other
 
 
 async def push(
@@ -183,9 +185,12 @@ def main(rows: int, rate: float, seconds: float) -> None:
                 act(loop, lambda: window.ticket.set_quote(quote))
             sent, elapsed, stall = complete(loop, push(desk, feed, target, seconds, moving))
             print(f"{label:<40}{sent:>13,}{sent / elapsed:>10,.0f}{stall * 1000:>18.1f}")
+        act(loop, lambda: None)  # the last frame's quote and book
         shown = window.ticket.stockLabel.text()
         assert f"{market.price:,}" in shown, f"the quote line did not follow the market: {shown}"
-        print(f"rows at the end: {window.openOrders.orders.rowCount():,}")
+        table = {order.order_no: order.unfilled for order in window.openOrders.orders.rows()}
+        assert table == feed.unfilled, "the table lost or reordered an order event"  # nothing dropped for the ledger
+        print(f"rows at the end: {window.openOrders.orders.rowCount():,}, each as the events left it")
         window.session.desk = None
         complete(loop, client.aclose())
         sandbox.stop()

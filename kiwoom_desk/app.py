@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import logging
 import logging.handlers
+import os
 import signal
 import sys
 import tempfile
@@ -262,6 +263,7 @@ class Launch:
 def launch(args: argparse.Namespace) -> Launch:
     """The Qt application, its one qasync loop and the shown window. Only Qt and the window's own modules load
     here; the protocol stack and the Sandbox load when the window's first session opens, after its first paint."""
+    os.environ.setdefault("QT_API", "pyside6")  # qasync binds to the first Qt binding it finds otherwise
     import qasync  # type: ignore[import-untyped]
     from PySide6.QtCore import QSettings
 

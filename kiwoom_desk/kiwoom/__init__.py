@@ -92,13 +92,15 @@ _HOMES = {  # name -> the submodule that defines it
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{home}", __name__), name)
-    globals()[name] = value  # the next lookup is an ordinary one
-    return value
+if not TYPE_CHECKING:  # for mypy the names above are ordinary imports, so a misspelt one is still an error
+
+    def __getattr__(name: str) -> Any:
+        home = _HOMES.get(name)
+        if home is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{home}", __name__), name)
+        globals()[name] = value  # the next lookup is an ordinary one
+        return value
 
 
 __all__ = [

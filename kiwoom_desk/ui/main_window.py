@@ -8,6 +8,7 @@ confirms every order. Order verbs live in `order_actions.py`, the keys dialog's 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # the live session (client, websockets) loads when one is ope
     from ..trading.desk import TradingDesk
 
 log = logging.getLogger(__name__)
+FIRST_PAINT_WAIT_SECONDS = 0.5
 
 
 class MainWindow(QMainWindow):
@@ -357,8 +359,9 @@ class MainWindow(QMainWindow):
         Real is entered only through its confirmation; declined, the app opens on Sandbox. A shown window paints
         first: the protocol stack and the Sandbox load after that."""
         self.status.set_rest_state("connecting")
-        if self.isVisible():
-            await self._painted.wait()
+        if self.isVisible():  # a minimized or hidden window may never paint: it waits a moment, not for ever
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._painted.wait(), FIRST_PAINT_WAIT_SECONDS)
         if environment is None:
             environment = Environment(str(self.settings.value("environment", Environment.SANDBOX.value)))
             try:

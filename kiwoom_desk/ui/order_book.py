@@ -52,10 +52,13 @@ class OrderBookView(QTableWidget):
                 item.setText(text)
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        """A cell's item, made once with what never changes: its alignment and the ask or bid background."""
         item = self.item(row, column)
         if item is None:
             item = QTableWidgetItem()
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            alignment = Qt.AlignmentFlag.AlignCenter if column == 1 else Qt.AlignmentFlag.AlignRight
+            item.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+            item.setBackground(QColor("#e8f0fe" if row < self.LEVELS else "#fdecea"))
             self.setItem(row, column, item)
         return item
 
@@ -71,14 +74,14 @@ class OrderBookView(QTableWidget):
             quantity = won(level.quantity) if level and level.quantity is not None else ""
             mine = won(self._mine[price]) if price in self._mine else ""
             cells = [quantity if is_ask else "", won(price) if price else "", "" if is_ask else quantity, mine]
-            for column, text in enumerate(cells):
+            for column, text in enumerate(cells):  # only what changed is set: each set repaints its cell
                 item = self._cell(row, column)
-                item.setText(text)
-                alignment = Qt.AlignmentFlag.AlignCenter if column == 1 else Qt.AlignmentFlag.AlignRight
-                item.setTextAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
-                item.setBackground(QColor("#e8f0fe" if is_ask else "#fdecea"))
+                if item.text() != text:
+                    item.setText(text)
                 if column == 1 and price:
-                    item.setForeground(QColor(theme.signed_colour(price - base)))
+                    colour = QColor(theme.signed_colour(price - base))
+                    if item.foreground().color() != colour:
+                        item.setForeground(colour)
 
         if book is None or not self._shown:  # a new stock's first book is centred; later ones keep the scroll
             QTimer.singleShot(0, self, self._centre)  # dropped if the book is gone

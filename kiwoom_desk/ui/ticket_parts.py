@@ -119,7 +119,8 @@ class EachFrame(QObject, Generic[Shown]):
 
 class MarketFeed(QObject):
     """The market as the ticket shows it: every 0D book kept per stock (the first can come before the stock's
-    quote), and the newest trade and book handed to `show` once a frame."""
+    quote), and the newest trade and book of each stock handed to `show` once a frame (held stocks trade on the
+    same feed: one stock's trade must not stand in for another's)."""
 
     def __init__(self, show: Callable[[Trade | BookUpdate], None], parent: QObject) -> None:
         super().__init__(parent)
@@ -129,4 +130,4 @@ class MarketFeed(QObject):
     def push(self, event: Trade | BookUpdate) -> None:
         if isinstance(event, BookUpdate):
             self.books[event.stock_code] = event
-        self._each_frame.push(type(event).__name__, event)
+        self._each_frame.push((type(event).__name__, event.stock_code), event)

@@ -177,3 +177,16 @@ def test_the_trader_can_scroll_the_book_while_it_updates(desk: Desk) -> None:
     desk.sandbox.set_price(SAMSUNG, 71_300)  # the book moves
     desk.until(lambda: book.item(10, 1) is not None and book.item(10, 1).text() == "71,300", "the book did not move")  # type: ignore[union-attr]
     assert book.verticalScrollBar().value() == 0 and centred > 0
+
+
+def test_the_tickets_price_is_its_own_stocks_when_held_stocks_trade_in_the_same_frame(desk: Desk) -> None:
+    """The ticket shows the newest trade once a frame: a held stock's trade in that frame must not hide its own."""
+    from kiwoom_desk.kiwoom.events import Trade
+
+    desk.fill(SAMSUNG, 70_000, 1)
+    ticket = desk.ticket
+    desk.until(lambda: ticket.quote is not None and ticket.quote.code == SAMSUNG, "no quote")
+    ticket.market.push(Trade(SAMSUNG, "100000", 71_900, 700, None, 1, 10))
+    ticket.market.push(Trade("000660", "100000", 188_000, 0, None, 0, 10))  # a held stock, same frame
+    desk.until(lambda: ticket.quote is not None and ticket.quote.current == 71_900, "the ticket lost its trade")
+    assert "71,900" in ticket.stockLabel.text()
