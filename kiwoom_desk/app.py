@@ -116,6 +116,10 @@ def self_check() -> int:
 
     report("Kiwoom Desk", __version__)
     report("Python", sys.version.split()[0])
+    headless = not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if sys.platform.startswith("linux") and headless:  # Qt would abort the check rather than report
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        report("Display", "none: Qt is checked offscreen (the window itself needs a display)")
     try:
         import PySide6
         from PySide6.QtGui import QGuiApplication

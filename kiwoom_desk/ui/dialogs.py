@@ -35,6 +35,7 @@ from ..trading import rules
 from ..trading.orders import Order
 from . import theme
 from .labels import describe, environment_text, shares, side_text, trade_type_text
+from .problems import ProblemLabel
 from .table import won
 from .widgets import TickSpinBox, named
 
@@ -248,10 +249,9 @@ class ModifyDialog(QDialog):
         self.quantitySpin.setRange(0, order.unfilled)
         self.quantitySpin.setValue(order.unfilled)
         self.quantitySpin.setSpecialValueText(self.tr("All unfilled"))
-        self.priceProblem = named(QLabel(), "modifyPriceProblem")
-        self.priceProblem.setProperty("problem", True)
+        self.priceProblem = ProblemLabel("modifyPriceProblem")  # a line of its own: the buttons never move
         layout.addRow(self.tr("New price"), self.priceSpin)
-        layout.addRow("", self.priceProblem)
+        layout.addRow("", self.priceProblem.slot)
         layout.addRow(self.tr("Quantity"), self.quantitySpin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -265,8 +265,7 @@ class ModifyDialog(QDialog):
     def _check(self) -> None:
         """The ticket's own price rules: an off-tick or out-of-limit price is said, and cannot be sent."""
         problems = rules.price_problems(self.priceSpin.value(), self._quote)
-        self.priceProblem.setText("\n".join(describe(problem) for problem in problems))
-        self.priceProblem.setVisible(bool(problems))
+        self.priceProblem.say(" ".join(describe(problem) for problem in problems), visible=True)
         self.okButton.setEnabled(not problems)
 
 

@@ -284,12 +284,9 @@ class MainWindow(QMainWindow):
         previous = self.environment
         self._switching = True
         try:
+            credentials = await self.keys.credentials_for(environment)  # no keys, no question about real money
             entering_real = environment is Environment.REAL and previous is not Environment.REAL
-            if entering_real and not await dialogs.ask(dialogs.RealModeDialog(self)):
-                self.environmentToggle.show_environment(previous)
-                return False
-            credentials = await self.keys.credentials_for(environment)
-            if credentials is None:
+            if credentials is None or (entering_real and not await dialogs.ask(dialogs.RealModeDialog(self))):
                 self.environmentToggle.show_environment(previous)
                 return False
             return await self._open_desk(environment, credentials)

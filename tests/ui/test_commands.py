@@ -55,3 +55,19 @@ def test_the_app_starts_connects_to_its_sandbox_and_quits(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "ready: REST: 연결됨 78" in result.stdout  # connected, with the listed stocks
+
+
+def test_self_check_without_a_display_checks_qt_offscreen_instead_of_aborting(tmp_path: Path) -> None:
+    environment = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    environment.pop("QT_QPA_PLATFORM", None)
+    environment["HOME"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiwoom_desk", "--self-check"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    linux = sys.platform.startswith("linux")  # elsewhere a desktop always has a display
+    assert not linux or ("Display           none" in result.stdout and "offscreen" in result.stdout)

@@ -142,6 +142,9 @@ def test_a_broken_keyring_gives_a_clear_message(desk: Desk) -> None:
     assert desk.complete(desk.window.switch_to(Environment.MOCK)) is False
     assert "keyring" in desk.window.status.message.text()
     assert desk.window.environment is Environment.SANDBOX
+    # Real without keys asks nothing about real money: it says why it can't go there
+    assert desk.complete(desk.window.switch_to(Environment.REAL)) is False
+    assert modal(dialogs.RealModeDialog, "realModeDialog") is None and desk.window.environment is Environment.SANDBOX
 
 
 def test_language_switches_to_english_and_back(desk: Desk) -> None:

@@ -183,11 +183,14 @@ def test_a_modify_to_an_off_tick_price_is_said_and_cannot_be_sent(desk: Desk) ->
         "no modify dialog",
         action=desk.window.orderActions.modify_selected,
     )
+    ok_at, height = dialog.okButton.mapTo(dialog, dialog.okButton.rect().topLeft()), dialog.height()
     desk.act(lambda: dialog.priceSpin.setValue(70_050))  # typed: between two 100-won ticks
     assert not dialog.okButton.isEnabled()
     assert dialog.priceProblem.isVisible() and "70,000" in dialog.priceProblem.text()
+    assert dialog.okButton.mapTo(dialog, dialog.okButton.rect().topLeft()) == ok_at and dialog.height() == height
     desk.act(lambda: dialog.priceSpin.setValue(70_100))
     assert dialog.okButton.isEnabled() and not dialog.priceProblem.isVisible()
+    assert dialog.okButton.mapTo(dialog, dialog.okButton.rect().topLeft()) == ok_at  # nothing moved under the pointer
     desk.act(dialog.reject)
 
 
