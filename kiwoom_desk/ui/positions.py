@@ -67,7 +67,7 @@ class PositionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = named(QTableView(), "positionsTable")
         self.positions = KeyedTableModel(position_columns(self), key=lambda holding: holding.stock_code)
-        show_table(self.table, self.positions, sort_column=0, order=Qt.SortOrder.AscendingOrder)
+        show_table(self.table, self.positions, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True)
         self.table.doubleClicked.connect(lambda index: self.sellRequested.emit(index.data(ROW_ROLE)))
         self.totalsLabel = named(QLabel(), "totalsLabel")
         self.totalsLabel.setTextFormat(Qt.TextFormat.RichText)

@@ -154,7 +154,9 @@ def _swapped_sort_arrows(base: str) -> QStyle:
     return SwappedSortArrows(base)  # by name: a proxy owns its base style
 
 
-def show_table(view: QTableView, model: KeyedTableModel[Any], sort_column: int, order: Qt.SortOrder) -> None:
+def show_table(
+    view: QTableView, model: KeyedTableModel[Any], sort_column: int, order: Qt.SortOrder, widen: bool = False
+) -> None:
     """The one way our tables look: sorted by value through a proxy, whole rows selected, the row numbers hidden,
     columns sized to their contents once filled and then left to the trader."""
     proxy = QSortFilterProxyModel(view)
@@ -169,16 +171,20 @@ def show_table(view: QTableView, model: KeyedTableModel[Any], sort_column: int, 
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     windows_sort_arrows(view.horizontalHeader())
-    fit_columns_when_filled(view)
+    fit_columns_when_filled(view, widen)
 
 
-def fit_columns_when_filled(view: QTableView) -> None:
-    """Sizes the columns to their contents the first time rows arrive; after that the trader's widths stay."""
+def fit_columns_when_filled(view: QTableView, widen: bool = False) -> None:
+    """Sizes the columns to their contents the first time rows arrive; after that the trader's widths stay, except
+    that with `widen` (a short table) a column grows when a new row would be cut (SK하이닉스 after 삼성전자)."""
     model = view.model()
 
     def fit() -> None:
         if not view.property("fitted"):
             view.resizeColumnsToContents()
             view.setProperty("fitted", True)
+        elif widen:
+            for column in range(model.columnCount() - 1):  # the last column stretches anyway
+                view.setColumnWidth(column, max(view.columnWidth(column), view.sizeHintForColumn(column)))
 
     model.rowsInserted.connect(lambda *_: fit())

@@ -291,3 +291,13 @@ def test_a_good_code_takes_back_the_last_codes_problem_from_the_status_bar(desk:
     desk.act(lambda: _type(desk.ticket.stockCodeEdit, SAMSUNG))
     desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.code == SAMSUNG, "no quote")
     assert "99999X" not in desk.window.status.message.text()
+
+
+def test_a_longer_name_bought_later_is_not_cut_in_the_positions(desk: Desk) -> None:
+    table = desk.window.positions.table
+    for code, name in ((SAMSUNG, "삼성전자"), ("000660", "SK하이닉스")):
+        desk.fill(code, 0, 1, trade_type="3")
+        desk.until(lambda: not desk.ticket.busy, "no answer", action=desk.ticket.submitButton.click)
+        desk.until(lambda name=name: any(p.stock_name == name for p in desk.window.positions.positions.rows()), name)
+    needed = table.fontMetrics().horizontalAdvance("SK하이닉스")
+    assert table.columnWidth(1) > needed  # the name column grew for the second stock
