@@ -276,6 +276,8 @@ class OrderTicket(QDockWidget):
             self.orderBook.show_book(event, self.quote.limits.base)
 
     def set_account(self, account: rules.Account, sellable_by_code: dict[str, int]) -> None:
+        if account == self.account and sellable_by_code == self.sellable_by_code:
+            return  # a held stock's price moved: nothing the ticket checks changed
         self.account = account
         self.sellable_by_code = sellable_by_code
         self.revalidate()
