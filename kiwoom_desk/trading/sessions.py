@@ -43,8 +43,12 @@ class Phase(StrEnum):
     AFTER_HOURS = "after_hours"  # 15:40-18:00: closing-price trade, then single-price session
 
 
+def trading_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in HOLIDAYS_2026
+
+
 def phase(now: datetime) -> Phase:
-    if now.weekday() >= 5 or now.date() in HOLIDAYS_2026:
+    if not trading_day(now.date()):
         return Phase.CLOSED
     clock = now.time()
     if time(8, 30) <= clock < time(9, 0):
@@ -71,16 +75,10 @@ CONTINUOUS: Hours = (time(9, 0), time(15, 20))
 
 # When KRX takes each order type (krx-rules.md §3, "Valid where"): data, not code, because the timetable is due to
 # change (KRX's planned pre- and after-market). A stop-limit's KRX hours are unconfirmed: continuous is assumed.
-KRX_HOURS: dict[TradeType, Hours] = {
+KRX_HOURS: dict[TradeType, Hours] = dict.fromkeys(TradeType, CONTINUOUS) | {  # continuous, unless named here
     TradeType.LIMIT: AUCTIONS_AND_CONTINUOUS,
     TradeType.MARKET: AUCTIONS_AND_CONTINUOUS,
     TradeType.CONDITIONAL_LIMIT: (time(8, 30), time(15, 20)),  # its remainder goes to the closing auction
-    **{
-        kind: CONTINUOUS
-        for kind in TradeType
-        if kind not in SESSION_ONLY_TYPES
-        and kind not in {TradeType.LIMIT, TradeType.MARKET, TradeType.CONDITIONAL_LIMIT}
-    },
     TradeType.PRE_MARKET_CLOSE: (time(8, 30), time(8, 40)),
     TradeType.POST_MARKET_CLOSE: (time(15, 40), time(16, 0)),
     TradeType.AFTER_HOURS_SINGLE: (time(16, 0), time(18, 0)),
@@ -106,9 +104,7 @@ def types_not_taken_now(
     later) are not in this table, so on them the server's answer is the one to trust."""
     never: dict[TradeType, Hours | None] = dict.fromkeys(types_never_taken(environment))
     clock = now.time()
-    trading_day = now.weekday() < 5 and now.date() not in HOLIDAYS_2026
-    if environment is Environment.SANDBOX or venue is not Venue.KRX or not trading_day:
-        return never
-    if not KRX_ORDER_DAY[0] <= clock < KRX_ORDER_DAY[1]:
+    in_order_day = trading_day(now.date()) and KRX_ORDER_DAY[0] <= clock < KRX_ORDER_DAY[1]
+    if environment is Environment.SANDBOX or venue is not Venue.KRX or not in_order_day:
         return never
     return never | {kind: hours for kind, hours in KRX_HOURS.items() if not hours[0] <= clock < hours[1]}
