@@ -273,13 +273,14 @@ class TradingDesk:
         limits = PriceLimits(base=info.base_price, upper=info.upper_limit, lower=info.lower_limit)
         return Quote(code=info.code, name=info.name, current=info.current_price, limits=limits, instrument=instrument)
 
-    async def listings(self) -> list[StockListing]:
+    async def listings(self, cached: list[StockListing] | None = None) -> list[StockListing]:
         """KOSPI, KOSDAQ and ETF listings for the ticket's search, fetched once a day per environment (paging
-        them costs several seconds under the real server's rate limits) and kept in the cache folder."""
+        them costs several seconds under the real server's rate limits) and kept in the cache folder. `cached`:
+        today's list as the caller already read it from that cache (the folder is not read twice)."""
         today = date.today()
         if self._listings is None or self._listings[0] != today:
             cache = ListingsCache(self.cache_dir, self.environment)
-            found = cache.load(today)
+            found = cached or cache.load(today)
             if found is None:
                 found = []
                 for market in LISTED_MARKETS:

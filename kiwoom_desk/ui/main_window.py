@@ -307,8 +307,9 @@ class MainWindow(QMainWindow):
         name = environment_text(environment)
         self.status.show_message(self.tr("Connecting to {environment}...").format(environment=name), important=True)
         self.ticket.set_busy(True)  # no order may go to the old environment while the trader expects the new
-        if self.session.desk is None:  # the first session: the day's cached stock list serves the search at once
-            self.ticket.stockCodeEdit.set_listings(self.session.cached_listings(environment))
+        cached = self.session.cached_listings(environment) if self.session.desk is None else None
+        if cached is not None:  # the first session: the day's cached stock list serves the search at once
+            self.ticket.stockCodeEdit.set_listings(cached)
         try:
             desk = await self.session.connect(environment, credentials)
         except KiwoomError as error:
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
         self.status.set_rest_state("connected")
         self.status.token_expires_at = desk.token_expires_at
         self.status.show_message(self.tr("Connected. Loading the stock list..."))
-        listings = await desk.listings()
+        listings = await desk.listings(cached or None)
         if self.session.desk is desk:
             self.ticket.stockCodeEdit.set_listings(listings)
             self.status.show_message(self.tr("Ready: {count} stocks").format(count=len(listings)), important=True)
