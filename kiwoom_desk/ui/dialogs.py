@@ -109,7 +109,7 @@ class ConfirmOrderDialog(QDialog):
         buttons = QDialogButtonBox()
         self.sendButton = buttons.addButton(self.tr("Send order"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.sendButton.setObjectName("sendOrderButton")
-        self.sendButton.setProperty("side", "buy" if ticket.side is Side.BUY else "sell")
+        self.sendButton.setProperty("side", theme.side_key(ticket.side))
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

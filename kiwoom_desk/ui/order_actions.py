@@ -15,7 +15,7 @@ from ..trading import rules
 from ..trading.orders import Order, OrderState
 from ..trading.portfolio import Position
 from ..trading.session import SessionController
-from . import dialogs
+from . import dialogs, theme
 from .bridge import DeskBridge
 from .labels import explain, explanation, shares, side_text
 from .open_orders import OpenOrdersTable
@@ -226,7 +226,7 @@ class OrderActions(QObject):
                 price=won(event.fill_price) if event.fill_price is not None else "-",
                 unfilled=shares(event.unfilled),
             )
-            flash = "buy" if event.side is Side.BUY else "sell"
+            flash = theme.side_key(event.side)
         else:
             return
         self.status.show_message(text, important=True)

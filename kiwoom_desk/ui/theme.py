@@ -10,12 +10,18 @@ from PySide6.QtWidgets import QWidget
 
 from ..assets import style_sheet_template
 from ..environments import Environment
+from ..kiwoom.codes import Side
 
 BUY = UP = "#d32f2f"
 SELL = DOWN = "#1565c0"
 FLAT = "#424242"
 PROBLEM = "#c62828"
 OK = "#2e7d32"
+
+
+def side_key(side: Side | None) -> str:
+    """The name the style sheet selects a side's colour by ([side="buy"], [flash="sell"])."""
+    return "sell" if side is Side.SELL else "buy"
 
 
 def signed_colour(value: float) -> str:

@@ -341,7 +341,7 @@ class OrderTicket(QDockWidget):
         speaking = self._touched.fields | {Field.TRADE_TYPE} | ({Field.STOCK} if self._unavailable else set())
         show_problems(self._problem_places, problems, speaking, self._describe)
         self.submitButton.setEnabled(not problems and not self._busy)
-        theme.restyle(self.submitButton, "side", "buy" if ticket.side is Side.BUY else "sell")
+        theme.restyle(self.submitButton, "side", theme.side_key(ticket.side))
         self.submitButton.setText(
             self.tr("Sending...")
             if self._sending
