@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -43,10 +44,11 @@ from ..kiwoom.events import (
 )
 from ..kiwoom.realtime import RealtimeSession
 from ..storage.journal import Journal
+from .limits import LimitExceededError, OrderGuard
 from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
-from .rules import Quote, Ticket
+from .rules import Quote, Ticket, modify_ticket
 from .sessions import KST
 from .streams import Streams
 from .ticks import Instrument, PriceLimits
@@ -88,8 +90,10 @@ class TradingDesk:
         journal: Journal,
         cache_dir: Path | None = None,
         ws_url: str | None = None,
+        guard: OrderGuard | None = None,
     ) -> None:
         self.environment = environment
+        self.guard = guard if guard is not None else OrderGuard(environment)  # the trader's limits, checked here
         self.client = client
         self.journal = journal
         self.cache_dir = cache_dir
@@ -112,6 +116,7 @@ class TradingDesk:
         self._listings: tuple[date, list[StockListing]] | None = None
         self._etf_codes: set[str] = set()  # ETFs tick in 5s from 2,000 won
         self._names: dict[str, str] = {}
+        self._quotes: dict[str, Quote] = {}  # the last quote of each stock asked for, its price kept by 0B
 
     def subscribe(self, listener: DeskListener) -> None:
         self._listeners.append(listener)
@@ -210,10 +215,17 @@ class TradingDesk:
             for listener in self._listeners:
                 listener.portfolio_changed()
         else:
-            if isinstance(event, Trade) and self.portfolio.apply_price(event.stock_code, event.price):
-                self._portfolio_changed_soon()
+            if isinstance(event, Trade):
+                self._trade(event)
             for listener in self._listeners:
                 listener.market(event)
+
+    def _trade(self, trade: Trade) -> None:
+        known = self._quotes.get(trade.stock_code)
+        if known is not None:
+            self._quotes[trade.stock_code] = replace(known, current=trade.price)
+        if self.portfolio.apply_price(trade.stock_code, trade.price):
+            self._portfolio_changed_soon()
 
     def _portfolio_changed_soon(self) -> None:
         """Prices of held stocks tick many times a second: the views hear of it at most 20 times a second."""
@@ -271,7 +283,22 @@ class TradingDesk:
         info = await self.client.stock_info(code)
         instrument = Instrument.ETF if code in self._etf_codes else Instrument.STOCK
         limits = PriceLimits(base=info.base_price, upper=info.upper_limit, lower=info.lower_limit)
-        return Quote(code=info.code, name=info.name, current=info.current_price, limits=limits, instrument=instrument)
+        quote = Quote(code=info.code, name=info.name, current=info.current_price, limits=limits, instrument=instrument)
+        self._quotes[code] = quote
+        return quote
+
+    async def _check_limits(self, ticket: Ticket, override: bool) -> None:
+        """The trader's limits, whoever built the order; the current price comes from the last quote and the
+        trades since, or is asked for when nothing has quoted the stock. Raises LimitExceededError."""
+        quote = self._quotes.get(ticket.stock_code)
+        if quote is None and self.guard.needs_quote(ticket):
+            quote = await self.quote(ticket.stock_code)
+        try:
+            self.guard.check(ticket, quote, override)
+        except LimitExceededError as error:
+            kinds = [problem.kind.value for problem in error.problems]
+            self.journal.record(self.environment, "blocked", ticket.side.api_id, detail={"limits": kinds})
+            raise
 
     async def listings(self, cached: list[StockListing] | None = None) -> list[StockListing]:
         """KOSPI, KOSDAQ and ETF listings for the ticket's search, fetched once a day per environment (paging
@@ -291,9 +318,12 @@ class TradingDesk:
             self._names = {listing.code: listing.name for listing in found}
         return self._listings[1]
 
-    async def place(self, ticket: Ticket, stock_name: str = "") -> OrderAck:
+    async def place(self, ticket: Ticket, stock_name: str = "", override_limits: bool = False) -> OrderAck:
         """Sends one order, records the acknowledged order in the ledger, and returns: the caller waits for this
-        one REST call. The 00 events and, when they do not come, a reconcile do the rest."""
+        one REST call. The 00 events and, when they do not come, a reconcile do the rest. An order over the
+        trader's limits raises LimitExceededError and is not sent (`override_limits`: the trader said to, in
+        Sandbox or Mock)."""
+        await self._check_limits(ticket, override_limits)
         request = {
             "side": ticket.side.value,
             "stock_code": ticket.stock_code,
@@ -343,6 +373,9 @@ class TradingDesk:
         return ack
 
     async def modify(self, order: Order, quantity: int, price: int) -> ModifyAck:
+        """A new price and quantity (0: the whole remainder) for `order`, checked against the trader's limits
+        like a new order (LimitExceededError); a cancel never is."""
+        await self._check_limits(modify_ticket(order, quantity, price), override=False)
         since = self.ledger.mark()
         self.journal.record(self.environment, "sent", "kt10002", order.order_no, {"quantity": quantity, "price": price})
         try:

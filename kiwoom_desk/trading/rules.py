@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from ..environments import Environment
 from ..kiwoom import Side, TradeType, Venue
+from .orders import Order
 from .sessions import Hours
 from .ticks import Instrument, PriceLimits, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
 
@@ -30,6 +31,7 @@ class Field(StrEnum):
     QUANTITY = "quantity"
     VENUE = "venue"
     TRADE_TYPE = "trade_type"
+    ORDER = "order"  # the order as a whole: how many have gone out this minute
 
 
 class Kind(StrEnum):
@@ -47,6 +49,14 @@ class Kind(StrEnum):
     SHARES_SHORT = "shares_short"  # params: sellable
     TYPE_NEVER_TAKEN = "type_never_taken"  # this environment's market has no session for the type
     TYPE_NOT_NOW = "type_not_now"  # params: start, end (KST, as HHMM): the session that takes the type
+    # The trader's own fat-finger limits (RiskLimits): a slip of the finger stops here, not at the exchange.
+    OVER_MAX_QUANTITY = "over_max_quantity"  # params: limit
+    OVER_MAX_AMOUNT = "over_max_amount"  # params: amount, limit
+    PRICE_TOO_FAR = "price_too_far"  # params: percent, low, high (the prices the limit allows, on their ticks)
+    TOO_MANY_ORDERS = "too_many_orders"  # params: limit, seconds (until the next order may go)
+
+
+LIMIT_KINDS = frozenset({Kind.OVER_MAX_QUANTITY, Kind.OVER_MAX_AMOUNT, Kind.PRICE_TOO_FAR, Kind.TOO_MANY_ORDERS})
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,24 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class RiskLimits:
+    """The trader's fat-finger limits for one environment; 0 switches a limit off."""
+
+    max_quantity: int = 0  # shares per order
+    max_amount: int = 0  # KRW per order (a market order at the current price)
+    max_distance_percent: int = 0  # of a limit price from the current price
+    max_orders_per_minute: int = 0  # new orders and modifies; a cancel is never counted or blocked
+
+
+@dataclass(frozen=True)
+class Pace:
+    """The orders sent in the last minute, and the seconds until the limit lets the next one go."""
+
+    sent_last_minute: int = 0
+    free_in_seconds: int = 0
+
+
+@dataclass(frozen=True)
 class Account:
     orderable_cash: int | None = None  # None: not known yet, not checked
     sellable: int | None = None
@@ -104,8 +132,11 @@ def validate(
     environment: Environment,
     account: Account,
     not_taken: Mapping[TradeType, Hours | None] | None = None,
+    limits: RiskLimits | None = None,
+    pace: Pace | None = None,
 ) -> list[Problem]:
-    """`not_taken`: the order types the market can't take now (sessions.types_not_taken_now), with their hours."""
+    """`not_taken`: the order types the market can't take now (sessions.types_not_taken_now), with their hours;
+    `limits` and `pace`: the trader's fat-finger limits and the orders sent in the last minute."""
     problems: list[Problem] = []
     if not_taken and ticket.trade_type in not_taken:
         problems.append(type_problem(not_taken[ticket.trade_type]))
@@ -131,7 +162,51 @@ def validate(
                 )
         if ticket.side is Side.SELL and account.sellable is not None and ticket.quantity > account.sellable:
             problems.append(Problem(Field.QUANTITY, Kind.SHARES_SHORT, {"sellable": account.sellable}))
+    if limits is not None:
+        problems += limit_problems(ticket, quote, limits, pace or Pace())
     return problems
+
+
+def limit_problems(ticket: Ticket, quote: Quote | None, limits: RiskLimits, pace: Pace) -> list[Problem]:
+    """The order against the trader's limits. Without a quote, what needs the current price is not checked: the
+    caller (the ticket, the desk) has one before anything is sent."""
+    problems: list[Problem] = []
+    if limits.max_quantity and ticket.quantity > limits.max_quantity:
+        problems.append(Problem(Field.QUANTITY, Kind.OVER_MAX_QUANTITY, {"limit": limits.max_quantity}))
+    amount = order_amount(ticket, quote)
+    if limits.max_amount and amount > limits.max_amount:
+        problems.append(Problem(Field.QUANTITY, Kind.OVER_MAX_AMOUNT, {"amount": amount, "limit": limits.max_amount}))
+    if limits.max_distance_percent and ticket.trade_type.needs_price and quote is not None and ticket.price > 0:
+        low, high = price_band(quote, limits.max_distance_percent)
+        if not low <= ticket.price <= high:
+            params = {"percent": limits.max_distance_percent, "low": low, "high": high}
+            problems.append(Problem(Field.PRICE, Kind.PRICE_TOO_FAR, params))
+    if limits.max_orders_per_minute and pace.sent_last_minute >= limits.max_orders_per_minute:
+        params = {"limit": limits.max_orders_per_minute, "seconds": max(pace.free_in_seconds, 1)}
+        problems.append(Problem(Field.ORDER, Kind.TOO_MANY_ORDERS, params))
+    return problems
+
+
+def modify_ticket(order: Order, quantity: int, price: int) -> Ticket:
+    """A modify as the order it makes: the same stock and side at the new price, for `quantity` shares (0: the
+    whole remainder), so that it is held to the same limits."""
+    venue = Venue(order.venue) if order.venue in set(Venue) else Venue.KRX
+    side = order.side or Side.BUY
+    return Ticket(side, order.stock_code, TradeType.LIMIT, venue, price, quantity or order.unfilled)
+
+
+def order_amount(ticket: Ticket, quote: Quote | None) -> int:
+    """Price × quantity, before fees; an order without a price at the current price (0 while it is unknown)."""
+    price = ticket.price if ticket.trade_type.needs_price else (quote.current if quote else 0)
+    return price * ticket.quantity
+
+
+def price_band(quote: Quote, percent: int) -> tuple[int, int]:
+    """The lowest and highest prices on their ticks within `percent` of the current price, inside the day's
+    limits."""
+    low = round_up_to_tick(-(-quote.current * (100 - percent) // 100), quote.instrument)
+    high = round_down_to_tick(quote.current * (100 + percent) // 100, quote.instrument)
+    return max(low, quote.limits.lower), min(high, quote.limits.upper)
 
 
 def type_problem(hours: Hours | None) -> Problem:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from ..environments import SANDBOX_KEYS, Endpoints, Environment
 from ..storage.credentials import Credentials, CredentialStore
 from ..storage.journal import Journal
+from .limits import OrderGuard
+from .rules import RiskLimits
 
 if TYPE_CHECKING:  # the protocol stack (httpx, pydantic, websockets) loads when a session opens, after first paint
     from ..kiwoom import KiwoomClient, StockListing
@@ -48,6 +50,12 @@ class SessionController:
         self.environment = Environment.SANDBOX
         self.desk: TradingDesk | None = None
         self._sandbox: SandboxExchange | None = None
+        # The trader's limits and the last minute's orders, per environment: a reconnect does not reset the count.
+        self.guards = {environment: OrderGuard(environment) for environment in Environment}
+
+    def set_limits(self, environment: Environment, limits: RiskLimits) -> None:
+        """New fat-finger limits for `environment`: its desk checks the next order against them."""
+        self.guards[environment].limits = limits
 
     # ---- where -------------------------------------------------------------------------------------------
 
@@ -115,7 +123,8 @@ class SessionController:
 
         endpoints = await self.endpoints(environment)
         client = self._client(environment, credentials, endpoints)
-        desk = TradingDesk(environment, client, self.journal, self.config.cache_dir, endpoints.ws_url)
+        guard = self.guards[environment]
+        desk = TradingDesk(environment, client, self.journal, self.config.cache_dir, endpoints.ws_url, guard)
         try:
             await desk.connect()
         except BaseException:

@@ -7,12 +7,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType, Venue
 from kiwoom_desk.sandbox import FaultKind, SandboxExchange
 from kiwoom_desk.storage.journal import Journal
 from kiwoom_desk.trading.desk import TradingDesk
-from kiwoom_desk.trading.rules import Ticket
+from kiwoom_desk.trading.limits import LimitExceededError, OrderGuard
+from kiwoom_desk.trading.rules import Kind, RiskLimits, Ticket, price_band
+from kiwoom_desk.trading.ticks import round_down_to_tick
 
 
 async def until(condition: Callable[[], object], message: str, within: float = 10.0) -> None:
@@ -61,5 +65,50 @@ async def test_an_unreadable_order_event_changes_nothing_and_asks_rest(
     (order,) = desk.open_orders()
     assert (order.order_no, order.unfilled, order.quantity) == (ack.order_no, 4, 4)
     assert desk.realtime is not None and desk.realtime.unreadable >= 1 and desk.realtime_connected
+    await desk.close()
+    journal.close()
+
+
+async def test_the_desk_refuses_an_order_over_the_limits_whoever_built_it(
+    sandbox: SandboxExchange, tmp_path: Path
+) -> None:
+    """No ticket here: the desk itself holds every order to the trader's limits, asks for the price it needs,
+    sends nothing over them, and never blocks a cancel."""
+    journal = Journal(tmp_path / "journal.sqlite3")
+    limits = RiskLimits(max_quantity=100, max_amount=3_000_000, max_distance_percent=10, max_orders_per_minute=3)
+    guard = OrderGuard(Environment.SANDBOX, limits)
+    desk = TradingDesk(Environment.SANDBOX, KiwoomClient(sandbox.rest_url, "key", "secret"), journal, guard=guard)
+    await desk.connect()
+    with pytest.raises(LimitExceededError) as refused:  # nothing has quoted the stock: the desk asks for it
+        await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 1_000, 101))
+    assert {problem.kind for problem in refused.value.problems} == {Kind.OVER_MAX_QUANTITY, Kind.PRICE_TOO_FAR}
+    current = desk._quotes["005930"].current
+    far = round_down_to_tick(current * 12 // 10)
+    over = {
+        Kind.OVER_MAX_AMOUNT: Ticket(Side.BUY, "005930", TradeType.MARKET, Venue.KRX, 0, 3_000_000 // current + 1),
+        Kind.PRICE_TOO_FAR: Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, far, 1),
+    }
+    for kind, ticket in over.items():
+        with pytest.raises(LimitExceededError) as refused:
+            await desk.place(ticket)
+        assert [problem.kind for problem in refused.value.problems] == [kind]
+    assert "kt10000" not in sandbox.requests()
+    assert sandbox.requests()["ka10001"] == 1  # the desk asked for the price once, then kept it
+    low = price_band(desk._quotes["005930"], 10)[0]
+    placed = [await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, low, 1)) for _ in range(2)]
+    (order,) = [order for order in desk.open_orders() if order.order_no == placed[0].order_no]
+    with pytest.raises(LimitExceededError):  # a modify is held to the same limits: too many shares
+        await desk.modify(order, 101, low)
+    modified = await desk.modify(order, 1, low)  # the third order this minute
+    with pytest.raises(LimitExceededError) as refused:
+        await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, low, 1))
+    assert [problem.kind for problem in refused.value.problems] == [Kind.TOO_MANY_ORDERS]
+    assert sandbox.requests()["kt10000"] == 2 and sandbox.requests()["kt10002"] == 1
+    numbers = {modified.order_no, placed[1].order_no}
+    await until(lambda: {order.order_no for order in desk.open_orders()} == numbers, "the modify never showed")
+    cancelled, failures = await desk.cancel(desk.open_orders())  # at the limit, a cancel still goes
+    assert len(cancelled) == 2 and not failures
+    blocked = [event for event in journal.events() if event["kind"] == "blocked"]
+    assert len(blocked) == 5 and blocked[-1]["detail"] == {"limits": ["too_many_orders"]}
     await desk.close()
     journal.close()

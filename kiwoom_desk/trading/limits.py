@@ -1,0 +1,90 @@
+"""The trader's fat-finger limits at the desk: whatever builds an order (the ticket, a hotkey, a script), the
+desk checks it against the environment's limits and the orders of the last minute before anything is sent.
+
+The limits themselves and what breaks them are in `rules.py`, with every other ticket rule; this module keeps
+the defaults, counts the orders of the last minute and refuses. No Qt: the window reads and saves the limits.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+from collections.abc import Callable
+
+from ..environments import Environment
+from .rules import Pace, Problem, Quote, RiskLimits, Ticket, limit_problems
+
+PRACTICE_LIMITS = RiskLimits(
+    max_quantity=10_000, max_amount=100_000_000, max_distance_percent=20, max_orders_per_minute=60
+)
+DEFAULT_LIMITS = {
+    Environment.SANDBOX: PRACTICE_LIMITS,
+    Environment.MOCK: PRACTICE_LIMITS,
+    Environment.REAL: RiskLimits(  # real money: tighter, and always on
+        max_quantity=1_000, max_amount=10_000_000, max_distance_percent=10, max_orders_per_minute=20
+    ),
+}
+PACE_WINDOW_SECONDS = 60.0
+
+
+class LimitExceededError(Exception):
+    """The desk refused an order over the trader's limits; nothing was sent."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("over the trader's limits: " + ", ".join(problem.kind.value for problem in problems))
+        self.problems = problems
+
+
+class OrderPace:
+    """When this environment's orders went out, over the last minute."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._sent: deque[float] = deque()
+
+    def sent(self) -> None:
+        self._sent.append(self._clock())
+
+    def now(self, limit: int) -> Pace:
+        """How many went out in the last minute, and in how many seconds fewer than `limit` will have."""
+        now = self._clock()
+        while self._sent and now - self._sent[0] >= PACE_WINDOW_SECONDS:
+            self._sent.popleft()
+        count = len(self._sent)
+        if not limit or count < limit:
+            return Pace(count, 0)
+        leaves = self._sent[count - limit] + PACE_WINDOW_SECONDS  # the order whose leaving frees a place
+        return Pace(count, max(1, math.ceil(leaves - now)))
+
+
+class OrderGuard:
+    """One environment's limits and pace. Real's limits can not be overridden; the practice environments' can, one
+    order at a time, when the trader says so on the ticket."""
+
+    def __init__(self, environment: Environment, limits: RiskLimits | None = None, pace: OrderPace | None = None):
+        self.environment = environment
+        self.limits = limits if limits is not None else DEFAULT_LIMITS[environment]
+        self.pace = pace if pace is not None else OrderPace()
+
+    @property
+    def can_override(self) -> bool:
+        return self.environment is not Environment.REAL
+
+    def now(self) -> Pace:
+        return self.pace.now(self.limits.max_orders_per_minute)
+
+    def needs_quote(self, ticket: Ticket) -> bool:
+        """Whether checking `ticket` needs the current price: a limit price's distance, a market order's amount."""
+        return bool(
+            (self.limits.max_distance_percent and ticket.trade_type.needs_price)
+            or (self.limits.max_amount and not ticket.trade_type.needs_price)
+        )
+
+    def check(self, ticket: Ticket, quote: Quote | None, override: bool = False) -> None:
+        """Raises LimitExceededError for an order over the limits (unless overridden where that is allowed);
+        otherwise counts it as sent."""
+        problems = limit_problems(ticket, quote, self.limits, self.now())
+        if problems and not (override and self.can_override):
+            raise LimitExceededError(problems)
+        self.pace.sent()
