@@ -16,6 +16,7 @@ from kiwoom_desk.storage.credentials import Credentials, CredentialStore
 from kiwoom_desk.storage.journal import Journal
 from kiwoom_desk.trading.orders import LedgerChange
 from kiwoom_desk.trading.rules import Ticket
+from kiwoom_desk.trading.ticks import round_down_to_tick
 from kiwoom_desk.trading.session import SessionConfig, SessionController
 from tests.memory_keyring import MemoryKeyring
 
@@ -131,7 +132,8 @@ async def test_the_sandbox_account_can_start_again_from_its_first_cash(config: S
     session = SessionController(config, Recorder())
     desk = await session.open(Environment.SANDBOX, MOCK_KEYS)
     await desk.place(Ticket(Side.BUY, "005930", TradeType.MARKET, Venue.KRX, price=0, quantity=3), "삼성전자")
-    await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, price=50_000, quantity=1), "삼성전자")
+    below = round_down_to_tick((await desk.quote("005930")).current * 9 // 10)  # inside the practice limits
+    await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, price=below, quantity=1), "삼성전자")
     await desk.refresh()
     assert desk.portfolio.positions and desk.open_orders() and config.journal.events("sandbox")
     config.journal.record("mock", "sent", "kt10000")  # another environment's journal is not touched
