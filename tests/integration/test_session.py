@@ -16,8 +16,8 @@ from kiwoom_desk.storage.credentials import Credentials, CredentialStore
 from kiwoom_desk.storage.journal import Journal
 from kiwoom_desk.trading.orders import LedgerChange
 from kiwoom_desk.trading.rules import Ticket
-from kiwoom_desk.trading.ticks import round_down_to_tick
 from kiwoom_desk.trading.session import SessionConfig, SessionController
+from kiwoom_desk.trading.ticks import round_down_to_tick
 from tests.memory_keyring import MemoryKeyring
 
 from .conftest import start_sandbox
