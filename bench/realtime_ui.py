@@ -163,7 +163,8 @@ def main(rows: int, rate: float, seconds: float) -> None:
     with tempfile.TemporaryDirectory() as folder:
         sandbox = SandboxExchange(Path(folder) / "sandbox", seed=1, tick_interval=None).start()
         window = open_window(Path(folder), sandbox)
-        window.soundAction.setChecked(False)
+        for sound in window.menus.soundActions.values():
+            sound.setChecked(False)
         act(loop, window.show)
         client = KiwoomClient(sandbox.rest_url, "bench", "bench")
         desk = TradingDesk(Environment.SANDBOX, client, window.session.journal)

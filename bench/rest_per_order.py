@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in 
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import Side, TradeType
 from kiwoom_desk.sandbox import SandboxExchange
+from kiwoom_desk.trading.rules import RiskLimits
 from tests.window_support import act, complete, open_window, qt_loop, run_until
 
 QUIET_SECONDS = 1.5  # longer than the desk's cash-refresh delay: what an order causes has happened by then
@@ -56,8 +57,10 @@ def run(loop: asyncio.AbstractEventLoop, orders: int) -> dict[str, Result]:
         sandbox = SandboxExchange(Path(folder) / "sandbox", seed=1, tick_interval=None, initial_cash=10**10).start()
         sandbox.set_price(SAMSUNG, 71_200, depth=10_000)
         window = open_window(Path(folder), sandbox)
-        window.confirmAction.setChecked(False)
-        window.soundAction.setChecked(False)
+        window.menus.confirmAction.setChecked(False)
+        window.session.set_limits(Environment.SANDBOX, RiskLimits())  # a bench's pace is not a trader's
+        for sound in window.menus.soundActions.values():
+            sound.setChecked(False)
         act(loop, window.show)
         complete(loop, window.start(Environment.SANDBOX))
         run_until(loop, lambda: window.status.realtime.text().endswith("연결됨"), "no real-time session")

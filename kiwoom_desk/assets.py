@@ -11,6 +11,7 @@ ASSETS = Path(__file__).resolve().parent / "_assets"
 TRANSLATIONS = ASSETS / "translations"
 ICON = ASSETS / "icons" / "kiwoom-desk.png"
 STYLE_SHEET = ASSETS / "styles" / "desk.qss"
+SOUNDS = ASSETS / "sounds"  # <name>.wav: fill, partial, rejected, disconnected
 MISSING_HINT = "the package was not built: reinstall it (pip install -e .) or run python packaging/assets.py"
 
 

@@ -1,5 +1,5 @@
 """Builds what ships from the source assets in `resources/`: the `.ts` catalogues compiled to `.qm` with Qt's
-lrelease, the icons and the style sheet copied as they are. Used by the wheel build (setup.py), by editable
+lrelease, the icons, the style sheet and the sounds copied as they are. Used by the wheel build (setup.py), by editable
 installs (into `kiwoom_desk/_assets`, which git ignores) and by the PyInstaller spec.
 
     python packaging/assets.py            ->  rebuilds kiwoom_desk/_assets after editing a .ts or the style sheet
@@ -18,6 +18,7 @@ PACKAGE_ASSETS = ROOT / "kiwoom_desk" / "_assets"
 SHIPPED = {  # resources/<folder>: the files that the running app loads; installer images stay behind
     "icons": ("kiwoom-desk.png", "kiwoom-desk.svg", "kiwoom-desk.ico"),
     "styles": ("desk.qss",),
+    "sounds": ("fill.wav", "partial.wav", "rejected.wav", "disconnected.wav"),
 }
 
 

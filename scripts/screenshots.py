@@ -38,7 +38,7 @@ def main(out: Path, language: str = "ko") -> None:
             window.session.credentials.save(
                 environment, Credentials(f"{environment}-key-1234", f"{environment}-secret")
             )
-        window.confirmAction.setChecked(False)
+        window.menus.confirmAction.setChecked(False)
         sandbox.set_price("005930", 71_200, depth=300)
         act(loop, window.show)
         complete(loop, window.start(Environment.SANDBOX))
@@ -79,7 +79,7 @@ def main(out: Path, language: str = "ko") -> None:
         act(loop, lambda: ticket.stockCodeEdit.setText("005930"))
         act(loop, lambda: ticket.priceSpin.setValue(71_550))
         ticket.grab().save(str(out / f"ticket-invalid-{language}.png"))
-        act(loop, window.aboutAction.trigger)
+        act(loop, window.menus.aboutAction.trigger)
         about = run_until(loop, lambda: modal(dialogs.AboutDialog, "aboutDialog"), "no About dialog")
         about.grab().save(str(out / f"about-{language}.png"))
         act(loop, about.reject)

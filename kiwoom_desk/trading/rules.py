@@ -163,7 +163,9 @@ def validate(
         if ticket.side is Side.SELL and account.sellable is not None and ticket.quantity > account.sellable:
             problems.append(Problem(Field.QUANTITY, Kind.SHARES_SHORT, {"sellable": account.sellable}))
     if limits is not None:
-        problems += limit_problems(ticket, quote, limits, pace or Pace())
+        priced = any(problem.field is Field.PRICE for problem in problems)  # one thing wrong with a price at a time
+        over = limit_problems(ticket, quote, limits, pace or Pace())
+        problems += [problem for problem in over if not (priced and problem.field is Field.PRICE)]
     return problems
 
 

@@ -32,6 +32,7 @@ from ..environments import Environment
 from ..kiwoom import Side
 from ..storage.credentials import Credentials
 from ..trading import rules
+from ..trading.limits import OrderGuard
 from ..trading.orders import Order
 from . import theme
 from .labels import describe, environment_text, shares, side_text, trade_type_text
@@ -65,14 +66,20 @@ class ConfirmOrderDialog(QDialog):
     proceeds after commission and tax (a market sell at the current price, as the ticket estimates it)."""
 
     def __init__(
-        self, environment: Environment, ticket: rules.Ticket, name: str, quote: rules.Quote | None, parent: QWidget
+        self,
+        environment: Environment,
+        ticket: rules.Ticket,
+        name: str,
+        quote: rules.Quote | None,
+        parent: QWidget,
+        warnings: list[str] | None = None,
     ) -> None:
+        """`warnings`: the limits the trader chose to go over, said again in red above the buttons."""
         super().__init__(parent)
         theme.apply_style(self)
         self.setObjectName("confirmOrderDialog")
         self.setWindowTitle(self.tr("Confirm order"))
         self.setMinimumWidth(380)
-        colour = theme.BUY if ticket.side is Side.BUY else theme.SELL
         layout = QVBoxLayout(self)
         banner = QLabel(
             self.tr("{environment}: {side} order").format(
@@ -83,8 +90,31 @@ class ConfirmOrderDialog(QDialog):
         banner.setProperty("environment", environment.value)
         layout.addWidget(banner)
         form = QFormLayout()
+        for label, value in self._rows(environment, ticket, name, quote):
+            text = QLabel(value)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            form.addRow(label, text)
+        layout.addLayout(form)
+        if warnings:
+            over = named(QLabel(self.tr("Over your limits:") + " " + " ".join(warnings)), "overLimitsWarning")
+            over.setProperty("problem", True)
+            over.setWordWrap(True)
+            layout.addWidget(over)
+        buttons = QDialogButtonBox()
+        self.sendButton = buttons.addButton(self.tr("Send order"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sendButton.setObjectName("sendOrderButton")
+        self.sendButton.setProperty("side", theme.side_key(ticket.side))
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _rows(
+        self, environment: Environment, ticket: rules.Ticket, name: str, quote: rules.Quote | None
+    ) -> list[tuple[str, str]]:
         money = self.tr("{amount} won")
         price = money.format(amount=won(ticket.price)) if ticket.trade_type.needs_price else self.tr("at market")
+        colour = theme.BUY if ticket.side is Side.BUY else theme.SELL
         rows = [
             (self.tr("Environment"), environment_text(environment)),
             (self.tr("Side"), f"<b style='color:{colour}'>{side_text(ticket.side)}</b>"),
@@ -101,19 +131,7 @@ class ConfirmOrderDialog(QDialog):
         rows.append((estimate[0], f"<b>{money.format(amount=won(estimate[1]))}</b>"))
         if ticket.trade_type.needs_stop_price:
             rows.insert(6, (self.tr("Stop price"), money.format(amount=won(ticket.stop_price))))
-        for label, value in rows:
-            text = QLabel(value)
-            text.setTextFormat(Qt.TextFormat.RichText)
-            form.addRow(label, text)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox()
-        self.sendButton = buttons.addButton(self.tr("Send order"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.sendButton.setObjectName("sendOrderButton")
-        self.sendButton.setProperty("side", theme.side_key(ticket.side))
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        return rows
 
 
 class RealModeDialog(QMessageBox):
@@ -229,9 +247,12 @@ class CredentialsDialog(QDialog):
 
 
 class ModifyDialog(QDialog):
-    """New price (by tick) and quantity (0 = the whole remainder) for an open order."""
+    """New price (by tick) and quantity (0 = the whole remainder) for an open order, held to the ticket's price
+    rules and the trader's limits."""
 
-    def __init__(self, order: Order, quote: rules.Quote | None, parent: QWidget) -> None:
+    def __init__(
+        self, order: Order, quote: rules.Quote | None, parent: QWidget, guard: OrderGuard | None = None
+    ) -> None:
         super().__init__(parent)
         theme.apply_style(self)
         self.setObjectName("modifyDialog")
@@ -250,23 +271,31 @@ class ModifyDialog(QDialog):
         self.quantitySpin.setValue(order.unfilled)
         self.quantitySpin.setSpecialValueText(self.tr("All unfilled"))
         self.priceProblem = ProblemLabel("modifyPriceProblem")  # a line of its own: the buttons never move
+        self.limitsProblem = ProblemLabel("modifyLimitsProblem")
         layout.addRow(self.tr("New price"), self.priceSpin)
         layout.addRow("", self.priceProblem.slot)
         layout.addRow(self.tr("Quantity"), self.quantitySpin)
+        layout.addRow("", self.limitsProblem.slot)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
         self.okButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._quote = quote
+        self._order, self._quote, self._guard = order, quote, guard
         self.priceSpin.valueChanged.connect(lambda *_: self._check())
+        self.quantitySpin.valueChanged.connect(lambda *_: self._check())
         self._check()
 
     def _check(self) -> None:
-        """The ticket's own price rules: an off-tick or out-of-limit price is said, and cannot be sent."""
+        """The ticket's own price rules and the trader's limits: what breaks them is said, and cannot be sent."""
         problems = rules.price_problems(self.priceSpin.value(), self._quote)
+        over: list[rules.Problem] = []
+        if self._guard is not None:
+            modified = rules.modify_ticket(self._order, self.quantitySpin.value(), self.priceSpin.value())
+            over = rules.limit_problems(modified, self._quote, self._guard.limits, self._guard.now())
         self.priceProblem.say(" ".join(describe(problem) for problem in problems), visible=True)
-        self.okButton.setEnabled(not problems)
+        self.limitsProblem.say(" ".join(describe(problem) for problem in over), visible=True)
+        self.okButton.setEnabled(not problems and not over)
 
 
 class ErrorDialog(QDialog):

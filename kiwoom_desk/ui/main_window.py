@@ -13,7 +13,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
@@ -29,12 +29,13 @@ from .environment_toggle import EnvironmentToggle
 from .keys import KeysEditor
 from .labels import environment_text, explain
 from .language import install_language
+from .menus import WindowMenus
 from .open_orders import OpenOrdersPane
 from .order_actions import OrderActions
 from .positions import PositionsPanel
 from .status_bar import StatusBar
 from .ticket import OrderTicket
-from .widgets import action, named
+from .widgets import named
 from .window_layout import LayoutPart, layout_parts, restore_layout, save_layout
 
 if TYPE_CHECKING:  # the live session (client, websockets) loads when one is opened
@@ -64,7 +65,8 @@ class MainWindow(QMainWindow):
         self.keys = KeysEditor(self.session, self.bridge, self.status, self)
         self.bridge.executionArrived.connect(self.orderActions.announce)
         self._wire_actions()
-        self._build_menus()
+        self.menus = WindowMenus(self)
+        self.orderActions.sounds = self.menus.sounds
         self._default_state = self.saveState()
         self._default_splitter = self.splitter.saveState()
         self._restore_layout()
@@ -125,79 +127,12 @@ class MainWindow(QMainWindow):
         self.ticket.submitted.connect(self.orderActions.submit)
         self.ticket.stockRequested.connect(self.orderActions.request_quote)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.fileMenu = bar.addMenu("")
-        self.mockKeysAction = action(self, lambda: self.keys.open(Environment.MOCK))
-        self.realKeysAction = action(self, lambda: self.keys.open(Environment.REAL))
-        self.quitAction = action(self, self.close)
-        for item in (self.mockKeysAction, self.realKeysAction, self.quitAction):
-            self.fileMenu.addAction(item)
-        self.ordersMenu = bar.addMenu("")
-        self.refreshAction = action(self, self.orderActions.refresh, shortcut="F5")
-        self.cancelSelectedAction = action(self, self.orderActions.cancel_selected)
-        self.cancelAllAction = action(self, self.orderActions.cancel_all)
-        self.modifyAction = action(self, self.orderActions.modify_selected)
-        for item in (self.refreshAction, self.modifyAction, self.cancelSelectedAction, self.cancelAllAction):
-            self.ordersMenu.addAction(item)
-        self.settingsMenu = bar.addMenu("")
-        self.confirmAction = self._setting("confirmPractice", "confirm_practice")
-        self.soundAction = self._setting("soundOnFills", "sound")
-        self.confirmCancelAction = self._setting("confirmCancel", "confirm_cancel", default=False)
-        self.resetSandboxAction = action(self, lambda: self.bridge.spawn(self.reset_sandbox()))
-        self.resetSandboxAction.setEnabled(self.session.can_reset_sandbox)
-        self.settingsMenu.addAction(self.resetSandboxAction)
-        self.viewMenu = bar.addMenu("")
-        self.restoreLayoutAction = action(self, self.restore_default_layout)
-        self.viewMenu.addAction(self.restoreLayoutAction)
-        self.languageMenu = self.viewMenu.addMenu("")
-        group = QActionGroup(self)
-        self.koreanAction = action(self, lambda: self.set_language("ko"), check=True)
-        self.koreanAction.setText("한국어")
-        self.englishAction = action(self, lambda: self.set_language("en"), check=True)
-        self.englishAction.setText("English")
-        for item in (self.koreanAction, self.englishAction):
-            group.addAction(item)
-            self.languageMenu.addAction(item)
-        (self.englishAction if self.language.startswith("en") else self.koreanAction).setChecked(True)
-        self.helpMenu = bar.addMenu("")
-        self.aboutAction = action(self, lambda: dialogs.AboutDialog(__version__, self).open())
-        self.helpMenu.addAction(self.aboutAction)
-
-    def _setting(self, key: str, attribute: str, default: bool = True) -> QAction:
-        """A Settings switch, kept in QSettings and handed to the order actions."""
-        item = action(self, lambda: None, check=True)
-        item.setChecked(bool(self.settings.value(key, default, type=bool)))
-        item.toggled.connect(lambda on: self.settings.setValue(key, on))
-        item.toggled.connect(lambda on: setattr(self.orderActions, attribute, on))
-        setattr(self.orderActions, attribute, item.isChecked())
-        self.settingsMenu.addAction(item)
-        return item
-
     def retranslate(self) -> None:
         self.environmentToggle.retranslate()
         self.realBanner.setText(self.tr("REAL TRADING: orders use real money"))
         self.openOrdersPane.retranslate()
         self.positionsTitle.setText("<b>" + self.tr("Positions and cash") + "</b>")
-        self.fileMenu.setTitle(self.tr("&File"))
-        self.mockKeysAction.setText(self.tr("Mock keys..."))
-        self.realKeysAction.setText(self.tr("Real keys..."))
-        self.quitAction.setText(self.tr("Quit"))
-        self.ordersMenu.setTitle(self.tr("&Orders"))
-        self.refreshAction.setText(self.tr("Refresh"))
-        self.modifyAction.setText(self.tr("Modify selected..."))
-        self.cancelSelectedAction.setText(self.tr("Cancel selected (Delete)"))
-        self.cancelAllAction.setText(self.tr("Cancel all..."))
-        self.settingsMenu.setTitle(self.tr("&Settings"))
-        self.confirmAction.setText(self.tr("Confirm every order in Sandbox and Mock"))
-        self.soundAction.setText(self.tr("Sound on fills and rejections"))
-        self.confirmCancelAction.setText(self.tr("Confirm before cancelling one order"))
-        self.resetSandboxAction.setText(self.tr("Reset the Sandbox account..."))
-        self.viewMenu.setTitle(self.tr("&View"))
-        self.restoreLayoutAction.setText(self.tr("Restore default layout"))
-        self.languageMenu.setTitle(self.tr("Language"))
-        self.helpMenu.setTitle(self.tr("&Help"))
-        self.aboutAction.setText(self.tr("About Kiwoom Desk"))
+        self.menus.retranslate()
         self.ticket.retranslate()
         self.status.retranslate()
         for model in (self.openOrders.orders, self.positions.positions):
@@ -323,7 +258,7 @@ class MainWindow(QMainWindow):
         await self._close_desk()
         await self.session.activate(desk)
         self._show_environment()
-        self.ticket.set_environment(environment)
+        self.ticket.set_environment(environment, self.session.guards[environment])
         self.status.set_rest_state("connected")
         self.status.token_expires_at = desk.token_expires_at
         self.status.show_message(self.tr("Connected. Loading the stock list..."))

@@ -1,10 +1,9 @@
 """Open orders (`openOrdersTable`): the ledger's working orders, numbers sorted by value, only changed rows
-repainted. Delete cancels the selection; double-click loads an order into the ticket."""
+repainted. Delete (Settings › Hotkeys) cancels the selection; double-click loads an order into the ticket."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ..kiwoom import Side
@@ -72,9 +71,6 @@ class OpenOrdersTable(QTableView):
         self.orders = OpenOrdersModel(order_columns(self), key=lambda order: order.order_no)
         show_table(self, self.orders, sort_column=1, order=Qt.SortOrder.DescendingOrder)
         self.doubleClicked.connect(lambda index: self.orderActivated.emit(index.data(ROW_ROLE)))
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(self._cancel_selected)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
 

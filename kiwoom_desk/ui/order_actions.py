@@ -7,18 +7,20 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side, SymbolNotFoundError
 from ..kiwoom.events import OrderExecution
 from ..trading import rules
+from ..trading.limits import LimitExceededError
 from ..trading.orders import Order, OrderState
 from ..trading.portfolio import Position
 from ..trading.session import SessionController
 from . import dialogs, theme
 from .bridge import DeskBridge
-from .labels import explain, explanation, shares, side_text
+from .labels import describe, explain, explanation, shares, side_text
 from .open_orders import OpenOrdersTable
+from .sounds import Sound, Sounds
 from .status_bar import StatusBar
 from .table import won
 from .ticket import OrderTicket
@@ -44,7 +46,7 @@ class OrderActions(QObject):
         self.session, self.bridge, self.ticket, self.table, self.status = session, bridge, ticket, table, status
         self.window = parent
         self.confirm_practice = True  # Settings > Confirm every order (Real always confirms)
-        self.sound = True  # Settings > Sound on fills and rejections
+        self.sounds: Sounds | None = None  # Settings > Sounds
         self.confirm_cancel = False  # Settings > Confirm before cancelling one order (cancel-all always asks)
         self._quote_problem = ""  # the last "no such code" or "no quote" said in the status bar
 
@@ -53,27 +55,33 @@ class OrderActions(QObject):
     def submit(self, ticket: rules.Ticket) -> None:
         # One click, one order: the ticket locks here, synchronously, before anything is scheduled, so that a
         # second click queued behind the first finds it busy. It unlocks when the answer (or failure) arrives.
+        # Over the limits, in practice, only if the trader said so on the ticket, for this order, with a question.
+        over = [problem for problem in self.ticket.problems() if problem.kind in rules.LIMIT_KINDS]
+        override = self.ticket.limits.overriding and bool(over)
         self.ticket.set_busy(True)
-        self.bridge.spawn(self._send(ticket), order=True)
+        self.bridge.spawn(self._send(ticket, over if override else []), order=True)
 
-    async def _send(self, ticket: rules.Ticket) -> None:
+    async def _send(self, ticket: rules.Ticket, overriding: list[rules.Problem]) -> None:
+        """`overriding`: the limits the trader chose to send this order over (always asked about)."""
         desk = self.session.desk
         try:
             if desk is None:
                 self.status.show_message(self.tr("Not connected."), important=True)
                 return
             name = self.ticket.quote.name if self.ticket.quote else ""
-            if (desk.environment.always_confirm or self.confirm_practice) and not await self._confirmed(
-                desk, ticket, name
-            ):
+            asks = desk.environment.always_confirm or self.confirm_practice or bool(overriding)
+            if asks and not await self._confirmed(desk, ticket, name, overriding):
                 self.status.show_message(self.tr("Order not sent."), important=True)
                 return
             self.ticket.set_busy(True, sending=True)
-            ack = await desk.place(ticket, name)
+            ack = await desk.place(ticket, name, override_limits=bool(overriding))
+            self.ticket.limits.sent()
             if desk.order_state(ack.order_no) in (OrderState.WORKING, None):  # its fill or rejection came first
                 self.status.show_message(
                     self.tr("Order accepted: no. {number}").format(number=ack.order_no), important=True
                 )
+        except LimitExceededError as error:
+            self.status.show_message(self._over_limits_text(error), True)
         except OrderStateUnknownError:
             self.status.show_message(self._unknown_text(), True)
         except KiwoomError as error:
@@ -81,11 +89,18 @@ class OrderActions(QObject):
         finally:
             self.ticket.set_busy(False)
 
+    def _over_limits_text(self, error: LimitExceededError) -> str:
+        reasons = " ".join(describe(problem) for problem in error.problems)
+        return self.tr("Not sent, over your limits: {reasons}").format(reasons=reasons)
+
     def _unknown_text(self) -> str:
         return self.tr("No answer from the server. Open orders were refreshed: check them before ordering again.")
 
-    async def _confirmed(self, desk: TradingDesk, ticket: rules.Ticket, name: str) -> bool:
-        dialog = dialogs.ConfirmOrderDialog(desk.environment, ticket, name, self.ticket.quote, self.window)
+    async def _confirmed(
+        self, desk: TradingDesk, ticket: rules.Ticket, name: str, overriding: list[rules.Problem]
+    ) -> bool:
+        warnings = [describe(problem) for problem in overriding]
+        dialog = dialogs.ConfirmOrderDialog(desk.environment, ticket, name, self.ticket.quote, self.window, warnings)
         return await dialogs.ask(dialog)
 
     # ---- the ticket's stock ------------------------------------------------------------------------------
@@ -195,11 +210,14 @@ class OrderActions(QObject):
             quote = await desk.quote(order.stock_code)
         except KiwoomError:
             quote = None
-        dialog = dialogs.ModifyDialog(order, quote, self.window)
+        dialog = dialogs.ModifyDialog(order, quote, self.window, desk.guard)
         if not await dialogs.ask(dialog):
             return
         try:
             ack = await desk.modify(order, dialog.quantitySpin.value(), dialog.priceSpin.value())
+        except LimitExceededError as error:
+            self.status.show_message(self._over_limits_text(error), True)
+            return
         except OrderStateUnknownError:
             self.status.show_message(self._unknown_text(), True)
             return
@@ -213,6 +231,7 @@ class OrderActions(QObject):
     def announce(self, event: OrderExecution) -> None:
         """Fills and rejections are announced: a message, a flash in the side's colour, and a sound if wanted."""
         side = side_text(event.side)
+        sound = Sound.REJECTED
         if event.status is OrderStatus.REJECTED:
             text = self.tr("Rejected: {name} {side} {quantity}: {reason}").format(
                 name=event.stock_name, side=side, quantity=shares(event.quantity), reason=event.reject_reason or "-"
@@ -227,9 +246,10 @@ class OrderActions(QObject):
                 unfilled=shares(event.unfilled),
             )
             flash = theme.side_key(event.side)
+            sound = Sound.PARTIAL if event.unfilled else Sound.FILL
         else:
             return
         self.status.show_message(text, important=True)
         self.status.flash(flash)
-        if self.sound:
-            QApplication.beep()
+        if self.sounds is not None:
+            self.sounds.play(sound)

@@ -92,9 +92,9 @@ class TriedToSend(QObject):
     """A press on the greyed send button is an attempt to send: every field then says what it lacks. Qt hands
     a disabled widget's mouse presses to its parent, so the parent is watched too."""
 
-    def __init__(self, button: QWidget, touched: Touched, then: Callable[[], None]) -> None:
+    def __init__(self, button: QWidget, tried: Callable[[], None]) -> None:
         super().__init__(button)
-        self._button, self._touched, self._then = button, touched, then
+        self._button, self._tried = button, tried
         for watched in (button, button.parentWidget()):
             if watched is not None:
                 watched.installEventFilter(self)
@@ -107,6 +107,5 @@ class TriedToSend(QObject):
             and isinstance(watched, QWidget)
             and self._button.rect().contains(self._button.mapFrom(watched, event.position().toPoint()))
         ):
-            self._touched.all()
-            self._then()
+            self._tried()
         return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..environments import Environment
@@ -20,6 +20,8 @@ MESSAGE_HOLD_SECONDS = 8.0  # an answer stays readable at least this long before
 
 
 class StatusBar(QStatusBar):
+    realtimeLost = Signal()  # a live real-time connection dropped (not one closed on purpose)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
@@ -87,8 +89,13 @@ class StatusBar(QStatusBar):
         self.tick()
 
     def set_realtime(self, status: RealtimeStatus | None) -> None:
+        was = self._realtime.state if self._realtime else RealtimeState.CLOSED
         self._realtime = status
         state = status.state if status else RealtimeState.CLOSED
+        if was is RealtimeState.CONNECTED and state is RealtimeState.RECONNECTING:
+            self.show_message(self.tr("Real-time connection lost: reconnecting..."), important=True)
+            self.flash("problem")
+            self.realtimeLost.emit()
         if state is RealtimeState.CONNECTED:
             text = self.tr("Real-time: connected")
         elif state is RealtimeState.CONNECTING:

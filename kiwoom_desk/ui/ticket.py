@@ -1,44 +1,30 @@
 """The order ticket (`orderTicket`, a dock): stock search, side, type, venue, price by tick, quantity, live
-estimate and validation. It emits a finished `Ticket`; the main window confirms and sends it."""
+estimate and validation, the trader's limits. It emits a finished `Ticket`; the main window confirms and sends it.
+Its widgets are built in `ticket_layout.py`."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QDockWidget,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ..environments import Environment
 from ..kiwoom import Side, TradeType, Venue
 from ..kiwoom.events import BookUpdate, Trade
 from ..trading import rules
+from ..trading.limits import OrderGuard
 from ..trading.orders import Order
 from ..trading.rules import Field
 from ..trading.ticks import Instrument
 from . import theme
 from .labels import describe, trade_type_text
-from .order_book import MyOrders, OrderBookView
-from .problems import ProblemLabel, Touched, TriedToSend, show_problems
-from .quote_lines import estimate_lines, limits_line, quote_labels, quote_line
-from .stock_search import StockSearchEdit
-from .ticket_parts import MarketFeed, SessionTypes, quantity_buttons
-from .widgets import TickSpinBox, checkable, named
-
-MAX_QUANTITY = 9_999_999
+from .problems import Touched, show_problems
+from .quote_lines import estimate_lines, limits_line, quote_line
+from .ticket_layout import TicketLayout
 
 
-class OrderTicket(QDockWidget):
+class OrderTicket(TicketLayout):
     submitted = Signal(object)  # rules.Ticket
     stockRequested = Signal(str)  # a code to quote
 
@@ -61,136 +47,11 @@ class OrderTicket(QDockWidget):
         self.retranslate()
         self._type_changed()  # the stop price and the price buttons start as the default type wants them
 
-    # ---- layout ------------------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._build_stock(form)
-        layout.addLayout(self._build_sides())
-        self._build_type(form)
-        self._build_price(form)
-        self._build_quantity(form)
-        layout.addLayout(form)
-        self.orderBook = OrderBookView()
-        self.orderBook.pricePicked.connect(self._set_price)
-        self.myOrders = MyOrders(self.orderBook)
-        self.market = MarketFeed(self.show_market, self)  # the real-time feed goes here, the ticket shows it
-        layout.addWidget(self.orderBook, 1)  # the book takes what the window can spare: nothing else moves
-        self.estimateLabel = named(QLabel(), "estimateLabel")
-        self.availableLabel = named(QLabel(), "availableLabel")
-        layout.addWidget(self.estimateLabel)
-        layout.addWidget(self.availableLabel)
-        self.submitButton = named(QPushButton(), "submitButton")
-        theme.apply_style(self.submitButton)
-        self.submitButton.clicked.connect(self._submit)
-        layout.addWidget(self.submitButton)
-        TriedToSend(self.submitButton, self._touched, self.revalidate)
-        self.stockCodeEdit.editingFinished.connect(lambda: self._touch(Field.STOCK))  # a field speaks
-        for spin, field in (  # once the trader changed it; values the ticket sets itself touch nothing
-            (self.priceSpin, Field.PRICE),
-            (self.stopPriceSpin, Field.STOP_PRICE),
-            (self.quantitySpin, Field.QUANTITY),
-        ):
-            spin.valueChanged.connect(lambda *_, field=field: self._touch(field))
-            spin.editingFinished.connect(lambda field=field: self._touch(field))  # 0 typed over 0 is a touch too
-        self.venueCombo.currentIndexChanged.connect(lambda *_: self._touch(Field.VENUE))
-        self._problem_places = {  # which line under the fields says what
-            self.stockProblem: {Field.STOCK},
-            self.priceProblem: {Field.PRICE},
-            self.stopProblem: {Field.STOP_PRICE},
-            self.quantityProblem: {Field.QUANTITY},
-            self.venueProblem: {Field.TRADE_TYPE, Field.VENUE},
-        }
-        self.setWidget(body)
+    # ---- what the fields do ----------------------------------------------------------------------------
 
     def _touch(self, field: rules.Field) -> None:
         self._touched.mark(field)
         self.revalidate()
-
-    def _build_stock(self, form: QFormLayout) -> None:
-
-        self.stockCodeEdit = StockSearchEdit()
-        self.stockCodeEdit.codeEntered.connect(self._code_entered)
-        self.stockCodeEdit.codeLeft.connect(self._code_left)
-        self.stockLabel, self.limitsLabel = quote_labels()
-        self.stockProblem = ProblemLabel("stockProblem")
-        self._stock_row = QLabel()
-        form.addRow(self._stock_row, self.stockCodeEdit)
-        form.addRow("", self.stockLabel)
-        form.addRow("", self.limitsLabel)
-        form.addRow("", self.stockProblem.slot)
-
-    def _build_sides(self) -> QHBoxLayout:
-        sides = QHBoxLayout()
-        self.sideBuyButton = checkable(named(QPushButton(), "sideBuyButton"))
-        self.sideSellButton = checkable(named(QPushButton(), "sideSellButton"))
-        self._sides = QButtonGroup(self)
-        self._sides.setExclusive(True)
-        theme.apply_style(self.sideBuyButton, self.sideSellButton)
-        for button in (self.sideBuyButton, self.sideSellButton):
-            self._sides.addButton(button)
-            sides.addWidget(button)
-        self.sideBuyButton.setChecked(True)
-        self._sides.buttonToggled.connect(lambda *_: self.revalidate())
-        return sides
-
-    def _build_type(self, form: QFormLayout) -> None:
-        self.tradeTypeCombo = named(QComboBox(), "tradeTypeCombo")
-        for trade_type in TradeType:
-            self.tradeTypeCombo.addItem("", trade_type)
-        self.tradeTypeCombo.currentIndexChanged.connect(lambda *_: self._type_changed())
-        self.venueCombo = named(QComboBox(), "venueCombo")
-        for venue in Venue:
-            self.venueCombo.addItem(venue.value, venue)
-        self.venueCombo.currentIndexChanged.connect(lambda *_: self.revalidate())
-        self.sessionTypes = SessionTypes(self.tradeTypeCombo, self.venueCombo, self)
-        self.sessionTypes.changed.connect(self.revalidate)
-        self.venueProblem = ProblemLabel("venueProblem")  # the type's problem shows here too
-        self._type_row, self._venue_row = QLabel(), QLabel()
-        form.addRow(self._type_row, self.tradeTypeCombo)
-        form.addRow(self._venue_row, self.venueCombo)
-        form.addRow("", self.venueProblem.slot)
-
-    def _build_price(self, form: QFormLayout) -> None:
-        self.priceSpin = TickSpinBox()
-        self.priceSpin.setObjectName("priceSpin")
-        self.priceSpin.valueChanged.connect(lambda *_: self.revalidate())
-        price_buttons = QHBoxLayout()
-        self.currentPriceButton = named(QPushButton(), "currentPriceButton")
-        self.upperLimitButton = named(QPushButton(), "upperLimitButton")
-        self.lowerLimitButton = named(QPushButton(), "lowerLimitButton")
-        self.currentPriceButton.clicked.connect(lambda: self._set_price(self.quote.current if self.quote else 0))
-        self.upperLimitButton.clicked.connect(lambda: self._set_price(self.quote.limits.upper if self.quote else 0))
-        self.lowerLimitButton.clicked.connect(lambda: self._set_price(self.quote.limits.lower if self.quote else 0))
-        for button in (self.currentPriceButton, self.upperLimitButton, self.lowerLimitButton):
-            price_buttons.addWidget(button)
-        self.priceProblem = ProblemLabel("priceProblem")
-        self.stopPriceSpin = TickSpinBox()
-        self.stopPriceSpin.setObjectName("stopPriceSpin")
-        self.stopPriceSpin.valueChanged.connect(lambda *_: self.revalidate())
-        self.stopProblem = ProblemLabel("stopProblem")
-        self._price_row, self._stop_row = QLabel(), QLabel()
-        form.addRow(self._price_row, self.priceSpin)
-        form.addRow("", price_buttons)
-        form.addRow("", self.priceProblem.slot)
-        form.addRow(self._stop_row, self.stopPriceSpin)
-        form.addRow("", self.stopProblem.slot)
-
-    def _build_quantity(self, form: QFormLayout) -> None:
-        self.quantitySpin = named(QSpinBox(), "quantitySpin")
-        self.quantitySpin.setRange(0, MAX_QUANTITY)
-        self.quantitySpin.setGroupSeparatorShown(True)
-        self.quantitySpin.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.quantitySpin.valueChanged.connect(lambda *_: self.revalidate())
-        quick, self.keepQuantityCheck = quantity_buttons(self.quantitySpin, self._take_share)
-        self.quantityProblem = ProblemLabel("quantityProblem")
-        self._quantity_row = QLabel()
-        form.addRow(self._quantity_row, self.quantitySpin)
-        form.addRow("", quick)
-        form.addRow("", self.quantityProblem.slot)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Order ticket"))
@@ -211,14 +72,17 @@ class OrderTicket(QDockWidget):
         for index in range(self.tradeTypeCombo.count()):
             self.tradeTypeCombo.setItemText(index, trade_type_text(self.tradeTypeCombo.itemData(index)))
         self.orderBook.retranslate()
+        self.limits.retranslate()
         self.sessionTypes.follow(again=True)  # the greyed types' reasons, in the new language
         self._show_quote()
         self.revalidate()
 
     # ---- state from outside ------------------------------------------------------------------------------
 
-    def set_environment(self, environment: Environment) -> None:
+    def set_environment(self, environment: Environment, guard: OrderGuard | None = None) -> None:
+        """`guard`: the environment's limits and the minute's orders, which the ticket's rules include."""
         self.environment = environment
+        self.limits.set_guard(guard)
         self.market.books.clear()  # another environment, another market
         for index in range(self.venueCombo.count()):
             item = self.venueCombo.model().item(index)  # type: ignore[attr-defined]
@@ -332,15 +196,20 @@ class OrderTicket(QDockWidget):
     def problems(self) -> list[rules.Problem]:
         ticket = self.ticket()
         account = self._account_for(ticket)
-        return rules.validate(ticket, self.quote, self.environment, account, self.sessionTypes.not_taken)
+        not_taken, limits = self.sessionTypes.not_taken, self.limits.limits
+        return rules.validate(ticket, self.quote, self.environment, account, not_taken, limits, self.limits.pace())
 
     def revalidate(self) -> None:
         ticket = self.ticket()
         problems = self.problems()
-        # A field speaks once touched; a quote the server can't give and a type the session can't take always do.
-        speaking = self._touched.fields | {Field.TRADE_TYPE} | ({Field.STOCK} if self._unavailable else set())
+        # A field speaks once touched; a quote the server can't give, a type the session can't take and the
+        # minute's count of orders always do.
+        speaking = (
+            self._touched.fields | {Field.TRADE_TYPE, Field.ORDER} | ({Field.STOCK} if self._unavailable else set())
+        )
         show_problems(self._problem_places, problems, speaking, self._describe)
-        self.submitButton.setEnabled(not problems and not self._busy)
+        self.limits.follow(problems)
+        self.submitButton.setEnabled(not self.limits.blocking(problems) and not self._busy)
         theme.restyle(self.submitButton, "side", theme.side_key(ticket.side))
         self.submitButton.setText(
             self.tr("Sending...")
@@ -374,7 +243,7 @@ class OrderTicket(QDockWidget):
                 self.priceSpin.setValue(self.quote.current)
         self.revalidate()
 
-    def _set_price(self, price: int) -> None:
+    def set_price(self, price: int) -> None:
         self.priceSpin.setValue(price or self.priceSpin.value())  # 0: nothing to set it to
 
     def _take_share(self, share: int) -> None:
@@ -395,6 +264,11 @@ class OrderTicket(QDockWidget):
 
     def _submit(self) -> None:
         self.sessionTypes.follow()  # the session may have changed since the last look, a few seconds ago
-        if self.problems() or self._busy:
+        if self.limits.blocking(self.problems()) or self._busy:
             return
         self.submitted.emit(self.ticket())
+
+    def tried_to_send(self) -> None:
+        """A send that can't go (a greyed button pressed, its hotkey): every field says what it lacks."""
+        self._touched.all()
+        self.revalidate()

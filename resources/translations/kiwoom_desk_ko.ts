@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="313"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="336"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="317"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="340"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="319"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="342"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="325"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="348"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -27,77 +27,82 @@
 <context>
     <name>ConfirmOrderDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="72"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="81"/>
         <source>Confirm order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="77"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="86"/>
         <source>{environment}: {side} order</source>
         <translation>{environment}: {side} 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="85"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="94"/>
         <source>{amount} won</source>
         <translation>{amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="86"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="95"/>
         <source>at market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="88"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="97"/>
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="89"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="98"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="90"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="99"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="91"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="100"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="92"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="101"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="102"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="94"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="103"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="97"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="106"/>
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="108"/>
         <source>Estimated proceeds after fees and tax</source>
         <translation>수수료·세금 뺀 예상 수령액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="102"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="111"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="109"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="118"/>
+        <source>Over your limits:</source>
+        <translation>한도 초과:</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="123"/>
         <source>Send order</source>
         <translation>주문 전송</translation>
     </message>
@@ -105,47 +110,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="185"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="190"/>
         <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="193"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="207"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="195"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="209"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="210"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="205"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="219"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="206"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="220"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="207"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="221"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="208"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="222"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -171,107 +176,107 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="136"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="148"/>
         <source>The order is not valid, so it was not sent.</source>
         <translation>주문 내용이 올바르지 않아 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="139"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="151"/>
         <source>The request does not match the server&apos;s format.</source>
         <translation>요청 형식이 서버 규격과 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="140"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="152"/>
         <source>Too many requests; try again in a moment.</source>
         <translation>요청이 너무 잦습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="153"/>
         <source>No such stock code; check it.</source>
         <translation>종목코드를 찾을 수 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="142"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="154"/>
         <source>The app key or secret key is wrong.</source>
         <translation>앱키 또는 시크릿키가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="143"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="155"/>
         <source>The access token is not valid; sign in again.</source>
         <translation>접근토큰이 유효하지 않습니다. 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
         <source>Real and mock trading are mixed up.</source>
         <translation>실전/모의투자 구분이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="145"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="157"/>
         <source>This IP or device is not registered; register it on Kiwoom&apos;s OpenAPI site.</source>
         <translation>등록되지 않은 IP 또는 단말기입니다. 키움 OpenAPI 사이트에서 IP를 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="160"/>
         <source>Kiwoom server error; try again later.</source>
         <translation>키움 서버 오류입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="149"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="161"/>
         <source>The order was rejected; see the server&apos;s reason.</source>
         <translation>주문이 거부되었습니다. 서버의 사유를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="164"/>
         <source>The Kiwoom server refused the request.</source>
         <translation>키움 서버가 요청을 거절했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="165"/>
         <source>Could not reach the Kiwoom server; check the network.</source>
         <translation>키움 서버와 통신하지 못했습니다. 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="168"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>서버 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="169"/>
         <source>It is unknown whether the order reached the exchange; check open orders before ordering again.</source>
         <translation>주문이 접수되었는지 알 수 없습니다. 미체결·주문내역을 확인하기 전에는 다시 주문하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="172"/>
         <source>The Kiwoom API request failed.</source>
         <translation>키움 API 요청이 실패했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="175"/>
         <source>Too many requests for this API; retry shortly.</source>
         <translation>이 API의 허용 요청 횟수를 넘었습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="176"/>
         <source>The access token has expired or is not valid.</source>
         <translation>접근토큰이 만료되었거나 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="177"/>
         <source>The token was issued to another IP; sign in again from this network.</source>
         <translation>토큰을 발급받은 IP와 지금 IP가 다릅니다. 같은 PC·네트워크에서 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="180"/>
         <source>This app key belongs to the other environment (real vs mock); enter the key for this one.</source>
         <translation>이 앱키는 다른 투자구분(실전/모의)용입니다. 환경에 맞는 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="183"/>
         <source>This token was issued for the other environment (real vs mock).</source>
         <translation>이 토큰은 다른 투자구분(실전/모의)에서 발급되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="174"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="186"/>
         <source>Mock trading does not support this request.</source>
         <translation>모의투자에서는 지원하지 않는 기능입니다.</translation>
     </message>
@@ -279,25 +284,116 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="279"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="302"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="281"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="304"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="285"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="308"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
 </context>
 <context>
+    <name>Hotkeys</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="41"/>
+        <source>Go to the stock field</source>
+        <translation>종목 입력칸으로 이동</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="42"/>
+        <source>Buy side</source>
+        <translation>매수 선택</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="43"/>
+        <source>Sell side</source>
+        <translation>매도 선택</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="44"/>
+        <source>Price one tick up</source>
+        <translation>가격 한 호가 올림</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="45"/>
+        <source>Price one tick down</source>
+        <translation>가격 한 호가 내림</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="46"/>
+        <source>Price to the best bid</source>
+        <translation>가격을 매수1호가로</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="47"/>
+        <source>Price to the best ask</source>
+        <translation>가격을 매도1호가로</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="48"/>
+        <source>Price to the current price</source>
+        <translation>가격을 현재가로</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="49"/>
+        <source>Send the ticket</source>
+        <translation>주문 전송</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="50"/>
+        <source>Cancel the selected orders (in the open orders)</source>
+        <translation>선택 주문 취소 (미체결 목록에서)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="51"/>
+        <source>Cancel all open orders (asks first)</source>
+        <translation>미체결 전체 취소 (먼저 확인)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="52"/>
+        <source>Refresh orders and balance</source>
+        <translation>주문·잔고 새로고침</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="55"/>
+        <source>Quantity: {share}% of the most</source>
+        <translation>수량: 가능 수량의 {share}%</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="100"/>
+        <source>{key} is already “{command}”.</source>
+        <translation>{key}는 이미 “{command}”에 쓰입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="109"/>
+        <source>{key} is needed for typing: add Ctrl or Alt.</source>
+        <translation>{key}는 입력에 쓰는 키입니다: Ctrl이나 Alt와 함께 지정하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysDialog</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="28"/>
+        <source>Hotkeys</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="33"/>
+        <source>Click a box and press the keys. A hotkey works like its button: a send is checked and confirmed the same way, and holding the key sends once.</source>
+        <translation>칸을 누르고 키를 누르세요. 단축키는 버튼과 똑같이 동작합니다: 주문은 같은 검사와 확인을 거치고, 키를 누르고 있어도 한 번만 전송됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>Keys</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="195"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="207"/>
         <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.</source>
         <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다.</translation>
     </message>
@@ -354,142 +450,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="132"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="134"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="180"/>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="181"/>
-        <source>Mock keys...</source>
-        <translation>모의투자 앱키...</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="182"/>
-        <source>Real keys...</source>
-        <translation>실전 앱키...</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="183"/>
-        <source>Quit</source>
-        <translation>종료</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="184"/>
-        <source>&amp;Orders</source>
-        <translation>주문(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="185"/>
-        <source>Refresh</source>
-        <translation>새로고침</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="186"/>
-        <source>Modify selected...</source>
-        <translation>선택 주문 정정...</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="187"/>
-        <source>Cancel selected (Delete)</source>
-        <translation>선택 주문 취소 (Delete)</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="188"/>
-        <source>Cancel all...</source>
-        <translation>전체 취소...</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="189"/>
-        <source>&amp;Settings</source>
-        <translation>설정(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="190"/>
-        <source>Confirm every order in Sandbox and Mock</source>
-        <translation>연습·모의투자에서도 매 주문 확인</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="191"/>
-        <source>Sound on fills and rejections</source>
-        <translation>체결·거부 시 소리</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="192"/>
-        <source>Confirm before cancelling one order</source>
-        <translation>주문 하나를 취소할 때도 확인</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="193"/>
-        <source>Reset the Sandbox account...</source>
-        <translation>연습 계좌 초기화...</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="194"/>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="195"/>
-        <source>Restore default layout</source>
-        <translation>기본 화면 배치로 되돌리기</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="196"/>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="197"/>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="198"/>
-        <source>About Kiwoom Desk</source>
-        <translation>Kiwoom Desk 정보</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="229"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="166"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="173"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="277"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="214"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="309"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="243"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="327"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="264"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="331"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="268"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="347"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="284"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -497,32 +498,32 @@
 <context>
     <name>ModifyDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="237"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="254"/>
         <source>Modify order {number}</source>
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="239"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="256"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="240"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="257"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="250"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="267"/>
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="253"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="270"/>
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="255"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="272"/>
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -530,82 +531,82 @@
 <context>
     <name>OpenOrdersTable</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="27"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="26"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="28"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="27"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="29"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="28"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="30"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="29"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="32"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="31"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="37"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="36"/>
         <source>Type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="38"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="37"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="40"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="39"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="43"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="42"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="49"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="48"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="51"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="50"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="52"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="51"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="88"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="84"/>
         <source>Modify...</source>
         <translation>정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="91"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="87"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="134"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="130"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="135"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="131"/>
         <source>Cancel selected</source>
         <translation>선택 취소</translation>
     </message>
@@ -613,87 +614,92 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="69"/>
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="74"/>
         <source>Order not sent.</source>
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="74"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="81"/>
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="84"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="94"/>
+        <source>Not sent, over your limits: {reasons}</source>
+        <translation>한도 초과로 전송하지 않았습니다: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="97"/>
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="213"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="236"/>
         <source>Rejected: {name} {side} {quantity}: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="218"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="241"/>
         <source>Filled: {name} {side} {quantity} at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity} @ {price}원 (미체결 {unfilled})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="79"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="88"/>
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="115"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="133"/>
         <source>No quote: {reason} Trying again in {seconds} s.</source>
         <translation>시세를 받지 못했습니다: {reason} {seconds}초 뒤에 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="150"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="169"/>
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="172"/>
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="171"/>
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="179"/>
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="197"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="196"/>
         <source>Cancel {order}?</source>
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="188"/>
         <source>{name} {side} {quantity} ({number})</source>
         <translation>{name} {side} {quantity} ({number})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="203"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="225"/>
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="205"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="227"/>
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
@@ -760,92 +766,92 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="195"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="57"/>
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="58"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="197"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="59"/>
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="198"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="60"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="199"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="61"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="200"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="62"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="63"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="202"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="64"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="203"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="65"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="204"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="66"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="205"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="67"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="206"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="68"/>
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="207"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="69"/>
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="208"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="70"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="209"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="71"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="345"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="215"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="347"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="217"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="347"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="217"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -1023,26 +1029,46 @@
         <source>KRX takes this order type {start}–{end} KST only.</source>
         <translation>이 매매구분은 {start}~{end}(한국 시간)에만 주문할 수 있습니다.</translation>
     </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="124"/>
+        <source>Over your limit of {limit} shares an order (Settings › Order limits).</source>
+        <translation>주문당 한도 {limit}주를 넘습니다 (설정 › 주문 한도).</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="127"/>
+        <source>{amount} won is over your limit of {limit} won an order (Settings › Order limits).</source>
+        <translation>{amount}원은 주문당 한도 {limit}원을 넘습니다 (설정 › 주문 한도).</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="130"/>
+        <source>More than {percent}% from the current price: your limit allows {low} to {high} won.</source>
+        <translation>현재가에서 {percent}% 넘게 떨어져 있습니다: 한도 안의 가격은 {low}~{high}원입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="133"/>
+        <source>{limit} orders in the last minute, your limit: the next can go in {seconds} s.</source>
+        <translation>최근 1분 주문이 한도인 {limit}건입니다: {seconds}초 뒤에 다음 주문을 낼 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="137"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="138"/>
         <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="125"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="139"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="126"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="140"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1050,14 +1076,52 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="162"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="165"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskLimitsDialog</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/risk_limits.py" line="58"/>
+        <source>Order limits</source>
+        <translation>주문 한도</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/risk_limits.py" line="62"/>
+        <source>An order over a limit is not sent: the ticket says why. In Sandbox and Mock the ticket can let one order go over them; in Real only this dialog changes them. 0 = no limit (not in Real).</source>
+        <translation>한도를 넘는 주문은 전송되지 않으며, 주문창에 이유가 표시됩니다. 연습·모의투자에서는 주문창에서 한 건씩 한도를 넘겨 보낼 수 있고, 실전에서는 이 창에서만 바꿀 수 있습니다. 0 = 한도 없음 (실전 제외).</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/risk_limits.py" line="70"/>
+        <source>Most shares an order</source>
+        <translation>주문당 최대 수량 (주)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/risk_limits.py" line="71"/>
+        <source>Largest amount an order (won)</source>
+        <translation>주문당 최대 금액 (원)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/risk_limits.py" line="72"/>
+        <source>Furthest a limit price from the current price (%)</source>
+        <translation>현재가와 지정가의 최대 차이 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/risk_limits.py" line="73"/>
+        <source>Most orders a minute (new and modified)</source>
+        <translation>1분당 최대 주문 수 (신규·정정)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/risk_limits.py" line="88"/>
+        <source>No limit</source>
+        <translation>한도 없음</translation>
     </message>
 </context>
 <context>
@@ -1076,59 +1140,77 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="74"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="82"/>
         <source>REST: offline</source>
         <translation>REST: 연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="75"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="83"/>
         <source>REST: connecting...</source>
         <translation>REST: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="76"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="84"/>
         <source>REST: connected</source>
         <translation>REST: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="77"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="85"/>
         <source>REST: error</source>
         <translation>REST: 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="87"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="96"/>
+        <source>Real-time connection lost: reconnecting...</source>
+        <translation>실시간 연결이 끊겼습니다: 다시 연결하는 중...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="100"/>
         <source>Real-time: connected</source>
         <translation>실시간: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="89"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="102"/>
         <source>Real-time: connecting...</source>
         <translation>실시간: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="91"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="104"/>
         <source>Real-time: reconnecting (attempt {n}, next in {s:.0f} s)</source>
         <translation>실시간: 재연결 중 ({n}회째, {s:.0f}초 후)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="95"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="108"/>
         <source>Real-time: -</source>
         <translation>실시간: -</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="112"/>
         <source>Unreadable real-time messages skipped: {count}</source>
         <translation>읽지 못해 건너뛴 실시간 메시지: {count}건</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="113"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="126"/>
         <source>Token: -</source>
         <translation>토큰: -</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="129"/>
         <source>Token: {h}h {m:02d}m</source>
         <translation>토큰: {h}시간 {m:02d}분</translation>
+    </message>
+</context>
+<context>
+    <name>TicketLimits</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="30"/>
+        <source>Over my limits: send this one order anyway</source>
+        <translation>한도 초과: 이번 주문만 그대로 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="31"/>
+        <source>Sandbox and Mock only. Settings › Order limits changes the limits.</source>
+        <translation>연습·모의투자에서만 가능합니다. 한도는 설정 › 주문 한도에서 바꿉니다.</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1317,149 @@
         <location filename="../../kiwoom_desk/ui/labels.py" line="24"/>
         <source>{count} shares</source>
         <translation>{count}주</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="129"/>
+        <source>Order limits saved.</source>
+        <translation>주문 한도를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="135"/>
+        <source>Hotkeys saved.</source>
+        <translation>단축키를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="138"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="139"/>
+        <source>Mock keys...</source>
+        <translation>모의투자 앱키...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="140"/>
+        <source>Real keys...</source>
+        <translation>실전 앱키...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="141"/>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="142"/>
+        <source>&amp;Orders</source>
+        <translation>주문(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="143"/>
+        <source>Refresh</source>
+        <translation>새로고침</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="144"/>
+        <source>Modify selected...</source>
+        <translation>선택 주문 정정...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="145"/>
+        <source>Cancel selected</source>
+        <translation>선택 주문 취소</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="146"/>
+        <source>Cancel all...</source>
+        <translation>전체 취소...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="147"/>
+        <source>Ticket</source>
+        <translation>주문창</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="148"/>
+        <source>&amp;Settings</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="149"/>
+        <source>Confirm every order in Sandbox and Mock</source>
+        <translation>연습·모의투자에서도 매 주문 확인</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="150"/>
+        <source>Confirm before cancelling one order</source>
+        <translation>주문 하나를 취소할 때도 확인</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="151"/>
+        <source>Sounds</source>
+        <translation>소리</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="153"/>
+        <source>Fill</source>
+        <translation>체결</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="154"/>
+        <source>Partial fill</source>
+        <translation>부분 체결</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="155"/>
+        <source>Rejection</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="156"/>
+        <source>Real-time connection lost</source>
+        <translation>실시간 연결 끊김</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
+        <source>Order limits...</source>
+        <translation>주문 한도...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
+        <source>Hotkeys...</source>
+        <translation>단축키...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
+        <source>Reset the Sandbox account...</source>
+        <translation>연습 계좌 초기화...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
+        <source>Restore default layout</source>
+        <translation>기본 화면 배치로 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
+        <source>About Kiwoom Desk</source>
+        <translation>Kiwoom Desk 정보</translation>
     </message>
 </context>
 </TS>

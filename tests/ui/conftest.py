@@ -107,7 +107,7 @@ def desk(qloop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyrin
     sandbox = SandboxExchange(tmp_path / "sandbox", seed=5, tick_interval=None).start()
     sandbox.set_price("005930", 71_200, depth=200)
     window = open_window(tmp_path, sandbox, keyring, every_environment=True)
-    window.confirmAction.setChecked(False)
+    window.menus.confirmAction.setChecked(False)
     act(loop, window.show)
     complete(loop, window.start(Environment.SANDBOX))
     run_until(loop, lambda: window.ticket.stockCodeEdit.listings, "the stock list never loaded")

@@ -81,7 +81,7 @@ def test_in_real_every_order_is_confirmed_before_anything_is_sent(desk: Desk) ->
     desk.until(task.done, "the switch never ended")
     assert window.environment is Environment.REAL
     assert window.realBanner.isVisible() and window.windowTitle().startswith("[실전]")
-    assert not window.confirmAction.isChecked()  # the practice setting does not apply to Real
+    assert not window.menus.confirmAction.isChecked()  # the practice setting does not apply to Real
 
     desk.fill(SAMSUNG, 70_000, 3)
     dialog = desk.until(
@@ -221,7 +221,7 @@ def test_the_stock_list_is_cached_for_the_day(desk: Desk, tmp_path: Path) -> Non
 
 
 def test_the_about_dialog_shows_the_version_and_the_qt_lgpl_notice(desk: Desk) -> None:
-    desk.act(desk.window.aboutAction.trigger)
+    desk.act(desk.window.menus.aboutAction.trigger)
     dialog = desk.until(lambda: modal(dialogs.AboutDialog, "aboutDialog"), "no About dialog")
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "Kiwoom Desk 0.1.0" in texts and "LGPL-3.0" in texts
@@ -292,7 +292,7 @@ def test_settings_reset_the_embedded_sandbox_account_after_asking(
     config = SessionConfig(CredentialStore(keyring), Journal(tmp_path / "journal.sqlite3"), tmp_path / "cache",
                            sandbox_dir=tmp_path / "embedded")  # fmt: skip
     window = MainWindow(config, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window.confirmAction.setChecked(False)
+    window.menus.confirmAction.setChecked(False)
     act(qloop, window.show)
     complete(qloop, window.start(Environment.SANDBOX))
     totals = window.positions.totalsLabel
@@ -302,9 +302,9 @@ def test_settings_reset_the_embedded_sandbox_account_after_asking(
         qloop, lambda: window.positions.positions.rowCount() == 1, "no fill", action=window.ticket.submitButton.click
     )
     run_until(qloop, lambda: "예수금 10,000,000" not in totals.text(), "the fill's cash was not read")
-    assert window.resetSandboxAction.isEnabled()
+    assert window.menus.resetSandboxAction.isEnabled()
     run_until(qloop, lambda: modal(dialogs.ResetSandboxDialog, "resetSandboxDialog"), "no question",
-              action=window.resetSandboxAction.trigger)  # fmt: skip
+              action=window.menus.resetSandboxAction.trigger)  # fmt: skip
     box = modal(dialogs.ResetSandboxDialog, "resetSandboxDialog")
     assert isinstance(box, QMessageBox)
     act(qloop, lambda: box.button(QMessageBox.StandardButton.Yes).click())

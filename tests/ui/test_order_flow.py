@@ -59,7 +59,7 @@ def test_a_cancel_is_one_rest_call_and_the_row_leaves_on_its_event(desk: Desk) -
     desk.until(lambda: desk.ticket.availableLabel.text() != "주문가능금액: 10,000,000원", "the reserved cash not shown")
     before = Counter(desk.sandbox.requests())
     desk.act(lambda: desk.window.openOrders.selectRow(0))
-    cancel = desk.window.cancelSelectedAction.trigger
+    cancel = desk.window.menus.cancelSelectedAction.trigger
     desk.until(lambda: desk.open_order_numbers() == [], "the row stayed", action=cancel)
     desk.until(lambda: "1건 중 1건 취소" in desk.window.status.message.text(), "no answer shown")
     desk.until(lambda: desk.ticket.availableLabel.text() == "주문가능금액: 10,000,000원", "the cash was not released")
@@ -123,7 +123,7 @@ def test_the_confirmation_names_amounts_in_won_and_nothing_is_sending_before_it(
     from kiwoom_desk.ui import dialogs
     from tests.window_support import modal
 
-    desk.act(lambda: desk.window.confirmAction.setChecked(True))
+    desk.act(lambda: desk.window.menus.confirmAction.setChecked(True))
     desk.fill(SAMSUNG, 70_000, 3)
     dialog = desk.until(
         lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"),
@@ -149,7 +149,7 @@ def test_a_market_sell_is_confirmed_with_what_the_ticket_says_it_brings_in(desk:
         action=desk.ticket.submitButton.click,
     )
     desk.until(lambda: any(p.quantity == 4 for p in desk.window.positions.positions.rows()), "no position")
-    desk.act(lambda: desk.window.confirmAction.setChecked(True))
+    desk.act(lambda: desk.window.menus.confirmAction.setChecked(True))
     desk.fill(SAMSUNG, 0, 2, trade_type="3", sell=True)
     desk.until(lambda: desk.ticket.availableLabel.text() == "매도가능수량: 4주", "sellable not shown")
     estimate = desk.ticket.estimateLabel.text()  # 수수료·세금 뺀 예상 수령액: N원

@@ -241,7 +241,7 @@ def test_the_cancel_button_and_the_right_click_menu_cancel_and_say_what(desk: De
 
 
 def test_a_single_cancel_can_be_made_to_ask_first(desk: Desk) -> None:
-    desk.act(lambda: desk.window.confirmCancelAction.setChecked(True))
+    desk.act(lambda: desk.window.menus.confirmCancelAction.setChecked(True))
     desk.fill(SAMSUNG, 70_000, 1)
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
     desk.act(lambda: desk.window.openOrders.selectRow(0))

@@ -1,0 +1,90 @@
+"""Settings › Hotkeys (`hotkeysDialog`): one key per command, with the defaults a button away. A key another
+command has, or one the fields need for typing, is refused with the reason, and the box keeps its last key."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import theme
+from .hotkeys import DEFAULT_KEYS, command_text, key_problem
+from .problems import ProblemLabel
+from .widgets import named
+
+
+class HotkeysDialog(QDialog):
+    def __init__(self, keys: dict[str, QKeySequence], parent: QWidget) -> None:
+        super().__init__(parent)
+        theme.apply_style(self)
+        self.setObjectName("hotkeysDialog")
+        self.setWindowTitle(self.tr("Hotkeys"))
+        self._keys = dict(keys)
+        layout = QVBoxLayout(self)
+        guide = QLabel(
+            self.tr(
+                "Click a box and press the keys. A hotkey works like its button: a send is checked and confirmed "
+                "the same way, and holding the key sends once."
+            )
+        )
+        guide.setWordWrap(True)
+        layout.addWidget(guide)
+        form = QFormLayout()
+        self.edits: dict[str, QKeySequenceEdit] = {}
+        for name in DEFAULT_KEYS:
+            edit = named(QKeySequenceEdit(), f"hotkey_{name}")
+            edit.setMaximumSequenceLength(1)
+            edit.setClearButtonEnabled(True)
+            edit.editingFinished.connect(lambda name=name: self._chosen(name))
+            edit.keySequenceChanged.connect(lambda _sequence, name=name: self._chosen(name))
+            self.edits[name] = edit
+            form.addRow(command_text(name), edit)
+        layout.addLayout(form)
+        self.problem = ProblemLabel("hotkeyProblem")
+        layout.addWidget(self.problem.slot)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        defaults = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        defaults.setObjectName("restoreHotkeysButton")
+        defaults.clicked.connect(
+            lambda: self.show_keys({name: QKeySequence(key) for name, key in DEFAULT_KEYS.items()})
+        )
+        layout.addWidget(buttons)
+        self.show_keys(self._keys)
+
+    def show_keys(self, keys: dict[str, QKeySequence]) -> None:
+        self._keys = dict(keys)
+        for name, edit in self.edits.items():
+            edit.blockSignals(True)
+            edit.setKeySequence(self._keys.get(name, QKeySequence()))
+            edit.blockSignals(False)
+        self.problem.say("", visible=False)
+
+    def _chosen(self, name: str) -> None:
+        sequence = self.edits[name].keySequence()
+        if sequence == self._keys.get(name, QKeySequence()):
+            return
+        problem = key_problem(self._keys, name, sequence)
+        if problem:
+            edit = self.edits[name]
+            edit.blockSignals(True)
+            edit.setKeySequence(self._keys.get(name, QKeySequence()))  # the refused key does not stay
+            edit.blockSignals(False)
+        else:
+            self._keys[name] = sequence
+        self.problem.say(problem, visible=bool(problem))
+
+    def keys(self) -> dict[str, QKeySequence]:
+        return dict(self._keys)

@@ -1,0 +1,69 @@
+"""The ticket's side of the trader's fat-finger limits: the environment's limits and the minute's count of orders
+go into the ticket's rules (the count's problem shows on the venue's line: why the order can't go now), and in
+Sandbox and Mock a box lets one order over the limits go (never in Real, where only Settings change them). The
+desk checks every order again, whoever built it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from ..trading import rules
+from ..trading.limits import OrderGuard
+from .widgets import named
+
+
+class TicketLimits(QObject):
+    def __init__(self, recheck: Callable[[], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.guard: OrderGuard | None = None  # the environment's limits and pace, from the session
+        self.overrideCheck = named(QCheckBox(), "overrideLimitsCheck")
+        self.overrideCheck.hide()
+        self.overrideCheck.toggled.connect(lambda *_: recheck())
+        self._recheck = QTimer(self)  # an order leaving the minute's count frees the button by itself
+        self._recheck.setSingleShot(True)
+        self._recheck.timeout.connect(recheck)
+
+    def retranslate(self) -> None:
+        self.overrideCheck.setText(self.tr("Over my limits: send this one order anyway"))
+        self.overrideCheck.setToolTip(self.tr("Sandbox and Mock only. Settings › Order limits changes the limits."))
+
+    def set_guard(self, guard: OrderGuard | None) -> None:
+        self.guard = guard
+        self.overrideCheck.setChecked(False)
+
+    @property
+    def limits(self) -> rules.RiskLimits | None:
+        return self.guard.limits if self.guard is not None else None
+
+    def pace(self) -> rules.Pace:
+        return self.guard.now() if self.guard is not None else rules.Pace()
+
+    @property
+    def overriding(self) -> bool:
+        """The trader chose to send this order over the limits (shown only where that is allowed)."""
+        return not self.overrideCheck.isHidden() and self.overrideCheck.isChecked()
+
+    def blocking(self, problems: list[rules.Problem]) -> list[rules.Problem]:
+        """The problems that keep the button off: all of them, less the limits when the trader overrides."""
+        if not self.overriding:
+            return problems
+        return [problem for problem in problems if problem.kind not in rules.LIMIT_KINDS]
+
+    def follow(self, problems: list[rules.Problem]) -> None:
+        """Offers the override while a limit is in the way (practice only), and re-checks the minute's count
+        when its oldest order leaves it."""
+        over = [problem for problem in problems if problem.kind in rules.LIMIT_KINDS]
+        offer = bool(over) and self.guard is not None and self.guard.can_override
+        if not offer:
+            self.overrideCheck.setChecked(False)  # the next order over a limit asks again
+        self.overrideCheck.setVisible(offer)
+        waits = [problem.params["seconds"] for problem in over if problem.kind is rules.Kind.TOO_MANY_ORDERS]
+        if waits and not self._recheck.isActive():
+            self._recheck.start(waits[0] * 1000)
+
+    def sent(self) -> None:
+        """One order went with the override: the next one is held to the limits again."""
+        self.overrideCheck.setChecked(False)
