@@ -1,0 +1,140 @@
+"""The trader's fat-finger limits on screen (#12): each blocks the ticket with its message, practice can let one
+order over them with a question, Real can't, a modify is held to them, and the Settings dialog keeps them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
+
+from kiwoom_desk.environments import Environment
+from kiwoom_desk.storage.credentials import Credentials
+from kiwoom_desk.trading.limits import DEFAULT_LIMITS, OrderPace
+from kiwoom_desk.trading.rules import RiskLimits
+from kiwoom_desk.ui import dialogs
+from kiwoom_desk.ui.risk_limits import RiskLimitsDialog, load_limits
+from tests.window_support import modal
+
+from .conftest import Desk
+
+SAMSUNG = "005930"  # at 71,200 in the fixture's Sandbox
+LIMITS = RiskLimits(max_quantity=100, max_amount=5_000_000, max_distance_percent=10, max_orders_per_minute=2)
+
+
+def use_limits(desk: Desk, limits: RiskLimits = LIMITS) -> None:
+    desk.window.session.set_limits(desk.window.environment, limits)
+    desk.act(desk.ticket.revalidate)
+
+
+def blocked_with(desk: Desk, label: QLabel, text: str) -> None:
+    assert not desk.ticket.submitButton.isEnabled(), "the button stayed on"
+    assert label.isVisible() and label.text() == text, label.text()
+
+
+def test_each_limit_blocks_the_ticket_with_its_message(desk: Desk) -> None:
+    use_limits(desk)
+    ticket = desk.ticket
+    desk.fill(SAMSUNG, 60_000, 101)
+    over_quantity = "주문당 한도 100주를 넘습니다 (설정 › 주문 한도)."
+    blocked_with(
+        desk,
+        ticket.quantityProblem,
+        over_quantity + " 6,060,000원은 주문당 한도 5,000,000원을 넘습니다 (설정 › 주문 한도).",
+    )
+    desk.act(lambda: ticket.quantitySpin.setValue(100))
+    blocked_with(desk, ticket.quantityProblem, "6,000,000원은 주문당 한도 5,000,000원을 넘습니다 (설정 › 주문 한도).")
+    assert ticket.priceProblem.text() == "현재가에서 10% 넘게 떨어져 있습니다: 한도 안의 가격은 64,100~78,300원입니다."
+    desk.act(lambda: ticket.quantitySpin.setValue(10))
+    desk.act(lambda: ticket.priceSpin.setValue(64_100))
+    assert ticket.submitButton.isEnabled() and not ticket.priceProblem.isVisible()
+    desk.act(lambda: ticket.tradeTypeCombo.setCurrentIndex(ticket.tradeTypeCombo.findData("3")))  # market: at 71,200
+    desk.act(lambda: ticket.quantitySpin.setValue(71))
+    blocked_with(desk, ticket.quantityProblem, "5,055,200원은 주문당 한도 5,000,000원을 넘습니다 (설정 › 주문 한도).")
+
+
+def test_the_orders_of_the_last_minute_block_the_next_until_one_leaves(desk: Desk) -> None:
+    now = [0.0]
+    guard = desk.window.session.guards[Environment.SANDBOX]
+    guard.pace = OrderPace(lambda: now[0])
+    use_limits(desk)
+    for price in (70_000, 69_900):
+        desk.fill(SAMSUNG, price, 1)
+        count = len(desk.open_order_numbers())
+        desk.until(lambda count=count: len(desk.open_order_numbers()) == count + 1, "no order",
+                   action=desk.ticket.submitButton.click)  # fmt: skip
+        desk.until(lambda: not desk.ticket.busy, "no answer")
+        now[0] += 10
+    desk.act(desk.ticket.revalidate)  # at 20 s: the first order leaves the minute at 60 s
+    blocked_with(
+        desk, desk.ticket.venueProblem, "최근 1분 주문이 한도인 2건입니다: 40초 뒤에 다음 주문을 낼 수 있습니다."
+    )
+    assert desk.ticket.limits._recheck.isActive()  # the ticket looks again when the first order leaves the minute
+    now[0] = 60.0
+    desk.act(desk.ticket.limits._recheck.timeout.emit)
+    assert desk.ticket.submitButton.isEnabled() and not desk.ticket.venueProblem.isVisible()
+    assert desk.sandbox.requests()["kt10000"] == 2
+
+
+def test_practice_can_send_one_order_over_the_limits_after_a_question(desk: Desk) -> None:
+    use_limits(desk)
+    ticket = desk.ticket
+    desk.fill(SAMSUNG, 70_000, 101)
+    box = ticket.limits.overrideCheck
+    assert box.isVisible() and not ticket.submitButton.isEnabled()
+    desk.act(lambda: box.setChecked(True))
+    assert ticket.submitButton.isEnabled()
+    dialog = desk.until(lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"), "no question",
+                        action=ticket.submitButton.click)  # fmt: skip
+    warning = dialog.findChild(QLabel, "overLimitsWarning")
+    assert warning is not None and "한도 100주" in warning.text()
+    desk.act(dialog.sendButton.click)
+    desk.until(lambda: desk.open_order_numbers(), "the order over the limits was not sent")
+    desk.until(lambda: not ticket.busy, "no answer")
+    assert not box.isChecked() and not ticket.submitButton.isEnabled()  # the next one is held to them again
+
+
+def test_real_limits_can_not_be_overridden_from_the_ticket(desk: Desk) -> None:
+    window = desk.window
+    window.session.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
+    task = desk.loop.create_task(window.switch_to(Environment.REAL))
+    box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "no Real confirmation")
+    desk.act(box.enterButton.click)
+    desk.until(task.done, "the switch never ended")
+    assert window.session.guards[Environment.REAL].limits == DEFAULT_LIMITS[Environment.REAL]
+    use_limits(desk, RiskLimits(max_quantity=10))  # the Sandbox's 10,000,000 won would run out before 1,000 shares
+    desk.fill(SAMSUNG, 71_200, 11)
+    blocked_with(desk, desk.ticket.quantityProblem, "주문당 한도 10주를 넘습니다 (설정 › 주문 한도).")
+    assert not desk.ticket.limits.overrideCheck.isVisible()
+    desk.act(lambda: desk.ticket.limits.overrideCheck.setChecked(True))  # even if something ticked the hidden box
+    assert not desk.ticket.submitButton.isEnabled()
+
+
+def test_a_modify_over_the_limits_can_not_be_sent(desk: Desk) -> None:
+    use_limits(desk, RiskLimits(max_distance_percent=10))
+    desk.fill(SAMSUNG, 70_000, 5)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    (order,) = desk.window.openOrders.orders.rows()
+    task = desk.loop.create_task(desk.window.orderActions._modify(desk.window.desk, order))  # type: ignore[arg-type]
+    dialog = desk.until(lambda: modal(dialogs.ModifyDialog, "modifyDialog"), "no modify dialog")
+    desk.act(lambda: dialog.priceSpin.setValue(60_000))
+    assert not dialog.okButton.isEnabled() and "64,100~78,300" in dialog.limitsProblem.text()
+    desk.act(lambda: dialog.priceSpin.setValue(69_000))
+    assert dialog.okButton.isEnabled() and not dialog.limitsProblem.isVisible()
+    desk.act(dialog.reject)
+    desk.until(task.done, "the modify never ended")
+
+
+def test_the_limits_dialog_saves_per_environment_and_the_ticket_follows(desk: Desk) -> None:
+    window = desk.window
+    task = desk.loop.create_task(window.menus.edit_limits())
+    dialog = desk.until(lambda: modal(RiskLimitsDialog, "riskLimitsDialog"), "no limits dialog")
+    spins = dialog.spins
+    assert spins[Environment.REAL, "max_distance_percent"].value() == 10
+    assert spins[Environment.REAL, "max_quantity"].minimum() == 1  # real money always has its limits
+    assert spins[Environment.SANDBOX, "max_quantity"].minimum() == 0
+    desk.act(lambda: spins[Environment.SANDBOX, "max_quantity"].setValue(3))
+    desk.act(dialog.accept)
+    desk.until(task.done, "the dialog never closed")
+    saved = load_limits(QSettings(window.settings.fileName(), QSettings.Format.IniFormat))
+    assert saved[Environment.SANDBOX].max_quantity == 3 and saved[Environment.REAL] == DEFAULT_LIMITS[Environment.REAL]
+    desk.fill(SAMSUNG, 71_200, 4)
+    blocked_with(desk, desk.ticket.quantityProblem, "주문당 한도 3주를 넘습니다 (설정 › 주문 한도).")
