@@ -163,8 +163,8 @@ def self_check() -> int:
 
 
 def check_assets() -> str:
-    """Loads what the app loads (the icon, the Korean catalogue, the style sheet) and says so; raises naming what
-    is missing. For the self-check and the packaging tests: a QGuiApplication must exist."""
+    """Loads what the app loads (the icon, the Korean catalogue, the style sheet, the sounds) and says so; raises
+    naming what is missing. For the self-check and the packaging tests: a QGuiApplication must exist."""
     from PySide6.QtCore import QTranslator
     from PySide6.QtGui import QIcon
 
@@ -178,7 +178,12 @@ def check_assets() -> str:
         raise ValueError(f"the Korean catalogue in {TRANSLATIONS} does not translate the ticket")
     if not style_sheet_template():
         raise FileNotFoundError(f"no style sheet at {STYLE_SHEET}: {MISSING_HINT}")
-    return f"icon, Korean catalogue (Buy order = {sample}), style sheet from {ASSETS}"
+    from .ui.sounds import Sound
+
+    silent = [sound.path.name for sound in Sound if not sound.path.is_file()]
+    if silent:
+        raise FileNotFoundError(f"no order sounds {', '.join(silent)} in {ASSETS}: {MISSING_HINT}")
+    return f"icon, Korean catalogue (Buy order = {sample}), style sheet, {len(Sound)} sounds from {ASSETS}"
 
 
 async def _sandbox_round_trip() -> str:

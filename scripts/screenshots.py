@@ -1,4 +1,5 @@
-"""Writes PNGs of the main window in each environment and of the order confirmation, at 1366x768 and 1920x1080.
+"""Writes PNGs of the main window in each environment, of the order confirmation, of a ticket over the trader's
+limits and of the Settings dialogs, at 1366x768 and 1920x1080.
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [out-folder]
 
@@ -8,6 +9,7 @@ keyring; what differs on screen is exactly what differs for the trader: labels, 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import tempfile
@@ -16,11 +18,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+from PySide6.QtGui import QKeySequence
+
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import Side, TradeType
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import Credentials
 from kiwoom_desk.ui import dialogs
+from kiwoom_desk.ui.hotkeys_dialog import HotkeysDialog
+from kiwoom_desk.ui.main_window import MainWindow
+from kiwoom_desk.ui.risk_limits import RiskLimitsDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
 from tests.window_support import act, complete, modal, open_window, qt_loop, run_until
@@ -59,6 +66,12 @@ def main(out: Path, language: str = "ko") -> None:
             act(loop, lambda width=width, height=height: window.resize(width, height))
             act(loop, lambda: None)  # the book re-centres once laid out
             window.grab().save(str(out / f"sandbox-{language}-{width}x{height}.png"))
+        act(loop, lambda: window.resize(1366, 768))
+        act(loop, lambda: ticket.load(Side.BUY, "005930", TradeType.LIMIT, 80_000, 20_000))
+        run_until(loop, lambda: ticket.limits.overrideCheck.isVisible(), "no limit problem")
+        act(loop, ticket.tried_to_send)
+        ticket.grab().save(str(out / f"ticket-over-limits-{language}.png"))
+        settings_dialogs(loop, window, out, language)
         for environment in (Environment.MOCK, Environment.REAL):
             task = loop.create_task(window.switch_to(environment))
             if environment is Environment.REAL:
@@ -86,6 +99,21 @@ def main(out: Path, language: str = "ko") -> None:
         complete(loop, window.shutdown())
         sandbox.stop()
     print(f"screenshots in {out}")
+
+
+def settings_dialogs(loop: asyncio.AbstractEventLoop, window: MainWindow, out: Path, language: str) -> None:
+    """Settings > Order limits, and Settings > Hotkeys with a refused key."""
+    task = loop.create_task(window.menus.edit_limits())
+    limits = run_until(loop, lambda: modal(RiskLimitsDialog, "riskLimitsDialog"), "no limits dialog")
+    limits.grab().save(str(out / f"order-limits-{language}.png"))
+    act(loop, limits.reject)
+    run_until(loop, task.done, "the limits dialog did not close")
+    task = loop.create_task(window.menus.edit_hotkeys())
+    hotkeys = run_until(loop, lambda: modal(HotkeysDialog, "hotkeysDialog"), "no hotkeys dialog")
+    act(loop, lambda: hotkeys.edits["sellSide"].setKeySequence(QKeySequence("F2")))  # refused: the buy side's
+    hotkeys.grab().save(str(out / f"hotkeys-{language}.png"))
+    act(loop, hotkeys.reject)
+    run_until(loop, task.done, "the hotkeys dialog did not close")
 
 
 if __name__ == "__main__":

@@ -153,7 +153,11 @@ def validate(
         problems += _price_problems(Field.PRICE, ticket.price, quote)
     if ticket.trade_type.needs_stop_price:
         problems += _price_problems(Field.STOP_PRICE, ticket.stop_price, quote)
-    if ticket.quantity > 0 and not any(p.field is Field.PRICE for p in problems):
+    if limits is not None:  # before the cash: a slip of the finger is the first thing to say
+        priced = any(problem.field is Field.PRICE for problem in problems)  # one thing wrong with a price at a time
+        over = limit_problems(ticket, quote, limits, pace or Pace())
+        problems += [problem for problem in over if not (priced and problem.field is Field.PRICE)]
+    if ticket.quantity > 0 and not any(p.field is Field.PRICE and p.kind not in LIMIT_KINDS for p in problems):
         if ticket.side is Side.BUY and account.orderable_cash is not None and quote is not None:
             needed = estimated_cost(ticket, quote)
             if needed > account.orderable_cash:
@@ -162,10 +166,6 @@ def validate(
                 )
         if ticket.side is Side.SELL and account.sellable is not None and ticket.quantity > account.sellable:
             problems.append(Problem(Field.QUANTITY, Kind.SHARES_SHORT, {"sellable": account.sellable}))
-    if limits is not None:
-        priced = any(problem.field is Field.PRICE for problem in problems)  # one thing wrong with a price at a time
-        over = limit_problems(ticket, quote, limits, pace or Pace())
-        problems += [problem for problem in over if not (priced and problem.field is Field.PRICE)]
     return problems
 
 

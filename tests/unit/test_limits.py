@@ -109,3 +109,11 @@ def test_real_limits_are_stricter_and_can_not_be_overridden() -> None:
     with pytest.raises(LimitExceededError):
         guard.check(buy(101, 29_000), QUOTE, override=True)
     assert guard.now().sent_last_minute == 0  # nothing refused is counted as sent
+
+
+def test_a_limit_is_said_before_the_cash_and_overriding_it_still_checks_the_cash() -> None:
+    far = buy(200, 66_100)  # too many shares, too far from the price, and more than the cash
+    problems = validate(far, QUOTE, Environment.SANDBOX, Account(orderable_cash=1_000_000), limits=LIMITS)
+    kinds_in_order = [problem.kind for problem in problems]
+    assert kinds_in_order[-1] is Kind.CASH_SHORT and Kind.OVER_MAX_QUANTITY in kinds_in_order[:-1]
+    assert Kind.PRICE_TOO_FAR in kinds_in_order
