@@ -13,6 +13,7 @@ import asyncio
 import os
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -63,7 +64,7 @@ def main(out: Path, language: str = "ko") -> None:
         cash = window.positions.totalsLabel
         run_until(loop, lambda: "주문가능 10,000,000" not in cash.text(), "the cash the orders reserved was never read")
         for width, height in ((1366, 768), (1920, 1080)):
-            act(loop, lambda width=width, height=height: window.resize(width, height))
+            act(loop, partial(window.resize, width, height))
             act(loop, lambda: None)  # the book re-centres once laid out
             window.grab().save(str(out / f"sandbox-{language}-{width}x{height}.png"))
         act(loop, lambda: window.resize(1366, 768))
@@ -81,7 +82,7 @@ def main(out: Path, language: str = "ko") -> None:
             run_until(loop, task.done, "the switch did not finish")
             order(Side.SELL, 71_500, 5)
             for width, height in ((1366, 768), (1920, 1080)):
-                act(loop, lambda width=width, height=height: window.resize(width, height))
+                act(loop, partial(window.resize, width, height))
                 act(loop, lambda: None)  # the book re-centres once laid out
                 window.grab().save(str(out / f"{environment.value}-{language}-{width}x{height}.png"))
         act(loop, lambda: window.resize(1366, 768))
