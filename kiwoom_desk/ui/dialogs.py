@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 import traceback
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -108,6 +108,18 @@ class ConfirmOrderDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        for widget in (self, *self.findChildren(QWidget)):
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The question is answered by a fresh key: a held key's repeats, or the send hotkey pressed again (Enter
+        with Ctrl or Alt), would otherwise press the focused Send button and answer it without a look."""
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
+            modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if event.isAutoRepeat() or (enter and modified):
+                return True
+        return super().eventFilter(watched, event)
 
     def _rows(
         self, environment: Environment, ticket: rules.Ticket, name: str, quote: rules.Quote | None

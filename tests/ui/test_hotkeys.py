@@ -108,10 +108,15 @@ def test_in_real_the_send_key_still_asks_first(desk: Desk) -> None:
     desk.until(task.done, "the switch never ended")
     ready(desk)
     desk.fill(SAMSUNG, 70_000, 1)
-    desk.act(desk.ticket.quantitySpin.setFocus)
-    press(desk, Qt.Key.Key_Return, CTRL)
+    target = desk.ticket.quantitySpin
+    desk.act(target.setFocus)
+    desk.act(lambda: QTest.simulateEvent(target, True, Qt.Key.Key_Return, CTRL, "", False))  # held down
     dialog = desk.until(lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"), "Real sent without asking")
-    assert orders_sent(desk) == 0
+    focused = dialog.focusWidget() or dialog
+    assert focused is dialog.sendButton  # where Enter would land
+    for repeat in (True, True, True, False):  # the held key's repeats, then the send key pressed again
+        desk.act(lambda repeat=repeat: QTest.simulateEvent(focused, True, Qt.Key.Key_Return, CTRL, "", repeat))
+    assert dialog.isVisible() and orders_sent(desk) == 0  # neither answered the question
     desk.act(dialog.sendButton.click)
     desk.until(lambda: len(desk.open_order_numbers()) == 1, "the confirmed order was not sent")
     assert orders_sent(desk) == 1 and len(desk.exchange_open_orders()) == 1
