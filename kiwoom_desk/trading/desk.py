@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -61,6 +62,16 @@ EVENT_WAIT_SECONDS = 5.0  # an acknowledged action whose 00 events have not come
 RECONCILE_DELAY_SECONDS = 0.3  # doubts raised together share one REST look
 PRICE_NOTICE_SECONDS = 0.05  # held stocks' prices reach the views at most this often
 ACCOUNT_DELAY_SECONDS = 0.3  # orders and fills come in bursts: the account is read once after the burst
+QUOTE_FRESH_SECONDS = 2.0  # a quote no trade stream keeps is good for the limits' check this long
+
+
+@dataclass(frozen=True)
+class KnownQuote:
+    """A quote the desk read, the day it was read, and when (monotonic): what the limits' check may trust."""
+
+    quote: Quote
+    day: date
+    read_at: float = field(default_factory=time.monotonic)
 
 
 class AccountPart(StrEnum):
@@ -116,7 +127,8 @@ class TradingDesk:
         self._listings: tuple[date, list[StockListing]] | None = None
         self._etf_codes: set[str] = set()  # ETFs tick in 5s from 2,000 won
         self._names: dict[str, str] = {}
-        self._quotes: dict[str, Quote] = {}  # the last quote of each stock asked for, its price kept by 0B
+        self._quotes: dict[str, KnownQuote] = {}  # the last quote of each stock asked for, its price kept by 0B
+        self._live_since = 0.0  # when the real-time session last (re)connected: trades before it may be missed
 
     def subscribe(self, listener: DeskListener) -> None:
         self._listeners.append(listener)
@@ -223,7 +235,7 @@ class TradingDesk:
     def _trade(self, trade: Trade) -> None:
         known = self._quotes.get(trade.stock_code)
         if known is not None:
-            self._quotes[trade.stock_code] = replace(known, current=trade.price)
+            self._quotes[trade.stock_code] = KnownQuote(replace(known.quote, current=trade.price), known.day)
         if self.portfolio.apply_price(trade.stock_code, trade.price):
             self._portfolio_changed_soon()
 
@@ -239,6 +251,8 @@ class TradingDesk:
             self._portfolio_notice = asyncio.get_running_loop().call_later(PRICE_NOTICE_SECONDS, notify)
 
     def _on_status(self, status: RealtimeStatus) -> None:
+        if status.state is RealtimeState.CONNECTED:
+            self._live_since = time.monotonic()
         for listener in self._listeners:
             listener.realtime_status(status)
 
@@ -284,13 +298,23 @@ class TradingDesk:
         instrument = Instrument.ETF if code in self._etf_codes else Instrument.STOCK
         limits = PriceLimits(base=info.base_price, upper=info.upper_limit, lower=info.lower_limit)
         quote = Quote(code=info.code, name=info.name, current=info.current_price, limits=limits, instrument=instrument)
-        self._quotes[code] = quote
+        self._quotes[code] = KnownQuote(quote, date.today())
         return quote
+
+    def known_quote(self, code: str) -> Quote | None:
+        """The stock's quote as the desk can vouch for it now: read today and kept by every trade since (its 0B
+        streamed on a connection that has not dropped since), or read a moment ago. None: ask again."""
+        known = self._quotes.get(code)
+        if known is None or known.day != date.today():
+            return None
+        streamed = self.realtime_connected and code in self.streams.registered["0B"]
+        kept = streamed and known.read_at >= self._live_since
+        return known.quote if kept or time.monotonic() - known.read_at < QUOTE_FRESH_SECONDS else None
 
     async def _check_limits(self, ticket: Ticket, override: bool) -> None:
         """The trader's limits, whoever built the order; the current price comes from the last quote and the
         trades since, or is asked for when nothing has quoted the stock. Raises LimitExceededError."""
-        quote = self._quotes.get(ticket.stock_code)
+        quote = self.known_quote(ticket.stock_code)
         if quote is None and self.guard.needs_quote(ticket):
             quote = await self.quote(ticket.stock_code)
         try:

@@ -61,6 +61,26 @@ async def ask(dialog: QDialog) -> bool:
     return await future
 
 
+class FreshKeysOnly(QObject):
+    """A question is answered by a key pressed for it: a held key's repeats, or a hotkey pressed again (any key
+    with Ctrl, Alt or Meta: the send key may be Ctrl+Enter or Ctrl+Space), would otherwise press the focused
+    button and answer it without a look. Plain Enter, Space, Escape and the mouse still answer."""
+
+    COMMAND = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+    KEYS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
+
+    def __init__(self, dialog: QWidget) -> None:
+        super().__init__(dialog)
+        for widget in (dialog, *dialog.findChildren(QWidget)):
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        held_or_hotkey = isinstance(event, QKeyEvent) and (event.isAutoRepeat() or event.modifiers() & self.COMMAND)
+        if event.type() in self.KEYS and held_or_hotkey:
+            return True
+        return super().eventFilter(watched, event)
+
+
 class ConfirmOrderDialog(QDialog):
     """The order as it will be sent, with the figure the ticket showed: a buy's cost with commission, a sell's
     proceeds after commission and tax (a market sell at the current price, as the ticket estimates it)."""
@@ -108,18 +128,7 @@ class ConfirmOrderDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for widget in (self, *self.findChildren(QWidget)):
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The question is answered by a fresh key: a held key's repeats, or the send hotkey pressed again (Enter
-        with Ctrl or Alt), would otherwise press the focused Send button and answer it without a look."""
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
-            modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            if event.isAutoRepeat() or (enter and modified):
-                return True
-        return super().eventFilter(watched, event)
+        FreshKeysOnly(self)
 
     def _rows(
         self, environment: Environment, ticket: rules.Ticket, name: str, quote: rules.Quote | None
@@ -168,6 +177,7 @@ def question(parent: QWidget, name: str, title: str, text: str) -> QMessageBox:
     box.setText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
+    FreshKeysOnly(box)  # a held "cancel all" key does not answer its own question
     return box
 
 

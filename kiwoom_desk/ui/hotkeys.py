@@ -7,7 +7,7 @@ while its key is held down: one press, one order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -56,19 +56,30 @@ def command_text(name: str) -> str:
     return texts[name]
 
 
+PORTABLE = QKeySequence.SequenceFormat.PortableText
+
+
 def default_keys() -> dict[str, QKeySequence]:
-    return {name: QKeySequence(key) for name, key in DEFAULT_KEYS.items()}
+    return {name: QKeySequence.fromString(key, PORTABLE) for name, key in DEFAULT_KEYS.items()}
 
 
-def load_keys(settings: QSettings) -> dict[str, QKeySequence]:
-    return {
-        name: QKeySequence(str(settings.value(f"hotkeys/{name}", default))) for name, default in DEFAULT_KEYS.items()
-    }
+def load_keys(settings: QSettings, reserved: Mapping[str, str] | None = None) -> dict[str, QKeySequence]:
+    """The saved keys; one that is unreadable, taken or needed for typing (a config edited by hand, or written
+    by another version) falls back to its default, or to none when that is taken too."""
+    keys: dict[str, QKeySequence] = {}
+    defaults = default_keys()
+    for name, default in defaults.items():
+        saved = QKeySequence.fromString(str(settings.value(f"hotkeys/{name}", default.toString(PORTABLE))), PORTABLE)
+        for candidate in (saved, default, QKeySequence()):
+            if not key_problem(keys, name, candidate, reserved):
+                keys[name] = candidate
+                break
+    return keys
 
 
 def save_keys(settings: QSettings, keys: dict[str, QKeySequence]) -> None:
     for name, sequence in keys.items():
-        settings.setValue(f"hotkeys/{name}", sequence.toString(QKeySequence.SequenceFormat.PortableText))
+        settings.setValue(f"hotkeys/{name}", sequence.toString(PORTABLE))
 
 
 _TYPING_KEYS = {  # keys the fields need unmodified
@@ -88,25 +99,42 @@ _TYPING_KEYS = {  # keys the fields need unmodified
     Qt.Key.Key_PageUp,
     Qt.Key.Key_PageDown,
 }
+_DELETING_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Insert}  # the fields' too; the open orders' Delete is scoped to them
+_EDITING = (  # Ctrl+C and the like: a text field takes them first, so a hotkey there would never fire
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.SelectAll,
+)
 
 
-def key_problem(keys: dict[str, QKeySequence], name: str, sequence: QKeySequence) -> str:
-    """Why `sequence` can't be `name`'s hotkey ("" when it can): another command has it, or typing needs it."""
+def key_problem(
+    keys: Mapping[str, QKeySequence], name: str, sequence: QKeySequence, reserved: Mapping[str, str] | None = None
+) -> str:
+    """Why `sequence` can't be `name`'s hotkey ("" when it can): another command or a menu has it, or typing and
+    editing in the fields need it. `reserved`: the window's own keys (portable text) and what they open."""
     if sequence.isEmpty():
         return ""
+    translate = QCoreApplication.translate
     text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
     for other, taken in keys.items():
         if other != name and taken == sequence:
-            return QCoreApplication.translate("Hotkeys", "{key} is already “{command}”.").format(
-                key=text, command=command_text(other)
-            )
+            return translate("Hotkeys", "{key} is already “{command}”.").format(key=text, command=command_text(other))
+    if reserved and sequence.toString(PORTABLE) in reserved:
+        what = reserved[sequence.toString(PORTABLE)]
+        return translate("Hotkeys", "{key} opens the “{menu}” menu.").format(key=text, menu=what)
+    if any(sequence in QKeySequence.keyBindings(standard) for standard in _EDITING):
+        return translate("Hotkeys", "{key} is needed for editing text.").format(key=text)
     combination = sequence[0]  # type: ignore[index]  # PySide6 has operator[], its stubs don't
     modifiers = combination.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
     key = combination.key()
     printable = key < Qt.Key.Key_Escape  # Qt numbers the keys that type a character below its special keys
+    typing = printable or key in _TYPING_KEYS or (key in _DELETING_KEYS and name != "cancelSelected")
     commanding = modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-    if not commanding and (printable or key in _TYPING_KEYS):
-        return QCoreApplication.translate("Hotkeys", "{key} is needed for typing: add Ctrl or Alt.").format(key=text)
+    if not commanding and typing:
+        return translate("Hotkeys", "{key} is needed for typing: add Ctrl or Alt.").format(key=text)
     return ""
 
 
@@ -115,11 +143,18 @@ class Hotkeys(QObject):
     so that they work with the ticket floating too); the window's (cancel, refresh) are its menu actions."""
 
     def __init__(
-        self, window: QWidget, ticket: OrderTicket, window_actions: dict[str, QAction], settings: QSettings
+        self,
+        window: QWidget,
+        ticket: OrderTicket,
+        window_actions: dict[str, QAction],
+        settings: QSettings,
+        reserved: Callable[[], dict[str, str]],
     ) -> None:
+        """`reserved`: the window's own keys (its menus' Alt+letter), read when the keys are loaded or checked."""
         super().__init__(window)
         self.settings = settings
         self.ticket = ticket
+        self.reserved = reserved
         self.actions: dict[str, QAction] = dict(window_actions)
         for name, do in self._ticket_commands().items():
             made = QAction(window)
@@ -130,7 +165,11 @@ class Hotkeys(QObject):
             self.actions[name] = made
         for made in self.actions.values():
             made.setAutoRepeat(False)  # a held key sends one order, not one per repeat
-        self.keys = load_keys(settings)
+        self.keys: dict[str, QKeySequence] = {}
+
+    def load(self) -> None:
+        """The saved keys, once the menus have their titles (their Alt+letter keys are taken)."""
+        self.keys = load_keys(self.settings, self.reserved())
         self._apply()
 
     def _ticket_commands(self) -> dict[str, Callable[[], None]]:

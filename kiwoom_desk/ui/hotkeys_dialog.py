@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QKeySequenceEdit,
     QLabel,
     QVBoxLayout,
@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from . import theme
-from .hotkeys import DEFAULT_KEYS, command_text, key_problem
+from .hotkeys import command_text, default_keys, key_problem
 from .problems import ProblemLabel
 from .widgets import named
 
 
 class HotkeysDialog(QDialog):
-    def __init__(self, keys: dict[str, QKeySequence], parent: QWidget) -> None:
+    def __init__(self, keys: dict[str, QKeySequence], reserved: dict[str, str], parent: QWidget) -> None:
+        """`reserved`: the window's own keys (portable text) and the menu each opens."""
         super().__init__(parent)
+        self._reserved = reserved
         theme.apply_style(self)
         self.setObjectName("hotkeysDialog")
         self.setWindowTitle(self.tr("Hotkeys"))
@@ -36,17 +38,21 @@ class HotkeysDialog(QDialog):
         )
         guide.setWordWrap(True)
         layout.addWidget(guide)
-        form = QFormLayout()
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>" + self.tr("Key") + "</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>" + self.tr("Default") + "</b>"), 0, 2)
         self.edits: dict[str, QKeySequenceEdit] = {}
-        for name in DEFAULT_KEYS:
+        for row, (name, sequence) in enumerate(default_keys().items(), start=1):
             edit = named(QKeySequenceEdit(), f"hotkey_{name}")
             edit.setMaximumSequenceLength(1)
             edit.setClearButtonEnabled(True)
             edit.editingFinished.connect(lambda name=name: self._chosen(name))
             edit.keySequenceChanged.connect(lambda _sequence, name=name: self._chosen(name))
             self.edits[name] = edit
-            form.addRow(command_text(name), edit)
-        layout.addLayout(form)
+            grid.addWidget(QLabel(command_text(name)), row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(QLabel(sequence.toString(QKeySequence.SequenceFormat.NativeText)), row, 2)
+        layout.addLayout(grid)
         self.problem = ProblemLabel("hotkeyProblem")
         layout.addWidget(self.problem.slot)
         buttons = QDialogButtonBox(
@@ -58,9 +64,7 @@ class HotkeysDialog(QDialog):
         buttons.rejected.connect(self.reject)
         defaults = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         defaults.setObjectName("restoreHotkeysButton")
-        defaults.clicked.connect(
-            lambda: self.show_keys({name: QKeySequence(key) for name, key in DEFAULT_KEYS.items()})
-        )
+        defaults.clicked.connect(lambda: self.show_keys(default_keys()))
         layout.addWidget(buttons)
         self.show_keys(self._keys)
 
@@ -76,7 +80,7 @@ class HotkeysDialog(QDialog):
         sequence = self.edits[name].keySequence()
         if sequence == self._keys.get(name, QKeySequence()):
             return
-        problem = key_problem(self._keys, name, sequence)
+        problem = key_problem(self._keys, name, sequence, self._reserved)
         if problem:
             edit = self.edits[name]
             edit.blockSignals(True)

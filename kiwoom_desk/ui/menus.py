@@ -3,11 +3,12 @@ in QSettings. The verbs are the window's and its helpers'; this module names the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from .. import __version__
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 
 class WindowMenus(QObject):
+    refreshAction: QAction
+    cancelSelectedAction: QAction
+    cancelAllAction: QAction
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -33,18 +38,28 @@ class WindowMenus(QObject):
         for environment, limits in load_limits(window.settings).items():
             window.session.set_limits(environment, limits)
         self._build()
-        self.hotkeys = Hotkeys(window, window.ticket, self._window_commands(), window.settings)
+        self._scope_cancel_to_the_table()
+        commands = {"cancelSelected": self.cancelSelectedAction, "cancelAll": self.cancelAllAction}
+        commands["refresh"] = self.refreshAction
+        self.hotkeys = Hotkeys(window, window.ticket, commands, window.settings, self.menu_keys)
         self.ticketMenu.addActions(self.hotkeys.ticket_actions())
+        self.retranslate()
+        self.hotkeys.load()
 
-    def _window_commands(self) -> dict[str, QAction]:
-        # "Cancel selected" acts on the open orders' selection: its key works there, as Delete always has.
+    def _scope_cancel_to_the_table(self) -> None:
+        """ "Cancel selected" acts on the open orders' selection: its key works there, as Delete always has."""
         self.window.openOrders.addAction(self.cancelSelectedAction)
         self.cancelSelectedAction.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        return {
-            "cancelSelected": self.cancelSelectedAction,
-            "cancelAll": self.cancelAllAction,
-            "refresh": self.refreshAction,
-        }
+
+    def menu_keys(self) -> dict[str, str]:
+        """The menus' Alt+letter keys (portable text), and the menu each opens."""
+        keys = {}
+        for item in self.window.menuBar().actions():
+            mnemonic = QKeySequence.mnemonic(item.text())
+            if not mnemonic.isEmpty():
+                title = re.sub(r"\(&.\)|&", "", item.text())  # 파일(&F), &File: 파일, File
+                keys[mnemonic.toString(QKeySequence.SequenceFormat.PortableText)] = title
+        return keys
 
     def _build(self) -> None:
         window, orders = self.window, self.window.orderActions
@@ -129,7 +144,7 @@ class WindowMenus(QObject):
         self.window.status.show_message(self.tr("Order limits saved."), important=True)
 
     async def edit_hotkeys(self) -> None:
-        dialog = HotkeysDialog(self.hotkeys.keys, self.window)
+        dialog = HotkeysDialog(self.hotkeys.keys, self.menu_keys(), self.window)
         if await dialogs.ask(dialog):
             self.hotkeys.set_keys(dialog.keys())
             self.window.status.show_message(self.tr("Hotkeys saved."), important=True)

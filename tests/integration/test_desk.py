@@ -82,7 +82,9 @@ async def test_the_desk_refuses_an_order_over_the_limits_whoever_built_it(
     with pytest.raises(LimitExceededError) as refused:  # nothing has quoted the stock: the desk asks for it
         await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 1_000, 101))
     assert {problem.kind for problem in refused.value.problems} == {Kind.OVER_MAX_QUANTITY, Kind.PRICE_TOO_FAR}
-    current = desk._quotes["005930"].current
+    quote = desk.known_quote("005930")
+    assert quote is not None  # read just now
+    current = quote.current
     far = round_down_to_tick(current * 12 // 10)
     over = {
         Kind.OVER_MAX_AMOUNT: Ticket(Side.BUY, "005930", TradeType.MARKET, Venue.KRX, 0, 3_000_000 // current + 1),
@@ -93,8 +95,7 @@ async def test_the_desk_refuses_an_order_over_the_limits_whoever_built_it(
             await desk.place(ticket)
         assert [problem.kind for problem in refused.value.problems] == [kind]
     assert "kt10000" not in sandbox.requests()
-    assert sandbox.requests()["ka10001"] == 1  # the desk asked for the price once, then kept it
-    low = price_band(desk._quotes["005930"], 10)[0]
+    low = price_band(quote, 10)[0]
     placed = [await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, low, 1)) for _ in range(2)]
     (order,) = [order for order in desk.open_orders() if order.order_no == placed[0].order_no]
     with pytest.raises(LimitExceededError):  # a modify is held to the same limits: too many shares
@@ -110,5 +111,42 @@ async def test_the_desk_refuses_an_order_over_the_limits_whoever_built_it(
     assert len(cancelled) == 2 and not failures
     blocked = [event for event in journal.events() if event["kind"] == "blocked"]
     assert len(blocked) == 5 and blocked[-1]["detail"] == {"limits": ["too_many_orders"]}
+    await desk.close()
+    journal.close()
+
+
+async def test_the_desk_checks_the_limits_against_todays_price_not_an_old_quote(
+    sandbox: SandboxExchange, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quote read a while ago, for a stock no trade stream keeps, is read again before the check; one that the
+    live stream keeps is not."""
+    from kiwoom_desk.trading import desk as desk_module
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    guard = OrderGuard(Environment.SANDBOX, RiskLimits(max_distance_percent=10))
+    client = KiwoomClient(sandbox.rest_url, "key", "secret")
+    desk = TradingDesk(Environment.SANDBOX, client, journal, ws_url=sandbox.ws_url, guard=guard)
+    await desk.connect()
+    await until(lambda: desk.realtime_connected, "no real-time session")
+    sandbox.set_price("005930", 71_200, depth=10)
+    await desk.quote("005930")
+    monkeypatch.setattr(desk_module, "QUOTE_FRESH_SECONDS", 0.0)  # "a while ago", without waiting for it
+    sandbox.set_price("005930", 80_000, depth=10)  # the market moved; nothing streams this stock's trades
+    with pytest.raises(LimitExceededError):  # 20 % under today's price, though 10 % under the old quote
+        await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 64_100, 1))
+    await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 80_000, 1))  # today's price: fine
+    assert sandbox.requests()["ka10001"] == 3  # the first quote, then one look before each order
+
+    await desk.watch("005930")  # now the stream keeps the price: no more looks
+    sandbox.set_price("005930", 90_000, depth=10)
+
+    def kept_price() -> int:
+        quote = desk.known_quote("005930")
+        return quote.current if quote else 0
+
+    await until(lambda: kept_price() == 90_000, "the stream did not keep the price")
+    with pytest.raises(LimitExceededError):
+        await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 80_000, 1))
+    assert sandbox.requests()["ka10001"] == 3
     await desk.close()
     journal.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -116,7 +118,8 @@ def test_in_real_the_send_key_still_asks_first(desk: Desk) -> None:
     assert focused is dialog.sendButton  # where Enter would land
     for repeat in (True, True, True, False):  # the held key's repeats, then the send key pressed again
         desk.act(lambda repeat=repeat: QTest.simulateEvent(focused, True, Qt.Key.Key_Return, CTRL, "", repeat))
-    assert dialog.isVisible() and orders_sent(desk) == 0  # neither answered the question
+    desk.act(lambda: QTest.keyClick(focused, Qt.Key.Key_Space, CTRL))  # a send key set to Ctrl+Space, pressed again
+    assert dialog.isVisible() and orders_sent(desk) == 0  # none of them answered the question
     desk.act(dialog.sendButton.click)
     desk.until(lambda: len(desk.open_order_numbers()) == 1, "the confirmed order was not sent")
     assert orders_sent(desk) == 1 and len(desk.exchange_open_orders()) == 1
@@ -151,8 +154,18 @@ def test_the_hotkeys_dialog_refuses_conflicts_and_typing_keys_and_saves(desk: De
     assert dialog.problem.isVisible() and "매수 선택" in dialog.problem.text()
     desk.act(lambda: edits["send"].setKeySequence(QKeySequence("S")))
     assert edits["send"].keySequence() == QKeySequence("Ctrl+Return") and "Ctrl" in dialog.problem.text()
+    refused = {
+        "Alt+F": "Alt+F opens the “파일” menu.",  # the menu would win, and the hotkey never fire
+        "Ctrl+C": "Ctrl+C is needed for editing text.",
+        "Del": "Del is needed for typing: add Ctrl or Alt.",  # Delete belongs to the fields, and the open orders
+    }
+    for key, reason in refused.items():
+        desk.act(lambda key=key: edits["send"].setKeySequence(QKeySequence(key)))
+        assert edits["send"].keySequence() == QKeySequence("Ctrl+Return") and dialog.problem.text() == reason
     desk.act(lambda: edits["send"].setKeySequence(QKeySequence("F12")))
     assert not dialog.problem.isVisible()
+    defaults = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"Ctrl+Return", "Alt+B", "F5"} <= defaults  # the defaults stay listed beside the keys
     desk.act(dialog.accept)
     desk.until(task.done, "the dialog never closed")
 
@@ -165,3 +178,15 @@ def test_the_hotkeys_dialog_refuses_conflicts_and_typing_keys_and_saves(desk: De
     assert not desk.ticket.busy and orders_sent(desk) == 0
     press(desk, Qt.Key.Key_F12)
     desk.until(lambda: orders_sent(desk) == 1, "the new key sent nothing")
+
+
+def test_saved_keys_that_clash_or_are_unreadable_fall_back_to_their_defaults(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "edited.ini"), QSettings.Format.IniFormat)
+    settings.setValue("hotkeys/sellSide", "F2")  # the buy side's default: the first command keeps it
+    settings.setValue("hotkeys/send", "Ctrl+C")  # an editing key: never fires in a field
+    settings.setValue("hotkeys/refresh", "")  # cleared on purpose: stays cleared
+    settings.setValue("hotkeys/bestBid", "Alt+O")  # the Orders menu's key
+    keys = load_keys(settings, {"Alt+O": "주문"})
+    assert keys["buySide"] == QKeySequence("F2") and keys["sellSide"] == QKeySequence("F3")
+    assert keys["send"] == QKeySequence("Ctrl+Return") and keys["refresh"].isEmpty()
+    assert keys["bestBid"] == QKeySequence("Alt+B")
