@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -49,7 +49,7 @@ from .limits import LimitExceededError, OrderGuard
 from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
-from .rules import Quote, Ticket, modify_ticket
+from .rules import Kind, Quote, Ticket, modify_ticket
 from .sessions import KST
 from .streams import Streams
 from .ticks import Instrument, PriceLimits
@@ -311,7 +311,9 @@ class TradingDesk:
         kept = streamed and known.read_at >= self._live_since
         return known.quote if kept or time.monotonic() - known.read_at < QUOTE_FRESH_SECONDS else None
 
-    async def _check_limits(self, ticket: Ticket, override: bool) -> None:
+    async def _check_limits(
+        self, ticket: Ticket, override: Collection[Kind], api_id: str = "", order_no: str = ""
+    ) -> None:
         """The trader's limits, whoever built the order; the current price comes from the last quote and the
         trades since, or is asked for when nothing has quoted the stock. Raises LimitExceededError."""
         quote = self.known_quote(ticket.stock_code)
@@ -321,7 +323,8 @@ class TradingDesk:
             self.guard.check(ticket, quote, override)
         except LimitExceededError as error:
             kinds = [problem.kind.value for problem in error.problems]
-            self.journal.record(self.environment, "blocked", ticket.side.api_id, detail={"limits": kinds})
+            detail = {"limits": kinds}
+            self.journal.record(self.environment, "blocked", api_id or ticket.side.api_id, order_no, detail)
             raise
 
     async def listings(self, cached: list[StockListing] | None = None) -> list[StockListing]:
@@ -342,11 +345,13 @@ class TradingDesk:
             self._names = {listing.code: listing.name for listing in found}
         return self._listings[1]
 
-    async def place(self, ticket: Ticket, stock_name: str = "", override_limits: bool = False) -> OrderAck:
+    async def place(
+        self, ticket: Ticket, stock_name: str = "", override_limits: Collection[Kind] = frozenset()
+    ) -> OrderAck:
         """Sends one order, records the acknowledged order in the ledger, and returns: the caller waits for this
         one REST call. The 00 events and, when they do not come, a reconcile do the rest. An order over the
-        trader's limits raises LimitExceededError and is not sent (`override_limits`: the trader said to, in
-        Sandbox or Mock)."""
+        trader's limits raises LimitExceededError and is not sent (`override_limits`: the limits the trader said
+        to go over, in Sandbox or Mock)."""
         await self._check_limits(ticket, override_limits)
         request = {
             "side": ticket.side.value,
@@ -399,7 +404,7 @@ class TradingDesk:
     async def modify(self, order: Order, quantity: int, price: int) -> ModifyAck:
         """A new price and quantity (0: the whole remainder) for `order`, checked against the trader's limits
         like a new order (LimitExceededError); a cancel never is."""
-        await self._check_limits(modify_ticket(order, quantity, price), override=False)
+        await self._check_limits(modify_ticket(order, quantity, price), frozenset(), "kt10002", order.order_no)
         since = self.ledger.mark()
         self.journal.record(self.environment, "sent", "kt10002", order.order_no, {"quantity": quantity, "price": price})
         try:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import astuple
 
 from ..environments import Environment
-from .rules import Pace, Problem, Quote, RiskLimits, Ticket, limit_problems
+from .rules import Kind, Pace, Problem, Quote, RiskLimits, Ticket, limit_problems
 
 PRACTICE_LIMITS = RiskLimits(
     max_quantity=10_000, max_amount=100_000_000, max_distance_percent=20, max_orders_per_minute=60
@@ -62,10 +63,26 @@ class OrderGuard:
     """One environment's limits and pace. Real's limits can not be overridden; the practice environments' can, one
     order at a time, when the trader says so on the ticket."""
 
-    def __init__(self, environment: Environment, limits: RiskLimits | None = None, pace: OrderPace | None = None):
+    def __init__(
+        self, environment: Environment, limits: RiskLimits | None = None, pace: OrderPace | None = None
+    ) -> None:
         self.environment = environment
+        self._limits = DEFAULT_LIMITS[environment]
         self.limits = limits if limits is not None else DEFAULT_LIMITS[environment]
         self.pace = pace if pace is not None else OrderPace()
+
+    @property
+    def limits(self) -> RiskLimits:
+        return self._limits
+
+    @limits.setter
+    def limits(self, limits: RiskLimits) -> None:
+        """Real money always has every limit: one switched off (0) there keeps its default."""
+        if self.environment is Environment.REAL:
+            defaults = DEFAULT_LIMITS[Environment.REAL]
+            pairs = zip(astuple(limits), astuple(defaults), strict=True)
+            limits = RiskLimits(*(mine or default for mine, default in pairs))
+        self._limits = limits
 
     @property
     def can_override(self) -> bool:
@@ -81,10 +98,12 @@ class OrderGuard:
             or (self.limits.max_amount and not ticket.trade_type.needs_price)
         )
 
-    def check(self, ticket: Ticket, quote: Quote | None, override: bool = False) -> None:
-        """Raises LimitExceededError for an order over the limits (unless overridden where that is allowed);
-        otherwise counts it as sent."""
+    def check(self, ticket: Ticket, quote: Quote | None, override: Collection[Kind] = frozenset()) -> None:
+        """Raises LimitExceededError for an order over the limits, but for those the trader chose to override
+        where that is allowed; otherwise counts it as sent (before it leaves: an order that may not have left
+        still counts, which errs on the safe side)."""
         problems = limit_problems(ticket, quote, self.limits, self.now())
-        if problems and not (override and self.can_override):
+        allowed = override if self.can_override else frozenset()
+        if any(problem.kind not in allowed for problem in problems):
             raise LimitExceededError(problems)
         self.pace.sent()

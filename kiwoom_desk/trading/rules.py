@@ -198,9 +198,10 @@ def modify_ticket(order: Order, quantity: int, price: int) -> Ticket:
 
 
 def order_amount(ticket: Ticket, quote: Quote | None) -> int:
-    """Price × quantity, before fees; an order without a price at the current price (0 while it is unknown)."""
-    price = ticket.price if ticket.trade_type.needs_price else (quote.current if quote else 0)
-    return price * ticket.quantity
+    """Price × quantity, before fees; an order without a price at the current price (the base price before the
+    first trade; 0 while nothing is known)."""
+    market = (quote.current or quote.limits.base) if quote else 0
+    return (ticket.price if ticket.trade_type.needs_price else market) * ticket.quantity
 
 
 def price_band(quote: Quote, percent: int) -> tuple[int, int]:

@@ -49,6 +49,8 @@ class OrderActions(QObject):
         self.sounds: Sounds | None = None  # Settings > Sounds
         self.confirm_cancel = False  # Settings > Confirm before cancelling one order (cancel-all always asks)
         self._quote_problem = ""  # the last "no such code" or "no quote" said in the status bar
+        self._cancelling: set[str] = set()  # orders whose cancel is asked about or on the wire
+        self._asking_cancel_all = False
 
     # ---- sending -----------------------------------------------------------------------------------------
 
@@ -56,13 +58,15 @@ class OrderActions(QObject):
         # One click, one order: the ticket locks here, synchronously, before anything is scheduled, so that a
         # second click queued behind the first finds it busy. It unlocks when the answer (or failure) arrives.
         # Over the limits, in practice, only if the trader said so on the ticket, for this order, with a question.
-        over = [problem for problem in self.ticket.problems() if problem.kind in rules.LIMIT_KINDS]
-        override = self.ticket.limits.overriding and bool(over)
+        problems = self.ticket.problems()
+        overridden = self.ticket.limits.overridden(problems)
+        overriding = [problem for problem in problems if problem.kind in overridden]
         self.ticket.set_busy(True)
-        self.bridge.spawn(self._send(ticket, over if override else []), order=True)
+        self.bridge.spawn(self._send(ticket, overriding), order=True)
 
     async def _send(self, ticket: rules.Ticket, overriding: list[rules.Problem]) -> None:
-        """`overriding`: the limits the trader chose to send this order over (always asked about)."""
+        """`overriding`: the limits the trader chose to send this order over (always asked about); the desk lets
+        those kinds through and refuses any other that has appeared since."""
         desk = self.session.desk
         try:
             if desk is None:
@@ -74,7 +78,8 @@ class OrderActions(QObject):
                 self.status.show_message(self.tr("Order not sent."), important=True)
                 return
             self.ticket.set_busy(True, sending=True)
-            ack = await desk.place(ticket, name, override_limits=bool(overriding))
+            overridden = frozenset(problem.kind for problem in overriding)
+            ack = await desk.place(ticket, name, override_limits=overridden)
             self.ticket.limits.sent()
             if desk.order_state(ack.order_no) in (OrderState.WORKING, None):  # its fill or rejection came first
                 self.status.show_message(
@@ -86,6 +91,8 @@ class OrderActions(QObject):
             self.status.show_message(self._unknown_text(), True)
         except KiwoomError as error:
             self.status.show_message(self.tr("Order refused: {reason}").format(reason=explain(error)), True)
+            if self.sounds is not None:
+                self.sounds.play(Sound.REJECTED)  # refused at once is as much a no as rejected later
         finally:
             self.ticket.set_busy(False)
 
@@ -156,23 +163,37 @@ class OrderActions(QObject):
         self.cancel_orders(self.table.selected_orders())
 
     def cancel_orders(self, orders: list[Order]) -> None:
+        orders = [order for order in orders if order.order_no not in self._cancelling]  # a second press: no more
         if self.session.desk is not None and orders:
             self.bridge.spawn(self._cancel(self.session.desk, orders), order=True)
 
     def cancel_all(self) -> None:
-        if self.session.desk is not None:
+        if self.session.desk is not None and not self._asking_cancel_all:  # one question at a time
+            self._asking_cancel_all = True
             self.bridge.spawn(self._cancel_all(self.session.desk), order=True)
 
     async def _cancel_all(self, desk: TradingDesk) -> None:
-        orders = desk.open_orders()
-        if not orders:
-            self.status.show_message(self.tr("No open orders."))
-            return
-        text = self.tr("Cancel all {count} open orders?").format(count=len(orders))
-        if await dialogs.ask(dialogs.question(self.window, "cancelAllDialog", self.tr("Cancel all"), text)):
-            await self._cancel(desk, orders)
+        try:
+            orders = [order for order in desk.open_orders() if order.order_no not in self._cancelling]
+            if not orders:
+                self.status.show_message(self.tr("No open orders."))
+                return
+            text = self.tr("Cancel all {count} open orders?").format(count=len(orders))
+            if not await dialogs.ask(dialogs.question(self.window, "cancelAllDialog", self.tr("Cancel all"), text)):
+                return
+        finally:
+            self._asking_cancel_all = False
+        await self._cancel(desk, orders)
 
     async def _cancel(self, desk: TradingDesk, orders: list[Order]) -> None:
+        numbers = {order.order_no for order in orders}
+        self._cancelling |= numbers
+        try:
+            await self._cancel_now(desk, orders)
+        finally:
+            self._cancelling -= numbers
+
+    async def _cancel_now(self, desk: TradingDesk, orders: list[Order]) -> None:
         if self.confirm_cancel and len(orders) == 1 and not await self._cancel_confirmed(orders[0]):
             return
         cancelled, failures = await desk.cancel(orders)

@@ -24,17 +24,17 @@ _RANGES = {  # the largest value each limit takes, and the arrow keys' step
 
 
 def load_limits(settings: QSettings) -> dict[Environment, RiskLimits]:
-    """The saved limits, each missing or unreadable one at its default; Real's never switched off."""
+    """The saved limits, each missing, unreadable or out-of-range one at its default."""
     loaded = {}
     for environment in Environment:
         limits = DEFAULT_LIMITS[environment]
-        for name in _RANGES:
-            value = settings.value(f"limits/{environment.value}/{name}", getattr(limits, name))
+        for name, (highest, _step) in _RANGES.items():
             try:
-                number = min(max(int(str(value)), _lowest(environment)), _RANGES[name][0])
+                number = int(str(settings.value(f"limits/{environment.value}/{name}", getattr(limits, name))))
             except ValueError:
                 continue
-            limits = replace(limits, **{name: number})
+            if _lowest(environment) <= number <= highest:
+                limits = replace(limits, **{name: number})
         loaded[environment] = limits
     return loaded
 

@@ -136,6 +136,8 @@ class OrderTicket(TicketLayout):
         if isinstance(event, Trade):
             self.quote = replace(self.quote, current=event.price)
             self._show_quote()
+            if self.limits.moved(self.ticket(), self.quote):  # a limit price's distance, a market order's amount
+                self.revalidate()
         else:
             self.orderBook.show_book(event, self.quote.limits.base)
 
@@ -203,12 +205,11 @@ class OrderTicket(TicketLayout):
         ticket = self.ticket()
         problems = self.problems()
         # A field speaks once touched; a quote the server can't give, a type the session can't take and the
-        # minute's count of orders always do.
-        speaking = (
-            self._touched.fields | {Field.TRADE_TYPE, Field.ORDER} | ({Field.STOCK} if self._unavailable else set())
-        )
+        # trader's limits (the minute's count of orders among them) always do.
+        speaking = self._touched.fields | {Field.TRADE_TYPE} | ({Field.STOCK} if self._unavailable else set())
+        speaking |= {problem.field for problem in problems if problem.kind in rules.LIMIT_KINDS}
         show_problems(self._problem_places, problems, speaking, self._describe)
-        self.limits.follow(problems)
+        self.limits.follow(problems, ticket)
         self.submitButton.setEnabled(not self.limits.blocking(problems) and not self._busy)
         theme.restyle(self.submitButton, "side", theme.side_key(ticket.side))
         self.submitButton.setText(

@@ -57,7 +57,7 @@ class TicketLayout(QDockWidget):
         layout.addWidget(self.orderBook, 1)  # the book takes what the window can spare: nothing else moves
         self.estimateLabel = named(QLabel(), "estimateLabel")
         self.availableLabel = named(QLabel(), "availableLabel")
-        self.limits = TicketLimits(self.revalidate, self)
+        self.limits = TicketLimits(self.revalidate, self.ticket, self)
         for widget in (self.estimateLabel, self.availableLabel, self.limits.overrideCheck):
             layout.addWidget(widget)
         self.submitButton = named(QPushButton(), "submitButton")
@@ -168,6 +168,9 @@ class TicketLayout(QDockWidget):
     # ---- what the ticket does (ticket.py) -----------------------------------------------------------------
 
     def revalidate(self) -> None:
+        raise NotImplementedError
+
+    def ticket(self) -> rules.Ticket:
         raise NotImplementedError
 
     def tried_to_send(self) -> None:

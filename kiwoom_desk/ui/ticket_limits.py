@@ -16,15 +16,20 @@ from .widgets import named
 
 
 class TicketLimits(QObject):
-    def __init__(self, recheck: Callable[[], None], parent: QWidget) -> None:
+    def __init__(self, recheck: Callable[[], None], ticket: Callable[[], rules.Ticket], parent: QWidget) -> None:
+        """`recheck`: the ticket's revalidate; `ticket`: the order the ticket shows now."""
         super().__init__(parent)
         self.guard: OrderGuard | None = None  # the environment's limits and pace, from the session
+        self._ticket = ticket
+        self._ticked_for: rules.Ticket | None = None  # the order the override was ticked for, and only that one
+        self._by_price: list[rules.Problem] = []  # the limits the last trade price left broken
         self.overrideCheck = named(QCheckBox(), "overrideLimitsCheck")
         self.overrideCheck.hide()
+        self.overrideCheck.toggled.connect(self._ticked)
         self.overrideCheck.toggled.connect(lambda *_: recheck())
-        self._recheck = QTimer(self)  # an order leaving the minute's count frees the button by itself
-        self._recheck.setSingleShot(True)
-        self._recheck.timeout.connect(recheck)
+        self.recheckTimer = QTimer(self)  # an order leaving the minute's count frees the button by itself
+        self.recheckTimer.setSingleShot(True)
+        self.recheckTimer.timeout.connect(recheck)
 
     def retranslate(self) -> None:
         self.overrideCheck.setText(self.tr("Over my limits: send this one order anyway"))
@@ -41,6 +46,18 @@ class TicketLimits(QObject):
     def pace(self) -> rules.Pace:
         return self.guard.now() if self.guard is not None else rules.Pace()
 
+    def _ticked(self, on: bool) -> None:
+        self._ticked_for = self._ticket() if on else None
+
+    def moved(self, ticket: rules.Ticket, quote: rules.Quote) -> bool:
+        """Whether the new trade price changes what the limits say (a price too far, a market order's amount):
+        the ticket then checks again; otherwise a tick costs no re-check."""
+        if self.guard is None:
+            return False
+        now = rules.limit_problems(ticket, quote, self.guard.limits, self.guard.now())
+        changed, self._by_price = now != self._by_price, now
+        return changed
+
     @property
     def overriding(self) -> bool:
         """The trader chose to send this order over the limits (shown only where that is allowed)."""
@@ -52,17 +69,26 @@ class TicketLimits(QObject):
             return problems
         return [problem for problem in problems if problem.kind not in rules.LIMIT_KINDS]
 
-    def follow(self, problems: list[rules.Problem]) -> None:
-        """Offers the override while a limit is in the way (practice only), and re-checks the minute's count
-        when its oldest order leaves it."""
+    def follow(self, problems: list[rules.Problem], ticket: rules.Ticket) -> None:
+        """Offers the override while a limit is in the way (practice only), for the order it was ticked for, and
+        re-checks the minute's count when its oldest order leaves it."""
         over = [problem for problem in problems if problem.kind in rules.LIMIT_KINDS]
         offer = bool(over) and self.guard is not None and self.guard.can_override
-        if not offer:
-            self.overrideCheck.setChecked(False)  # the next order over a limit asks again
+        if not offer or (self._ticked_for is not None and ticket != self._ticked_for):
+            self.overrideCheck.blockSignals(True)  # the next order over a limit asks again
+            self.overrideCheck.setChecked(False)
+            self.overrideCheck.blockSignals(False)
+            self._ticked_for = None
         self.overrideCheck.setVisible(offer)
         waits = [problem.params["seconds"] for problem in over if problem.kind is rules.Kind.TOO_MANY_ORDERS]
-        if waits and not self._recheck.isActive():
-            self._recheck.start(waits[0] * 1000)
+        if waits and not self.recheckTimer.isActive():
+            self.recheckTimer.start(waits[0] * 1000)
+
+    def overridden(self, problems: list[rules.Problem]) -> frozenset[rules.Kind]:
+        """The limits the trader chose to send this order over: the desk lets those through, and no other."""
+        if not self.overriding:
+            return frozenset()
+        return frozenset(problem.kind for problem in problems if problem.kind in rules.LIMIT_KINDS)
 
     def sent(self) -> None:
         """One order went with the override: the next one is held to the limits again."""

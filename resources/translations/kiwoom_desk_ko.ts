@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="336"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="363"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="340"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="367"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="342"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="369"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="348"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="375"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -27,82 +27,82 @@
 <context>
     <name>ConfirmOrderDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="81"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="101"/>
         <source>Confirm order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="86"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="105"/>
         <source>{environment}: {side} order</source>
         <translation>{environment}: {side} 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="94"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="136"/>
         <source>{amount} won</source>
         <translation>{amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="95"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="137"/>
         <source>at market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="97"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="140"/>
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="141"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="142"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="100"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="143"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="101"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="144"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="102"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="145"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="103"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="146"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="106"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="149"/>
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="108"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="151"/>
         <source>Estimated proceeds after fees and tax</source>
         <translation>수수료·세금 뺀 예상 수령액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="111"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="154"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="118"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="119"/>
         <source>Over your limits:</source>
         <translation>한도 초과:</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="124"/>
         <source>Send order</source>
         <translation>주문 전송</translation>
     </message>
@@ -110,47 +110,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="185"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="212"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="190"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="217"/>
         <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="207"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="234"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="209"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="236"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="210"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="237"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="219"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="246"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="220"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="247"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="221"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="248"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="222"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="249"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -284,17 +284,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="302"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="329"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="304"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="331"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="308"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="335"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -367,12 +367,22 @@
         <translation>수량: 가능 수량의 {share}%</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="100"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="124"/>
         <source>{key} is already “{command}”.</source>
         <translation>{key}는 이미 “{command}”에 쓰입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="109"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="127"/>
+        <source>{key} opens the “{menu}” menu.</source>
+        <translation>{key}는 “{menu}” 메뉴를 엽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="129"/>
+        <source>{key} is needed for editing text.</source>
+        <translation>{key}는 글자 편집에 쓰는 키입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="137"/>
         <source>{key} is needed for typing: add Ctrl or Alt.</source>
         <translation>{key}는 입력에 쓰는 키입니다: Ctrl이나 Alt와 함께 지정하세요.</translation>
     </message>
@@ -380,14 +390,24 @@
 <context>
     <name>HotkeysDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="28"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="30"/>
         <source>Hotkeys</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="33"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="35"/>
         <source>Click a box and press the keys. A hotkey works like its button: a send is checked and confirmed the same way, and holding the key sends once.</source>
         <translation>칸을 누르고 키를 누르세요. 단축키는 버튼과 똑같이 동작합니다: 주문은 같은 검사와 확인을 거치고, 키를 누르고 있어도 한 번만 전송됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="42"/>
+        <source>Key</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="43"/>
+        <source>Default</source>
+        <translation>기본값</translation>
     </message>
 </context>
 <context>
@@ -498,32 +518,32 @@
 <context>
     <name>ModifyDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="254"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="281"/>
         <source>Modify order {number}</source>
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="256"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="283"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="257"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="284"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="267"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="294"/>
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="270"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="297"/>
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="272"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="299"/>
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -614,92 +634,92 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="69"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="73"/>
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="74"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="78"/>
         <source>Order not sent.</source>
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="81"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="86"/>
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="94"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="101"/>
         <source>Not sent, over your limits: {reasons}</source>
         <translation>한도 초과로 전송하지 않았습니다: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="97"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="104"/>
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="257"/>
         <source>Rejected: {name} {side} {quantity}: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="241"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="262"/>
         <source>Filled: {name} {side} {quantity} at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity} @ {price}원 (미체결 {unfilled})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="88"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="93"/>
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="133"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="140"/>
         <source>No quote: {reason} Trying again in {seconds} s.</source>
         <translation>시세를 받지 못했습니다: {reason} {seconds}초 뒤에 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="179"/>
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="182"/>
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="181"/>
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="200"/>
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="197"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="218"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="217"/>
         <source>Cancel {order}?</source>
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="209"/>
         <source>{name} {side} {quantity} ({number})</source>
         <translation>{name} {side} {quantity} ({number})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="225"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="246"/>
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="227"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="248"/>
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
@@ -841,17 +861,17 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="215"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="216"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="217"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="218"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="217"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="218"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -1053,22 +1073,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="137"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="163"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="138"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="164"/>
         <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="139"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="165"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="140"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="166"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1076,12 +1096,12 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="189"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="192"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>
@@ -1203,12 +1223,12 @@
 <context>
     <name>TicketLimits</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="30"/>
+        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="35"/>
         <source>Over my limits: send this one order anyway</source>
         <translation>한도 초과: 이번 주문만 그대로 보내기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="31"/>
+        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="36"/>
         <source>Sandbox and Mock only. Settings › Order limits changes the limits.</source>
         <translation>연습·모의투자에서만 가능합니다. 한도는 설정 › 주문 한도에서 바꿉니다.</translation>
     </message>
@@ -1322,142 +1342,142 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="129"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="144"/>
         <source>Order limits saved.</source>
         <translation>주문 한도를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="135"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="150"/>
         <source>Hotkeys saved.</source>
         <translation>단축키를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="138"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="153"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="139"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="154"/>
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="140"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="155"/>
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="156"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="142"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="157"/>
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="143"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="158"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="159"/>
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="145"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
         <source>Cancel selected</source>
         <translation>선택 주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="146"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="147"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
         <source>Ticket</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="149"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="150"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
         <source>Sounds</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
         <source>Fill</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="169"/>
         <source>Partial fill</source>
         <translation>부분 체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
         <source>Rejection</source>
         <translation>거부</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
         <source>Real-time connection lost</source>
         <translation>실시간 연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="175"/>
         <source>Order limits...</source>
         <translation>주문 한도...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="176"/>
         <source>Hotkeys...</source>
         <translation>단축키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
         <source>Reset the Sandbox account...</source>
         <translation>연습 계좌 초기화...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="178"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="179"/>
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="180"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="181"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="182"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>

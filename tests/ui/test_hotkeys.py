@@ -155,9 +155,9 @@ def test_the_hotkeys_dialog_refuses_conflicts_and_typing_keys_and_saves(desk: De
     desk.act(lambda: edits["send"].setKeySequence(QKeySequence("S")))
     assert edits["send"].keySequence() == QKeySequence("Ctrl+Return") and "Ctrl" in dialog.problem.text()
     refused = {
-        "Alt+F": "Alt+F opens the “파일” menu.",  # the menu would win, and the hotkey never fire
-        "Ctrl+C": "Ctrl+C is needed for editing text.",
-        "Del": "Del is needed for typing: add Ctrl or Alt.",  # Delete belongs to the fields, and the open orders
+        "Alt+F": "Alt+F는 “파일” 메뉴를 엽니다.",  # the menu would win, and the hotkey never fire
+        "Ctrl+C": "Ctrl+C는 글자 편집에 쓰는 키입니다.",
+        "Ins": "Ins는 입력에 쓰는 키입니다: Ctrl이나 Alt와 함께 지정하세요.",  # the fields need it unmodified
     }
     for key, reason in refused.items():
         desk.act(lambda key=key: edits["send"].setKeySequence(QKeySequence(key)))

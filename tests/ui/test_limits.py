@@ -4,7 +4,7 @@ order over them with a question, Real can't, a modify is held to them, and the S
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.storage.credentials import Credentials
@@ -67,9 +67,9 @@ def test_the_orders_of_the_last_minute_block_the_next_until_one_leaves(desk: Des
     blocked_with(
         desk, desk.ticket.venueProblem, "최근 1분 주문이 한도인 2건입니다: 40초 뒤에 다음 주문을 낼 수 있습니다."
     )
-    assert desk.ticket.limits._recheck.isActive()  # the ticket looks again when the first order leaves the minute
+    assert desk.ticket.limits.recheckTimer.isActive()  # the ticket looks again when the first order leaves the minute
     now[0] = 60.0
-    desk.act(desk.ticket.limits._recheck.timeout.emit)
+    desk.act(desk.ticket.limits.recheckTimer.timeout.emit)
     assert desk.ticket.submitButton.isEnabled() and not desk.ticket.venueProblem.isVisible()
     assert desk.sandbox.requests()["kt10000"] == 2
 
@@ -138,3 +138,36 @@ def test_the_limits_dialog_saves_per_environment_and_the_ticket_follows(desk: De
     assert saved[Environment.SANDBOX].max_quantity == 3 and saved[Environment.REAL] == DEFAULT_LIMITS[Environment.REAL]
     desk.fill(SAMSUNG, 71_200, 4)
     blocked_with(desk, desk.ticket.quantityProblem, "주문당 한도 3주를 넘습니다 (설정 › 주문 한도).")
+
+
+def test_a_price_that_the_market_leaves_too_far_behind_blocks_without_an_edit(desk: Desk) -> None:
+    desk.until(lambda: desk.window.status.realtime.text() == "실시간: 연결됨", "real-time never connected")
+    use_limits(desk, RiskLimits(max_distance_percent=10))
+    ticket = desk.ticket
+    desk.fill(SAMSUNG, 64_100, 1)  # the lowest price 10 % allows at 71,200
+    assert ticket.submitButton.isEnabled()
+    desk.sandbox.set_price(SAMSUNG, 72_000, depth=200)  # the market moves up: 64,100 is now too far below
+    desk.until(lambda: not ticket.submitButton.isEnabled(), "the ticket did not see the price leave its order behind")
+    assert ticket.priceProblem.text() == "현재가에서 10% 넘게 떨어져 있습니다: 한도 안의 가격은 64,800~79,200원입니다."
+
+
+def test_the_override_is_for_the_order_it_was_ticked_for(desk: Desk) -> None:
+    use_limits(desk)
+    ticket = desk.ticket
+    desk.fill(SAMSUNG, 70_000, 101)
+    desk.act(lambda: ticket.limits.overrideCheck.setChecked(True))
+    assert ticket.submitButton.isEnabled()
+    desk.act(lambda: ticket.quantitySpin.setValue(150))  # another order: the box asks again
+    assert not ticket.limits.overrideCheck.isChecked() and not ticket.submitButton.isEnabled()
+
+
+def test_cancel_all_asks_once_however_often_it_is_pressed(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    for _ in range(3):
+        desk.act(desk.window.orderActions.cancel_all)
+    box = desk.until(lambda: modal(QMessageBox, "cancelAllDialog"), "no question")
+    questions = [widget for widget in QApplication.topLevelWidgets() if widget.objectName() == "cancelAllDialog"]
+    assert [widget.isVisible() for widget in questions] == [True]
+    desk.act(lambda: box.button(QMessageBox.StandardButton.Yes).click())
+    desk.until(lambda: desk.open_order_numbers() == [], "not cancelled")

@@ -48,6 +48,12 @@ def test_each_order_event_plays_its_sound_unless_turned_off(desk: Desk) -> None:
     desk.fill(SAMSUNG, 70_000, 1)
     desk.act(desk.ticket.submitButton.click)
     desk.until(lambda: played[-1:] == [Sound.REJECTED.path], "no rejection sound")
+    heard = len(played)
+    desk.sandbox.inject(FaultKind.ERROR_CODE, api_id="kt10000", code=8030)  # refused by the server at once
+    desk.fill(SAMSUNG, 70_000, 1)
+    desk.act(desk.ticket.submitButton.click)
+    desk.until(lambda: len(played) == heard + 1, "no sound for a refusal")
+    assert played[-1] == Sound.REJECTED.path and desk.window.status.message.text().startswith("주문 거부")
     desk.sandbox.drop_websockets()
     desk.until(lambda: played[-1:] == [Sound.DISCONNECTED.path], "no sound for the lost connection")
     assert desk.window.status.message.text() == "실시간 연결이 끊겼습니다: 다시 연결하는 중..."

@@ -11,6 +11,7 @@ from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import Side, TradeType, Venue
 from kiwoom_desk.trading.limits import DEFAULT_LIMITS, LimitExceededError, OrderGuard, OrderPace
 from kiwoom_desk.trading.rules import (
+    LIMIT_KINDS,
     Account,
     Kind,
     Pace,
@@ -97,7 +98,9 @@ def test_the_desk_guard_counts_what_it_lets_through_and_refuses_the_rest() -> No
     with pytest.raises(LimitExceededError) as refused:
         guard.check(buy(1), QUOTE)
     assert [problem.kind for problem in refused.value.problems] == [Kind.TOO_MANY_ORDERS]
-    guard.check(buy(1), QUOTE, override=True)  # practice: the trader may say "this once"
+    with pytest.raises(LimitExceededError):  # overriding one limit lets no other through
+        guard.check(buy(1), QUOTE, override={Kind.OVER_MAX_QUANTITY})
+    guard.check(buy(1), QUOTE, override={Kind.TOO_MANY_ORDERS})  # practice: the trader may say "this once"
     assert guard.now().sent_last_minute == 4
 
 
@@ -107,8 +110,10 @@ def test_real_limits_are_stricter_and_can_not_be_overridden() -> None:
     assert real.max_distance_percent == 10 and real.max_orders_per_minute < practice.max_orders_per_minute
     guard = OrderGuard(Environment.REAL, LIMITS)
     with pytest.raises(LimitExceededError):
-        guard.check(buy(101, 29_000), QUOTE, override=True)
+        guard.check(buy(101), QUOTE, override={Kind.OVER_MAX_QUANTITY})
     assert guard.now().sent_last_minute == 0  # nothing refused is counted as sent
+    guard.limits = RiskLimits(max_quantity=5)  # a limit switched off is not off in Real: its default holds
+    assert guard.limits == RiskLimits(5, real.max_amount, real.max_distance_percent, real.max_orders_per_minute)
 
 
 def test_a_limit_is_said_before_the_cash_and_overriding_it_still_checks_the_cash() -> None:
@@ -117,3 +122,5 @@ def test_a_limit_is_said_before_the_cash_and_overriding_it_still_checks_the_cash
     kinds_in_order = [problem.kind for problem in problems]
     assert kinds_in_order[-1] is Kind.CASH_SHORT and Kind.OVER_MAX_QUANTITY in kinds_in_order[:-1]
     assert Kind.PRICE_TOO_FAR in kinds_in_order
+    not_overridable = [problem.kind for problem in problems if problem.kind not in LIMIT_KINDS]
+    assert not_overridable == [Kind.CASH_SHORT]  # what an override leaves standing: the cash
