@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from enum import StrEnum
 
@@ -241,8 +241,19 @@ def _price_problems(where: Field, price: int, quote: Quote | None) -> list[Probl
     return []
 
 
-def max_quantity(ticket: Ticket, quote: Quote | None, account: Account) -> int:
-    """The most shares the ticket could take: by orderable cash for a buy, by sellable shares for a sell."""
+def max_quantity(ticket: Ticket, quote: Quote | None, account: Account, limits: RiskLimits | None = None) -> int:
+    """The most shares the ticket could take: by orderable cash for a buy, by sellable shares for a sell, and
+    within the trader's limits on shares and amount an order."""
+    most = _max_by_account(ticket, quote, account)
+    if limits is not None and limits.max_quantity:
+        most = min(most, limits.max_quantity)
+    unit = order_amount(replace(ticket, quantity=1), quote)
+    if limits is not None and limits.max_amount and unit > 0:
+        most = min(most, limits.max_amount // unit)
+    return most
+
+
+def _max_by_account(ticket: Ticket, quote: Quote | None, account: Account) -> int:
     if ticket.side is Side.SELL:
         return account.sellable or 0
     if account.orderable_cash is None or quote is None:

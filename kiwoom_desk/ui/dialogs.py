@@ -279,6 +279,7 @@ class ModifyDialog(QDialog):
         theme.apply_style(self)
         self.setObjectName("modifyDialog")
         self.setWindowTitle(self.tr("Modify order {number}").format(number=order.order_no))
+        self.setMinimumWidth(380)  # the title and a whole price band fit
         layout = QFormLayout(self)
         layout.addRow(self.tr("Stock"), QLabel(f"{order.stock_code} {order.stock_name}"))
         layout.addRow(self.tr("Unfilled"), QLabel(won(order.unfilled)))
@@ -315,8 +316,10 @@ class ModifyDialog(QDialog):
         if self._guard is not None:
             modified = rules.modify_ticket(self._order, self.quantitySpin.value(), self.priceSpin.value())
             over = rules.limit_problems(modified, self._quote, self._guard.limits, self._guard.now())
-        self.priceProblem.say(" ".join(describe(problem) for problem in problems), visible=True)
-        self.limitsProblem.say(" ".join(describe(problem) for problem in over), visible=True)
+        priced = [problem for problem in problems + over if problem.field is rules.Field.PRICE]  # under the price
+        self.priceProblem.say(" ".join(describe(problem) for problem in priced), visible=True)
+        rest = [problem for problem in over if problem.field is not rules.Field.PRICE]
+        self.limitsProblem.say(" ".join(describe(problem) for problem in rest), visible=True)
         self.okButton.setEnabled(not problems and not over)
 
 

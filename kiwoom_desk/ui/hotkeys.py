@@ -121,12 +121,12 @@ def key_problem(
     text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
     for other, taken in keys.items():
         if other != name and taken == sequence:
-            return translate("Hotkeys", "{key} is already “{command}”.").format(key=text, command=command_text(other))
+            return translate("Hotkeys", "{key}: already “{command}”.").format(key=text, command=command_text(other))
     if reserved and sequence.toString(PORTABLE) in reserved:
         what = reserved[sequence.toString(PORTABLE)]
-        return translate("Hotkeys", "{key} opens the “{menu}” menu.").format(key=text, menu=what)
+        return translate("Hotkeys", "{key}: opens the “{menu}” menu.").format(key=text, menu=what)
     if any(sequence in QKeySequence.keyBindings(standard) for standard in _EDITING):
-        return translate("Hotkeys", "{key} is needed for editing text.").format(key=text)
+        return translate("Hotkeys", "{key}: needed for editing text.").format(key=text)
     combination = sequence[0]  # type: ignore[index]  # PySide6 has operator[], its stubs don't
     modifiers = combination.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
     key = combination.key()
@@ -134,7 +134,7 @@ def key_problem(
     typing = printable or key in _TYPING_KEYS or (key in _DELETING_KEYS and name != "cancelSelected")
     commanding = modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     if not commanding and typing:
-        return translate("Hotkeys", "{key} is needed for typing: add Ctrl or Alt.").format(key=text)
+        return translate("Hotkeys", "{key}: needed for typing. Add Ctrl or Alt.").format(key=text)
     return ""
 
 

@@ -3,6 +3,7 @@ command has, or one the fields need for typing, is refused with the reason, and 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from . import theme
 from .hotkeys import command_text, default_keys, key_problem
-from .problems import ProblemLabel
 from .widgets import named
 
 
@@ -46,15 +46,17 @@ class HotkeysDialog(QDialog):
             edit = named(QKeySequenceEdit(), f"hotkey_{name}")
             edit.setMaximumSequenceLength(1)
             edit.setClearButtonEnabled(True)
-            edit.editingFinished.connect(lambda name=name: self._chosen(name))
-            edit.keySequenceChanged.connect(lambda _sequence, name=name: self._chosen(name))
+            edit.keySequenceChanged.connect(lambda sequence, name=name: self._changed(name, sequence))
             self.edits[name] = edit
             grid.addWidget(QLabel(command_text(name)), row, 0)
             grid.addWidget(edit, row, 1)
             grid.addWidget(QLabel(sequence.toString(QKeySequence.SequenceFormat.NativeText)), row, 2)
         layout.addLayout(grid)
-        self.problem = ProblemLabel("hotkeyProblem")
-        layout.addWidget(self.problem.slot)
+        self.problem = named(QLabel(), "hotkeyProblem")  # wraps: the dialog has room for a whole reason
+        self.problem.setProperty("problem", True)
+        self.problem.setWordWrap(True)
+        self.problem.setMinimumHeight(2 * self.problem.fontMetrics().lineSpacing())
+        layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -74,7 +76,15 @@ class HotkeysDialog(QDialog):
             edit.blockSignals(True)
             edit.setKeySequence(self._keys.get(name, QKeySequence()))
             edit.blockSignals(False)
-        self.problem.say("", visible=False)
+        self.problem.setText("")
+
+    def _changed(self, name: str, sequence: QKeySequence) -> None:
+        """A new key is judged at once; an empty one only once the event is over: the box also empties itself
+        when a new key starts, and only its clear button leaves it empty."""
+        if sequence.isEmpty():
+            QTimer.singleShot(0, self, lambda: self._chosen(name))
+        else:
+            self._chosen(name)
 
     def _chosen(self, name: str) -> None:
         sequence = self.edits[name].keySequence()
@@ -88,7 +98,7 @@ class HotkeysDialog(QDialog):
             edit.blockSignals(False)
         else:
             self._keys[name] = sequence
-        self.problem.say(problem, visible=bool(problem))
+        self.problem.setText(problem)
 
     def keys(self) -> dict[str, QKeySequence]:
         return dict(self._keys)

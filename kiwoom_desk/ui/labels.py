@@ -121,17 +121,11 @@ def describe(problem: rules.Problem) -> str:
             "Problem", "The Sandbox has no pre-market or after-hours session: use this order type in Mock or Real."
         ),
         k.TYPE_NOT_NOW: QCoreApplication.translate("Problem", "KRX takes this order type {start}–{end} KST only."),
-        k.OVER_MAX_QUANTITY: QCoreApplication.translate(
-            "Problem", "Over your limit of {limit} shares an order (Settings › Order limits)."
-        ),
-        k.OVER_MAX_AMOUNT: QCoreApplication.translate(
-            "Problem", "{amount} won is over your limit of {limit} won an order (Settings › Order limits)."
-        ),
-        k.PRICE_TOO_FAR: QCoreApplication.translate(
-            "Problem", "More than {percent}% from the current price: your limit allows {low} to {high} won."
-        ),
+        k.OVER_MAX_QUANTITY: QCoreApplication.translate("Problem", "Over your limit of {limit} shares an order"),
+        k.OVER_MAX_AMOUNT: QCoreApplication.translate("Problem", "Over your limit of {limit} won an order"),
+        k.PRICE_TOO_FAR: QCoreApplication.translate("Problem", "Outside ±{percent}% of the price: {low}–{high} won"),
         k.TOO_MANY_ORDERS: QCoreApplication.translate(
-            "Problem", "{limit} orders in the last minute, your limit: the next can go in {seconds} s."
+            "Problem", "{limit} orders a minute, your limit: next in {seconds} s"
         ),
     }[problem.kind].format(**{name: _param_text(name, value) for name, value in p.items()})
 

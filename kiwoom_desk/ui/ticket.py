@@ -208,7 +208,8 @@ class OrderTicket(TicketLayout):
         # trader's limits (the minute's count of orders among them) always do.
         speaking = self._touched.fields | {Field.TRADE_TYPE} | ({Field.STOCK} if self._unavailable else set())
         speaking |= {problem.field for problem in problems if problem.kind in rules.LIMIT_KINDS}
-        show_problems(self._problem_places, problems, speaking, self._describe)
+        shown = self.limits.blocking(problems)  # the limits the trader chose to go over are not in the way
+        show_problems(self._problem_places, shown, speaking, self._describe)
         self.limits.follow(problems, ticket)
         self.submitButton.setEnabled(not self.limits.blocking(problems) and not self._busy)
         theme.restyle(self.submitButton, "side", theme.side_key(ticket.side))
@@ -249,7 +250,7 @@ class OrderTicket(TicketLayout):
 
     def _take_share(self, share: int) -> None:
         ticket = self.ticket()
-        most = rules.max_quantity(ticket, self.quote, self._account_for(ticket))
+        most = rules.max_quantity(ticket, self.quote, self._account_for(ticket), self.limits.limits)
         self.quantitySpin.setValue(most * share // 100)
 
     def _code_entered(self, code: str) -> None:

@@ -32,8 +32,13 @@ class TicketLimits(QObject):
         self.recheckTimer.timeout.connect(recheck)
 
     def retranslate(self) -> None:
-        self.overrideCheck.setText(self.tr("Over my limits: send this one order anyway"))
-        self.overrideCheck.setToolTip(self.tr("Sandbox and Mock only. Settings › Order limits changes the limits."))
+        self.overrideCheck.setText(self.tr("Over limits, once"))
+        self.overrideCheck.setToolTip(
+            self.tr(
+                "Send this one order over the limits it breaks now, after a confirmation. Sandbox and Mock only; "
+                "Settings › Order limits changes the limits."
+            )
+        )
 
     def set_guard(self, guard: OrderGuard | None) -> None:
         self.guard = guard
@@ -80,9 +85,9 @@ class TicketLimits(QObject):
             self.overrideCheck.blockSignals(False)
             self._ticked_for = None
         self.overrideCheck.setVisible(offer)
-        waits = [problem.params["seconds"] for problem in over if problem.kind is rules.Kind.TOO_MANY_ORDERS]
-        if waits and not self.recheckTimer.isActive():
-            self.recheckTimer.start(waits[0] * 1000)
+        waiting = any(problem.kind is rules.Kind.TOO_MANY_ORDERS for problem in over)
+        if waiting and not self.recheckTimer.isActive():
+            self.recheckTimer.start(1000)  # the seconds count down on screen, and the button comes back on time
 
     def overridden(self, problems: list[rules.Problem]) -> frozenset[rules.Kind]:
         """The limits the trader chose to send this order over: the desk lets those through, and no other."""

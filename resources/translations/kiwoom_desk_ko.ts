@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="363"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="366"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="367"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="370"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="369"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="372"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="375"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="378"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -176,107 +176,107 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="142"/>
         <source>The order is not valid, so it was not sent.</source>
         <translation>주문 내용이 올바르지 않아 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="145"/>
         <source>The request does not match the server&apos;s format.</source>
         <translation>요청 형식이 서버 규격과 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="146"/>
         <source>Too many requests; try again in a moment.</source>
         <translation>요청이 너무 잦습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="147"/>
         <source>No such stock code; check it.</source>
         <translation>종목코드를 찾을 수 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="148"/>
         <source>The app key or secret key is wrong.</source>
         <translation>앱키 또는 시크릿키가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="149"/>
         <source>The access token is not valid; sign in again.</source>
         <translation>접근토큰이 유효하지 않습니다. 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="150"/>
         <source>Real and mock trading are mixed up.</source>
         <translation>실전/모의투자 구분이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="151"/>
         <source>This IP or device is not registered; register it on Kiwoom&apos;s OpenAPI site.</source>
         <translation>등록되지 않은 IP 또는 단말기입니다. 키움 OpenAPI 사이트에서 IP를 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="154"/>
         <source>Kiwoom server error; try again later.</source>
         <translation>키움 서버 오류입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="155"/>
         <source>The order was rejected; see the server&apos;s reason.</source>
         <translation>주문이 거부되었습니다. 서버의 사유를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="158"/>
         <source>The Kiwoom server refused the request.</source>
         <translation>키움 서버가 요청을 거절했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="159"/>
         <source>Could not reach the Kiwoom server; check the network.</source>
         <translation>키움 서버와 통신하지 못했습니다. 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="162"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>서버 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="163"/>
         <source>It is unknown whether the order reached the exchange; check open orders before ordering again.</source>
         <translation>주문이 접수되었는지 알 수 없습니다. 미체결·주문내역을 확인하기 전에는 다시 주문하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="166"/>
         <source>The Kiwoom API request failed.</source>
         <translation>키움 API 요청이 실패했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="175"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="169"/>
         <source>Too many requests for this API; retry shortly.</source>
         <translation>이 API의 허용 요청 횟수를 넘었습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="170"/>
         <source>The access token has expired or is not valid.</source>
         <translation>접근토큰이 만료되었거나 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="171"/>
         <source>The token was issued to another IP; sign in again from this network.</source>
         <translation>토큰을 발급받은 IP와 지금 IP가 다릅니다. 같은 PC·네트워크에서 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="174"/>
         <source>This app key belongs to the other environment (real vs mock); enter the key for this one.</source>
         <translation>이 앱키는 다른 투자구분(실전/모의)용입니다. 환경에 맞는 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="177"/>
         <source>This token was issued for the other environment (real vs mock).</source>
         <translation>이 토큰은 다른 투자구분(실전/모의)에서 발급되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="186"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="180"/>
         <source>Mock trading does not support this request.</source>
         <translation>모의투자에서는 지원하지 않는 기능입니다.</translation>
     </message>
@@ -284,17 +284,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="329"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="332"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="331"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="334"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="335"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="338"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -368,23 +368,23 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/hotkeys.py" line="124"/>
-        <source>{key} is already “{command}”.</source>
-        <translation>{key}는 이미 “{command}”에 쓰입니다.</translation>
+        <source>{key}: already “{command}”.</source>
+        <translation>{key}: 이미 “{command}”에 쓰입니다.</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/hotkeys.py" line="127"/>
-        <source>{key} opens the “{menu}” menu.</source>
-        <translation>{key}는 “{menu}” 메뉴를 엽니다.</translation>
+        <source>{key}: opens the “{menu}” menu.</source>
+        <translation>{key}: “{menu}” 메뉴를 여는 키입니다.</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/hotkeys.py" line="129"/>
-        <source>{key} is needed for editing text.</source>
-        <translation>{key}는 글자 편집에 쓰는 키입니다.</translation>
+        <source>{key}: needed for editing text.</source>
+        <translation>{key}: 글자 편집에 쓰는 키입니다.</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/hotkeys.py" line="137"/>
-        <source>{key} is needed for typing: add Ctrl or Alt.</source>
-        <translation>{key}는 입력에 쓰는 키입니다: Ctrl이나 Alt와 함께 지정하세요.</translation>
+        <source>{key}: needed for typing. Add Ctrl or Alt.</source>
+        <translation>{key}: 입력에 쓰는 키입니다. Ctrl이나 Alt와 함께 지정하세요.</translation>
     </message>
 </context>
 <context>
@@ -413,7 +413,7 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="207"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="201"/>
         <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.</source>
         <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다.</translation>
     </message>
@@ -523,27 +523,27 @@
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="283"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="284"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="284"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="285"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="294"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="295"/>
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="297"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="298"/>
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="299"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="300"/>
         <source>Quantity</source>
         <translation>정정수량</translation>
     </message>
@@ -861,17 +861,17 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="216"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="217"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="218"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="219"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="218"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="219"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -1051,23 +1051,23 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="124"/>
-        <source>Over your limit of {limit} shares an order (Settings › Order limits).</source>
-        <translation>주문당 한도 {limit}주를 넘습니다 (설정 › 주문 한도).</translation>
+        <source>Over your limit of {limit} shares an order</source>
+        <translation>주문당 한도 {limit}주 초과</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="125"/>
+        <source>Over your limit of {limit} won an order</source>
+        <translation>주문당 한도 {limit}원 초과</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="126"/>
+        <source>Outside ±{percent}% of the price: {low}–{high} won</source>
+        <translation>현재가 ±{percent}% 밖: {low}~{high}원</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="127"/>
-        <source>{amount} won is over your limit of {limit} won an order (Settings › Order limits).</source>
-        <translation>{amount}원은 주문당 한도 {limit}원을 넘습니다 (설정 › 주문 한도).</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="130"/>
-        <source>More than {percent}% from the current price: your limit allows {low} to {high} won.</source>
-        <translation>현재가에서 {percent}% 넘게 떨어져 있습니다: 한도 안의 가격은 {low}~{high}원입니다.</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="133"/>
-        <source>{limit} orders in the last minute, your limit: the next can go in {seconds} s.</source>
-        <translation>최근 1분 주문이 한도인 {limit}건입니다: {seconds}초 뒤에 다음 주문을 낼 수 있습니다.</translation>
+        <source>{limit} orders a minute, your limit: next in {seconds} s</source>
+        <translation>1분 {limit}건 한도: {seconds}초 뒤 가능</translation>
     </message>
 </context>
 <context>
@@ -1224,13 +1224,13 @@
     <name>TicketLimits</name>
     <message>
         <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="35"/>
-        <source>Over my limits: send this one order anyway</source>
-        <translation>한도 초과: 이번 주문만 그대로 보내기</translation>
+        <source>Over limits, once</source>
+        <translation>이번만 한도 초과</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="36"/>
-        <source>Sandbox and Mock only. Settings › Order limits changes the limits.</source>
-        <translation>연습·모의투자에서만 가능합니다. 한도는 설정 › 주문 한도에서 바꿉니다.</translation>
+        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="38"/>
+        <source>Send this one order over the limits it breaks now, after a confirmation. Sandbox and Mock only; Settings › Order limits changes the limits.</source>
+        <translation>지금 넘는 한도를 무시하고 이 주문 한 건만 확인 후 보냅니다. 연습·모의투자에서만 가능하며, 한도는 설정 › 주문 한도에서 바꿉니다.</translation>
     </message>
 </context>
 <context>

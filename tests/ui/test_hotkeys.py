@@ -149,21 +149,27 @@ def test_the_hotkeys_dialog_refuses_conflicts_and_typing_keys_and_saves(desk: De
     assert {"주문 전송", "가격 한 호가 올림", "미체결 전체 취소 (먼저 확인)"} <= listed
     assert edits["send"].keySequence() == QKeySequence(DEFAULT_KEYS["send"])
 
-    desk.act(lambda: edits["sellSide"].setKeySequence(QKeySequence("F2")))  # the buy side's key
+    def type_key(edit: str, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        """The trader clicks the box and presses the keys."""
+        desk.act(edits[edit].setFocus)
+        desk.act(lambda: QTest.keyClick(edits[edit], key, modifiers))
+        desk.act(lambda: None)  # what the box does once the key's event is over
+
+    type_key("sellSide", Qt.Key.Key_F2)  # the buy side's key
     assert edits["sellSide"].keySequence() == QKeySequence("F3")  # refused: the box keeps its key
-    assert dialog.problem.isVisible() and "매수 선택" in dialog.problem.text()
-    desk.act(lambda: edits["send"].setKeySequence(QKeySequence("S")))
-    assert edits["send"].keySequence() == QKeySequence("Ctrl+Return") and "Ctrl" in dialog.problem.text()
-    refused = {
-        "Alt+F": "Alt+F는 “파일” 메뉴를 엽니다.",  # the menu would win, and the hotkey never fire
-        "Ctrl+C": "Ctrl+C는 글자 편집에 쓰는 키입니다.",
-        "Ins": "Ins는 입력에 쓰는 키입니다: Ctrl이나 Alt와 함께 지정하세요.",  # the fields need it unmodified
-    }
-    for key, reason in refused.items():
-        desk.act(lambda key=key: edits["send"].setKeySequence(QKeySequence(key)))
+    assert dialog.problem.text() == "F2: 이미 “매수 선택”에 쓰입니다."
+    plain, typing = Qt.KeyboardModifier.NoModifier, "입력에 쓰는 키입니다. Ctrl이나 Alt와 함께 지정하세요."
+    refused = [
+        (Qt.Key.Key_S, plain, f"S: {typing}"),
+        (Qt.Key.Key_F, ALT, "Alt+F: “파일” 메뉴를 여는 키입니다."),  # the menu would win: the hotkey never fires
+        (Qt.Key.Key_C, CTRL, "Ctrl+C: 글자 편집에 쓰는 키입니다."),
+        (Qt.Key.Key_Insert, plain, f"Ins: {typing}"),
+    ]
+    for key, modifiers, reason in refused:
+        type_key("send", key, modifiers)
         assert edits["send"].keySequence() == QKeySequence("Ctrl+Return") and dialog.problem.text() == reason
-    desk.act(lambda: edits["send"].setKeySequence(QKeySequence("F12")))
-    assert not dialog.problem.isVisible()
+    type_key("send", Qt.Key.Key_F12)
+    assert edits["send"].keySequence() == QKeySequence("F12") and dialog.problem.text() == ""
     defaults = {label.text() for label in dialog.findChildren(QLabel)}
     assert {"Ctrl+Return", "Alt+B", "F5"} <= defaults  # the defaults stay listed beside the keys
     desk.act(dialog.accept)

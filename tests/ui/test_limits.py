@@ -3,8 +3,8 @@ order over them with a question, Real can't, a modify is held to them, and the S
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.storage.credentials import Credentials
@@ -34,21 +34,16 @@ def test_each_limit_blocks_the_ticket_with_its_message(desk: Desk) -> None:
     use_limits(desk)
     ticket = desk.ticket
     desk.fill(SAMSUNG, 60_000, 101)
-    over_quantity = "주문당 한도 100주를 넘습니다 (설정 › 주문 한도)."
-    blocked_with(
-        desk,
-        ticket.quantityProblem,
-        over_quantity + " 6,060,000원은 주문당 한도 5,000,000원을 넘습니다 (설정 › 주문 한도).",
-    )
-    desk.act(lambda: ticket.quantitySpin.setValue(100))
-    blocked_with(desk, ticket.quantityProblem, "6,000,000원은 주문당 한도 5,000,000원을 넘습니다 (설정 › 주문 한도).")
-    assert ticket.priceProblem.text() == "현재가에서 10% 넘게 떨어져 있습니다: 한도 안의 가격은 64,100~78,300원입니다."
+    blocked_with(desk, ticket.quantityProblem, "주문당 한도 100주 초과 주문당 한도 5,000,000원 초과")
+    desk.act(lambda: ticket.quantitySpin.setValue(100))  # 6,000,000 won
+    blocked_with(desk, ticket.quantityProblem, "주문당 한도 5,000,000원 초과")
+    assert ticket.priceProblem.text() == "현재가 ±10% 밖: 64,100~78,300원"
     desk.act(lambda: ticket.quantitySpin.setValue(10))
     desk.act(lambda: ticket.priceSpin.setValue(64_100))
     assert ticket.submitButton.isEnabled() and not ticket.priceProblem.isVisible()
     desk.act(lambda: ticket.tradeTypeCombo.setCurrentIndex(ticket.tradeTypeCombo.findData("3")))  # market: at 71,200
     desk.act(lambda: ticket.quantitySpin.setValue(71))
-    blocked_with(desk, ticket.quantityProblem, "5,055,200원은 주문당 한도 5,000,000원을 넘습니다 (설정 › 주문 한도).")
+    blocked_with(desk, ticket.quantityProblem, "주문당 한도 5,000,000원 초과")  # 71 x 71,200 = 5,055,200 won
 
 
 def test_the_orders_of_the_last_minute_block_the_next_until_one_leaves(desk: Desk) -> None:
@@ -64,9 +59,7 @@ def test_the_orders_of_the_last_minute_block_the_next_until_one_leaves(desk: Des
         desk.until(lambda: not desk.ticket.busy, "no answer")
         now[0] += 10
     desk.act(desk.ticket.revalidate)  # at 20 s: the first order leaves the minute at 60 s
-    blocked_with(
-        desk, desk.ticket.venueProblem, "최근 1분 주문이 한도인 2건입니다: 40초 뒤에 다음 주문을 낼 수 있습니다."
-    )
+    blocked_with(desk, desk.ticket.venueProblem, "1분 2건 한도: 40초 뒤 가능")
     assert desk.ticket.limits.recheckTimer.isActive()  # the ticket looks again when the first order leaves the minute
     now[0] = 60.0
     desk.act(desk.ticket.limits.recheckTimer.timeout.emit)
@@ -102,7 +95,7 @@ def test_real_limits_can_not_be_overridden_from_the_ticket(desk: Desk) -> None:
     assert window.session.guards[Environment.REAL].limits == DEFAULT_LIMITS[Environment.REAL]
     use_limits(desk, RiskLimits(max_quantity=10))  # the Sandbox's 10,000,000 won would run out before 1,000 shares
     desk.fill(SAMSUNG, 71_200, 11)
-    blocked_with(desk, desk.ticket.quantityProblem, "주문당 한도 10주를 넘습니다 (설정 › 주문 한도).")
+    blocked_with(desk, desk.ticket.quantityProblem, "주문당 한도 10주 초과")
     assert not desk.ticket.limits.overrideCheck.isVisible()
     desk.act(lambda: desk.ticket.limits.overrideCheck.setChecked(True))  # even if something ticked the hidden box
     assert not desk.ticket.submitButton.isEnabled()
@@ -116,7 +109,7 @@ def test_a_modify_over_the_limits_can_not_be_sent(desk: Desk) -> None:
     task = desk.loop.create_task(desk.window.orderActions._modify(desk.window.desk, order))  # type: ignore[arg-type]
     dialog = desk.until(lambda: modal(dialogs.ModifyDialog, "modifyDialog"), "no modify dialog")
     desk.act(lambda: dialog.priceSpin.setValue(60_000))
-    assert not dialog.okButton.isEnabled() and "64,100~78,300" in dialog.limitsProblem.text()
+    assert not dialog.okButton.isEnabled() and dialog.priceProblem.text() == "현재가 ±10% 밖: 64,100~78,300원"
     desk.act(lambda: dialog.priceSpin.setValue(69_000))
     assert dialog.okButton.isEnabled() and not dialog.limitsProblem.isVisible()
     desk.act(dialog.reject)
@@ -137,7 +130,7 @@ def test_the_limits_dialog_saves_per_environment_and_the_ticket_follows(desk: De
     saved = load_limits(QSettings(window.settings.fileName(), QSettings.Format.IniFormat))
     assert saved[Environment.SANDBOX].max_quantity == 3 and saved[Environment.REAL] == DEFAULT_LIMITS[Environment.REAL]
     desk.fill(SAMSUNG, 71_200, 4)
-    blocked_with(desk, desk.ticket.quantityProblem, "주문당 한도 3주를 넘습니다 (설정 › 주문 한도).")
+    blocked_with(desk, desk.ticket.quantityProblem, "주문당 한도 3주 초과")
 
 
 def test_a_price_that_the_market_leaves_too_far_behind_blocks_without_an_edit(desk: Desk) -> None:
@@ -148,7 +141,7 @@ def test_a_price_that_the_market_leaves_too_far_behind_blocks_without_an_edit(de
     assert ticket.submitButton.isEnabled()
     desk.sandbox.set_price(SAMSUNG, 72_000, depth=200)  # the market moves up: 64,100 is now too far below
     desk.until(lambda: not ticket.submitButton.isEnabled(), "the ticket did not see the price leave its order behind")
-    assert ticket.priceProblem.text() == "현재가에서 10% 넘게 떨어져 있습니다: 한도 안의 가격은 64,800~79,200원입니다."
+    assert ticket.priceProblem.text() == "현재가 ±10% 밖: 64,800~79,200원"
 
 
 def test_the_override_is_for_the_order_it_was_ticked_for(desk: Desk) -> None:
@@ -171,3 +164,24 @@ def test_cancel_all_asks_once_however_often_it_is_pressed(desk: Desk) -> None:
     assert [widget.isVisible() for widget in questions] == [True]
     desk.act(lambda: box.button(QMessageBox.StandardButton.Yes).click())
     desk.until(lambda: desk.open_order_numbers() == [], "not cancelled")
+
+
+def test_the_override_box_takes_room_beside_the_button_and_nothing_moves(desk: Desk) -> None:
+    use_limits(desk)
+    ticket = desk.ticket
+    desk.fill(SAMSUNG, 70_000, 1)
+    book, button = ticket.orderBook.height(), ticket.submitButton.mapTo(desk.window, QPoint()).y()
+    desk.act(lambda: ticket.quantitySpin.setValue(101))
+    desk.act(lambda: None)  # laid out
+    assert ticket.limits.overrideCheck.isVisible()
+    assert ticket.orderBook.height() == book and ticket.submitButton.mapTo(desk.window, QPoint()).y() == button
+
+
+def test_the_quantity_presets_stay_inside_the_limits(desk: Desk) -> None:
+    use_limits(desk, RiskLimits(max_quantity=5))
+    desk.fill(SAMSUNG, 70_000, 0)
+    desk.act(lambda: desk.ticket.findChild(QPushButton, "quantity100Button").click())  # type: ignore[union-attr]
+    assert desk.ticket.quantitySpin.value() == 5 and desk.ticket.submitButton.isEnabled()
+    use_limits(desk, RiskLimits(max_amount=1_000_000))
+    desk.act(lambda: desk.ticket.findChild(QPushButton, "quantity100Button").click())  # type: ignore[union-attr]
+    assert desk.ticket.quantitySpin.value() == 14  # 14 x 70,000 = 980,000 won
