@@ -116,7 +116,7 @@ class ConfirmOrderDialog(QDialog):
             form.addRow(label, text)
         layout.addLayout(form)
         if warnings:
-            over = named(QLabel(self.tr("Over your limits:") + " " + " ".join(warnings)), "overLimitsWarning")
+            over = named(QLabel(self.tr("Over your limits:") + " " + " · ".join(warnings)), "overLimitsWarning")
             over.setProperty("problem", True)
             over.setWordWrap(True)
             layout.addWidget(over)

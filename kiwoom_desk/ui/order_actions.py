@@ -97,7 +97,7 @@ class OrderActions(QObject):
             self.ticket.set_busy(False)
 
     def _over_limits_text(self, error: LimitExceededError) -> str:
-        reasons = " ".join(describe(problem) for problem in error.problems)
+        reasons = " · ".join(describe(problem) for problem in error.problems)
         return self.tr("Not sent, over your limits: {reasons}").format(reasons=reasons)
 
     def _unknown_text(self) -> str:

@@ -56,7 +56,7 @@ def show_problems(
     """Each line says the problems of its fields, once one of those fields speaks."""
     for label, fields in places.items():
         found = [problem for problem in problems if problem.field in fields]
-        label.say(" ".join(map(describe, found)), any(problem.field in speaking for problem in found))
+        label.say(" · ".join(map(describe, found)), any(problem.field in speaking for problem in found))
 
 
 class Touched:

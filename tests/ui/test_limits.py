@@ -34,7 +34,7 @@ def test_each_limit_blocks_the_ticket_with_its_message(desk: Desk) -> None:
     use_limits(desk)
     ticket = desk.ticket
     desk.fill(SAMSUNG, 60_000, 101)
-    blocked_with(desk, ticket.quantityProblem, "주문당 한도 100주 초과 주문당 한도 5,000,000원 초과")
+    blocked_with(desk, ticket.quantityProblem, "주문당 한도 100주 초과 · 주문당 한도 5,000,000원 초과")
     desk.act(lambda: ticket.quantitySpin.setValue(100))  # 6,000,000 won
     blocked_with(desk, ticket.quantityProblem, "주문당 한도 5,000,000원 초과")
     assert ticket.priceProblem.text() == "현재가 ±10% 밖: 64,100~78,300원"
