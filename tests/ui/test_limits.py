@@ -106,14 +106,14 @@ def test_a_modify_over_the_limits_can_not_be_sent(desk: Desk) -> None:
     desk.fill(SAMSUNG, 70_000, 5)
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
     (order,) = desk.window.openOrders.orders.rows()
-    task = desk.loop.create_task(desk.window.orderActions._modify(desk.window.desk, order))  # type: ignore[arg-type]
+    desk.act(lambda: desk.window.orderActions.modify(order))  # 정정 from the open orders' menu
     dialog = desk.until(lambda: modal(dialogs.ModifyDialog, "modifyDialog"), "no modify dialog")
     desk.act(lambda: dialog.priceSpin.setValue(60_000))
     assert not dialog.okButton.isEnabled() and dialog.priceProblem.text() == "현재가 ±10% 밖: 64,100~78,300원"
     desk.act(lambda: dialog.priceSpin.setValue(69_000))
     assert dialog.okButton.isEnabled() and not dialog.limitsProblem.isVisible()
     desk.act(dialog.reject)
-    desk.until(task.done, "the modify never ended")
+    desk.until(lambda: not desk.window.bridge.orders_pending, "the modify never ended")
 
 
 def test_the_limits_dialog_saves_per_environment_and_the_ticket_follows(desk: Desk) -> None:
