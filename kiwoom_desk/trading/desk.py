@@ -313,14 +313,14 @@ class TradingDesk:
 
     async def _check_limits(
         self, ticket: Ticket, override: Collection[Kind], api_id: str = "", order_no: str = ""
-    ) -> None:
-        """The trader's limits, whoever built the order; the current price comes from the last quote and the
-        trades since, or is asked for when nothing has quoted the stock. Raises LimitExceededError."""
+    ) -> list[str]:
+        """The trader's limits, whoever built the order, against a price the desk can vouch for (read again when
+        it can't). Raises LimitExceededError; returns the limits the trader chose to go over, for the journal."""
         quote = self.known_quote(ticket.stock_code)
         if quote is None and self.guard.needs_quote(ticket):
             quote = await self.quote(ticket.stock_code)
         try:
-            self.guard.check(ticket, quote, override)
+            return [problem.kind.value for problem in self.guard.check(ticket, quote, override)]
         except LimitExceededError as error:
             kinds = [problem.kind.value for problem in error.problems]
             detail = {"limits": kinds}
@@ -352,8 +352,8 @@ class TradingDesk:
         one REST call. The 00 events and, when they do not come, a reconcile do the rest. An order over the
         trader's limits raises LimitExceededError and is not sent (`override_limits`: the limits the trader said
         to go over, in Sandbox or Mock)."""
-        await self._check_limits(ticket, override_limits)
-        request = {
+        over_limits = await self._check_limits(ticket, override_limits)
+        request: dict[str, object] = {
             "side": ticket.side.value,
             "stock_code": ticket.stock_code,
             "quantity": ticket.quantity,
@@ -362,6 +362,8 @@ class TradingDesk:
             "stop_price": ticket.stop_price,
             "venue": ticket.venue.value,
         }
+        if over_limits:
+            request["over_limits"] = over_limits  # sent over the trader's own limits, by choice: the review shows it
         api_id = ticket.side.api_id
         since = self.ledger.mark()
         self.journal.record(self.environment, "sent", api_id, detail=request)

@@ -98,12 +98,13 @@ class OrderGuard:
             or (self.limits.max_amount and not ticket.trade_type.needs_price)
         )
 
-    def check(self, ticket: Ticket, quote: Quote | None, override: Collection[Kind] = frozenset()) -> None:
+    def check(self, ticket: Ticket, quote: Quote | None, override: Collection[Kind] = frozenset()) -> list[Problem]:
         """Raises LimitExceededError for an order over the limits, but for those the trader chose to override
         where that is allowed; otherwise counts it as sent (before it leaves: an order that may not have left
-        still counts, which errs on the safe side)."""
+        still counts, which errs on the safe side) and returns the limits it goes over by the trader's choice."""
         problems = limit_problems(ticket, quote, self.limits, self.now())
         allowed = override if self.can_override else frozenset()
         if any(problem.kind not in allowed for problem in problems):
             raise LimitExceededError(problems)
         self.pace.sent()
+        return problems
