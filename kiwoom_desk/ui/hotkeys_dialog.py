@@ -7,7 +7,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QKeySequenceEdit,
     QLabel,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from . import theme
 from .hotkeys import command_text, default_keys, key_problem
-from .widgets import named
+from .widgets import named, settings_buttons
 
 
 class HotkeysDialog(QDialog):
@@ -57,16 +56,7 @@ class HotkeysDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setMinimumHeight(2 * self.problem.fontMetrics().lineSpacing())
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.RestoreDefaults
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        defaults = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        defaults.setObjectName("restoreHotkeysButton")
-        defaults.clicked.connect(lambda: self.show_keys(default_keys()))
+        buttons = settings_buttons(self, lambda: self.show_keys(default_keys()), "restoreHotkeysButton")
         layout.addWidget(buttons)
         self.show_keys(self._keys)
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ..environments import Environment
 from ..trading.limits import DEFAULT_LIMITS
 from ..trading.rules import RiskLimits
 from . import theme
 from .labels import environment_text
-from .widgets import named
+from .widgets import named, settings_buttons
 
 _RANGES = {  # the largest value each limit takes, and the arrow keys' step
     "max_quantity": (9_999_999, 10),
@@ -90,16 +90,7 @@ class RiskLimitsDialog(QDialog):
                 self.spins[environment, name] = spin
                 grid.addWidget(spin, row, column)
         layout.addLayout(grid)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.RestoreDefaults
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        defaults = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        defaults.setObjectName("restoreLimitsButton")
-        defaults.clicked.connect(lambda: self.show_limits(DEFAULT_LIMITS))
+        buttons = settings_buttons(self, lambda: self.show_limits(DEFAULT_LIMITS), "restoreLimitsButton")
         layout.addWidget(buttons)
         self.show_limits(limits)
 

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QSpinBox, QWidget
 
 from ..trading.ticks import Instrument, round_down_to_tick, tick_down, tick_up
 
@@ -59,3 +59,18 @@ class TickSpinBox(QSpinBox):
         for _ in range(abs(steps)):
             price = tick_up(price, self.instrument) if steps > 0 else tick_down(price, self.instrument)
         self.setValue(min(max(price, self.minimum()), self.maximum()))
+
+
+def settings_buttons(dialog: QDialog, restore: Callable[[], None], restore_name: str) -> QDialogButtonBox:
+    """OK, Cancel and Restore Defaults (named `restore_name`, showing the defaults without saving them yet)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.RestoreDefaults
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    defaults = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+    defaults.setObjectName(restore_name)
+    defaults.clicked.connect(lambda: restore())
+    return buttons

@@ -49,6 +49,19 @@ class Desk:
             self.act(lambda: ticket.priceSpin.setValue(price))
         self.act(lambda: ticket.quantitySpin.setValue(quantity))
 
+    def enter_real(self) -> None:
+        """Real keys saved, the switch asked for and its confirmation accepted, as the trader would."""
+        from kiwoom_desk.storage.credentials import Credentials
+        from kiwoom_desk.ui import dialogs
+        from tests.window_support import modal
+
+        self.window.session.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
+        task = self.loop.create_task(self.window.switch_to(Environment.REAL))
+        box = self.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "no Real confirmation")
+        self.act(box.enterButton.click)
+        self.until(task.done, "the switch never ended")
+        assert self.window.environment is Environment.REAL
+
     def open_order_numbers(self) -> list[str]:
         return [row.order_no for row in self.window.openOrders.orders.rows()]
 

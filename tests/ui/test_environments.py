@@ -74,12 +74,7 @@ def test_real_needs_confirmation_and_declining_keeps_the_environment(desk: Desk)
 
 def test_in_real_every_order_is_confirmed_before_anything_is_sent(desk: Desk) -> None:
     window = desk.window
-    window.session.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
-    task = desk.loop.create_task(window.switch_to(Environment.REAL))
-    box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "no Real confirmation")
-    desk.act(box.enterButton.click)
-    desk.until(task.done, "the switch never ended")
-    assert window.environment is Environment.REAL
+    desk.enter_real()
     assert window.realBanner.isVisible() and window.windowTitle().startswith("[실전]")
     assert not window.menus.confirmAction.isChecked()  # the practice setting does not apply to Real
 

@@ -9,9 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
-from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import Side
-from kiwoom_desk.storage.credentials import Credentials
 from kiwoom_desk.ui import dialogs
 from kiwoom_desk.ui.hotkeys import DEFAULT_KEYS, load_keys
 from kiwoom_desk.ui.hotkeys_dialog import HotkeysDialog
@@ -102,12 +100,7 @@ def test_the_send_key_on_an_incomplete_ticket_says_what_is_missing(desk: Desk) -
 
 
 def test_in_real_the_send_key_still_asks_first(desk: Desk) -> None:
-    window = desk.window
-    window.session.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
-    task = desk.loop.create_task(window.switch_to(Environment.REAL))
-    box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "no Real confirmation")
-    desk.act(box.enterButton.click)
-    desk.until(task.done, "the switch never ended")
+    desk.enter_real()
     ready(desk)
     desk.fill(SAMSUNG, 70_000, 1)
     target = desk.ticket.quantitySpin

@@ -7,7 +7,6 @@ from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from kiwoom_desk.environments import Environment
-from kiwoom_desk.storage.credentials import Credentials
 from kiwoom_desk.trading.limits import DEFAULT_LIMITS, OrderPace
 from kiwoom_desk.trading.rules import RiskLimits
 from kiwoom_desk.ui import dialogs
@@ -89,11 +88,7 @@ def test_practice_can_send_one_order_over_the_limits_after_a_question(desk: Desk
 
 def test_real_limits_can_not_be_overridden_from_the_ticket(desk: Desk) -> None:
     window = desk.window
-    window.session.credentials.save(Environment.REAL, Credentials("real-app-key", "real-secret-key"))
-    task = desk.loop.create_task(window.switch_to(Environment.REAL))
-    box = desk.until(lambda: modal(dialogs.RealModeDialog, "realModeDialog"), "no Real confirmation")
-    desk.act(box.enterButton.click)
-    desk.until(task.done, "the switch never ended")
+    desk.enter_real()
     assert window.session.guards[Environment.REAL].limits == DEFAULT_LIMITS[Environment.REAL]
     use_limits(desk, RiskLimits(max_quantity=10))  # the Sandbox's 10,000,000 won would run out before 1,000 shares
     desk.fill(SAMSUNG, 71_200, 11)
