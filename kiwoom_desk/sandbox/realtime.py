@@ -27,7 +27,10 @@ from .tokens import TokenRegistry
 
 log = logging.getLogger(__name__)
 
-TYPES = frozenset({"00", "04", "0B", "0D"})
+TYPES = frozenset({"00", "04", "0B", "0D"})  # what the Sandbox streams
+CATALOGUE = frozenset(  # the spec's real-time types (kiwoom-api.md §6.2, -market.md §6): left out, not refused
+    {"00", "04", "0A", "0B", "0C", "0D", "0E", "0F", "0G", "0H", "0I", "0J", "0U", "0g", "0m", "0u", "0s", "0w", "1h"}
+)
 ACCOUNT_TYPES = frozenset({"00", "04"})
 TYPE_NAMES = {"00": "주문체결", "04": "잔고", "0B": "주식체결", "0D": "주식호가잔량"}
 MISSED_PINGS = 3  # a session that echoes none of this many PINGs is closed
@@ -110,25 +113,37 @@ class RealtimeHub:
             session.send({"trnm": "LOGIN", "return_code": 0, "return_msg": ""})
             return True
         if name in ("REG", "REMOVE"):
-            session.send({"trnm": name, **self._register(session, name, frame)})
+            answer, fresh = self._register(session, name, frame)
+            session.send({"trnm": name, **answer})  # the acknowledgement first, then the current picture
+            for kind, code in fresh:
+                self._push(kind, code, session)
         return True
 
-    def _register(self, session: Session, name: str, frame: dict[str, Any]) -> dict[str, Any]:
+    def _register(
+        self, session: Session, name: str, frame: dict[str, Any]
+    ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+        """The answer to a REG or REMOVE, and what a fresh registration gets at once (type, code). A type of the
+        spec's catalogue that the Sandbox does not stream is left out and named in the answer, the others are
+        registered; a type outside the catalogue is refused."""
         data = frame.get("data")
         if not isinstance(data, list) or not data:
-            return errors.missing("data").body()
+            return errors.missing("data").body(), []
         changes: list[tuple[str, list[str]]] = []
+        ignored: list[str] = []
         for entry in data:
             if not isinstance(entry, dict):
-                return errors.malformed("data", "항목은 객체여야 합니다").body()
+                return errors.malformed("data", "항목은 객체여야 합니다").body(), []
             kinds, items = _as_list(entry.get("type")), _as_list(entry.get("item"))
             for kind in kinds:
+                if kind not in CATALOGUE:
+                    return errors.malformed("type", f"실시간 항목이 아닙니다: {kind}").body(), []
                 if kind not in TYPES:
-                    return errors.malformed("type", f"연습 거래소가 제공하지 않는 실시간 항목입니다: {kind}").body()
+                    ignored.append(kind)
+                    continue
                 codes = [item for item in items if item]
                 unknown = [code for code in codes if code not in self.broker.market.listings]
                 if kind not in ACCOUNT_TYPES and unknown:
-                    return errors.unknown_stock(unknown[0]).body()
+                    return errors.unknown_stock(unknown[0]).body(), []
                 changes.append((kind, codes))
         if name == "REG" and frame.get("refresh", "1") == "0":
             session.items.clear()
@@ -138,11 +153,9 @@ class RealtimeHub:
                 registered.update(codes)
             else:
                 registered.difference_update(codes)
-        if name == "REG":  # a fresh registration gets the current picture at once
-            for kind, codes in changes:
-                for code in codes:
-                    self._push(kind, code, session)
-        return {"return_code": 0, "return_msg": ""}
+        message = f"연습 거래소가 제공하지 않는 실시간 항목은 제외했습니다: {', '.join(ignored)}" if ignored else ""
+        fresh = [(kind, code) for kind, codes in changes for code in codes] if name == "REG" else []
+        return {"return_code": 0, "return_msg": message}, fresh
 
     async def _write(self, session: Session) -> None:
         while True:
