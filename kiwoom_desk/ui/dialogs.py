@@ -1,4 +1,5 @@
-"""Dialogs: order confirmation, entering Real, credentials, modify, and the error dialog with a Copy button.
+"""Dialogs: order confirmation, entering Real, credentials, and the error dialog with a Copy button (modify has
+its own module).
 
 They open non-modally-blocking (`open()`), and coroutines await their answer through `ask`, so the event loop
 never nests or blocks.
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,13 +32,10 @@ from ..environments import Environment
 from ..kiwoom import Side
 from ..storage.credentials import Credentials
 from ..trading import rules
-from ..trading.limits import OrderGuard
-from ..trading.orders import Order
 from . import theme
-from .labels import describe, environment_text, shares, side_text, trade_type_text
-from .problems import ProblemLabel
+from .labels import environment_text, shares, side_text, trade_type_text
 from .table import won
-from .widgets import TickSpinBox, named
+from .widgets import named
 
 _YES_ROLES = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
 
@@ -266,61 +263,6 @@ class CredentialsDialog(QDialog):
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
         self.appkeyEdit.setEchoMode(mode)
         self.secretkeyEdit.setEchoMode(mode)
-
-
-class ModifyDialog(QDialog):
-    """New price (by tick) and quantity (0 = the whole remainder) for an open order, held to the ticket's price
-    rules and the trader's limits."""
-
-    def __init__(
-        self, order: Order, quote: rules.Quote | None, parent: QWidget, guard: OrderGuard | None = None
-    ) -> None:
-        super().__init__(parent)
-        theme.apply_style(self)
-        self.setObjectName("modifyDialog")
-        self.setWindowTitle(self.tr("Modify order {number}").format(number=order.order_no))
-        self.setMinimumWidth(380)  # the title and a whole price band fit
-        layout = QFormLayout(self)
-        layout.addRow(self.tr("Stock"), QLabel(f"{order.stock_code} {order.stock_name}"))
-        layout.addRow(self.tr("Unfilled"), QLabel(won(order.unfilled)))
-        self.priceSpin = TickSpinBox()
-        self.priceSpin.setObjectName("modifyPriceSpin")
-        if quote is not None:
-            self.priceSpin.instrument = quote.instrument
-            self.priceSpin.setRange(quote.limits.lower, quote.limits.upper)
-        self.priceSpin.setValue(order.price)
-        self.quantitySpin = named(QSpinBox(), "modifyQuantitySpin")
-        self.quantitySpin.setRange(0, order.unfilled)
-        self.quantitySpin.setValue(order.unfilled)
-        self.quantitySpin.setSpecialValueText(self.tr("All unfilled"))
-        self.priceProblem = ProblemLabel("modifyPriceProblem")  # a line of its own: the buttons never move
-        self.limitsProblem = ProblemLabel("modifyLimitsProblem")
-        layout.addRow(self.tr("New price"), self.priceSpin)
-        layout.addRow("", self.priceProblem.slot)
-        layout.addRow(self.tr("Quantity"), self.quantitySpin)
-        layout.addRow("", self.limitsProblem.slot)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
-        self.okButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._order, self._quote, self._guard = order, quote, guard
-        self.priceSpin.valueChanged.connect(lambda *_: self._check())
-        self.quantitySpin.valueChanged.connect(lambda *_: self._check())
-        self._check()
-
-    def _check(self) -> None:
-        """The ticket's own price rules and the trader's limits: what breaks them is said, and cannot be sent."""
-        problems = rules.price_problems(self.priceSpin.value(), self._quote)
-        over: list[rules.Problem] = []
-        if self._guard is not None:
-            modified = rules.modify_ticket(self._order, self.quantitySpin.value(), self.priceSpin.value())
-            over = rules.limit_problems(modified, self._quote, self._guard.limits, self._guard.now())
-        priced = [problem for problem in problems + over if problem.field is rules.Field.PRICE]  # under the price
-        self.priceProblem.say(" ".join(describe(problem) for problem in priced), visible=True)
-        rest = [problem for problem in over if problem.field is not rules.Field.PRICE]
-        self.limitsProblem.say(" ".join(describe(problem) for problem in rest), visible=True)
-        self.okButton.setEnabled(not problems and not over)
 
 
 class ErrorDialog(QDialog):

@@ -3,13 +3,13 @@ command has, or one the fields need for typing, is refused with the reason, and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QKeySequenceEdit,
     QLabel,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,17 +39,22 @@ class HotkeysDialog(QDialog):
         layout.addWidget(guide)
         grid = QGridLayout()
         grid.addWidget(QLabel("<b>" + self.tr("Key") + "</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>" + self.tr("Default") + "</b>"), 0, 2)
+        grid.addWidget(QLabel("<b>" + self.tr("Default") + "</b>"), 0, 3)
         self.edits: dict[str, QKeySequenceEdit] = {}
         for row, (name, sequence) in enumerate(default_keys().items(), start=1):
             edit = named(QKeySequenceEdit(), f"hotkey_{name}")
             edit.setMaximumSequenceLength(1)
-            edit.setClearButtonEnabled(True)
-            edit.keySequenceChanged.connect(lambda sequence, name=name: self._changed(name, sequence))
+            edit.keySequenceChanged.connect(lambda sequence, name=name: self._chosen(name, sequence))
+            edit.editingFinished.connect(lambda name=name: self._show(name))
+            clear = named(QToolButton(), f"clearHotkey_{name}")
+            clear.setText("×")
+            clear.setToolTip(self.tr("No key for this command"))
+            clear.clicked.connect(lambda _=False, name=name: self._clear(name))
             self.edits[name] = edit
             grid.addWidget(QLabel(command_text(name)), row, 0)
             grid.addWidget(edit, row, 1)
-            grid.addWidget(QLabel(sequence.toString(QKeySequence.SequenceFormat.NativeText)), row, 2)
+            grid.addWidget(clear, row, 2)
+            grid.addWidget(QLabel(sequence.toString(QKeySequence.SequenceFormat.NativeText)), row, 3)
         layout.addLayout(grid)
         self.problem = named(QLabel(), "hotkeyProblem")  # wraps: the dialog has room for a whole reason
         self.problem.setProperty("problem", True)
@@ -62,33 +67,33 @@ class HotkeysDialog(QDialog):
 
     def show_keys(self, keys: dict[str, QKeySequence]) -> None:
         self._keys = dict(keys)
-        for name, edit in self.edits.items():
-            edit.blockSignals(True)
-            edit.setKeySequence(self._keys.get(name, QKeySequence()))
-            edit.blockSignals(False)
+        for name in self.edits:
+            self._show(name)
         self.problem.setText("")
 
-    def _changed(self, name: str, sequence: QKeySequence) -> None:
-        """A new key is judged at once; an empty one only once the event is over: the box also empties itself
-        when a new key starts, and only its clear button leaves it empty."""
-        if sequence.isEmpty():
-            QTimer.singleShot(0, self, lambda: self._chosen(name))
-        else:
-            self._chosen(name)
+    def _show(self, name: str) -> None:
+        """The box shows the command's key: a refused key, or a Ctrl or Alt pressed alone, does not stay."""
+        edit, key = self.edits[name], self._keys.get(name, QKeySequence())
+        if edit.keySequence() != key:
+            edit.blockSignals(True)
+            edit.setKeySequence(key)
+            edit.blockSignals(False)
 
-    def _chosen(self, name: str) -> None:
-        sequence = self.edits[name].keySequence()
-        if sequence == self._keys.get(name, QKeySequence()):
+    def _chosen(self, name: str, sequence: QKeySequence) -> None:
+        """A key pressed in the box: taken, or refused with the reason. The box empties itself when a key (or a
+        lone Ctrl or Alt) starts: that is not a choice, only the × button takes a key away."""
+        if sequence.isEmpty() or sequence == self._keys.get(name, QKeySequence()):
             return
         problem = key_problem(self._keys, name, sequence, self._reserved)
-        if problem:
-            edit = self.edits[name]
-            edit.blockSignals(True)
-            edit.setKeySequence(self._keys.get(name, QKeySequence()))  # the refused key does not stay
-            edit.blockSignals(False)
-        else:
+        if not problem:
             self._keys[name] = sequence
+        self._show(name)
         self.problem.setText(problem)
+
+    def _clear(self, name: str) -> None:
+        self._keys[name] = QKeySequence()
+        self._show(name)
+        self.problem.setText("")
 
     def keys(self) -> dict[str, QKeySequence]:
         return dict(self._keys)

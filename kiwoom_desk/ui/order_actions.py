@@ -19,6 +19,7 @@ from ..trading.session import SessionController
 from . import dialogs, theme
 from .bridge import DeskBridge
 from .labels import describe, explain, explanation, shares, side_text
+from .modify_dialog import ModifyDialog
 from .open_orders import OpenOrdersTable
 from .sounds import Sound, Sounds
 from .status_bar import StatusBar
@@ -231,7 +232,11 @@ class OrderActions(QObject):
             quote = await desk.quote(order.stock_code)
         except KiwoomError:
             quote = None
-        dialog = dialogs.ModifyDialog(order, quote, self.window, desk.guard)
+
+        def live() -> tuple[rules.Quote | None, bool]:
+            return desk.known_quote(order.stock_code), desk.order_state(order.order_no) is OrderState.WORKING
+
+        dialog = ModifyDialog(order, quote, self.window, desk.guard, live)
         if not await dialogs.ask(dialog):
             return
         try:

@@ -208,9 +208,9 @@ class OrderTicket(TicketLayout):
         # trader's limits (the minute's count of orders among them) always do.
         speaking = self._touched.fields | {Field.TRADE_TYPE} | ({Field.STOCK} if self._unavailable else set())
         speaking |= {problem.field for problem in problems if problem.kind in rules.LIMIT_KINDS}
+        self.limits.follow(problems, ticket)  # first: an order that changed is held to its limits again
         shown = self.limits.blocking(problems)  # the limits the trader chose to go over are not in the way
         show_problems(self._problem_places, shown, speaking, self._describe)
-        self.limits.follow(problems, ticket)
         self.submitButton.setEnabled(not self.limits.blocking(problems) and not self._busy)
         theme.restyle(self.submitButton, "side", theme.side_key(ticket.side))
         self.submitButton.setText(

@@ -58,15 +58,16 @@ class TicketLayout(QDockWidget):
         self.estimateLabel = named(QLabel(), "estimateLabel")
         self.availableLabel = named(QLabel(), "availableLabel")
         self.limits = TicketLimits(self.revalidate, self.ticket, self)
-        for widget in (self.estimateLabel, self.availableLabel):
-            layout.addWidget(widget)
+        layout.addWidget(self.estimateLabel)
+        available = QHBoxLayout()  # the override, when offered, takes room beside the cash: nothing moves
+        available.addWidget(self.availableLabel, 1)
+        available.addWidget(self.limits.overrideCheck)
+        self.limits.overrideCheck.setMaximumHeight(self.availableLabel.sizeHint().height())  # a line, no taller
+        layout.addLayout(available)
         self.submitButton = named(QPushButton(), "submitButton")
         theme.apply_style(self.submitButton)
         self.submitButton.clicked.connect(self._submit)
-        send = QHBoxLayout()  # the override, when offered, takes room beside the button: nothing moves down
-        send.addWidget(self.limits.overrideCheck)
-        send.addWidget(self.submitButton, 1)
-        layout.addLayout(send)
+        layout.addWidget(self.submitButton)
         TriedToSend(self.submitButton, self.tried_to_send)
         self.stockCodeEdit.editingFinished.connect(lambda: self._touch(Field.STOCK))  # a field speaks
         for spin, field in (  # once the trader changed it; values the ticket sets itself touch nothing

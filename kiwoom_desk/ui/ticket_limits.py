@@ -1,7 +1,7 @@
 """The ticket's side of the trader's fat-finger limits: the environment's limits and the minute's count of orders
 go into the ticket's rules (the count's problem shows on the venue's line: why the order can't go now), and in
-Sandbox and Mock a box lets one order over the limits go (never in Real, where only Settings change them). The
-desk checks every order again, whoever built it."""
+Sandbox and Mock a box beside the orderable cash lets one order over the limits go (never in Real, where only
+Settings change them). The desk checks every order again, whoever built it."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ class TicketLimits(QObject):
         self._ticked_for: rules.Ticket | None = None  # the order the override was ticked for, and only that one
         self._by_price: list[rules.Problem] = []  # the limits the last trade price left broken
         self.overrideCheck = named(QCheckBox(), "overrideLimitsCheck")
+        policy = self.overrideCheck.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # its place is kept while it is hidden: nothing moves when it shows
+        self.overrideCheck.setSizePolicy(policy)
         self.overrideCheck.hide()
         self.overrideCheck.toggled.connect(self._ticked)
         self.overrideCheck.toggled.connect(lambda *_: recheck())
@@ -75,10 +78,11 @@ class TicketLimits(QObject):
         return [problem for problem in problems if problem.kind not in rules.LIMIT_KINDS]
 
     def follow(self, problems: list[rules.Problem], ticket: rules.Ticket) -> None:
-        """Offers the override while a limit is in the way (practice only), for the order it was ticked for, and
-        re-checks the minute's count when its oldest order leaves it."""
+        """Offers the override while only the limits are in the way (practice only), for the order it was ticked
+        for, and re-checks the minute's count every second while it holds the button."""
         over = [problem for problem in problems if problem.kind in rules.LIMIT_KINDS]
-        offer = bool(over) and self.guard is not None and self.guard.can_override
+        only_limits = len(over) == len(problems)  # with anything else wrong, going over them would not send it
+        offer = bool(over) and only_limits and self.guard is not None and self.guard.can_override
         if not offer or (self._ticked_for is not None and ticket != self._ticked_for):
             self.overrideCheck.blockSignals(True)  # the next order over a limit asks again
             self.overrideCheck.setChecked(False)

@@ -1,5 +1,6 @@
 """The window's layout in QSettings("KiwoomDesk", "KiwoomDesk"): geometry, docks, splitter and column widths.
-The saved layout wins; the first time, a large screen is used whole and a small one gets 1366×768."""
+The saved layout wins; the first time, a large screen or one too small for 1366×768 and a title bar is used whole,
+and one in between gets 1366×768."""
 
 from __future__ import annotations
 
@@ -39,6 +40,12 @@ def save_layout(settings: QSettings, parts: list[LayoutPart]) -> None:
         settings.setValue(key, save())
 
 
+FRAME_ALLOWANCE = QSize(16, 40)  # a title bar and borders around the 1366×768 inside
+
+
 def opens_maximized(available: QSize) -> bool:
-    """A screen with room to spare beyond the 1366×768 the window is laid out for."""
-    return available.width() >= 1600 and available.height() >= 900
+    """A screen with room to spare beyond the 1366×768 the window is laid out for, or one too small to hold it
+    with its title bar (a 1366×768 laptop, whose taskbar leaves 728): maximized, the window fits the screen."""
+    large = available.width() >= 1600 and available.height() >= 900
+    small = available.width() < 1366 + FRAME_ALLOWANCE.width() or available.height() < 768 + FRAME_ALLOWANCE.height()
+    return large or small

@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="366"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="308"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="370"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="312"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="372"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="314"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="378"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="320"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -27,82 +27,82 @@
 <context>
     <name>ConfirmOrderDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="101"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="98"/>
         <source>Confirm order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="105"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="102"/>
         <source>{environment}: {side} order</source>
         <translation>{environment}: {side} 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="136"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="133"/>
         <source>{amount} won</source>
         <translation>{amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="137"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="134"/>
         <source>at market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="140"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="137"/>
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="138"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="142"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="139"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="143"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="140"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="141"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="145"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="142"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="146"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="143"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="149"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="146"/>
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="148"/>
         <source>Estimated proceeds after fees and tax</source>
         <translation>수수료·세금 뺀 예상 수령액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="151"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="119"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="116"/>
         <source>Over your limits:</source>
         <translation>한도 초과:</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="121"/>
         <source>Send order</source>
         <translation>주문 전송</translation>
     </message>
@@ -110,47 +110,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="212"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="209"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="217"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="214"/>
         <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="234"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="231"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="233"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="237"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="234"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="246"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="243"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="247"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="244"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="248"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="245"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="249"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="246"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -284,17 +284,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="332"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="274"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="334"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="276"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="338"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="280"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -390,24 +390,29 @@
 <context>
     <name>HotkeysDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="30"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="29"/>
         <source>Hotkeys</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="35"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="34"/>
         <source>Click a box and press the keys. A hotkey works like its button: a send is checked and confirmed the same way, and holding the key sends once.</source>
         <translation>칸을 누르고 키를 누르세요. 단축키는 버튼과 똑같이 동작합니다: 주문은 같은 검사와 확인을 거치고, 키를 누르고 있어도 한 번만 전송됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="42"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="41"/>
         <source>Key</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="43"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="42"/>
         <source>Default</source>
         <translation>기본값</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys_dialog.py" line="51"/>
+        <source>No key for this command</source>
+        <translation>이 명령의 단축키 지우기</translation>
     </message>
 </context>
 <context>
@@ -518,34 +523,39 @@
 <context>
     <name>ModifyDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="281"/>
+        <location filename="../../kiwoom_desk/ui/modify_dialog.py" line="40"/>
         <source>Modify order {number}</source>
         <translation>주문 정정 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="284"/>
+        <location filename="../../kiwoom_desk/ui/modify_dialog.py" line="43"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="285"/>
+        <location filename="../../kiwoom_desk/ui/modify_dialog.py" line="44"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="295"/>
+        <location filename="../../kiwoom_desk/ui/modify_dialog.py" line="54"/>
         <source>All unfilled</source>
         <translation>미체결 전량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="298"/>
+        <location filename="../../kiwoom_desk/ui/modify_dialog.py" line="57"/>
         <source>New price</source>
         <translation>정정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="300"/>
+        <location filename="../../kiwoom_desk/ui/modify_dialog.py" line="59"/>
         <source>Quantity</source>
         <translation>정정수량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/modify_dialog.py" line="91"/>
+        <source>This order is no longer open.</source>
+        <translation>이 주문은 더 이상 미체결이 아닙니다.</translation>
     </message>
 </context>
 <context>
@@ -634,92 +644,92 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="73"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="74"/>
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="78"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="79"/>
         <source>Order not sent.</source>
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="86"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="87"/>
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="101"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="102"/>
         <source>Not sent, over your limits: {reasons}</source>
         <translation>한도 초과로 전송하지 않았습니다: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="104"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="105"/>
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="257"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="262"/>
         <source>Rejected: {name} {side} {quantity}: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="262"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="267"/>
         <source>Filled: {name} {side} {quantity} at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity} @ {price}원 (미체결 {unfilled})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="94"/>
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="140"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="141"/>
         <source>No quote: {reason} Trying again in {seconds} s.</source>
         <translation>시세를 받지 못했습니다: {reason} {seconds}초 뒤에 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="180"/>
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="183"/>
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="182"/>
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="200"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="201"/>
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="218"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="219"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="217"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="218"/>
         <source>Cancel {order}?</source>
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="209"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="210"/>
         <source>{name} {side} {quantity} ({number})</source>
         <translation>{name} {side} {quantity} ({number})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="246"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="251"/>
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="248"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="253"/>
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
@@ -1073,22 +1083,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="160"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="161"/>
         <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="162"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="163"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1096,12 +1106,12 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="186"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="192"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="189"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>
@@ -1223,12 +1233,12 @@
 <context>
     <name>TicketLimits</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="35"/>
+        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="38"/>
         <source>Over limits, once</source>
         <translation>이번만 한도 초과</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="38"/>
+        <location filename="../../kiwoom_desk/ui/ticket_limits.py" line="41"/>
         <source>Send this one order over the limits it breaks now, after a confirmation. Sandbox and Mock only; Settings › Order limits changes the limits.</source>
         <translation>지금 넘는 한도를 무시하고 이 주문 한 건만 확인 후 보냅니다. 연습·모의투자에서만 가능하며, 한도는 설정 › 주문 한도에서 바꿉니다.</translation>
     </message>

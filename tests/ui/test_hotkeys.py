@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from kiwoom_desk.kiwoom import Side
 from kiwoom_desk.ui import dialogs
@@ -143,10 +143,16 @@ def test_the_hotkeys_dialog_refuses_conflicts_and_typing_keys_and_saves(desk: De
     assert edits["send"].keySequence() == QKeySequence(DEFAULT_KEYS["send"])
 
     def type_key(edit: str, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-        """The trader clicks the box and presses the keys."""
-        desk.act(edits[edit].setFocus)
-        desk.act(lambda: QTest.keyClick(edits[edit], key, modifiers))
-        desk.act(lambda: None)  # what the box does once the key's event is over
+        """The trader clicks the box and presses the keys as a hand does: Ctrl or Alt first, on its own."""
+        box = edits[edit]
+        desk.act(box.setFocus)
+        held = {CTRL: Qt.Key.Key_Control, ALT: Qt.Key.Key_Alt}.get(modifiers)
+        if held is not None:
+            desk.act(lambda: QTest.keyPress(box, held, modifiers))
+        desk.act(lambda: QTest.keyClick(box, key, modifiers))
+        if held is not None:
+            desk.act(lambda: QTest.keyRelease(box, held))
+        desk.act(box.editingFinished.emit)  # the box's own pause after a key, without waiting for it
 
     type_key("sellSide", Qt.Key.Key_F2)  # the buy side's key
     assert edits["sellSide"].keySequence() == QKeySequence("F3")  # refused: the box keeps its key
@@ -163,12 +169,16 @@ def test_the_hotkeys_dialog_refuses_conflicts_and_typing_keys_and_saves(desk: De
         assert edits["send"].keySequence() == QKeySequence("Ctrl+Return") and dialog.problem.text() == reason
     type_key("send", Qt.Key.Key_F12)
     assert edits["send"].keySequence() == QKeySequence("F12") and dialog.problem.text() == ""
+    assert edits["buySide"].keySequence() == QKeySequence("F2")  # untouched by all of that
+    desk.act(lambda: dialog.findChild(QToolButton, "clearHotkey_refresh").click())
+    assert edits["refresh"].keySequence().isEmpty()
     defaults = {label.text() for label in dialog.findChildren(QLabel)}
     assert {"Ctrl+Return", "Alt+B", "F5"} <= defaults  # the defaults stay listed beside the keys
     desk.act(dialog.accept)
     desk.until(task.done, "the dialog never closed")
 
-    assert load_keys(window.settings)["send"] == QKeySequence("F12")
+    assert load_keys(window.settings)["send"] == QKeySequence("F12") and load_keys(window.settings)["refresh"].isEmpty()
+    assert load_keys(window.settings)["buySide"] == QKeySequence("F2")
     assert load_keys(QSettings(window.settings.fileName(), QSettings.Format.IniFormat))["send"] == QKeySequence("F12")
     ready(desk)
     desk.fill(SAMSUNG, 70_000, 1)

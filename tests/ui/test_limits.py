@@ -10,6 +10,7 @@ from kiwoom_desk.environments import Environment
 from kiwoom_desk.trading.limits import DEFAULT_LIMITS, OrderPace
 from kiwoom_desk.trading.rules import RiskLimits
 from kiwoom_desk.ui import dialogs
+from kiwoom_desk.ui.modify_dialog import ModifyDialog
 from kiwoom_desk.ui.risk_limits import RiskLimitsDialog, load_limits
 from tests.window_support import modal
 
@@ -104,7 +105,7 @@ def test_a_modify_over_the_limits_can_not_be_sent(desk: Desk) -> None:
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
     (order,) = desk.window.openOrders.orders.rows()
     desk.act(lambda: desk.window.orderActions.modify(order))  # 정정 from the open orders' menu
-    dialog = desk.until(lambda: modal(dialogs.ModifyDialog, "modifyDialog"), "no modify dialog")
+    dialog = desk.until(lambda: modal(ModifyDialog, "modifyDialog"), "no modify dialog")
     desk.act(lambda: dialog.priceSpin.setValue(60_000))
     assert not dialog.okButton.isEnabled() and dialog.priceProblem.text() == "현재가 ±10% 밖: 64,100~78,300원"
     desk.act(lambda: dialog.priceSpin.setValue(69_000))
@@ -182,3 +183,17 @@ def test_the_quantity_presets_stay_inside_the_limits(desk: Desk) -> None:
     use_limits(desk, RiskLimits(max_amount=1_000_000))
     desk.act(lambda: desk.ticket.findChild(QPushButton, "quantity100Button").click())  # type: ignore[union-attr]
     assert desk.ticket.quantitySpin.value() == 14  # 14 x 70,000 = 980,000 won
+
+
+def test_the_modify_dialog_sees_its_order_fill_while_it_is_open(desk: Desk) -> None:
+    desk.until(lambda: desk.window.status.realtime.text() == "실시간: 연결됨", "real-time never connected")
+    desk.fill(SAMSUNG, 70_000, 5)
+    desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    (order,) = desk.window.openOrders.orders.rows()
+    desk.act(lambda: desk.window.orderActions.modify(order))
+    dialog = desk.until(lambda: modal(ModifyDialog, "modifyDialog"), "no modify dialog")
+    assert dialog.okButton.isEnabled()
+    desk.sandbox.set_price(SAMSUNG, 70_000, depth=50)  # the market fills the order under the open dialog
+    desk.until(lambda: not dialog.okButton.isEnabled(), "the dialog still offers to modify a filled order")
+    assert dialog.limitsProblem.text() == "이 주문은 더 이상 미체결이 아닙니다."
+    desk.act(dialog.reject)

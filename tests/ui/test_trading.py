@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from kiwoom_desk.kiwoom import Side
-from kiwoom_desk.ui import dialogs
+from kiwoom_desk.ui.modify_dialog import ModifyDialog
 from tests.window_support import modal
 
 from .conftest import Desk
@@ -67,7 +67,7 @@ def test_modify_through_the_dialog(desk: Desk) -> None:
     original = desk.open_order_numbers()[0]
     desk.act(lambda: desk.window.openOrders.selectRow(0))
     dialog = desk.until(
-        lambda: modal(dialogs.ModifyDialog, "modifyDialog"),
+        lambda: modal(ModifyDialog, "modifyDialog"),
         "no modify dialog",
         action=desk.window.orderActions.modify_selected,
     )
@@ -179,7 +179,7 @@ def test_a_modify_to_an_off_tick_price_is_said_and_cannot_be_sent(desk: Desk) ->
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
     desk.act(lambda: desk.window.openOrders.selectRow(0))
     dialog = desk.until(
-        lambda: modal(dialogs.ModifyDialog, "modifyDialog"),
+        lambda: modal(ModifyDialog, "modifyDialog"),
         "no modify dialog",
         action=desk.window.orderActions.modify_selected,
     )
