@@ -25,6 +25,7 @@ from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import Side, TradeType
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import Credentials
+from kiwoom_desk.trading.rules import RiskLimits
 from kiwoom_desk.ui import dialogs
 from kiwoom_desk.ui.hotkeys_dialog import HotkeysDialog
 from kiwoom_desk.ui.main_window import MainWindow
@@ -68,7 +69,8 @@ def main(out: Path, language: str = "ko") -> None:
             act(loop, lambda: None)  # the book re-centres once laid out
             window.grab().save(str(out / f"sandbox-{language}-{width}x{height}.png"))
         act(loop, lambda: window.resize(1366, 768))
-        act(loop, lambda: ticket.load(Side.BUY, "005930", TradeType.LIMIT, 80_000, 20_000))
+        window.session.set_limits(Environment.SANDBOX, RiskLimits(max_quantity=50, max_distance_percent=10))
+        act(loop, lambda: ticket.load(Side.BUY, "005930", TradeType.LIMIT, 71_300, 60))
         run_until(loop, lambda: ticket.limits.overrideCheck.isVisible(), "no limit problem")
         act(loop, ticket.tried_to_send)
         ticket.grab().save(str(out / f"ticket-over-limits-{language}.png"))
