@@ -464,6 +464,7 @@ class Broker:
         commission = fees.commission(amount)
         tax = fees.sell_tax(amount) if order.side is Side.SELL else 0
         holding = self.holdings.setdefault(order.code, Holding(order.code))
+        cost = 0
         if order.side is Side.BUY:
             self.account.cash -= amount + commission
             holding.quantity += quantity
@@ -493,6 +494,7 @@ class Broker:
             quantity,
             commission,
             tax,
+            cost,
         )
         self.account.next_fill_no += 1
         self.fills.append(fill)

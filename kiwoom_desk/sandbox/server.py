@@ -16,7 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import api_account, api_market, api_orders, errors, wire
+from . import api_account, api_journal, api_market, api_orders, errors, wire
 from .api_common import Answer, Handler, ok
 from .broker import Broker, OrderRejected
 from .faults import FaultKind, Faults
@@ -27,7 +27,12 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
 JSON_CONTENT_TYPE = "application/json;charset=UTF-8"
-HANDLERS: dict[str, Handler] = {**api_orders.HANDLERS, **api_account.HANDLERS, **api_market.HANDLERS}
+HANDLERS: dict[str, Handler] = {
+    **api_orders.HANDLERS,
+    **api_account.HANDLERS,
+    **api_journal.HANDLERS,
+    **api_market.HANDLERS,
+}
 _DEFAULT_API_ID = {wire.PATH_TOKEN: "au10001", wire.PATH_REVOKE: "au10002"}  # the official client omits it
 
 

@@ -96,6 +96,7 @@ class Fill:
     quantity: int
     commission: int
     tax: int
+    cost: int = 0  # a sell's purchase amount of the shares it sold (the average cost, commission excluded)
 
 
 @dataclass

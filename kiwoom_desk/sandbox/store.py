@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from .market import Quote
 from .state import Account, Fill, Holding, Kind, Order, Side
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: fills.cost (a sell's cost basis, for the day's realized P/L)
 FILE_NAME = "sandbox.sqlite3"
 
 _T = TypeVar("_T")
@@ -63,7 +63,7 @@ class Store:
 
     def _create(self) -> None:
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
+        if version > SCHEMA_VERSION:
             raise RuntimeError(
                 f"{self.path} has schema {version}; this Sandbox knows {SCHEMA_VERSION}. "
                 "Start it with --reset to begin a fresh account."
@@ -73,7 +73,18 @@ class Store:
                 f"{f.name} {_sql_type(f)}{' PRIMARY KEY' if f.name == key else ''}" for f in dataclasses.fields(cls)
             )
             self._conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+            self._add_missing_columns(cls, table)
         self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _add_missing_columns(self, cls: type[Any], table: str) -> None:
+        """An older file gains the fields added since, at their defaults: migrated, not dropped."""
+        present = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
+        for field in dataclasses.fields(cls):
+            if field.name not in present:
+                default = field.default if field.default is not dataclasses.MISSING else None
+                self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {field.name} {_sql_type(field)}")
+                if default is not None:
+                    self._conn.execute(f"UPDATE {table} SET {field.name} = ?", (_encode(default),))
 
     def reset(self) -> None:
         with self.transaction():

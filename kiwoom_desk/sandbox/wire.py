@@ -202,6 +202,17 @@ ENDPOINTS: dict[str, Endpoint] = {
             list_key="acnt_evlt_remn_indv_tot",
         ),
         Endpoint("kt00001", PATH_ACCOUNT, (_req("qry_tp", 1, choices={"2", "3"}),)),
+        Endpoint(
+            "ka10170",
+            PATH_ACCOUNT,
+            (
+                _opt("base_dt", 8, r"[0-9]{8}"),
+                _req("ottks_tp", 1, choices={"1", "2"}),
+                _req("ch_crd_tp", 1, choices={"0", "1", "2"}),
+            ),
+            list_key="tdy_trde_diary",
+        ),
+        Endpoint("ka10077", PATH_ACCOUNT, (_req("stk_cd", 6, _CODE),), list_key="tdy_rlzt_pl_dtl"),
         Endpoint("ka10001", PATH_STOCK_INFO, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),
         Endpoint("ka10099", PATH_STOCK_INFO, (_req("mrkt_tp", 2, choices=set(MARKET_CODES)),), list_key="list"),
         Endpoint("ka10004", PATH_MARKET, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),

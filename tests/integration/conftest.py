@@ -32,6 +32,8 @@ PATHS = {
     "kt00007": "/api/dostk/acnt",
     "kt00018": "/api/dostk/acnt",
     "kt00001": "/api/dostk/acnt",
+    "ka10170": "/api/dostk/acnt",
+    "ka10077": "/api/dostk/acnt",
     "ka10001": "/api/dostk/stkinfo",
     "ka10099": "/api/dostk/stkinfo",
     "ka10004": "/api/dostk/mrkcond",
