@@ -37,9 +37,11 @@ from .models import (
     OrderAck,
     OrderBook,
     OrderHistoryEntry,
+    RealizedProfit,
     StockInfo,
     StockListing,
     Token,
+    TradeJournal,
 )
 from .ratelimit import UNLIMITED, RateLimiter, RateLimits
 
@@ -60,7 +62,9 @@ PATHS: dict[str, str] = {
     "au10001": "/oauth2/token",
     "au10002": "/oauth2/revoke",
     **dict.fromkeys(("kt10000", "kt10001", "kt10002", "kt10003"), "/api/dostk/ordr"),
-    **dict.fromkeys(("ka00001", "ka10075", "ka10076", "kt00007", "kt00018", "kt00001"), "/api/dostk/acnt"),
+    **dict.fromkeys(
+        ("ka00001", "ka10075", "ka10076", "kt00007", "kt00018", "kt00001", "ka10170", "ka10077"), "/api/dostk/acnt"
+    ),
     **dict.fromkeys(("ka10001", "ka10099"), "/api/dostk/stkinfo"),
     "ka10004": "/api/dostk/mrkcond",
 }
@@ -295,6 +299,21 @@ class KiwoomClient:
     async def deposit(self) -> Deposit:
         """kt00001: cash and orderable amount (estimated, qry_tp 3)."""
         return self._model("kt00001", await self.request("kt00001", {"qry_tp": "3"}), Deposit)
+
+    async def trade_journal(self, date: str = "", round_trips_only: bool = False) -> TradeJournal:
+        """ka10170, every page: the day's trades per stock with realized P/L, fees and tax (`date` YYYYMMDD, ""
+        today; the server keeps two months). `round_trips_only`: only today's buys sold today."""
+        if date and not re.fullmatch(r"\d{8}", date):
+            raise errors.OrderValidationError(f"date must be YYYYMMDD, got {date!r}", field="date", api_id="ka10170")
+        body = {"base_dt": date, "ottks_tp": "1" if round_trips_only else "2", "ch_crd_tp": "0"}
+        first, rows = await self._pages("ka10170", body, "tdy_trde_diary")
+        return self._model("ka10170", {**first, "tdy_trde_diary": rows}, TradeJournal)
+
+    async def realized_profit(self, stock_code: str) -> RealizedProfit:
+        """ka10077, every page: `stock_code`'s sales today and what each realized."""
+        self._check_stock_code(stock_code, "ka10077")
+        first, rows = await self._pages("ka10077", {"stk_cd": stock_code}, "tdy_rlzt_pl_dtl")
+        return self._model("ka10077", {**first, "tdy_rlzt_pl_dtl": rows}, RealizedProfit)
 
     # ---- market data ------------------------------------------------------------------------------------
 

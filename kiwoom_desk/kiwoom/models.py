@@ -185,6 +185,55 @@ class Deposit(WireModel):
     d2_cash: OptInt = Field(None, alias="d2_entra")
 
 
+class TradeJournalRow(WireModel):
+    """ka10170 `tdy_trde_diary` row: one stock's trades of the day."""
+
+    stock_code: StockCode = Field(alias="stk_cd", min_length=1, pattern=r"\S")
+    stock_name: str = Field("", alias="stk_nm")
+    buy_quantity: Int = Field(alias="buy_qty")
+    buy_average_price: Price = Field(alias="buy_avg_pric")
+    buy_amount: Int = Field(alias="buy_amt")
+    sell_quantity: Int = Field(alias="sell_qty")
+    sell_average_price: Price = Field(alias="sel_avg_pric")
+    sell_amount: Int = Field(alias="sell_amt")
+    fees_and_tax: Int = Field(alias="cmsn_alm_tax")
+    profit: Int = Field(alias="pl_amt")
+    profit_rate: OptRate = Field(None, alias="prft_rt")
+
+
+class TradeJournal(WireModel):
+    """ka10170: the day's trade journal, per stock, with its totals."""
+
+    total_buy: Int = Field(alias="tot_buy_amt")
+    total_sell: Int = Field(alias="tot_sell_amt")
+    total_fees_and_tax: Int = Field(alias="tot_cmsn_tax")
+    total_settled: OptInt = Field(None, alias="tot_exct_amt")
+    total_profit: Int = Field(alias="tot_pl_amt")
+    total_profit_rate: OptRate = Field(None, alias="tot_prft_rt")
+    rows: list[TradeJournalRow] = Field(default_factory=list, alias="tdy_trde_diary")
+
+
+class RealizedSale(WireModel):
+    """ka10077 `tdy_rlzt_pl_dtl` row: one sale of the day, with what it realized. Costs and P/L carry decimals."""
+
+    stock_code: StockCode = Field(alias="stk_cd", min_length=1, pattern=r"\S")
+    stock_name: str = Field("", alias="stk_nm")
+    quantity: Int = Field(alias="cntr_qty")
+    price: Price = Field(alias="cntr_pric")
+    average_cost: Rate = Field(alias="buy_uv")
+    profit: Rate = Field(alias="tdy_sel_pl")
+    profit_rate: OptRate = Field(None, alias="pl_rt")
+    commission: OptInt = Field(None, alias="tdy_trde_cmsn")
+    tax: OptInt = Field(None, alias="tdy_trde_tax")
+
+
+class RealizedProfit(WireModel):
+    """ka10077: a stock's realized P/L today, sale by sale."""
+
+    total: Rate = Field(alias="tdy_rlzt_pl")
+    rows: list[RealizedSale] = Field(default_factory=list, alias="tdy_rlzt_pl_dtl")
+
+
 class Direction(StrEnum):
     """pre_sig / FID 25."""
 

@@ -138,6 +138,23 @@ METHODS = [
         optional={"pred_pre": "change", "flu_rt": "change_rate", "open_pric": "open", "trde_qty": "volume"},
     ),
     Method("order_book", "ka10004", lambda c: c.order_book(SAMSUNG)),
+    Method(
+        "trade_journal",
+        "ka10170",
+        lambda c: c.trade_journal(),
+        list_key="tdy_trde_diary",
+        required=_q("stk_cd", "buy_qty", "buy_avg_pric", "buy_amt", "sell_qty", "sel_avg_pric", "sell_amt", "pl_amt")
+        | _q("cmsn_alm_tax", "tot_buy_amt", "tot_sell_amt", "tot_cmsn_tax", "tot_pl_amt"),
+        optional={"prft_rt": "profit_rate", "tot_exct_amt": "total_settled", "tot_prft_rt": "total_profit_rate"},
+    ),
+    Method(
+        "realized_profit",
+        "ka10077",
+        lambda c: c.realized_profit(SAMSUNG),
+        list_key="tdy_rlzt_pl_dtl",
+        required=_q("stk_cd", "cntr_qty", "cntr_pric", "buy_uv", "tdy_sel_pl", "tdy_rlzt_pl"),
+        optional={"pl_rt": "profit_rate", "tdy_trde_cmsn": "commission", "tdy_trde_tax": "tax"},
+    ),
     Method("stock_list", "ka10099", lambda c: c.stock_list("0"), list_key="list", required=_q("code")),
     Method(
         "token",
@@ -355,7 +372,7 @@ def _row(result: Any, row: int | None) -> Any:
     """The model a row of the answer became: list methods return the rows, kt00018 keeps them in holdings."""
     if row is None:
         return result
-    rows = result if isinstance(result, list) else getattr(result, "holdings", [])
+    rows = result if isinstance(result, list) else getattr(result, "holdings", None) or getattr(result, "rows", [])
     return rows[row] if row < len(rows) else None
 
 

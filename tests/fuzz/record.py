@@ -55,6 +55,7 @@ async def _record(exchange: SandboxExchange) -> tuple[dict[str, Recorded], dict[
                 )
             )
             await client.place_order(side=Side.BUY, stock_code=SAMSUNG, quantity=5, trade_type=TradeType.MARKET)
+            await client.place_order(side=Side.SELL, stock_code=SAMSUNG, quantity=2, trade_type=TradeType.MARKET)
             resting = await client.place_order(
                 side=Side.BUY, stock_code=SAMSUNG, quantity=3, trade_type=TradeType.LIMIT, price=70_000
             )
@@ -85,6 +86,8 @@ async def _record(exchange: SandboxExchange) -> tuple[dict[str, Recorded], dict[
         await client.stock_info(SAMSUNG)
         await client.order_book(SAMSUNG)
         await client.stock_list("0")
+        await client.trade_journal()
+        await client.realized_profit(SAMSUNG)
     return transport.answers, frames
 
 

@@ -330,3 +330,23 @@ async def test_an_order_that_cannot_connect_is_a_transport_error_not_unknown(tmp
             await client.place_order(side=Side.BUY, stock_code=SAMSUNG, quantity=1, trade_type=TradeType.MARKET)
     assert caught.value.api_id == "kt10000"
     assert not isinstance(caught.value, OrderStateUnknownError)
+
+
+async def test_the_days_journal_and_realized_profit_are_read_whole_across_pages(tmp_path: Path) -> None:
+    """ka10170 and ka10077 (#10), typed, with every page followed (3 rows a page here)."""
+    transport = CountingTransport()
+    with running(tmp_path, page_size=3) as (exchange, _wire):
+        exchange.set_price(SAMSUNG, 71_200, depth=1_000)
+        async with client_for(exchange, transport) as client:
+            await buy(client, 10, None, TradeType.MARKET)  # 10 at the best ask, 71,300
+            for _ in range(7):  # seven sales of one share at the best bid, 71,200
+                await client.place_order(side=Side.SELL, stock_code=SAMSUNG, quantity=1, trade_type=TradeType.MARKET)
+            journal = await client.trade_journal()
+            realized = await client.realized_profit(SAMSUNG)
+    (row,) = journal.rows
+    assert (row.stock_code, row.stock_name, row.sell_quantity, row.sell_amount) == (SAMSUNG, "삼성전자", 7, 7 * 71_200)
+    assert (row.buy_average_price, row.buy_amount) == (71_300, 7 * 71_300)
+    assert row.profit == 7 * 71_200 - 7 * 71_300 - row.fees_and_tax < 0 and journal.total_profit == row.profit
+    assert len(realized.rows) == 7 and realized.rows[0].average_cost == Decimal("71300")
+    assert realized.total == sum(sale.profit for sale in realized.rows) == journal.total_profit
+    assert transport.sent["ka10077"] == 3  # 7 sales, 3 a page
