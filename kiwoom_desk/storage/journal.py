@@ -1,5 +1,11 @@
-"""An append-only SQLite log of every order sent, every answer and every reconciliation (no secrets: request
-bodies carry none, and account numbers never enter it)."""
+"""An append-only SQLite log of every order sent, every answer, every reconciliation and every execution event
+(00), per environment and account, so that a day can be reviewed offline and across days. No secrets: request
+bodies carry none, and an account is kept by its last four digits only.
+
+Each entry is its own transaction in WAL mode: a killed app loses nothing it had written (synchronous=NORMAL
+gives up only what an operating-system crash or power cut would take, and keeps a write to microseconds on the
+real-time path). A journal written by an earlier version is migrated in place, never dropped.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,31 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 KST = ZoneInfo("Asia/Seoul")
+SCHEMA_VERSION = 2  # 1: events; 2: events.account and the executions table
+EXECUTION_FIELDS = (  # what a 00 event says, as the desk reads it; fees are not in it (None until known)
+    "order_no",
+    "orig_order_no",
+    "stock_code",
+    "stock_name",
+    "side",  # "buy", "sell" or ""
+    "status",
+    "quantity",
+    "price",
+    "unfilled",
+    "fill_price",
+    "fill_quantity",
+    "commission",
+    "tax",
+    "time",  # the exchange's HHMMSS
+    "venue",
+    "reject_reason",
+)
+_INTEGERS = {"quantity", "price", "unfilled", "fill_price", "fill_quantity", "commission", "tax"}
+
+
+def account_tail(account_no: str) -> str:
+    """What the journal keeps of an account number: its last four digits."""
+    return account_no.strip()[-4:]
 
 
 class Journal:
@@ -20,40 +51,94 @@ class Journal:
         self.path = path
         self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path} was written by a newer Kiwoom Desk (schema {version})")
         self._conn.execute(
             "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, at TEXT NOT NULL, environment TEXT NOT NULL,"
             " kind TEXT NOT NULL, api_id TEXT NOT NULL, order_no TEXT NOT NULL, detail TEXT NOT NULL)"
         )
+        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
+        if "account" not in columns:  # version 1: one account per environment was all it knew
+            self._conn.execute("ALTER TABLE events ADD COLUMN account TEXT NOT NULL DEFAULT ''")
+        typed = ", ".join(f"{name} {'INTEGER' if name in _INTEGERS else 'TEXT'}" for name in EXECUTION_FIELDS)
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS executions (id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+            f" environment TEXT NOT NULL, account TEXT NOT NULL, {typed})"
+        )
+        self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def record(
-        self, environment: str, kind: str, api_id: str, order_no: str = "", detail: Mapping[str, Any] | None = None
+        self,
+        environment: str,
+        kind: str,
+        api_id: str,
+        order_no: str = "",
+        detail: Mapping[str, Any] | None = None,
+        account: str = "",
     ) -> None:
         self._conn.execute(
-            "INSERT INTO events (at, environment, kind, api_id, order_no, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (at, environment, kind, api_id, order_no, detail, account)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                datetime.now(KST).isoformat(timespec="milliseconds"),
+                _now(),
                 environment,
                 kind,
                 api_id,
                 order_no,
                 json.dumps(dict(detail or {}), ensure_ascii=False),
+                account_tail(account),
             ),
         )
 
+    def record_execution(self, environment: str, account: str, execution: Mapping[str, Any]) -> None:
+        """One 00 event: accepted, filled (with this fill's price and quantity), confirmed, cancelled, rejected."""
+        names = ", ".join(EXECUTION_FIELDS)
+        marks = ", ".join("?" for _ in EXECUTION_FIELDS)
+        self._conn.execute(
+            f"INSERT INTO executions (at, environment, account, {names}) VALUES (?, ?, ?, {marks})",
+            (_now(), environment, account_tail(account), *(execution.get(name) for name in EXECUTION_FIELDS)),
+        )
+
     def events(self, environment: str | None = None) -> list[dict[str, Any]]:
-        query = "SELECT at, environment, kind, api_id, order_no, detail FROM events"
+        query = "SELECT at, environment, kind, api_id, order_no, detail, account FROM events"
         rows = self._conn.execute(
             query + (" WHERE environment = ?" if environment else "") + " ORDER BY id",
             (environment,) if environment else (),
         )
         return [
-            {"at": at, "environment": env, "kind": kind, "api_id": api_id, "order_no": no, "detail": json.loads(d)}
-            for at, env, kind, api_id, no, d in rows
+            {
+                "at": at,
+                "environment": env,
+                "kind": kind,
+                "api_id": api_id,
+                "order_no": no,
+                "detail": json.loads(d),
+                "account": account,
+            }
+            for at, env, kind, api_id, no, d, account in rows
         ]
+
+    def executions(self, environment: str, day: str = "") -> list[dict[str, Any]]:
+        """The execution events of `environment`, oldest first; `day` (YYYY-MM-DD, KST) narrows them to one day."""
+        cursor = self._conn.execute(
+            "SELECT * FROM executions WHERE environment = ? AND at LIKE ? ORDER BY id", (environment, f"{day}%")
+        )
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def forget(self, environment: str) -> int:
         """Deletes one environment's entries (a Sandbox account reset); returns how many went."""
-        return self._conn.execute("DELETE FROM events WHERE environment = ?", (environment,)).rowcount
+        events = self._conn.execute("DELETE FROM events WHERE environment = ?", (environment,)).rowcount
+        return events + self._conn.execute("DELETE FROM executions WHERE environment = ?", (environment,)).rowcount
 
     def close(self) -> None:
         self._conn.close()
+
+
+def _now() -> str:
+    return datetime.now(KST).isoformat(timespec="milliseconds")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -62,6 +62,20 @@ EVENT_WAIT_SECONDS = 5.0  # an acknowledged action whose 00 events have not come
 RECONCILE_DELAY_SECONDS = 0.3  # doubts raised together share one REST look
 PRICE_NOTICE_SECONDS = 0.05  # held stocks' prices reach the views at most this often
 ACCOUNT_DELAY_SECONDS = 0.3  # orders and fills come in bursts: the account is read once after the burst
+_EXECUTION_FIELDS = (  # what of a 00 event the journal keeps, besides its side and status
+    "order_no",
+    "orig_order_no",
+    "stock_code",
+    "stock_name",
+    "quantity",
+    "price",
+    "unfilled",
+    "fill_price",
+    "fill_quantity",
+    "time",
+    "venue",
+    "reject_reason",
+)
 QUOTE_FRESH_SECONDS = 2.0  # a quote no trade stream keeps is good for the limits' check this long
 
 
@@ -213,6 +227,7 @@ class TradingDesk:
                 self._reconcile_soon()
             return
         if isinstance(event, OrderExecution):
+            self._journal_execution(event)
             change = self.ledger.apply(event)
             self._notify_orders(change)
             for listener in self._listeners:
@@ -239,6 +254,18 @@ class TradingDesk:
         if self.portfolio.apply_price(trade.stock_code, trade.price):
             self._portfolio_changed_soon()
 
+    def _note(self, kind: str, api_id: str, order_no: str = "", detail: Mapping[str, object] | None = None) -> None:
+        """One journal entry of this environment and account."""
+        self.journal.record(self.environment, kind, api_id, order_no, detail, self.account_no)
+
+    def _journal_execution(self, event: OrderExecution) -> None:
+        """Every 00 event goes into the journal as it came, for the day's review (fees are not in it)."""
+        side = event.side.name.lower() if event.side is not None else ""
+        fields = {name: getattr(event, name) for name in _EXECUTION_FIELDS}
+        self.journal.record_execution(
+            self.environment, self.account_no, {**fields, "side": side, "status": str(event.status)}
+        )
+
     def _portfolio_changed_soon(self) -> None:
         """Prices of held stocks tick many times a second: the views hear of it at most 20 times a second."""
         if self._portfolio_notice is None:
@@ -258,7 +285,7 @@ class TradingDesk:
 
     async def _resync(self) -> None:
         """After a reconnect: whatever happened while the socket was down is read back over REST."""
-        self.journal.record(self.environment, "resync", "ka10075")
+        self._note("resync", "ka10075")
         await self._refresh_quietly()
 
     def _refresh_account_soon(self, *parts: AccountPart) -> None:
@@ -324,7 +351,7 @@ class TradingDesk:
         except LimitExceededError as error:
             kinds = [problem.kind.value for problem in error.problems]
             detail = {"limits": kinds}
-            self.journal.record(self.environment, "blocked", api_id or ticket.side.api_id, order_no, detail)
+            self._note("blocked", api_id or ticket.side.api_id, order_no, detail)
             raise
 
     async def listings(self, cached: list[StockListing] | None = None) -> list[StockListing]:
@@ -366,7 +393,7 @@ class TradingDesk:
             request["over_limits"] = over_limits  # sent over the trader's own limits, by choice: the review shows it
         api_id = ticket.side.api_id
         since = self.ledger.mark()
-        self.journal.record(self.environment, "sent", api_id, detail=request)
+        self._note("sent", api_id, detail=request)
         try:
             ack = await self.client.place_order(
                 side=ticket.side,
@@ -381,9 +408,9 @@ class TradingDesk:
             await self._reconcile(api_id)
             raise
         except KiwoomError as error:
-            self.journal.record(self.environment, "refused", api_id, detail={"message": error.return_msg or str(error)})
+            self._note("refused", api_id, detail={"message": error.return_msg or str(error)})
             raise
-        self.journal.record(self.environment, "accepted", api_id, ack.order_no)
+        self._note("accepted", api_id, ack.order_no)
         order = Order(
             order_no=ack.order_no,
             stock_code=ticket.stock_code,
@@ -408,7 +435,7 @@ class TradingDesk:
         like a new order (LimitExceededError); a cancel never is."""
         await self._check_limits(modify_ticket(order, quantity, price), frozenset(), "kt10002", order.order_no)
         since = self.ledger.mark()
-        self.journal.record(self.environment, "sent", "kt10002", order.order_no, {"quantity": quantity, "price": price})
+        self._note("sent", "kt10002", order.order_no, {"quantity": quantity, "price": price})
         try:
             ack = await self.client.modify_order(
                 orig_order_no=order.order_no, stock_code=order.stock_code, quantity=quantity, price=price
@@ -417,7 +444,7 @@ class TradingDesk:
             self._notify_orders(self.ledger.doubt(order.order_no))
             await self._reconcile("kt10002")
             raise
-        self.journal.record(self.environment, "accepted", "kt10002", ack.order_no, {"base": ack.base_order_no})
+        self._note("accepted", "kt10002", ack.order_no, {"base": ack.base_order_no})
         self._expect_events([order.order_no, ack.order_no], since)
         self._refresh_account_soon(_reserved_by(order.side))
         return ack
@@ -430,7 +457,7 @@ class TradingDesk:
         unknown = False
         for order in orders:
             since = self.ledger.mark()
-            self.journal.record(self.environment, "sent", "kt10003", order.order_no)
+            self._note("sent", "kt10003", order.order_no)
             try:
                 ack = await self.client.cancel_order(orig_order_no=order.order_no, stock_code=order.stock_code)
             except OrderStateUnknownError:
@@ -441,7 +468,7 @@ class TradingDesk:
             except KiwoomError as error:
                 failures.append(f"{order.order_no}: {error.return_msg or error}")
                 continue
-            self.journal.record(self.environment, "accepted", "kt10003", ack.order_no, {"base": ack.base_order_no})
+            self._note("accepted", "kt10003", ack.order_no, {"base": ack.base_order_no})
             self._expect_events([order.order_no], since)
             self._refresh_account_soon(_reserved_by(order.side))
             cancelled.append(order)
@@ -481,14 +508,14 @@ class TradingDesk:
 
     async def _reconcile(self, api_id: str) -> None:
         """After an unknown outcome: look, do not guess. The refreshed ledger shows whether it arrived."""
-        self.journal.record(self.environment, "unknown", api_id)
+        self._note("unknown", api_id)
         await self._refresh_quietly()
         try:
             history = await self.client.order_history()
         except KiwoomError as error:
             log.warning("order history after an unknown outcome failed: %s", error)
             return
-        self.journal.record(self.environment, "reconciled", api_id, detail={"orders_today": len(history)})
+        self._note("reconciled", api_id, detail={"orders_today": len(history)})
 
     async def _refresh_quietly(self) -> None:
         try:

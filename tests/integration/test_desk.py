@@ -150,3 +150,20 @@ async def test_the_desk_checks_the_limits_against_todays_price_not_an_old_quote(
     assert sandbox.requests()["ka10001"] == 3
     await desk.close()
     journal.close()
+
+
+async def test_every_execution_event_is_journalled_with_its_fill(sandbox: SandboxExchange, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    client = KiwoomClient(sandbox.rest_url, "key", "secret")
+    desk = TradingDesk(Environment.SANDBOX, client, journal, ws_url=sandbox.ws_url)
+    await desk.connect()
+    await until(lambda: desk.realtime_connected, "no real-time session")
+    sandbox.set_price("005930", 71_200, depth=3)  # a thin book: 3 at 71,300, 3 at 71,400, ...
+    ack = await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 71_400, 5))
+    await until(lambda: desk.order_state(ack.order_no) is not None and not desk.open_orders(), "never filled")
+    rows = [row for row in journal.executions("sandbox") if row["order_no"] == ack.order_no]
+    fills = [(row["fill_price"], row["fill_quantity"]) for row in rows if row["fill_quantity"]]
+    assert rows[0]["status"] == "접수" and fills == [(71_300, 3), (71_400, 2)]
+    assert {row["account"] for row in rows} == {desk.account_no[-4:]} and {row["side"] for row in rows} == {"buy"}
+    await desk.close()
+    journal.close()
