@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from ..trading.ticks import Instrument, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
 from . import fees
+from .history import Tape
 from .market import Level, Market
 from .state import NO_ORDER, Account, Fill, Holding, Kind, Order, Side
 from .store import Store
@@ -102,6 +103,8 @@ class Broker:
         self.account = account
         self.orders: dict[str, Order] = {order.ord_no: order for order in orders}
         self.fills: list[Fill] = list(fills)
+        self.tape = Tape()  # today's minutes, for ka10080
+        self._printed = {code: quote.volume for code, quote in market.quotes.items()}  # volume already on the tape
         self.holdings: dict[str, Holding] = {holding.code: holding for holding in holdings}
         self.clock = clock
         self.listeners: list[BrokerListener] = []
@@ -141,6 +144,7 @@ class Broker:
             if self.account.trading_date:  # not on the very first start
                 for code in self.market.quotes:
                     self.market.new_day(code)
+                    self._printed[code] = 0
                     self.store.save(self.market.quotes[code])
             for holding in self.holdings.values():
                 holding.today_buy_qty = holding.today_sell_qty = 0
@@ -301,6 +305,7 @@ class Broker:
                     order.triggered = True
                     self.store.save(order)
                 self._match_resting(order)
+        self._print(code)
         self._market_moved(code)
 
     # ---- internals -----------------------------------------------------------------------------------------
@@ -321,6 +326,13 @@ class Broker:
                 f"{action}수량({quantity:,}주)이 {action}가능수량({original.open_qty:,}주)을 초과합니다"
             )
         return quantity
+
+    def _print(self, code: str) -> None:
+        """The trades since the last print go on the tape at the current price and time."""
+        quote = self.market.quotes[code]
+        traded = max(quote.volume - self._printed.get(code, 0), 0)
+        self._printed[code] = quote.volume
+        self.tape.trade(code, self.clock(), quote.price, traded)
 
     def _market_moved(self, code: str) -> None:
         for listener in self.listeners:
@@ -482,6 +494,7 @@ class Broker:
         order.commission += commission
         order.tax += tax
         self.market.quotes[order.code].trade(price, quantity)
+        self._print(order.code)
         now = self.clock()
         fill = Fill(
             f"{self.account.next_fill_no:07d}",

@@ -22,6 +22,7 @@ PATH_ORDER = "/api/dostk/ordr"
 PATH_ACCOUNT = "/api/dostk/acnt"
 PATH_STOCK_INFO = "/api/dostk/stkinfo"
 PATH_MARKET = "/api/dostk/mrkcond"
+PATH_CHART = "/api/dostk/chart"
 PATH_WEBSOCKET = "/api/dostk/websocket"
 
 TRADE_TYPES = frozenset(
@@ -216,6 +217,27 @@ ENDPOINTS: dict[str, Endpoint] = {
         Endpoint("ka10001", PATH_STOCK_INFO, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),
         Endpoint("ka10099", PATH_STOCK_INFO, (_req("mrkt_tp", 2, choices=set(MARKET_CODES)),), list_key="list"),
         Endpoint("ka10004", PATH_MARKET, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),
+        Endpoint(
+            "ka10080",
+            PATH_CHART,
+            (
+                _req("stk_cd", 20, _CODE + "(_NX|_AL)?"),
+                _req("tic_scope", 2, choices={"1", "3", "5", "10", "15", "30", "45", "60"}),
+                _req("upd_stkpc_tp", 1, choices={"0", "1"}),
+                _opt("base_dt", 8, r"[0-9]{8}"),
+            ),
+            list_key="stk_min_pole_chart_qry",
+        ),
+        Endpoint(
+            "ka10081",
+            PATH_CHART,
+            (
+                _req("stk_cd", 20, _CODE + "(_NX|_AL)?"),
+                _req("base_dt", 8, r"[0-9]{8}"),
+                _req("upd_stkpc_tp", 1, choices={"0", "1"}),
+            ),
+            list_key="stk_dt_pole_chart_qry",
+        ),
     )
 }
 

@@ -37,6 +37,8 @@ PATHS = {
     "ka10001": "/api/dostk/stkinfo",
     "ka10099": "/api/dostk/stkinfo",
     "ka10004": "/api/dostk/mrkcond",
+    "ka10080": "/api/dostk/chart",
+    "ka10081": "/api/dostk/chart",
 }
 JSON = "application/json;charset=UTF-8"
 Answer = dict[str, Any]

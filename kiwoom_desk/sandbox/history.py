@@ -1,0 +1,149 @@
+"""Candles that agree with the market the Sandbox simulates (ka10080, ka10081).
+
+- Today: one-minute bars built from the trades the Sandbox has printed (the tape), ending at the live price.
+- Earlier days: synthesised, deterministic under the seed, walking back from today's base price (yesterday's
+  close), so that the series joins up with no gap; each past day's minutes are drawn from its own open, high, low
+  and close. Trading days are weekdays; the session runs 09:00-15:30.
+
+The tape lives in memory: a restart keeps the day's open, high, low and volume (in the quote) but not its minutes.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from ..trading.ticks import Instrument, price_limits, round_down_to_tick
+from .listings import Listing
+
+HISTORY_DAYS = 300  # trading days before today (more than the 250 a year holds)
+INTRADAY_DAYS = 5  # earlier days whose minutes a minute chart reaches back to
+SESSION_OPEN = 9 * 60  # minutes after midnight, KST
+SESSION_MINUTES = 390  # 09:00 to 15:29, a bar a minute
+
+
+@dataclass
+class Bar:
+    stamp: str  # YYYYMMDDHHMM00 for a minute bar, YYYYMMDD for a day
+    open: int
+    high: int
+    low: int
+    close: int
+    volume: int
+
+    def add(self, price: int, quantity: int) -> None:
+        self.high, self.low, self.close = max(self.high, price), min(self.low, price), price
+        self.volume += quantity
+
+
+class Tape:
+    """Today's one-minute bars per stock, from the trades printed."""
+
+    def __init__(self) -> None:
+        self._minutes: dict[str, dict[str, Bar]] = {}
+        self._day = ""
+
+    def trade(self, code: str, at: datetime, price: int, quantity: int) -> None:
+        day = at.strftime("%Y%m%d")
+        if day != self._day:  # a new trading day starts an empty tape
+            self._minutes.clear()
+            self._day = day
+        stamp = at.strftime("%Y%m%d%H%M00")
+        bars = self._minutes.setdefault(code, {})
+        if stamp in bars:
+            bars[stamp].add(price, quantity)
+        else:
+            bars[stamp] = Bar(stamp, price, price, price, price, quantity)
+
+    def today(self, code: str) -> list[Bar]:
+        """Oldest first."""
+        return sorted(self._minutes.get(code, {}).values(), key=lambda bar: bar.stamp)
+
+
+def trading_days_before(day: date, count: int) -> list[date]:
+    """The `count` weekdays before `day`, oldest first."""
+    days: list[date] = []
+    current = day
+    while len(days) < count:
+        current -= timedelta(days=1)
+        if current.weekday() < 5:
+            days.append(current)
+    return days[::-1]
+
+
+def daily_history(seed: int, listing: Listing, base_price: int, today: date) -> list[Bar]:
+    """The trading days before `today`, oldest first; the last one closes at `base_price`."""
+    rng = random.Random(f"{seed}:{listing.code}:days:{today.isoformat()}")
+    days = trading_days_before(today, HISTORY_DAYS)
+    bars: list[Bar] = []
+    close = base_price
+    for day in reversed(days):
+        previous = _on_tick(close * math.exp(-rng.gauss(0.0003, 0.018)), listing.instrument)
+        limits = price_limits(previous, listing.instrument)
+        if not limits.lower <= close <= limits.upper:  # the day would have broken its own limits: a flat one
+            previous = close
+            limits = price_limits(previous, listing.instrument)
+        open_ = _on_tick(previous * (1 + rng.gauss(0, 0.006)), listing.instrument)
+        open_ = min(max(open_, limits.lower), limits.upper)
+        high = min(_on_tick(max(open_, close) * (1 + abs(rng.gauss(0, 0.008))), listing.instrument), limits.upper)
+        low = max(_on_tick(min(open_, close) * (1 - abs(rng.gauss(0, 0.008))), listing.instrument), limits.lower)
+        volume = max(1, int(listing.listed_shares * rng.uniform(0.0008, 0.004)))
+        bars.append(Bar(day.strftime("%Y%m%d"), open_, max(high, open_, close), min(low, open_, close), close, volume))
+        close = previous
+    return bars[::-1]
+
+
+def minutes_of(seed: int, code: str, day: Bar, instrument: Instrument) -> list[Bar]:
+    """A past day's one-minute bars, oldest first, from its open to its close, touching its high and low."""
+    rng = random.Random(f"{seed}:{code}:minutes:{day.stamp}")
+    steps = [rng.gauss(0, 1) for _ in range(SESSION_MINUTES)]
+    walk, total = [], 0.0
+    for step in steps:
+        total += step
+        walk.append(total)
+    drift = [walk[i] - walk[-1] * (i + 1) / SESSION_MINUTES for i in range(SESSION_MINUTES)]  # a bridge to 0
+    spread = max(max(drift) - min(drift), 1e-9)
+    path = []
+    for i, value in enumerate(drift):
+        level = day.open + (day.close - day.open) * (i + 1) / SESSION_MINUTES
+        path.append(level + value / spread * (day.high - day.low) * 0.5)
+    path[-1] = day.close
+    high_at, low_at = rng.randrange(SESSION_MINUTES - 1), rng.randrange(SESSION_MINUTES - 1)
+    bars: list[Bar] = []
+    previous = day.open
+    per_minute = max(1, day.volume // SESSION_MINUTES)
+    start = datetime.strptime(day.stamp, "%Y%m%d")
+    for i, raw in enumerate(path):
+        close = min(max(_on_tick(raw, instrument), day.low), day.high)
+        high, low = max(previous, close), min(previous, close)
+        if i == high_at:
+            high = day.high
+        if i == low_at:
+            low = day.low
+        stamp = (start + timedelta(minutes=SESSION_OPEN + i)).strftime("%Y%m%d%H%M00")
+        bars.append(Bar(stamp, previous, high, low, close, max(1, int(per_minute * rng.uniform(0.3, 1.7)))))
+        previous = close
+    return bars
+
+
+def merge(bars: list[Bar], minutes: int) -> list[Bar]:
+    """One-minute bars (oldest first) into `minutes`-minute bars counted from the session's open, per day."""
+    merged: dict[str, Bar] = {}
+    for bar in bars:
+        at = datetime.strptime(bar.stamp, "%Y%m%d%H%M%S")
+        offset = (at.hour * 60 + at.minute - SESSION_OPEN) // minutes * minutes
+        start = at.replace(hour=0, minute=0) + timedelta(minutes=SESSION_OPEN + max(offset, 0))
+        stamp = start.strftime("%Y%m%d%H%M00")
+        if stamp in merged:
+            merged[stamp].add(bar.high, 0)
+            merged[stamp].add(bar.low, 0)
+            merged[stamp].add(bar.close, bar.volume)
+        else:
+            merged[stamp] = Bar(stamp, bar.open, bar.high, bar.low, bar.close, bar.volume)
+    return list(merged.values())
+
+
+def _on_tick(price: float, instrument: Instrument) -> int:
+    return max(round_down_to_tick(max(int(price), 1), instrument), 1)

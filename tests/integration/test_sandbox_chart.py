@@ -1,0 +1,92 @@
+"""ka10080 and ka10081 (#10): candles that agree with the Sandbox's market: today's from the trades it printed,
+ending at the live price; earlier ones deterministic under the seed and joining today's base price, no gap."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiwoom_desk.trading.ticks import is_on_tick
+
+from .conftest import FakeClock, Wire, running
+
+SAMSUNG = "005930"
+WEDNESDAY_10AM = datetime(2026, 11, 25, 10, 0, 0, tzinfo=FakeClock().now.tzinfo)
+
+
+def price(text: str) -> int:
+    return abs(int(text))
+
+
+def daily(wire: Wire, base_dt: str = "20261125") -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = wire.call("ka10081", {"stk_cd": SAMSUNG, "base_dt": base_dt, "upd_stkpc_tp": "1"})[
+        "stk_dt_pole_chart_qry"
+    ]
+    return rows
+
+
+def minutes(wire: Wire, scope: str) -> list[dict[str, str]]:
+    body = {"stk_cd": SAMSUNG, "tic_scope": scope, "upd_stkpc_tp": "1", "base_dt": ""}
+    rows: list[dict[str, str]] = wire.call("ka10080", body)["stk_min_pole_chart_qry"]
+    return rows
+
+
+def test_daily_candles_reach_a_year_back_and_join_the_live_price(tmp_path: Path) -> None:
+    clock = FakeClock(WEDNESDAY_10AM)
+    with running(tmp_path / "a", page_size=1_000, clock=clock) as (exchange, wire):
+        exchange.set_price(SAMSUNG, 71_500, depth=100)
+        rows = daily(wire)
+        base = exchange.quote(SAMSUNG).base_price
+        again = daily(wire)
+    assert len(rows) >= 251 and rows == again  # today and 250 trading days before it, the same each time
+    today, yesterday = rows[0], rows[1]
+    assert today["dt"] == "20261125" and price(today["cur_prc"]) == 71_500 and today["cur_prc"] == "+71500"
+    assert price(yesterday["cur_prc"]) == base  # yesterday closed where today's limits are drawn from
+    assert int(today["pred_pre"]) == 71_500 - base
+    days = [row["dt"] for row in rows]
+    assert days == sorted(days, reverse=True) and all(datetime.strptime(d, "%Y%m%d").weekday() < 5 for d in days)
+    for row in rows:
+        o, h, lo, c = (price(row[key]) for key in ("open_pric", "high_pric", "low_pric", "cur_prc"))
+        assert lo <= min(o, c) <= max(o, c) <= h and all(is_on_tick(p) for p in (o, h, lo, c)), row
+    with running(tmp_path / "b", page_size=1_000, clock=clock) as (other, other_wire):  # the same seed, the same past
+        other.set_price(SAMSUNG, 71_500, depth=100)
+        assert daily(other_wire)[1:] == rows[1:]
+        assert [row["dt"] for row in daily(other_wire, "20261120")][:2] == ["20261120", "20261119"]
+
+
+def test_todays_minutes_are_the_trades_printed_and_earlier_days_join_up(tmp_path: Path) -> None:
+    clock = FakeClock(WEDNESDAY_10AM)
+    with running(tmp_path, page_size=5_000, clock=clock) as (exchange, wire):
+        base = exchange.quote(SAMSUNG).base_price
+        for seconds, moved_to in ((5, 71_300), (20, 71_600), (50, 71_100), (70, 71_400), (190, 71_200)):
+            clock.now = WEDNESDAY_10AM + timedelta(seconds=seconds)
+            exchange.set_price(SAMSUNG, moved_to, depth=100)
+        one = minutes(wire, "1")
+        three = minutes(wire, "3")
+        with pytest.raises(AssertionError):
+            minutes(wire, "2")  # not a scope the spec lists
+    today = [row for row in one if row["cntr_tm"].startswith("20261125")]
+    assert [row["cntr_tm"] for row in today] == ["20261125100300", "20261125100100", "20261125100000"]
+    newest, first = today[0], today[-1]
+    assert price(newest["cur_prc"]) == 71_200  # the live price
+    assert [price(first[k]) for k in ("open_pric", "high_pric", "low_pric", "cur_prc")] == [
+        71_300,
+        71_600,
+        71_100,
+        71_100,
+    ]
+    three_today = [row for row in three if row["cntr_tm"].startswith("20261125")]
+    assert [row["cntr_tm"] for row in three_today] == ["20261125100300", "20261125100000"]  # 10:00-10:02 in one
+    assert [price(three_today[1][k]) for k in ("open_pric", "high_pric", "low_pric", "cur_prc")] == [
+        71_300,
+        71_600,
+        71_100,
+        71_400,
+    ]
+    yesterday = [row for row in one if row["cntr_tm"].startswith("20261124")]
+    assert yesterday[0]["cntr_tm"] == "20261124152900" and price(yesterday[0]["cur_prc"]) == base  # no gap
+    assert len(yesterday) == 390 and all(row["cntr_tm"][8:12] >= "0900" for row in yesterday)
+    stamps = [row["cntr_tm"] for row in one]
+    assert stamps == sorted(stamps, reverse=True)
