@@ -30,8 +30,10 @@ from .codes import Side, TradeType, Venue
 from .models import (
     Balance,
     CancelAck,
+    DailyCandle,
     Deposit,
     FilledOrder,
+    MinuteCandle,
     ModifyAck,
     OpenOrder,
     OrderAck,
@@ -67,7 +69,9 @@ PATHS: dict[str, str] = {
     ),
     **dict.fromkeys(("ka10001", "ka10099"), "/api/dostk/stkinfo"),
     "ka10004": "/api/dostk/mrkcond",
+    **dict.fromkeys(("ka10080", "ka10081"), "/api/dostk/chart"),
 }
+MINUTE_SCOPES = (1, 3, 5, 10, 15, 30, 45, 60)  # ka10080 tic_scope
 
 _STOCK_CODE = re.compile(r"[0-9A-Z]{6}")  # KRX short codes; new listings may carry letters (e.g. 0126Z0)
 _ORDER_NO = re.compile(r"[0-9]{7}")
@@ -331,6 +335,36 @@ class KiwoomClient:
         """ka10099, every page: the listings of a market ("0" KOSPI, "10" KOSDAQ, "8" ETF ...)."""
         return await self._rows("ka10099", {"mrkt_tp": market}, "list", StockListing)
 
+    async def minute_candles(
+        self, stock_code: str, minutes: int = 1, until: str = "", max_pages: int = 1
+    ) -> list[MinuteCandle]:
+        """ka10080: `minutes`-minute candles (1, 3, 5, 10, 15, 30, 45, 60), newest first, up to the end of `until`
+        (YYYYMMDD; "" now), `max_pages` pages of them. Chart TRs take about one call a second."""
+        self._check_stock_code(stock_code, "ka10080")
+        if minutes not in MINUTE_SCOPES:
+            raise errors.OrderValidationError(
+                f"minutes must be one of {MINUTE_SCOPES}, got {minutes}", field="tic_scope", api_id="ka10080"
+            )
+        self._check_day(until, "ka10080")
+        body = {"stk_cd": stock_code, "tic_scope": str(minutes), "upd_stkpc_tp": "1", "base_dt": until}
+        _first, rows = await self._pages("ka10080", body, "stk_min_pole_chart_qry", max_pages)
+        return [self._model("ka10080", row, MinuteCandle) for row in rows]
+
+    async def daily_candles(self, stock_code: str, until: str, max_pages: int = 1) -> list[DailyCandle]:
+        """ka10081: daily candles, newest first, from `until` (YYYYMMDD) back, `max_pages` pages of them."""
+        self._check_stock_code(stock_code, "ka10081")
+        if not until:
+            raise errors.OrderValidationError("until (YYYYMMDD) is required", field="base_dt", api_id="ka10081")
+        self._check_day(until, "ka10081")
+        body = {"stk_cd": stock_code, "base_dt": until, "upd_stkpc_tp": "1"}
+        _first, rows = await self._pages("ka10081", body, "stk_dt_pole_chart_qry", max_pages)
+        return [self._model("ka10081", row, DailyCandle) for row in rows]
+
+    @staticmethod
+    def _check_day(day: str, api_id: str) -> None:
+        if day and not re.fullmatch(r"\d{8}", day):
+            raise errors.OrderValidationError(f"day must be YYYYMMDD, got {day!r}", field="base_dt", api_id=api_id)
+
     # ---- the request pipeline ---------------------------------------------------------------------------
 
     async def request(self, api_id: str, body: Mapping[str, str]) -> dict[str, Any]:
@@ -355,13 +389,18 @@ class KiwoomClient:
                 request=body,
             ) from None
 
-    async def _pages(self, api_id: str, body: dict[str, str], list_key: str) -> tuple[dict[str, Any], list[Any]]:
-        """Follows cont-yn / next-key until the server says there is no more; the first page and all rows."""
+    async def _pages(
+        self, api_id: str, body: dict[str, str], list_key: str, max_pages: int | None = None
+    ) -> tuple[dict[str, Any], list[Any]]:
+        """Follows cont-yn / next-key until the server says there is no more, or `max_pages` pages were read (a
+        chart's history goes back years); the first page and all rows."""
         first: dict[str, Any] | None = None
         rows: list[Any] = []
         next_key: str | None = None
         seen: set[str] = set()
-        for _page in range(MAX_PAGES):
+        for page in range(MAX_PAGES):
+            if max_pages is not None and page == max_pages:
+                return first or {}, rows
             data, headers = await self._send(api_id, body, next_key)
             page_rows = data.get(list_key, [])
             if not isinstance(page_rows, list):

@@ -234,6 +234,32 @@ class RealizedProfit(WireModel):
     rows: list[RealizedSale] = Field(default_factory=list, alias="tdy_rlzt_pl_dtl")
 
 
+class MinuteCandle(WireModel):
+    """ka10080 `stk_min_pole_chart_qry` row: one candle, its prices as won (the wire's sign is a direction)."""
+
+    time: str = Field(alias="cntr_tm", pattern=r"^[0-9]{14}$")  # YYYYMMDDHHMMSS, KST: the candle's start
+    open: Price = Field(alias="open_pric")
+    high: Price = Field(alias="high_pric")
+    low: Price = Field(alias="low_pric")
+    close: Price = Field(alias="cur_prc")
+    volume: Int = Field(alias="trde_qty")
+    day_volume: OptInt = Field(None, alias="acc_trde_qty")
+
+
+class DailyCandle(WireModel):
+    """ka10081 `stk_dt_pole_chart_qry` row: one trading day."""
+
+    date: str = Field(alias="dt", pattern=r"^[0-9]{8}$")  # YYYYMMDD
+    open: Price = Field(alias="open_pric")
+    high: Price = Field(alias="high_pric")
+    low: Price = Field(alias="low_pric")
+    close: Price = Field(alias="cur_prc")
+    volume: Int = Field(alias="trde_qty")
+    value_millions: OptInt = Field(None, alias="trde_prica")  # value traded, in millions of won
+    change: OptInt = Field(None, alias="pred_pre")
+    turnover: OptRate = Field(None, alias="trde_tern_rt")
+
+
 class Direction(StrEnum):
     """pre_sig / FID 25."""
 

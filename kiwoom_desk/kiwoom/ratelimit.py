@@ -21,6 +21,7 @@ class RateLimits:
     global_burst: int
 
 
+CHART_API_IDS = frozenset({"ka10080", "ka10081"})  # 유량=1: a second call within a second is refused (no burst)
 REAL_LIMITS = RateLimits(per_api_rate=1.0, per_api_burst=2, global_rate=5.0, global_burst=5)
 MOCK_LIMITS = RateLimits(per_api_rate=1.0, per_api_burst=1, global_rate=5.0, global_burst=5)
 UNLIMITED = RateLimits(per_api_rate=None, per_api_burst=1, global_rate=None, global_burst=1)
@@ -60,9 +61,8 @@ class RateLimiter:
         if self.limits.per_api_rate:
             bucket = self._per_api.get(api_id)
             if bucket is None:
-                bucket = self._per_api[api_id] = TokenBucket(
-                    self.limits.per_api_rate, self.limits.per_api_burst, self._clock
-                )
+                burst = 1 if api_id in CHART_API_IDS else self.limits.per_api_burst
+                bucket = self._per_api[api_id] = TokenBucket(self.limits.per_api_rate, burst, self._clock)
             waits.append(bucket.reserve())
         return max(waits)
 

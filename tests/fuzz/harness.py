@@ -139,6 +139,22 @@ METHODS = [
     ),
     Method("order_book", "ka10004", lambda c: c.order_book(SAMSUNG)),
     Method(
+        "minute_candles",
+        "ka10080",
+        lambda c: c.minute_candles(SAMSUNG, 1),
+        list_key="stk_min_pole_chart_qry",
+        required=_q("cntr_tm", "open_pric", "high_pric", "low_pric", "cur_prc", "trde_qty"),
+        optional={"acc_trde_qty": "day_volume"},
+    ),
+    Method(
+        "daily_candles",
+        "ka10081",
+        lambda c: c.daily_candles(SAMSUNG, "20261125"),
+        list_key="stk_dt_pole_chart_qry",
+        required=_q("dt", "open_pric", "high_pric", "low_pric", "cur_prc", "trde_qty"),
+        optional={"trde_prica": "value_millions", "pred_pre": "change", "trde_tern_rt": "turnover"},
+    ),
+    Method(
         "trade_journal",
         "ka10170",
         lambda c: c.trade_journal(),

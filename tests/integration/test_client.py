@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from kiwoom_desk.kiwoom import (
     Venue,
 )
 from kiwoom_desk.sandbox import FaultKind, SandboxExchange
+from kiwoom_desk.trading.sessions import KST
 from kiwoom_desk.trading.ticks import price_limits
 
 from .client_support import APPKEY, SECRETKEY, CountingTransport, client_for, eventually
@@ -350,3 +351,22 @@ async def test_the_days_journal_and_realized_profit_are_read_whole_across_pages(
     assert len(realized.rows) == 7 and realized.rows[0].average_cost == Decimal("71300")
     assert realized.total == sum(sale.profit for sale in realized.rows) == journal.total_profit
     assert transport.sent["ka10077"] == 3  # 7 sales, 3 a page
+
+
+async def test_candles_are_typed_paged_as_asked_and_end_at_the_live_price(tmp_path: Path) -> None:
+    """ka10080 and ka10081 (#10): a chart reads as many pages as it asks for (history goes back years)."""
+    transport = CountingTransport()
+    with running(tmp_path, page_size=100) as (exchange, _wire):
+        exchange.set_price(SAMSUNG, 71_500, depth=100)
+        async with client_for(exchange, transport) as client:
+            today = datetime.now(KST).strftime("%Y%m%d")
+            days = await client.daily_candles(SAMSUNG, today, max_pages=3)
+            one_page = await client.daily_candles(SAMSUNG, today)
+            minutes = await client.minute_candles(SAMSUNG, 5, max_pages=2)
+            with pytest.raises(OrderValidationError):
+                await client.minute_candles(SAMSUNG, 2)
+        base = exchange.quote(SAMSUNG).base_price
+    assert len(days) == 300 and len(one_page) == 100 and days[:100] == one_page
+    assert days[0].date == today and days[0].close == 71_500 and days[1].close == base
+    assert len(minutes) == 200 and minutes[0].close == 71_500 and minutes[0].time > minutes[1].time
+    assert transport.sent["ka10081"] == 4 and transport.sent["ka10080"] == 2

@@ -101,6 +101,16 @@ def test_api_ids_have_their_own_buckets_under_a_global_one() -> None:
     assert all(unlimited.reserve("ka10001") == 0.0 for _ in range(100))
 
 
+def test_chart_api_ids_get_no_burst_on_the_real_server() -> None:
+    """#10: the chart TRs answer 유량=1 to a second call within a second, where others take a burst of two."""
+    now = [0.0]
+    limiter = RateLimiter(REAL_LIMITS, clock=lambda: now[0])
+    assert [limiter.reserve("ka10001"), limiter.reserve("ka10001")] == [0.0, 0.0]
+    now[0] = 10.0
+    assert limiter.reserve("ka10081") == 0.0 and limiter.reserve("ka10081") == pytest.approx(1.0)
+    assert limiter.reserve("ka10080") == 0.0  # a bucket of its own
+
+
 def test_each_environment_carries_its_policy() -> None:
     """One home for endpoints, rate limits and venues: the environment, not the client's guess from a host."""
     assert Environment.MOCK.endpoints().rest_url == "https://mockapi.kiwoom.com"
