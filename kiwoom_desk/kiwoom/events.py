@@ -53,6 +53,8 @@ class OrderExecution:
     current_price: int | None = None
     reject_reason: str = ""
     venue: str = ""  # 2135: KRX, NXT
+    order_commission: int | None = None  # 938: the order's commission today so far (not this fill's alone)
+    order_tax: int | None = None  # 939: the order's tax today so far
 
 
 @dataclass(frozen=True)

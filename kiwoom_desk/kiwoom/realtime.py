@@ -104,6 +104,8 @@ def _execution(values: dict[str, Any], item: str) -> OrderExecution:
         current_price=optional_price(values.get("10")),
         reject_reason=_text(values, "919"),
         venue=_text(values, "2135")[:8],
+        order_commission=optional_int(values.get("938")),
+        order_tax=optional_int(values.get("939")),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..trading.ticks import price_limits
+from ..trading.ticks import Instrument, price_limits
 from . import errors
 from .api_common import OK_GENERIC, Answer, Handler, listing, ok
 from .broker import Broker
@@ -36,14 +36,17 @@ def _base_day(f: dict[str, str], today: date) -> str:
     return value
 
 
-def _candle(bar: Bar, base: int) -> dict[str, str]:
-    limits = price_limits(base)
+def _candle(bar: Bar, base: int, instrument: Instrument, signed_prices: bool) -> dict[str, str]:
+    """A candle's shared fields. ka10080's prices carry their direction (부호가 포함된 숫자); ka10081's are plain
+    won, as in the spec's example; the change and its sign code are signed in both."""
+    limits = price_limits(base, instrument)
+    shown = (lambda price: signed_price(price, base)) if signed_prices else str
     return {
-        "cur_prc": signed_price(bar.close, base),
+        "cur_prc": shown(bar.close),
         "trde_qty": str(bar.volume),
-        "open_pric": signed_price(bar.open, base),
-        "high_pric": signed_price(bar.high, base),
-        "low_pric": signed_price(bar.low, base),
+        "open_pric": shown(bar.open),
+        "high_pric": shown(bar.high),
+        "low_pric": shown(bar.low),
         "pred_pre": signed(bar.close - base),
         "pred_pre_sig": price_sign_code(bar.close, base, limits.upper, limits.lower),
     }
@@ -62,7 +65,7 @@ def daily_candles(broker: Broker, f: dict[str, str]) -> Answer:
         base = days[index - 1].close if index else bar.open
         rows.append(
             {
-                **_candle(bar, base),
+                **_candle(bar, base, stock.instrument, signed_prices=False),
                 "dt": bar.stamp,
                 "trde_prica": str(bar.close * bar.volume // 1_000_000),  # millions of won, as the spec's example
                 "trde_tern_rt": rate(bar.volume, stock.listed_shares),
@@ -83,7 +86,7 @@ def minute_candles(broker: Broker, f: dict[str, str]) -> Answer:
         day = earlier[index]
         minutes += minutes_of(broker.market.seed, stock.code, day, instrument)
         bases[day.stamp] = earlier[index - 1].close
-    minutes += broker.tape.today(stock.code)
+    minutes += broker.tape.today(stock.code, today.stamp)
     bases[today.stamp] = broker.market.quotes[stock.code].base_price
     newest = _base_day(f, broker.clock().date())
     accumulated = dict.fromkeys(bases, 0)
@@ -92,7 +95,8 @@ def minute_candles(broker: Broker, f: dict[str, str]) -> Answer:
     for bar in merged:  # oldest first: the day's volume so far
         stamp_day = bar.stamp[:8]
         accumulated[stamp_day] += bar.volume
-        row = {**_candle(bar, bases[stamp_day]), "cntr_tm": bar.stamp, "acc_trde_qty": str(accumulated[stamp_day])}
+        candle = _candle(bar, bases[stamp_day], instrument, signed_prices=True)
+        row = {**candle, "cntr_tm": bar.stamp, "acc_trde_qty": str(accumulated[stamp_day])}
         running.append(row)
     rows = [row for row in reversed(running) if row["cntr_tm"][:8] <= newest]
     return ok(OK_GENERIC, stk_cd=stock.code, stk_min_pole_chart_qry=rows)

@@ -57,8 +57,10 @@ class Tape:
         else:
             bars[stamp] = Bar(stamp, price, price, price, price, quantity)
 
-    def today(self, code: str) -> list[Bar]:
-        """Oldest first."""
+    def today(self, code: str, day: str) -> list[Bar]:
+        """`day`'s minutes (YYYYMMDD), oldest first: none once the day has turned, even before the next print."""
+        if day != self._day:
+            return []
         return sorted(self._minutes.get(code, {}).values(), key=lambda bar: bar.stamp)
 
 
@@ -129,12 +131,13 @@ def minutes_of(seed: int, code: str, day: Bar, instrument: Instrument) -> list[B
 
 
 def merge(bars: list[Bar], minutes: int) -> list[Bar]:
-    """One-minute bars (oldest first) into `minutes`-minute bars counted from the session's open, per day."""
+    """One-minute bars (oldest first) into `minutes`-minute bars, per day, counted from midnight: every scope
+    divides 09:00, so the session's buckets start at its open, and a Sandbox trading at 03:00 gets its own."""
     merged: dict[str, Bar] = {}
     for bar in bars:
         at = datetime.strptime(bar.stamp, "%Y%m%d%H%M%S")
-        offset = (at.hour * 60 + at.minute - SESSION_OPEN) // minutes * minutes
-        start = at.replace(hour=0, minute=0) + timedelta(minutes=SESSION_OPEN + max(offset, 0))
+        offset = (at.hour * 60 + at.minute) // minutes * minutes
+        start = at.replace(hour=0, minute=0) + timedelta(minutes=offset)
         stamp = start.strftime("%Y%m%d%H%M00")
         if stamp in merged:
             merged[stamp].add(bar.high, 0)

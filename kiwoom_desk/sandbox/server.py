@@ -86,16 +86,21 @@ class SandboxHttp:
         body = await self._body(request)  # read first: a delayed request has fully reached the server
         await self._refuse_by_fault(endpoint.api_id)
         fields = endpoint.parse(body)
-        offset = self._page_offset(request, endpoint)
+        key = self._page_key(request, endpoint)
 
         self.broker.roll_day()
         answer = self._answer(endpoint, fields)
         headers = {"api-id": endpoint.api_id, "cont-yn": "N", "next-key": ""}
         if endpoint.list_key is not None:
             rows = answer[endpoint.list_key]
-            answer[endpoint.list_key] = rows[offset : offset + self.page_size]
-            if offset + self.page_size < len(rows):
-                headers["cont-yn"], headers["next-key"] = "Y", f"{endpoint.api_id}-{offset + self.page_size:08d}"
+            # A list that grows at its newest end (candles) counts its key from the oldest end: a minute that starts
+            # between two pages adds a row in front, and the next page still starts where the last one stopped.
+            start = (max(len(rows) - key, 0) if key is not None else 0) if endpoint.grows_in_front else (key or 0)
+            end = start + self.page_size
+            answer[endpoint.list_key] = rows[start:end]
+            if end < len(rows):
+                following = len(rows) - end if endpoint.grows_in_front else end
+                headers["cont-yn"], headers["next-key"] = "Y", f"{endpoint.api_id}-{following:08d}"
 
         if endpoint.api_id in ("kt10000", "kt10001") and self.faults.take(
             FaultKind.REJECT_AFTER_ACCEPT, endpoint.api_id
@@ -150,9 +155,11 @@ class SandboxHttp:
         return body
 
     @staticmethod
-    def _page_offset(request: web.Request, endpoint: wire.Endpoint) -> int:
+    def _page_key(request: web.Request, endpoint: wire.Endpoint) -> int | None:
+        """The number in a continuation key (rows before the page, or after it for a list that grows in front);
+        None on a first request."""
         if request.headers.get("cont-yn", "N") != "Y" or endpoint.list_key is None:
-            return 0
+            return None
         key = request.headers.get("next-key", "")
         prefix, _, number = key.rpartition("-")
         if prefix != endpoint.api_id or not number.isdigit():

@@ -74,6 +74,7 @@ class Endpoint:
     path: str
     fields: tuple[Field, ...] = ()
     list_key: str | None = None  # the paged list in the answer, if any
+    grows_in_front: bool = False  # newest first, and new rows arrive while it is paged (candles)
     needs_token: bool = True
 
     def parse(self, body: Mapping[str, Any]) -> dict[str, str]:
@@ -227,6 +228,7 @@ ENDPOINTS: dict[str, Endpoint] = {
                 _opt("base_dt", 8, r"[0-9]{8}"),
             ),
             list_key="stk_min_pole_chart_qry",
+            grows_in_front=True,
         ),
         Endpoint(
             "ka10081",
@@ -237,6 +239,7 @@ ENDPOINTS: dict[str, Endpoint] = {
                 _req("upd_stkpc_tp", 1, choices={"0", "1"}),
             ),
             list_key="stk_dt_pole_chart_qry",
+            grows_in_front=True,
         ),
     )
 }

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 KST = ZoneInfo("Asia/Seoul")
 SCHEMA_VERSION = 2  # 1: events; 2: events.account and the executions table
-EXECUTION_FIELDS = (  # what a 00 event says, as the desk reads it; fees are not in it (None until known)
+EXECUTION_FIELDS = (  # what a 00 event says, as the desk reads it (None where it said nothing)
     "order_no",
     "orig_order_no",
     "stock_code",
@@ -31,13 +31,17 @@ EXECUTION_FIELDS = (  # what a 00 event says, as the desk reads it; fees are not
     "unfilled",
     "fill_price",
     "fill_quantity",
-    "commission",
-    "tax",
+    "commission",  # 938: the order's commission so far, when the event carries it
+    "tax",  # 939: the order's tax so far
     "time",  # the exchange's HHMMSS
     "venue",
     "reject_reason",
 )
 _INTEGERS = {"quantity", "price", "unfilled", "fill_price", "fill_quantity", "commission", "tax"}
+
+
+class JournalError(Exception):
+    """The journal could not be written (a locked or full disk): the caller decides what that stops."""
 
 
 def account_tail(account_no: str) -> str:
@@ -49,7 +53,8 @@ class Journal:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        # A locked file waits a moment, not sqlite's 5 s: the journal is written on the event loop.
+        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0.5)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
@@ -81,7 +86,7 @@ class Journal:
         detail: Mapping[str, Any] | None = None,
         account: str = "",
     ) -> None:
-        self._conn.execute(
+        self._write(
             "INSERT INTO events (at, environment, kind, api_id, order_no, detail, account)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -99,10 +104,14 @@ class Journal:
         """One 00 event: accepted, filled (with this fill's price and quantity), confirmed, cancelled, rejected."""
         names = ", ".join(EXECUTION_FIELDS)
         marks = ", ".join("?" for _ in EXECUTION_FIELDS)
-        self._conn.execute(
-            f"INSERT INTO executions (at, environment, account, {names}) VALUES (?, ?, ?, {marks})",
-            (_now(), environment, account_tail(account), *(execution.get(name) for name in EXECUTION_FIELDS)),
-        )
+        values = (_now(), environment, account_tail(account), *(execution.get(name) for name in EXECUTION_FIELDS))
+        self._write(f"INSERT INTO executions (at, environment, account, {names}) VALUES (?, ?, ?, {marks})", values)
+
+    def _write(self, statement: str, values: tuple[object, ...]) -> None:
+        try:
+            self._conn.execute(statement, values)
+        except sqlite3.Error as error:
+            raise JournalError(f"{self.path.name}: {error}") from error
 
     def events(self, environment: str | None = None) -> list[dict[str, Any]]:
         query = "SELECT at, environment, kind, api_id, order_no, detail, account FROM events"

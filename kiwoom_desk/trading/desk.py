@@ -44,7 +44,7 @@ from ..kiwoom.events import (
     Unreadable,
 )
 from ..kiwoom.realtime import RealtimeSession
-from ..storage.journal import Journal
+from ..storage.journal import Journal, JournalError
 from .limits import LimitExceededError, OrderGuard
 from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
@@ -227,8 +227,8 @@ class TradingDesk:
                 self._reconcile_soon()
             return
         if isinstance(event, OrderExecution):
+            change = self.ledger.apply(event)  # the ledger first: a journal that can't be written stops nothing
             self._journal_execution(event)
-            change = self.ledger.apply(event)
             self._notify_orders(change)
             for listener in self._listeners:
                 listener.execution(event)
@@ -259,12 +259,16 @@ class TradingDesk:
         self.journal.record(self.environment, kind, api_id, order_no, detail, self.account_no)
 
     def _journal_execution(self, event: OrderExecution) -> None:
-        """Every 00 event goes into the journal as it came, for the day's review (fees are not in it)."""
+        """Every 00 event goes into the journal as it came, for the day's review (with the order's fees so far)."""
         side = event.side.name.lower() if event.side is not None else ""
         fields = {name: getattr(event, name) for name in _EXECUTION_FIELDS}
-        self.journal.record_execution(
-            self.environment, self.account_no, {**fields, "side": side, "status": str(event.status)}
-        )
+        fields |= {"commission": event.order_commission, "tax": event.order_tax}
+        try:
+            self.journal.record_execution(
+                self.environment, self.account_no, {**fields, "side": side, "status": str(event.status)}
+            )
+        except JournalError as error:  # the day's review misses this event; trading goes on
+            log.error("journal: execution of %s not written: %s", event.order_no, error)
 
     def _portfolio_changed_soon(self) -> None:
         """Prices of held stocks tick many times a second: the views hear of it at most 20 times a second."""

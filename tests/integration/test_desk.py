@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType, Venue
 from kiwoom_desk.sandbox import FaultKind, SandboxExchange
-from kiwoom_desk.storage.journal import Journal
+from kiwoom_desk.storage.journal import Journal, JournalError
 from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.trading.limits import LimitExceededError, OrderGuard
 from kiwoom_desk.trading.rules import Kind, RiskLimits, Ticket, price_band
@@ -165,5 +166,32 @@ async def test_every_execution_event_is_journalled_with_its_fill(sandbox: Sandbo
     fills = [(row["fill_price"], row["fill_quantity"]) for row in rows if row["fill_quantity"]]
     assert rows[0]["status"] == "접수" and fills == [(71_300, 3), (71_400, 2)]
     assert {row["account"] for row in rows} == {desk.account_no[-4:]} and {row["side"] for row in rows} == {"buy"}
+    per_fill = [3 * 71_300 * 15 // 100_000, 2 * 71_400 * 15 // 100_000]  # the order's commission so far (938)
+    assert rows[-1]["commission"] == sum(per_fill) and rows[-1]["tax"] == 0
+    await desk.close()
+    journal.close()
+
+
+class FullDisk(Journal):
+    """A journal whose executions can't be written, as on a full or locked disk."""
+
+    def record_execution(self, environment: str, account: str, execution: Mapping[str, Any]) -> None:
+        raise JournalError("database or disk is full")
+
+
+async def test_a_journal_that_cannot_be_written_stops_no_real_time_update(
+    sandbox: SandboxExchange, tmp_path: Path
+) -> None:
+    journal = FullDisk(tmp_path / "journal.sqlite3")
+    desk = TradingDesk(
+        Environment.SANDBOX, KiwoomClient(sandbox.rest_url, "key", "secret"), journal, ws_url=sandbox.ws_url
+    )
+    await desk.connect()
+    await until(lambda: desk.realtime_connected, "no real-time session")
+    first = await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 60_000, 1))
+    await until(lambda: desk.ledger.heard_since(first.order_no, 0), "the 00 event was lost with the journal")
+    second = await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 60_100, 1))
+    await until(lambda: desk.ledger.heard_since(second.order_no, 0), "real-time stopped after the journal failed")
+    assert desk.realtime is not None and desk.realtime_connected
     await desk.close()
     journal.close()

@@ -42,7 +42,7 @@ def test_daily_candles_reach_a_year_back_and_join_the_live_price(tmp_path: Path)
         again = daily(wire)
     assert len(rows) >= 251 and rows == again  # today and 250 trading days before it, the same each time
     today, yesterday = rows[0], rows[1]
-    assert today["dt"] == "20261125" and price(today["cur_prc"]) == 71_500 and today["cur_prc"] == "+71500"
+    assert today["dt"] == "20261125" and today["cur_prc"] == "71500"  # plain won: ka10081's prices carry no sign
     assert price(yesterday["cur_prc"]) == base  # yesterday closed where today's limits are drawn from
     assert int(today["pred_pre"]) == 71_500 - base
     days = [row["dt"] for row in rows]
@@ -90,3 +90,34 @@ def test_todays_minutes_are_the_trades_printed_and_earlier_days_join_up(tmp_path
     assert len(yesterday) == 390 and all(row["cntr_tm"][8:12] >= "0900" for row in yesterday)
     stamps = [row["cntr_tm"] for row in one]
     assert stamps == sorted(stamps, reverse=True)
+
+
+def test_trades_before_nine_get_candles_of_their_own_and_yesterdays_tape_is_not_today(tmp_path: Path) -> None:
+    """The Sandbox trades around the clock: a 03:00 trade is a 03:00 candle, not part of a future 09:00 one; and
+    after midnight, before any new trade, yesterday's minutes do not stand in for today's."""
+    clock = FakeClock(WEDNESDAY_10AM.replace(hour=3))
+    with running(tmp_path, page_size=5_000, clock=clock) as (exchange, wire):
+        exchange.set_price(SAMSUNG, 71_300, depth=100)
+        clock.now = clock.now.replace(hour=4, minute=50)
+        exchange.set_price(SAMSUNG, 71_400, depth=100)
+        stamps = [row["cntr_tm"] for row in minutes(wire, "60") if row["cntr_tm"].startswith("20261125")]
+        assert stamps == ["20261125040000", "20261125030000"]
+        clock.now = clock.now.replace(hour=0, minute=10) + timedelta(days=1)  # Thursday 00:10: no trade yet today
+        thursday = [row for row in minutes(wire, "1") if row["cntr_tm"].startswith("20261126")]
+        wednesday = [row for row in minutes(wire, "1") if row["cntr_tm"].startswith("20261125")]
+    assert thursday == [] and len(wednesday) == 390  # Wednesday is now a past day of the synthesised kind
+
+
+def test_minute_pages_do_not_repeat_a_row_when_a_minute_starts_between_them(tmp_path: Path) -> None:
+    clock = FakeClock(WEDNESDAY_10AM)
+    with running(tmp_path, page_size=10, clock=clock) as (exchange, wire):
+        exchange.set_price(SAMSUNG, 71_300, depth=100)
+        body = {"stk_cd": SAMSUNG, "tic_scope": "1", "upd_stkpc_tp": "1", "base_dt": ""}
+        first = wire.post("ka10080", body)
+        clock.now += timedelta(minutes=1, seconds=15)  # a new minute, and a new candle in front
+        exchange.set_price(SAMSUNG, 71_400, depth=100)
+        headers = {"cont-yn": "Y", "next-key": first.headers["next-key"]}
+        second = wire.post("ka10080", body, headers=headers)
+    seen = [row["cntr_tm"] for row in first.json()["stk_min_pole_chart_qry"]]
+    more = [row["cntr_tm"] for row in second.json()["stk_min_pole_chart_qry"]]
+    assert len(seen) == len(more) == 10 and not set(seen) & set(more) and more[0] < seen[-1]
