@@ -1,12 +1,14 @@
 """ka10170 today's trade journal and ka10077 today's realized P/L by stock on /api/dostk/acnt (kiwoom-api.md §5.7,
-§5.8), computed from the account's own fills with the Sandbox's fee rule (fees.py).
+§5.8), computed from the account's own fills with the Sandbox's fee rule (fees.py). One convention throughout: a
+sale realizes its amount less the cost of the shares it sold, less the fees of both legs (the buy commission those
+shares paid, the sale's commission and tax), so that a day that ends flat realizes exactly what its cash moved.
 
 - ka10077: one row per sell fill of the stock today: its quantity and price, the average cost it sold
-  (`buy_uv`, decimals as the spec's example), the realized P/L after that fill's commission and tax.
+  (`buy_uv`, decimals as the spec's example), its commission (both legs) and tax, and what it realized.
 - ka10170 `ottks_tp` 2 (all of the day's sells): per stock, the day's sells against the cost of the shares they
-  sold; `ottks_tp` 1 (same-day round trips): per stock, the quantity both bought and sold that day, at the day's
-  average buy and sell prices, with the fee rule's commission on both legs and tax on the sell.
-  Totals: the rows' sums; `tot_exct_amt` is what settles (sells less buys less fees and tax).
+  sold; `ottks_tp` 1 (same-day round trips): per stock, the shares both bought and sold that day, at the day's
+  average prices, with the matched share of the day's actual fees. Totals are the rows' sums; `tot_exct_amt`
+  is what settles (sells less buys less fees and tax).
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import fees
 from .api_common import OK_QUERY, Answer, Handler, listing, ok
 from .broker import Broker
 from .numbers import rate
@@ -27,10 +28,12 @@ class _Day:
 
     buy_qty: int = 0
     buy_amt: int = 0
+    buy_fees: int = 0  # the buys' commission
     sell_qty: int = 0
     sell_amt: int = 0
+    sell_fees: int = 0  # the sells' commission and tax
     sold_cost: int = 0  # what the shares sold had cost (their average purchase price)
-    fees: int = 0  # commission and tax of the day's sells
+    sold_cost_fees: int = 0  # and the buy commission they paid
 
 
 def _days(broker: Broker, day: str) -> dict[str, _Day]:
@@ -42,11 +45,13 @@ def _days(broker: Broker, day: str) -> dict[str, _Day]:
         if fill.side is Side.BUY:
             summed.buy_qty += fill.quantity
             summed.buy_amt += fill.price * fill.quantity
+            summed.buy_fees += fill.commission
         else:
             summed.sell_qty += fill.quantity
             summed.sell_amt += fill.price * fill.quantity
+            summed.sell_fees += fill.commission + fill.tax
             summed.sold_cost += fill.cost
-            summed.fees += fill.commission + fill.tax
+            summed.sold_cost_fees += fill.cost_commission
     return days
 
 
@@ -58,18 +63,19 @@ def _sells_row(day: _Day) -> tuple[int, int, int, int, int] | None:
     """ottks_tp 2: (quantity, buy amount, sell amount, fees and tax, P/L) of the day's sells."""
     if not day.sell_qty:
         return None
-    pl = day.sell_amt - day.sold_cost - day.fees
-    return day.sell_qty, day.sold_cost, day.sell_amt, day.fees, pl
+    charged = day.sold_cost_fees + day.sell_fees
+    return day.sell_qty, day.sold_cost, day.sell_amt, charged, day.sell_amt - day.sold_cost - charged
 
 
 def _round_trip_row(day: _Day) -> tuple[int, int, int, int, int] | None:
-    """ottks_tp 1: (quantity, buy amount, sell amount, fees and tax, P/L) of the shares bought and sold today."""
+    """ottks_tp 1: (quantity, buy amount, sell amount, fees and tax, P/L) of the shares bought and sold today,
+    each side's amount and fees in the matched share of the day's."""
     quantity = min(day.buy_qty, day.sell_qty)
     if not quantity:
         return None
-    buy_amt = _average(day.buy_amt, day.buy_qty) * quantity
-    sell_amt = _average(day.sell_amt, day.sell_qty) * quantity
-    charged = fees.commission(buy_amt) + fees.commission(sell_amt) + fees.sell_tax(sell_amt)
+    buy_amt = day.buy_amt * quantity // day.buy_qty
+    sell_amt = day.sell_amt * quantity // day.sell_qty
+    charged = day.buy_fees * quantity // day.buy_qty + day.sell_fees * quantity // day.sell_qty
     return quantity, buy_amt, sell_amt, charged, sell_amt - buy_amt - charged
 
 
@@ -114,7 +120,7 @@ def trade_journal(broker: Broker, f: dict[str, str]) -> Answer:
 
 
 def _realized(fill: Fill) -> int:
-    return fill.price * fill.quantity - fill.cost - fill.commission - fill.tax
+    return fill.price * fill.quantity - fill.cost - fill.cost_commission - fill.commission - fill.tax
 
 
 def realized_by_stock(broker: Broker, f: dict[str, str]) -> Answer:
@@ -131,7 +137,7 @@ def realized_by_stock(broker: Broker, f: dict[str, str]) -> Answer:
             "cntr_pric": str(fill.price),
             "tdy_sel_pl": str(_realized(fill)),
             "pl_rt": rate(_realized(fill), fill.cost),
-            "tdy_trde_cmsn": str(fill.commission),
+            "tdy_trde_cmsn": str(fill.cost_commission + fill.commission),  # both legs of the shares sold
             "tdy_trde_tax": str(fill.tax),
             "stk_cd": "A" + stock.code,  # as the spec's example answers
         }

@@ -476,14 +476,17 @@ class Broker:
         commission = fees.commission(amount)
         tax = fees.sell_tax(amount) if order.side is Side.SELL else 0
         holding = self.holdings.setdefault(order.code, Holding(order.code))
-        cost = 0
+        cost = cost_commission = 0
         if order.side is Side.BUY:
             self.account.cash -= amount + commission
             holding.quantity += quantity
             holding.purchase_amount += amount
+            holding.purchase_commission += commission
             holding.today_buy_qty += quantity
         else:
             cost = holding.purchase_amount * quantity // holding.quantity
+            cost_commission = holding.purchase_commission * quantity // holding.quantity
+            holding.purchase_commission -= cost_commission
             self.account.cash += amount - commission - tax
             self.account.realized_pl += amount - cost - commission - tax
             holding.quantity -= quantity
@@ -508,6 +511,7 @@ class Broker:
             commission,
             tax,
             cost,
+            cost_commission,
         )
         self.account.next_fill_no += 1
         self.fills.append(fill)

@@ -97,6 +97,7 @@ class Fill:
     commission: int
     tax: int
     cost: int = 0  # a sell's purchase amount of the shares it sold (the average cost, commission excluded)
+    cost_commission: int = 0  # and the buy commission those shares paid: the day's journal counts both legs
 
 
 @dataclass
@@ -104,6 +105,7 @@ class Holding:
     code: str
     quantity: int = 0
     purchase_amount: int = 0  # what the shares held cost, commission excluded
+    purchase_commission: int = 0  # the buy commission they paid, released with them as they are sold
     today_buy_qty: int = 0
     today_sell_qty: int = 0
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from .market import Quote
 from .state import Account, Fill, Holding, Kind, Order, Side
 
-SCHEMA_VERSION = 2  # 2: fills.cost (a sell's cost basis, for the day's realized P/L)
+SCHEMA_VERSION = 3  # 2: fills.cost; 3: fills.cost_commission, holdings.purchase_commission (the day's realized P/L)
 FILE_NAME = "sandbox.sqlite3"
 
 _T = TypeVar("_T")

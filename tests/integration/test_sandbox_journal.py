@@ -31,7 +31,8 @@ def test_a_round_trip_in_the_spec_s_fields(tmp_path: Path) -> None:
         journal = wire.call("ka10170", JOURNAL)
         (row,) = journal["tdy_trde_diary"]
         sell_amt, cost = 4 * 71_000, 4 * 70_100
-        fees = sell_amt * 15 // 100_000 + sell_amt * 20 // 10_000  # commission 0.015 %, tax 0.20 %
+        bought_commission = 10 * 70_100 * 15 // 100_000 * 4 // 10  # the buy commission of the 4 shares sold
+        fees = bought_commission + sell_amt * 15 // 100_000 + sell_amt * 20 // 10_000  # commission 0.015 %, tax 0.20 %
         assert row == {
             "stk_nm": "삼성전자",
             "buy_avg_pric": "70100",
@@ -51,6 +52,7 @@ def test_a_round_trip_in_the_spec_s_fields(tmp_path: Path) -> None:
         assert sale["stk_cd"] == "A005930" and sale["buy_uv"] == "70100.0000000" and sale["cntr_pric"] == "71000"
         assert realized["tdy_rlzt_pl"] == sale["tdy_sel_pl"] == row["pl_amt"]
         assert sale["pl_rt"].startswith("+") and int(sale["tdy_trde_tax"]) == sell_amt * 20 // 10_000
+        assert int(sale["tdy_trde_cmsn"]) == bought_commission + sell_amt * 15 // 100_000  # both legs
         round_trips = wire.call("ka10170", {**JOURNAL, "ottks_tp": "1"})["tdy_trde_diary"]
         assert [(r["buy_qty"], r["sell_qty"]) for r in round_trips] == [("4", "4")]
         assert wire.call("ka10170", {**JOURNAL, "ch_crd_tp": "2"})["tdy_trde_diary"] == []  # no credit here
@@ -72,8 +74,9 @@ trips = st.lists(
 @settings(max_examples=12, deadline=None)
 @given(session=trips)
 def test_the_days_realized_pl_is_the_cash_the_round_trips_made(session: list[tuple[str, int, int, int]]) -> None:
-    """Random days that end flat: the journal's P/L, less the buys' commission, is what the cash moved; ka10077
-    summed over the stocks says the same; every row's P/L is its sells less their cost, fees and tax."""
+    """Random days that start and end flat: the journal's P/L, for all the day's sells and for the same-day round
+    trips alike, is exactly what the cash moved (the fills less their fees and tax); ka10077 summed over the stocks
+    says the same; every row's P/L is its sells less their cost, fees and tax."""
     with tempfile.TemporaryDirectory() as folder, running(Path(folder), initial_cash=10**9) as (exchange, wire):
         start = int(wire.deposit()["entr"])
         for code, bought, moves, share in session:
@@ -92,9 +95,9 @@ def test_the_days_realized_pl_is_the_cash_the_round_trips_made(session: list[tup
             if holding:
                 market_order(wire, "sell", code, int(holding["rmnd_qty"]))
         journal = wire.call("ka10170", JOURNAL)
-        orders = wire.call("ka10076", {"stk_cd": "", "qry_tp": "0", "sell_tp": "0", "ord_no": "", "stex_tp": "0"})
-        buy_commission = sum(int(row["tdy_trde_cmsn"]) for row in orders["cntr"] if row["io_tp_nm"] == "+매수")
-        assert int(wire.deposit()["entr"]) - start == int(journal["tot_pl_amt"]) - buy_commission
+        round_trips = wire.call("ka10170", {**JOURNAL, "ottks_tp": "1"})
+        moved = int(wire.deposit()["entr"]) - start
+        assert moved == int(journal["tot_pl_amt"]) == int(round_trips["tot_pl_amt"])
         realized = sum(int(wire.call("ka10077", {"stk_cd": code})["tdy_rlzt_pl"]) for code in (SAMSUNG, HYNIX))
         assert realized == int(journal["tot_pl_amt"])
         for row in journal["tdy_trde_diary"]:
