@@ -20,7 +20,8 @@ def _days(broker: Broker, code: str) -> tuple[list[Bar], Bar]:
     """The earlier days, oldest first, and today's candle (the live price its close)."""
     quote = broker.market.quotes[code]
     today = broker.clock().date()
-    earlier = daily_history(broker.market.seed, broker.market.listings[code], quote.base_price, today)
+    kept = broker.days.get(code, [])
+    earlier = daily_history(broker.market.seed, broker.market.listings[code], quote.base_price, today, kept)
     now = Bar(today.strftime("%Y%m%d"), quote.open, quote.high, quote.low, quote.price, quote.volume)
     return earlier, now
 

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 from ..trading.ticks import Instrument, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
 from . import fees
 from .history import Tape
-from .market import Level, Market
+from .market import DayBar, Level, Market
 from .state import NO_ORDER, Account, Fill, Holding, Kind, Order, Side
 from .store import Store
 
@@ -97,6 +97,7 @@ class Broker:
         fills: Iterable[Fill],
         holdings: Iterable[Holding],
         clock: Callable[[], datetime],
+        days: Iterable[DayBar] = (),
     ) -> None:
         self.store = store
         self.market = market
@@ -104,6 +105,9 @@ class Broker:
         self.orders: dict[str, Order] = {order.ord_no: order for order in orders}
         self.fills: list[Fill] = list(fills)
         self.tape = Tape()  # today's minutes, for ka10080
+        self.days: dict[str, list[DayBar]] = {}  # code -> the days it traded here, oldest first (ka10081)
+        for bar in days:
+            self.days.setdefault(bar.code, []).append(bar)
         self._printed = {code: quote.volume for code, quote in market.quotes.items()}  # volume already on the tape
         self.holdings: dict[str, Holding] = {holding.code: holding for holding in holdings}
         self.clock = clock
@@ -143,6 +147,7 @@ class Broker:
                 self.store.save(order)
             if self.account.trading_date:  # not on the very first start
                 for code in self.market.quotes:
+                    self._keep_day(code, self.account.trading_date)
                     self.market.new_day(code)
                     self._printed[code] = 0
                     self.store.save(self.market.quotes[code])
@@ -326,6 +331,15 @@ class Broker:
                 f"{action}수량({quantity:,}주)이 {action}가능수량({original.open_qty:,}주)을 초과합니다"
             )
         return quantity
+
+    def _keep_day(self, code: str, day: str) -> None:
+        """The day that just ended, as traded: the charts show it from now on instead of a synthesised one."""
+        quote = self.market.quotes[code]
+        bar = DayBar(
+            f"{code}:{day}", code, day, quote.base_price, quote.open, quote.high, quote.low, quote.price, quote.volume
+        )
+        self.days.setdefault(code, []).append(bar)
+        self.store.save(bar)
 
     def _print(self, code: str) -> None:
         """The trades since the last print go on the tape at the current price and time."""

@@ -146,6 +146,7 @@ class SandboxServer:
             snapshot.fills,
             snapshot.holdings,
             self._clock,
+            snapshot.days,
         )
         with store.transaction():
             store.save(account, *quotes.values())

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from ..trading.ticks import Instrument, price_limits, round_down_to_tick
 from .listings import Listing
+from .market import DayBar
 
 HISTORY_DAYS = 300  # trading days before today (more than the 250 a year holds)
 INTRADAY_DAYS = 5  # earlier days whose minutes a minute chart reaches back to
@@ -75,12 +76,26 @@ def trading_days_before(day: date, count: int) -> list[date]:
     return days[::-1]
 
 
-def daily_history(seed: int, listing: Listing, base_price: int, today: date) -> list[Bar]:
-    """The trading days before `today`, oldest first; the last one closes at `base_price`."""
-    rng = random.Random(f"{seed}:{listing.code}:days:{today.isoformat()}")
-    days = trading_days_before(today, HISTORY_DAYS)
+def daily_history(seed: int, listing: Listing, base_price: int, today: date, kept: list[DayBar]) -> list[Bar]:
+    """The trading days before `today`, oldest first, the last one closing at `base_price`: the days the Sandbox
+    traded (`kept`, oldest first) as they were, and synthesised ones before them, anchored at the first kept day
+    (or today) so that they do not change from one day to the next."""
+    before = [day for day in kept if day.day < f"{today:%Y%m%d}"]
+    real = [Bar(day.day, day.open, day.high, day.low, day.close, day.volume) for day in before]
+    if not before:
+        return _synthesised(seed, listing, base_price, today, HISTORY_DAYS)
+    anchor = datetime.strptime(before[0].day, "%Y%m%d").date()
+    return _synthesised(seed, listing, before[0].base, anchor, HISTORY_DAYS - len(real)) + real
+
+
+def _synthesised(seed: int, listing: Listing, close_price: int, anchor: date, count: int) -> list[Bar]:
+    """`count` trading days before `anchor`, oldest first, the last one closing at `close_price`."""
+    if count <= 0:
+        return []
+    rng = random.Random(f"{seed}:{listing.code}:days:{anchor.isoformat()}")
+    days = trading_days_before(anchor, count)
     bars: list[Bar] = []
-    close = base_price
+    close = close_price
     for day in reversed(days):
         previous = _on_tick(close * math.exp(-rng.gauss(0.0003, 0.018)), listing.instrument)
         limits = price_limits(previous, listing.instrument)

@@ -38,6 +38,21 @@ class Quote:
 
 
 @dataclass
+class DayBar:
+    """A finished trading day of one stock, as the Sandbox traded it: kept, so that its charts never rewrite it."""
+
+    key: str  # code:YYYYMMDD
+    code: str
+    day: str  # YYYYMMDD
+    base: int  # the day's base price (the day before's close)
+    open: int
+    high: int
+    low: int
+    close: int
+    volume: int
+
+
+@dataclass
 class Level:
     price: int
     quantity: int

@@ -13,10 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .market import Quote
+from .market import DayBar, Quote
 from .state import Account, Fill, Holding, Kind, Order, Side
 
-SCHEMA_VERSION = 3  # 2: fills.cost; 3: fills.cost_commission, holdings.purchase_commission (the day's realized P/L)
+SCHEMA_VERSION = 4  # 2: fills.cost; 3: their buy commission (the day's realized P/L); 4: days (finished days)
 FILE_NAME = "sandbox.sqlite3"
 
 _T = TypeVar("_T")
@@ -26,6 +26,7 @@ _TABLES: dict[type[Any], tuple[str, str]] = {  # class -> (table, primary key)
     Fill: ("fills", "fill_no"),
     Holding: ("holdings", "code"),
     Quote: ("quotes", "code"),
+    DayBar: ("days", "key"),
 }
 _DECODE: dict[str, Callable[[Any], Any]] = {"side": Side, "kind": Kind, "triggered": bool}
 
@@ -49,6 +50,7 @@ class Snapshot:
     fills: list[Fill]
     holdings: list[Holding]
     quotes: list[Quote]
+    days: list[DayBar] = dataclasses.field(default_factory=list)
 
 
 class Store:
@@ -99,6 +101,7 @@ class Store:
             fills=sorted(self._load(Fill), key=lambda fill: fill.fill_no),
             holdings=self._load(Holding),
             quotes=self._load(Quote),
+            days=sorted(self._load(DayBar), key=lambda bar: bar.day),
         )
 
     def _load(self, cls: type[_T]) -> list[_T]:

@@ -121,3 +121,23 @@ def test_minute_pages_do_not_repeat_a_row_when_a_minute_starts_between_them(tmp_
     seen = [row["cntr_tm"] for row in first.json()["stk_min_pole_chart_qry"]]
     more = [row["cntr_tm"] for row in second.json()["stk_min_pole_chart_qry"]]
     assert len(seen) == len(more) == 10 and not set(seen) & set(more) and more[0] < seen[-1]
+
+
+def test_a_finished_day_is_kept_as_traded_and_the_past_never_changes(tmp_path: Path) -> None:
+    clock = FakeClock(WEDNESDAY_10AM)
+    with running(tmp_path, page_size=1_000, clock=clock) as (exchange, wire):
+        exchange.set_price(SAMSUNG, 71_300, depth=100)
+        exchange.set_price(SAMSUNG, 70_000, depth=100)
+        wednesday = daily(wire)
+        clock.now = clock.now.replace(hour=0, minute=10) + timedelta(days=1)  # Thursday, the day rolled
+        thursday = daily(wire, "20261126")
+    with running(tmp_path, page_size=1_000, clock=clock) as (_again, again_wire):  # a restart keeps it
+        restarted = daily(again_wire, "20261126")
+    kept = thursday[1]
+    assert kept["dt"] == "20261125" and [kept[k] for k in ("high_pric", "low_pric", "cur_prc")] == [
+        "71300",
+        "70000",
+        "70000",
+    ]
+    assert thursday[2:-1] == wednesday[1:-2]  # every earlier day as it was (the oldest has no day before it)
+    assert restarted == thursday
