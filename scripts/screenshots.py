@@ -69,6 +69,9 @@ def main(out: Path, language: str = "ko") -> None:
             act(loop, lambda: None)  # the book re-centres once laid out
             window.grab().save(str(out / f"sandbox-{language}-{width}x{height}.png"))
         act(loop, lambda: window.resize(1366, 768))
+        act(loop, lambda: window.orderTabs.setCurrentIndex(1))  # 체결: today's fills
+        window.grab().save(str(out / f"fills-{language}-1366x768.png"))
+        act(loop, lambda: window.orderTabs.setCurrentIndex(0))
         window.session.set_limits(Environment.SANDBOX, RiskLimits(max_quantity=50, max_distance_percent=10))
         act(loop, lambda: ticket.load(Side.BUY, "005930", TradeType.LIMIT, 71_300, 60))
         run_until(loop, lambda: ticket.limits.overrideCheck.isVisible(), "no limit problem")

@@ -45,6 +45,7 @@ from ..kiwoom.events import (
 )
 from ..kiwoom.realtime import RealtimeSession
 from ..storage.journal import Journal, JournalError
+from .fills import FillRow, TodaysFills
 from .limits import LimitExceededError, OrderGuard
 from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
@@ -106,6 +107,8 @@ class DeskListener(Protocol):
 
     def realtime_status(self, status: RealtimeStatus) -> None: ...
 
+    def fills_changed(self, rows: list[FillRow]) -> None: ...
+
 
 class TradingDesk:
     def __init__(
@@ -135,6 +138,7 @@ class TradingDesk:
         self._timers: set[asyncio.TimerHandle] = set()
         self._reading = asyncio.Lock()  # one REST snapshot at a time: an older answer never lands after a newer
         self.ledger = OrderLedger()
+        self.fills = TodaysFills()
         self.portfolio = Portfolio()
         self.account_no = ""
         self._listeners: list[DeskListener] = []
@@ -172,6 +176,7 @@ class TradingDesk:
         """Token, account, a first look at orders and holdings, then the real-time session."""
         self.account_no = await self.client.account_number()
         await self.refresh()
+        await self.refresh_fills()
         if self.realtime is not None:
             self.realtime.start()
             await self.realtime.register([""], ["00", "04"])  # account-wide: orders and balance
@@ -191,6 +196,7 @@ class TradingDesk:
                 await asyncio.gather(task, return_exceptions=True)
         await self.client.aclose()
         change = self.ledger.clear()
+        self.fills.clear()
         self.portfolio = Portfolio()
         self._followed = frozenset()  # nothing to stream any more, and nothing to ask the closed session for
         self._notify(change)
@@ -205,6 +211,12 @@ class TradingDesk:
             )
             self.portfolio.replace(balance, deposit, since_holdings)
             self._notify(self.ledger.replace(orders, since_orders))
+
+    async def refresh_fills(self) -> None:
+        """Today's filled orders over REST (ka10076): at connect and after a reconnect; 00 events do the rest."""
+        rows = self.fills.replace(await self.client.fills())
+        for listener in self._listeners:
+            listener.fills_changed(rows)
 
     async def watch(self, code: str) -> None:
         """Trades and the 10-level book of the ticket's stock (the ticket's stream; held stocks have theirs)."""
@@ -230,6 +242,10 @@ class TradingDesk:
             change = self.ledger.apply(event)  # the ledger first: a journal that can't be written stops nothing
             self._journal_execution(event)
             self._notify_orders(change)
+            filled = self.fills.apply(event)
+            if filled is not None:
+                for listener in self._listeners:
+                    listener.fills_changed([filled])
             for listener in self._listeners:
                 listener.execution(event)
             if change.reconcile:
@@ -291,6 +307,10 @@ class TradingDesk:
         """After a reconnect: whatever happened while the socket was down is read back over REST."""
         self._note("resync", "ka10075")
         await self._refresh_quietly()
+        try:
+            await self.refresh_fills()
+        except KiwoomError as error:
+            log.warning("fills refresh failed: %s", error)
 
     def _refresh_account_soon(self, *parts: AccountPart) -> None:
         """Cash and sellable shares are not pushed: after a burst of orders or fills, the parts they changed are
@@ -531,6 +551,8 @@ class TradingDesk:
         """Tells the listeners everything it knows: for a listener that joins a desk already connected."""
         orders = self.ledger.orders
         self._notify(LedgerChange(added=list(orders), rows=dict(orders)))
+        for listener in self._listeners:
+            listener.fills_changed(list(self.fills.rows.values()))
         if self.realtime is not None:
             self._on_status(self.realtime.status)
 

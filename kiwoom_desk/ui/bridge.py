@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from ..kiwoom.events import BookUpdate, OrderExecution, RealtimeStatus, Trade
+from ..trading.fills import FillRow
 from ..trading.orders import LedgerChange
 
 
@@ -22,6 +23,7 @@ class DeskBridge(QObject):
     executionArrived = Signal(object)  # OrderExecution
     marketArrived = Signal(object)  # Trade | BookUpdate
     realtimeStatusChanged = Signal(object)  # RealtimeStatus
+    fillsChanged = Signal(object)  # [FillRow]: the rows that changed
     failed = Signal(object)  # the exception
 
     def __init__(self) -> None:
@@ -44,6 +46,9 @@ class DeskBridge(QObject):
 
     def realtime_status(self, status: RealtimeStatus) -> None:
         self.realtimeStatusChanged.emit(status)
+
+    def fills_changed(self, rows: list[FillRow]) -> None:
+        self.fillsChanged.emit(rows)
 
     def spawn(
         self, coroutine: Coroutine[Any, Any, Any], done: Callable[[Any], None] | None = None, *, order: bool = False

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..environments import SANDBOX_KEYS, Environment
@@ -26,6 +26,7 @@ from ..trading.session import SessionConfig, SessionController
 from . import dialogs, theme
 from .bridge import DeskBridge
 from .environment_toggle import EnvironmentToggle
+from .fills import FillsTable
 from .keys import KeysEditor
 from .labels import environment_text, explain
 from .language import install_language
@@ -98,8 +99,13 @@ class MainWindow(QMainWindow):
         self.openOrders, self.cancelOrderButton = self.openOrdersPane.table, self.openOrdersPane.cancelButton
         self.positionsTitle = QLabel()
         self.positions = PositionsPanel()
+        self.fillsTable = FillsTable()
+        self.orderTabs = named(QTabWidget(), "orderTabs")  # 미체결 | 체결, as the HTS pairs them
+        self.openOrdersPane.title.hide()  # the tab says it
+        self.orderTabs.addTab(self.openOrdersPane, "")
+        self.orderTabs.addTab(self.fillsTable, "")
         self.splitter = named(QSplitter(Qt.Orientation.Vertical), "mainSplitter")
-        self.splitter.addWidget(self.openOrdersPane)
+        self.splitter.addWidget(self.orderTabs)
         pane = QWidget()
         pane_layout = QVBoxLayout(pane)
         pane_layout.setContentsMargins(0, 0, 0, 0)
@@ -115,6 +121,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.bridge.realtimeStatusChanged.connect(self.status.set_realtime)
         self.bridge.ordersChanged.connect(self.openOrders.apply_change)
+        self.bridge.fillsChanged.connect(self.fillsTable.apply)
         self.bridge.ordersChanged.connect(self.ticket.myOrders.follow)
         self.ticket.myOrders.all_orders = self.openOrders.orders.rows
         self.bridge.marketArrived.connect(self.ticket.market.push)
@@ -131,11 +138,13 @@ class MainWindow(QMainWindow):
         self.environmentToggle.retranslate()
         self.realBanner.setText(self.tr("REAL TRADING: orders use real money"))
         self.openOrdersPane.retranslate()
+        self.orderTabs.setTabText(0, self.tr("Open orders"))
+        self.orderTabs.setTabText(1, self.tr("Fills"))
         self.positionsTitle.setText("<b>" + self.tr("Positions and cash") + "</b>")
         self.menus.retranslate()
         self.ticket.retranslate()
         self.status.retranslate()
-        for model in (self.openOrders.orders, self.positions.positions):
+        for model in (self.openOrders.orders, self.positions.positions, self.fillsTable.fills):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
         self.positions.show_portfolio(self.portfolio)
         self._show_environment()
@@ -234,6 +243,7 @@ class MainWindow(QMainWindow):
         self.status.token_expires_at = None
         await self.session.close()  # revokes the token and closes its connections
         self.openOrders.orders.set_rows([])
+        self.fillsTable.fills.set_rows([])
         self.positions.show_portfolio(Portfolio())
         self.ticket.set_account(rules.Account(), {})
 

@@ -300,6 +300,49 @@
     </message>
 </context>
 <context>
+    <name>FillsTable</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="31"/>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="32"/>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="33"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="34"/>
+        <source>Side</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="35"/>
+        <source>Average price</source>
+        <translation>체결평균가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="36"/>
+        <source>Filled</source>
+        <translation>체결수량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="37"/>
+        <source>Fees and tax</source>
+        <translation>수수료·세금</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="38"/>
+        <source>Order no.</source>
+        <translation>주문번호</translation>
+    </message>
+</context>
+<context>
     <name>Hotkeys</name>
     <message>
         <location filename="../../kiwoom_desk/ui/hotkeys.py" line="41"/>
@@ -475,47 +518,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="132"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="138"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="134"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="140"/>
+        <source>Open orders</source>
+        <translation>미체결</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="141"/>
+        <source>Fills</source>
+        <translation>체결</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="142"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="174"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="173"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="181"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="214"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="222"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="252"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="264"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="273"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="268"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="277"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="284"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="293"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>

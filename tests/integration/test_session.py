@@ -14,6 +14,7 @@ from kiwoom_desk.kiwoom.events import BookUpdate, OrderExecution, RealtimeState,
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import Credentials, CredentialStore
 from kiwoom_desk.storage.journal import Journal
+from kiwoom_desk.trading.fills import FillRow
 from kiwoom_desk.trading.orders import LedgerChange
 from kiwoom_desk.trading.rules import Ticket
 from kiwoom_desk.trading.session import SessionConfig, SessionController
@@ -31,6 +32,7 @@ class Recorder:
     def __init__(self) -> None:
         self.changes: list[LedgerChange] = []
         self.executions: list[OrderExecution] = []
+        self.fills: list[FillRow] = []
 
     def orders_changed(self, change: LedgerChange) -> None:
         self.changes.append(change)
@@ -46,6 +48,9 @@ class Recorder:
 
     def realtime_status(self, status: RealtimeStatus) -> None:
         pass
+
+    def fills_changed(self, rows: list[FillRow]) -> None:
+        self.fills.extend(rows)
 
 
 @pytest.fixture
