@@ -175,8 +175,7 @@ class TradingDesk:
     async def connect(self) -> None:
         """Token, account, a first look at orders and holdings, then the real-time session."""
         self.account_no = await self.client.account_number()
-        await self.refresh()
-        await self.refresh_fills()
+        await asyncio.gather(self.refresh(), self.refresh_fills())  # side by side: the window waits for both
         if self.realtime is not None:
             self.realtime.start()
             await self.realtime.register([""], ["00", "04"])  # account-wide: orders and balance
