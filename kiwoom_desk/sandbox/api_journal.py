@@ -100,7 +100,7 @@ def trade_journal(broker: Broker, f: dict[str, str]) -> Answer:
                     "pl_amt": str(pl),
                     "sell_amt": str(sell_amt),
                     "buy_amt": str(buy_amt),
-                    "prft_rt": rate(pl, buy_amt, plus=False),
+                    "prft_rt": rate(pl, buy_amt),  # signed as ka10077's pl_rt
                     "stk_cd": code,
                 }
             )
@@ -114,7 +114,7 @@ def trade_journal(broker: Broker, f: dict[str, str]) -> Answer:
         tot_cmsn_tax=str(charged),
         tot_exct_amt=str(sells - buys - charged),
         tot_pl_amt=str(pl),
-        tot_prft_rt=rate(pl, buys, plus=False),
+        tot_prft_rt=rate(pl, buys),
         tdy_trde_diary=rows,
     )
 

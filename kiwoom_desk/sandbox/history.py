@@ -130,7 +130,7 @@ def minutes_of(seed: int, code: str, day: Bar, instrument: Instrument) -> list[B
     high_at, low_at = rng.randrange(SESSION_MINUTES - 1), rng.randrange(SESSION_MINUTES - 1)
     bars: list[Bar] = []
     previous = day.open
-    per_minute = max(1, day.volume // SESSION_MINUTES)
+    volumes = _spread(day.volume, [rng.uniform(0.3, 1.7) for _ in range(SESSION_MINUTES)])
     start = datetime.strptime(day.stamp, "%Y%m%d")
     for i, raw in enumerate(path):
         close = min(max(_on_tick(raw, instrument), day.low), day.high)
@@ -140,9 +140,17 @@ def minutes_of(seed: int, code: str, day: Bar, instrument: Instrument) -> list[B
         if i == low_at:
             low = day.low
         stamp = (start + timedelta(minutes=SESSION_OPEN + i)).strftime("%Y%m%d%H%M00")
-        bars.append(Bar(stamp, previous, high, low, close, max(1, int(per_minute * rng.uniform(0.3, 1.7)))))
+        bars.append(Bar(stamp, previous, high, low, close, volumes[i]))
         previous = close
     return bars
+
+
+def _spread(total: int, weights: list[float]) -> list[int]:
+    """`total` shared out by `weights`, in whole shares that add up to it exactly (the day's ka10081 volume)."""
+    scale = sum(weights)
+    shares = [int(total * weight / scale) for weight in weights]
+    shares[-1] += total - sum(shares)
+    return shares
 
 
 def merge(bars: list[Bar], minutes: int) -> list[Bar]:

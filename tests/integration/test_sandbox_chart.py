@@ -141,3 +141,14 @@ def test_a_finished_day_is_kept_as_traded_and_the_past_never_changes(tmp_path: P
     ]
     assert thursday[2:-1] == wednesday[1:-2]  # every earlier day as it was (the oldest has no day before it)
     assert restarted == thursday
+
+
+def test_a_past_days_minutes_add_up_to_its_daily_volume(tmp_path: Path) -> None:
+    clock = FakeClock(WEDNESDAY_10AM)
+    with running(tmp_path, page_size=5_000, clock=clock) as (_exchange, wire):
+        days = {row["dt"]: int(row["trde_qty"]) for row in daily(wire)}
+        by_day: dict[str, int] = {}
+        for row in minutes(wire, "1"):
+            by_day[row["cntr_tm"][:8]] = by_day.get(row["cntr_tm"][:8], 0) + int(row["trde_qty"])
+    past = [day for day in by_day if day < "20261125"]
+    assert len(past) == 5 and all(by_day[day] == days[day] for day in past)

@@ -43,7 +43,7 @@ def test_a_round_trip_in_the_spec_s_fields(tmp_path: Path) -> None:
             "pl_amt": str(sell_amt - cost - fees),
             "sell_amt": str(sell_amt),
             "buy_amt": str(cost),
-            "prft_rt": f"{(sell_amt - cost - fees) * 100 / cost:.2f}",
+            "prft_rt": f"{(sell_amt - cost - fees) * 100 / cost:+.2f}",  # signed, as ka10077's pl_rt
             "stk_cd": SAMSUNG,
         }
         assert journal["tot_pl_amt"] == row["pl_amt"] and journal["tot_exct_amt"] == row["pl_amt"]
