@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ from kiwoom_desk.sandbox import FaultKind, SandboxExchange
 from kiwoom_desk.storage.journal import Journal, JournalError
 from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.trading.limits import LimitExceededError, OrderGuard
+from kiwoom_desk.trading.review import review_day
 from kiwoom_desk.trading.rules import Kind, RiskLimits, Ticket, price_band
+from kiwoom_desk.trading.sessions import KST
 from kiwoom_desk.trading.ticks import round_down_to_tick
 
 
@@ -193,5 +196,35 @@ async def test_a_journal_that_cannot_be_written_stops_no_real_time_update(
     second = await desk.place(Ticket(Side.BUY, "005930", TradeType.LIMIT, Venue.KRX, 60_100, 1))
     await until(lambda: desk.ledger.heard_since(second.order_no, 0), "real-time stopped after the journal failed")
     assert desk.realtime is not None and desk.realtime_connected
+    await desk.close()
+    journal.close()
+
+
+async def test_the_journals_review_of_the_day_agrees_with_the_servers_trade_journal(
+    sandbox: SandboxExchange, tmp_path: Path
+) -> None:
+    """#10: the review is rebuilt offline from the journal's 00 events; a day that starts and ends flat gives the
+    same realized P/L and fees as ka10170, computed by the exchange from its own fills."""
+    journal = Journal(tmp_path / "journal.sqlite3")
+    guard = OrderGuard(Environment.SANDBOX, RiskLimits())
+    client = KiwoomClient(sandbox.rest_url, "key", "secret")
+    desk = TradingDesk(Environment.SANDBOX, client, journal, ws_url=sandbox.ws_url, guard=guard)
+    await desk.connect()
+    await until(lambda: desk.realtime_connected, "no real-time session")
+    plan = [("005930", Side.BUY, 7, 71_000), ("005930", Side.BUY, 5, 71_400), ("005930", Side.SELL, 12, 72_100)]
+    plan += [("000660", Side.BUY, 3, 190_000), ("000660", Side.SELL, 3, 188_500)]
+    for code, side, quantity, price in plan:
+        sandbox.set_price(code, price, depth=1_000)
+        await desk.place(Ticket(side, code, TradeType.MARKET, Venue.KRX, 0, quantity))
+
+    def fills() -> int:
+        return sum(row["fill_quantity"] or 0 for row in journal.executions("sandbox"))
+
+    await until(lambda: fills() == sum(quantity for _c, _s, quantity, _p in plan), "not every fill was journalled")
+    today = datetime.now(KST).date().isoformat()
+    review = review_day(journal.executions("sandbox"), today)
+    server = await client.trade_journal()
+    assert review.realized == server.total_profit and review.fees == server.total_fees_and_tax
+    assert review.round_trips == 2 and review.win_rate == 0.5  # 삼성전자 won, SK하이닉스 lost
     await desk.close()
     journal.close()
