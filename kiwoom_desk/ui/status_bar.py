@@ -6,8 +6,9 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QStyle, QStyleOption, QWidget
 
 from ..environments import Environment
 from ..kiwoom.events import RealtimeState, RealtimeStatus
@@ -17,6 +18,27 @@ from .labels import environment_text, phase_text
 from .widgets import named
 
 MESSAGE_HOLD_SECONDS = 8.0  # an answer stays readable at least this long before an info message replaces it
+
+
+class ElidedLabel(QLabel):
+    """One line that never widens the window: a message longer than the room ends in "…" (the whole of it is in
+    the tooltip) instead of being cut mid-word. The style sheet's background (a fill's flash) is drawn first."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        area = self.contentsRect()
+        text = " ".join(self.text().split())
+        elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, area.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+
+    def shown_text(self) -> str:
+        """What the trader reads: the text as elided to the label's width."""
+        text = " ".join(self.text().split())
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
 
 class StatusBar(QStatusBar):
@@ -29,7 +51,7 @@ class StatusBar(QStatusBar):
         self.rest = named(QLabel(), "restState")
         self.realtime = named(QLabel(), "realtimeState")
         self.token = named(QLabel(), "tokenExpiry")
-        self.message = named(QLabel(), "lastMessage")
+        self.message = named(ElidedLabel(), "lastMessage")
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self.clock = named(QLabel(), "kstClock")
         self.phase = named(QLabel(), "marketPhase")

@@ -31,6 +31,8 @@ def test_at_1366x768_nothing_grows_or_moves_when_problems_appear(desk: Desk) -> 
     assert bottom(ticket.submitButton, window) == send_at and bottom(window.statusBar(), window) < 768
     assert ticket.keepQuantityCheck.mapTo(window, QPoint()).y() == quick_at  # the buttons under the pointer stay
     assert window.status.clock.isVisible() and window.status.clock.geometry().right() <= window.width()
+    message = window.status.message  # cut where it ends, with "…", the whole of it in the tooltip
+    assert message.shown_text().endswith("…") and message.toolTip() == message.text()
 
 
 def test_typing_a_code_says_nothing_about_fields_not_yet_filled(desk: Desk) -> None:
