@@ -14,6 +14,7 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from ..trading.ticks import Instrument, price_limits, round_down_to_tick
 from .listings import Listing
@@ -83,15 +84,16 @@ def daily_history(seed: int, listing: Listing, base_price: int, today: date, kep
     before = [day for day in kept if day.day < f"{today:%Y%m%d}"]
     real = [Bar(day.day, day.open, day.high, day.low, day.close, day.volume) for day in before]
     if not before:
-        return _synthesised(seed, listing, base_price, today, HISTORY_DAYS)
+        return list(_synthesised(seed, listing, base_price, today, HISTORY_DAYS))
     anchor = datetime.strptime(before[0].day, "%Y%m%d").date()
-    return _synthesised(seed, listing, before[0].base, anchor, HISTORY_DAYS - len(real)) + real
+    return [*_synthesised(seed, listing, before[0].base, anchor, HISTORY_DAYS - len(real)), *real]
 
 
-def _synthesised(seed: int, listing: Listing, close_price: int, anchor: date, count: int) -> list[Bar]:
+@lru_cache(maxsize=256)  # the same past for every page and every call of a day: drawn once (its Bars are not changed)
+def _synthesised(seed: int, listing: Listing, close_price: int, anchor: date, count: int) -> tuple[Bar, ...]:
     """`count` trading days before `anchor`, oldest first, the last one closing at `close_price`."""
     if count <= 0:
-        return []
+        return ()
     rng = random.Random(f"{seed}:{listing.code}:days:{anchor.isoformat()}")
     days = trading_days_before(anchor, count)
     bars: list[Bar] = []
@@ -109,11 +111,30 @@ def _synthesised(seed: int, listing: Listing, close_price: int, anchor: date, co
         volume = max(1, int(listing.listed_shares * rng.uniform(0.0008, 0.004)))
         bars.append(Bar(day.strftime("%Y%m%d"), open_, max(high, open_, close), min(low, open_, close), close, volume))
         close = previous
-    return bars[::-1]
+    return tuple(bars[::-1])
 
 
 def minutes_of(seed: int, code: str, day: Bar, instrument: Instrument) -> list[Bar]:
     """A past day's one-minute bars, oldest first, from its open to its close, touching its high and low."""
+    return list(
+        _minutes(seed, code, _DayShape(day.stamp, day.open, day.high, day.low, day.close, day.volume), instrument)
+    )
+
+
+@dataclass(frozen=True)
+class _DayShape:
+    """What a past day's minutes are drawn from: the key they are kept under once drawn."""
+
+    stamp: str
+    open: int
+    high: int
+    low: int
+    close: int
+    volume: int
+
+
+@lru_cache(maxsize=512)  # a minute chart asks for the same five past days page after page
+def _minutes(seed: int, code: str, day: _DayShape, instrument: Instrument) -> tuple[Bar, ...]:
     rng = random.Random(f"{seed}:{code}:minutes:{day.stamp}")
     steps = [rng.gauss(0, 1) for _ in range(SESSION_MINUTES)]
     walk, total = [], 0.0
@@ -142,7 +163,7 @@ def minutes_of(seed: int, code: str, day: Bar, instrument: Instrument) -> list[B
         stamp = (start + timedelta(minutes=SESSION_OPEN + i)).strftime("%Y%m%d%H%M00")
         bars.append(Bar(stamp, previous, high, low, close, volumes[i]))
         previous = close
-    return bars
+    return tuple(bars)
 
 
 def _spread(total: int, weights: list[float]) -> list[int]:
@@ -158,10 +179,9 @@ def merge(bars: list[Bar], minutes: int) -> list[Bar]:
     divides 09:00, so the session's buckets start at its open, and a Sandbox trading at 03:00 gets its own."""
     merged: dict[str, Bar] = {}
     for bar in bars:
-        at = datetime.strptime(bar.stamp, "%Y%m%d%H%M%S")
-        offset = (at.hour * 60 + at.minute) // minutes * minutes
-        start = at.replace(hour=0, minute=0) + timedelta(minutes=offset)
-        stamp = start.strftime("%Y%m%d%H%M00")
+        since_midnight = int(bar.stamp[8:10]) * 60 + int(bar.stamp[10:12])  # YYYYMMDDHHMMSS, read as text: fast
+        start = since_midnight // minutes * minutes
+        stamp = f"{bar.stamp[:8]}{start // 60:02d}{start % 60:02d}00"
         if stamp in merged:
             merged[stamp].add(bar.high, 0)
             merged[stamp].add(bar.low, 0)
