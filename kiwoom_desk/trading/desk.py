@@ -44,7 +44,7 @@ from ..kiwoom.events import (
     Unreadable,
 )
 from ..kiwoom.realtime import RealtimeSession
-from ..storage.journal import Journal, JournalError
+from ..storage.journal import EXECUTION_FIELDS, Journal, JournalError
 from .fills import FillRow, TodaysFills
 from .limits import LimitExceededError, OrderGuard
 from .listings import ListingsCache
@@ -63,20 +63,8 @@ EVENT_WAIT_SECONDS = 5.0  # an acknowledged action whose 00 events have not come
 RECONCILE_DELAY_SECONDS = 0.3  # doubts raised together share one REST look
 PRICE_NOTICE_SECONDS = 0.05  # held stocks' prices reach the views at most this often
 ACCOUNT_DELAY_SECONDS = 0.3  # orders and fills come in bursts: the account is read once after the burst
-_EXECUTION_FIELDS = (  # what of a 00 event the journal keeps, besides its side and status
-    "order_no",
-    "orig_order_no",
-    "stock_code",
-    "stock_name",
-    "quantity",
-    "price",
-    "unfilled",
-    "fill_price",
-    "fill_quantity",
-    "time",
-    "venue",
-    "reject_reason",
-)
+# What of a 00 event the journal keeps as the event names it; side, status and the order's fees are translated.
+_FROM_EVENT = tuple(name for name in EXECUTION_FIELDS if name not in ("side", "status", "commission", "tax"))
 QUOTE_FRESH_SECONDS = 2.0  # a quote no trade stream keeps is good for the limits' check this long
 
 
@@ -276,7 +264,7 @@ class TradingDesk:
     def _journal_execution(self, event: OrderExecution) -> None:
         """Every 00 event goes into the journal as it came, for the day's review (with the order's fees so far)."""
         side = event.side.name.lower() if event.side is not None else ""
-        fields = {name: getattr(event, name) for name in _EXECUTION_FIELDS}
+        fields = {name: getattr(event, name) for name in _FROM_EVENT}
         fields |= {"commission": event.order_commission, "tax": event.order_tax}
         try:
             self.journal.record_execution(

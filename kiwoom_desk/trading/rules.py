@@ -121,8 +121,7 @@ def estimated_cost(ticket: Ticket, quote: Quote | None) -> int:
 
 def estimated_proceeds(ticket: Ticket, quote: Quote | None) -> int:
     """What a sell brings in: price × quantity less commission and tax; a market-like sell at the current price."""
-    price = ticket.price if ticket.trade_type.needs_price else (quote.current if quote else 0)
-    amount = price * ticket.quantity
+    amount = order_amount(ticket, quote)
     return amount - amount * COMMISSION_ESTIMATE_PER_100K // 100_000 - amount * SELL_TAX_ESTIMATE_PER_10K // 10_000
 
 

@@ -132,7 +132,7 @@ class ConfirmOrderDialog(QDialog):
     ) -> list[tuple[str, str]]:
         money = self.tr("{amount} won")
         price = money.format(amount=won(ticket.price)) if ticket.trade_type.needs_price else self.tr("at market")
-        colour = theme.BUY if ticket.side is Side.BUY else theme.SELL
+        colour = theme.side_colour(ticket.side)
         rows = [
             (self.tr("Environment"), environment_text(environment)),
             (self.tr("Side"), f"<b style='color:{colour}'>{side_text(ticket.side)}</b>"),

@@ -6,19 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
-from ..kiwoom import Side
 from ..trading.fills import FillRow
 from . import theme
 from .labels import side_text
-from .table import Column, KeyedTableModel, show_table, won
-
-
-def _time(value: str) -> str:
-    return f"{value[0:2]}:{value[2:4]}:{value[4:6]}" if len(value) == 6 else value
-
-
-def _side_colour(row: FillRow) -> str | None:
-    return theme.BUY if row.side is Side.BUY else theme.SELL if row.side is Side.SELL else None
+from .table import Column, KeyedTableModel, clock, show_table, won
 
 
 def _fees(value: int | None) -> str:
@@ -29,10 +20,15 @@ def fill_columns() -> list[Column[FillRow]]:
     translate = QCoreApplication.translate
     return [
         # Sorted by time, then by order number: two fills in one second keep their order, newest first.
-        Column(lambda: translate("FillsTable", "Time"), lambda r: r.time + r.order_no, lambda v: _time(v[:6])),
+        Column(lambda: translate("FillsTable", "Time"), lambda r: r.time + r.order_no, lambda v: clock(v[:6])),
         Column(lambda: translate("FillsTable", "Code"), lambda r: r.stock_code),
         Column(lambda: translate("FillsTable", "Name"), lambda r: r.stock_name),
-        Column(lambda: translate("FillsTable", "Side"), lambda r: side_text(r.side), str, _side_colour),
+        Column(
+            lambda: translate("FillsTable", "Side"),
+            lambda r: side_text(r.side),
+            str,
+            lambda r: theme.side_colour(r.side),
+        ),
         Column(lambda: translate("FillsTable", "Average price"), lambda r: r.price, won, numeric=True),
         Column(lambda: translate("FillsTable", "Filled"), lambda r: r.quantity, won, numeric=True),
         Column(lambda: translate("FillsTable", "Fees and tax"), lambda r: r.fees, _fees, numeric=True),

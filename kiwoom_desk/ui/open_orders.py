@@ -6,24 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from ..kiwoom import Side
 from ..trading.orders import LedgerChange, Order
 from . import theme
 from .labels import order_state_text, order_type_text, side_text
-from .table import ROW_ROLE, Column, KeyedTableModel, show_table, won
-
-
-def _side_colour(order: Order) -> str | None:
-    return theme.BUY if order.side is Side.BUY else theme.SELL if order.side is Side.SELL else None
-
-
-def _time(value: str) -> str:
-    return f"{value[0:2]}:{value[2:4]}:{value[4:6]}" if len(value) == 6 else value
+from .table import ROW_ROLE, Column, KeyedTableModel, clock, show_table, won
 
 
 def order_columns(table: QWidget) -> list[Column[Order]]:
     return [
-        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Time"), lambda o: o.time, _time),
+        Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Time"), lambda o: o.time, clock),
         Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Order no."), lambda o: o.order_no),
         Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Code"), lambda o: o.stock_code),
         Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Name"), lambda o: o.stock_name),
@@ -31,7 +22,7 @@ def order_columns(table: QWidget) -> list[Column[Order]]:
             lambda: QCoreApplication.translate("OpenOrdersTable", "Side"),
             lambda o: o.side.value if o.side else "",
             lambda _v: "",
-            _side_colour,
+            lambda o: theme.side_colour(o.side),
         ),
         Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Type"), order_type_text),
         Column(lambda: QCoreApplication.translate("OpenOrdersTable", "Price"), lambda o: o.price, won, numeric=True),

@@ -7,15 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from ..trading import rules
 from . import theme
+from .widgets import ElidedLabel
 
 
-class ProblemLabel(QLabel):
+class ProblemLabel(ElidedLabel):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
@@ -37,14 +38,6 @@ class ProblemLabel(QLabel):
         self.setText(text)
         self.setToolTip(text)
         self.setVisible(bool(text) and visible)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """One line, elided at the right: a long message never widens the ticket or pushes a row down."""
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        text = " ".join(self.text().split())
-        elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.width())
-        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
 
 
 def show_problems(

@@ -6,39 +6,17 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QStyle, QStyleOption, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..environments import Environment
 from ..kiwoom.events import RealtimeState, RealtimeStatus
 from ..trading.sessions import KST, market_phase
 from . import theme
 from .labels import environment_text, phase_text
-from .widgets import named
+from .widgets import ElidedLabel, named
 
 MESSAGE_HOLD_SECONDS = 8.0  # an answer stays readable at least this long before an info message replaces it
-
-
-class ElidedLabel(QLabel):
-    """One line that never widens the window: a message longer than the room ends in "…" (the whole of it is in
-    the tooltip) instead of being cut mid-word. The style sheet's background (a fill's flash) is drawn first."""
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        option = QStyleOption()
-        option.initFrom(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
-        area = self.contentsRect()
-        text = " ".join(self.text().split())
-        elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, area.width())
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
-
-    def shown_text(self) -> str:
-        """What the trader reads: the text as elided to the label's width."""
-        text = " ".join(self.text().split())
-        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
 
 class StatusBar(QStatusBar):

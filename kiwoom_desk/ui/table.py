@@ -28,6 +28,11 @@ def won(value: int) -> str:
     return f"{value:,}"
 
 
+def clock(value: str) -> str:
+    """An exchange time, HHMMSS, as HH:MM:SS (anything else as it came)."""
+    return f"{value[0:2]}:{value[2:4]}:{value[4:6]}" if len(value) == 6 else value
+
+
 @dataclass(frozen=True)
 class Column(Generic[Row]):
     header: Callable[[], str]  # called at paint time, so a language switch shows at once

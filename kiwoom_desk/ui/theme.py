@@ -24,6 +24,11 @@ def side_key(side: Side | None) -> str:
     return "sell" if side is Side.SELL else "buy"
 
 
+def side_colour(side: Side | None) -> str | None:
+    """A side's text colour in the tables and dialogs: buy red, sell blue, neither none."""
+    return BUY if side is Side.BUY else SELL if side is Side.SELL else None
+
+
 def signed_colour(value: float) -> str:
     return UP if value > 0 else DOWN if value < 0 else FLAT
 

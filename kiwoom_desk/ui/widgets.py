@@ -6,8 +6,17 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QSpinBox, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSpinBox,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 from ..trading.ticks import Instrument, round_down_to_tick, tick_down, tick_up
 
@@ -74,3 +83,24 @@ def settings_buttons(dialog: QDialog, restore: Callable[[], None], restore_name:
     defaults.setObjectName(restore_name)
     defaults.clicked.connect(lambda: restore())
     return buttons
+
+
+class ElidedLabel(QLabel):
+    """One line that never widens the window: a message longer than the room ends in "…" (the whole of it is in
+    the tooltip) instead of being cut mid-word. The style sheet's background (a fill's flash) is drawn first."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        area = self.contentsRect()
+        text = " ".join(self.text().split())
+        elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, area.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+
+    def shown_text(self) -> str:
+        """What the trader reads: the text as elided to the label's width."""
+        text = " ".join(self.text().split())
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.contentsRect().width())

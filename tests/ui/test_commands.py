@@ -8,15 +8,14 @@ import sys
 from pathlib import Path
 
 
+def self_check(environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`kiwoom-desk --self-check`, as a trader runs it, in `environment`."""
+    command = [sys.executable, "-m", "kiwoom_desk", "--self-check"]
+    return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+
+
 def test_self_check_reports_and_does_a_sandbox_round_trip() -> None:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-m", "kiwoom_desk", "--self-check"],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
+    result = self_check({**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr
     lines = {line.split()[0] if line.strip() else "": line for line in result.stdout.splitlines()}
     assert "offscreen" in lines["Qt"]
@@ -61,13 +60,7 @@ def test_self_check_without_a_display_checks_qt_offscreen_instead_of_aborting(tm
     environment = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
     environment.pop("QT_QPA_PLATFORM", None)
     environment["HOME"] = str(tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "kiwoom_desk", "--self-check"],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
+    result = self_check(environment)
     assert result.returncode == 0, result.stdout + result.stderr[-2000:]
     linux = sys.platform.startswith("linux")  # elsewhere a desktop always has a display
     assert not linux or ("Display           none" in result.stdout and "offscreen" in result.stdout)
