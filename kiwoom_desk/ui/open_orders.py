@@ -110,7 +110,8 @@ class OpenOrdersPane(QWidget):
             lambda *_: self.cancelButton.setEnabled(bool(self.table.selected_orders()))
         )
         header = QHBoxLayout()
-        header.addWidget(self.title, 1)
+        header.addWidget(self.title)
+        header.addStretch(1)  # the button stays at the right, with its title shown or (in a tab) not
         header.addWidget(self.cancelButton)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

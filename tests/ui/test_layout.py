@@ -77,3 +77,9 @@ def test_at_1366x768_the_book_is_centred_on_the_spread(desk: Desk) -> None:
     spread = book.rowViewportPosition(10)  # where the best bid starts: the line between asks and bids
     height = book.viewport().height()
     assert 0 < spread < height and abs(spread - (height - spread)) <= book.rowHeight(10)
+
+
+def test_the_cancel_button_keeps_its_own_size_at_the_right_of_the_open_orders(desk: Desk) -> None:
+    button, pane = desk.window.cancelOrderButton, desk.window.openOrdersPane
+    assert button.width() <= button.sizeHint().width() * 2  # not stretched across the tab
+    assert button.geometry().right() >= pane.width() - 20
