@@ -132,13 +132,19 @@ class Journal:
             for at, env, kind, api_id, no, d, account in rows
         ]
 
-    def executions(self, environment: str, day: str = "") -> list[dict[str, Any]]:
-        """The execution events of `environment`, oldest first; `day` (YYYY-MM-DD, KST) narrows them to one day."""
-        cursor = self._conn.execute(
-            "SELECT * FROM executions WHERE environment = ? AND at LIKE ? ORDER BY id", (environment, f"{day}%")
-        )
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    def executions(self, environment: str, day: str = "", account: str = "") -> list[dict[str, Any]]:
+        """The execution events of `environment`, oldest first; `day` (YYYY-MM-DD, KST) narrows them to one day,
+        `account` (its number, or its last four digits) to one account."""
+        query = "SELECT * FROM executions WHERE environment = ? AND at LIKE ?"
+        values: tuple[str, ...] = (environment, f"{day}%")
+        if account:
+            query, values = query + " AND account = ?", (*values, account_tail(account))
+        try:
+            cursor = self._conn.execute(query + " ORDER BY id", values)
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except sqlite3.Error as error:
+            raise JournalError(f"{self.path.name}: {error}") from error
 
     def forget(self, environment: str) -> int:
         """Deletes one environment's entries (a Sandbox account reset); returns how many went."""

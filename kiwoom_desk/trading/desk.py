@@ -45,7 +45,8 @@ from ..kiwoom.events import (
 )
 from ..kiwoom.realtime import RealtimeSession
 from ..storage.journal import EXECUTION_FIELDS, Journal, JournalError
-from .fills import FillRow, TodaysFills
+from .candles import CandleSeries, load_candles
+from .fills import FillMark, FillRow, TodaysFills
 from .limits import LimitExceededError, OrderGuard
 from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
@@ -163,6 +164,7 @@ class TradingDesk:
     async def connect(self) -> None:
         """Token, account, a first look at orders and holdings, then the real-time session."""
         self.account_no = await self.client.account_number()
+        self._remember_todays_fills()
         await asyncio.gather(self.refresh(), self.refresh_fills())  # side by side: the window waits for both
         if self.realtime is not None:
             self.realtime.start()
@@ -198,6 +200,22 @@ class TradingDesk:
             )
             self.portfolio.replace(balance, deposit, since_holdings)
             self._notify(self.ledger.replace(orders, since_orders))
+
+    def _remember_todays_fills(self) -> None:
+        today = datetime.now(KST).date().isoformat()
+        try:
+            self.fills.remember(self.journal.executions(self.environment, today, self.account_no))
+        except JournalError as error:  # the chart marks only this session's fills
+            log.error("journal: today's fills not read: %s", error)
+
+    def fill_marks(self, code: str) -> tuple[int, list[FillMark]]:
+        """Today's fills of `code`, for the chart, with the version of the list (while it stays, a new fill is
+        only added at the end)."""
+        return self.fills.version, self.fills.marks(code)
+
+    async def candles(self, code: str, interval: int) -> CandleSeries:
+        """The chart's history of `code` (ka10080 or ka10081), ready to follow its trades."""
+        return await load_candles(self.client, code, interval, datetime.now(KST).strftime("%Y%m%d"))
 
     async def refresh_fills(self) -> None:
         """Today's filled orders over REST (ka10076): at connect and after a reconnect; 00 events do the rest."""

@@ -4,8 +4,9 @@ its order's row, so the list stays live between reads."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..kiwoom.codes import Side
 from ..kiwoom.events import OrderExecution
@@ -26,6 +27,18 @@ class FillRow:
     time: str  # HHMMSS of the last fill
 
 
+class FillMark(NamedTuple):
+    """One fill as the chart marks it: a buy ▲ or a sell ▼ at its price and time. A tuple of plain values (the
+    side as `buy`, not the enum): a busy day keeps thousands, and the garbage collector stops walking such
+    tuples."""
+
+    order_no: str
+    buy: bool
+    price: int
+    quantity: int
+    time: str  # HHMMSS, KST
+
+
 def _fees(commission: int | None, tax: int | None) -> int | None:
     return None if commission is None and tax is None else (commission or 0) + (tax or 0)
 
@@ -33,6 +46,36 @@ def _fees(commission: int | None, tax: int | None) -> int | None:
 class TodaysFills:
     def __init__(self) -> None:
         self.rows: dict[str, FillRow] = {}
+        self._seen: dict[str, list[FillMark]] = {}  # stock code -> each fill seen today, in the order seen
+        self._unseen: dict[str, list[FillMark]] = {}  # stock code -> orders filled while no one was looking
+        self.version = 0  # moves when the marks change other than by one more fill at the end
+
+    def remember(self, executions: Iterable[Mapping[str, Any]]) -> None:
+        """Today's fills from the journal (its 00 events), so the chart marks those made before this session."""
+        self._seen = {}
+        for entry in executions:
+            side = {"buy": Side.BUY, "sell": Side.SELL}.get(str(entry.get("side")))
+            quantity, price = entry.get("fill_quantity") or 0, entry.get("fill_price") or 0
+            if side is not None and quantity > 0 and price > 0:
+                number, time = str(entry.get("order_no") or ""), str(entry.get("time") or "")
+                mark = FillMark(number, side is Side.BUY, price, quantity, time)
+                self._seen.setdefault(str(entry.get("stock_code") or ""), []).append(mark)
+        self._mark_unseen()
+
+    def marks(self, code: str) -> list[FillMark]:
+        """Every fill of `code` today: for an order whose fills were not seen (made while the app was closed and
+        not journalled) one mark at its average price and last fill time, then each fill seen, in that order: a
+        new fill is the last mark until `version` moves."""
+        return self._unseen.get(code, []) + self._seen.get(code, [])
+
+    def _mark_unseen(self) -> None:
+        seen = {mark.order_no for marks in self._seen.values() for mark in marks}
+        self._unseen = {}
+        for row in self.rows.values():
+            if row.order_no not in seen and row.side is not None and row.quantity:
+                mark = FillMark(row.order_no, row.side is Side.BUY, row.price, row.quantity, row.time)
+                self._unseen.setdefault(row.stock_code, []).append(mark)
+        self.version += 1
 
     def replace(self, filled: list[FilledOrder]) -> list[FillRow]:
         """A REST read of today's filled orders; returns every row now known."""
@@ -50,6 +93,7 @@ class TodaysFills:
             for order in filled
             if order.filled_quantity
         }
+        self._mark_unseen()
         return list(self.rows.values())
 
     def apply(self, event: OrderExecution) -> FillRow | None:
@@ -76,7 +120,13 @@ class TodaysFills:
             event.time,
         )
         self.rows[event.order_no] = row
+        if event.side is not None:
+            buy = event.side is Side.BUY
+            mark = FillMark(event.order_no, buy, event.fill_price, event.fill_quantity, event.time)
+            self._seen.setdefault(event.stock_code, []).append(mark)
         return row
 
     def clear(self) -> None:
         self.rows = {}
+        self._seen, self._unseen = {}, {}
+        self.version += 1

@@ -62,6 +62,13 @@ def tick_down(price: int, instrument: Instrument = Instrument.STOCK) -> int:
     return round_down_to_tick(round_up_to_tick(price, instrument) - 1, instrument)
 
 
+def nearest_tick(price: float, instrument: Instrument = Instrument.STOCK) -> int:
+    """The valid price nearest to `price` (a point on a chart), never below the first tick."""
+    down = round_down_to_tick(max(int(price), 1), instrument)
+    up = tick_up(down, instrument)
+    return max(up if up - price < price - down else down, tick_size(1, instrument))
+
+
 @dataclass(frozen=True)
 class PriceLimits:
     base: int
@@ -70,6 +77,9 @@ class PriceLimits:
 
     def contains(self, price: int) -> bool:
         return self.lower <= price <= self.upper
+
+    def clamp(self, price: int) -> int:
+        return min(max(price, self.lower), self.upper)
 
 
 def price_limits(base: int, instrument: Instrument = Instrument.STOCK) -> PriceLimits:
