@@ -153,44 +153,51 @@ def _record(
     review.fills.append(ReviewedFill(at, time, order_no, code, name, side, price, quantity, fees, realized))
 
 
-def review_csv(review: DayReview) -> bytes:
+@dataclass(frozen=True)
+class CsvLabels:
+    """The CSV's words; Korean unless the window passes its language's."""
+
+    fills: tuple[str, ...] = (
+        "체결시각(KST)",
+        "주문번호",
+        "종목코드",
+        "종목명",
+        "구분",
+        "체결가",
+        "체결수량",
+        "수수료·세금",
+        "실현손익",
+    )
+    stocks: tuple[str, ...] = (
+        "종목코드",
+        "종목명",
+        "매수수량",
+        "매도수량",
+        "실현손익",
+        "수수료·세금",
+        "왕복거래",
+        "이긴 거래",
+    )
+    buy: str = "매수"
+    sell: str = "매도"
+    total: str = "합계"
+
+
+def review_csv(review: DayReview, labels: CsvLabels = CsvLabels()) -> bytes:
     """The day's fills and the per-stock summary, as Excel opens Korean text: UTF-8 with a BOM, plain numbers
     without thousands separators, KST timestamps."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        ["체결시각(KST)", "주문번호", "종목코드", "종목명", "구분", "체결가", "체결수량", "수수료·세금", "실현손익"]
-    )
+    writer.writerow(labels.fills)
     for fill in review.fills:
-        side = "매수" if fill.side == "buy" else "매도"
+        side = labels.buy if fill.side == "buy" else labels.sell
         realized = "" if fill.realized is None else fill.realized
-        writer.writerow(
-            [
-                fill.at,
-                fill.order_no,
-                fill.stock_code,
-                fill.stock_name,
-                side,
-                fill.price,
-                fill.quantity,
-                fill.fees,
-                realized,
-            ]
-        )
+        row = (fill.at, fill.order_no, fill.stock_code, fill.stock_name, side, fill.price, fill.quantity, fill.fees)
+        writer.writerow([*row, realized])
     writer.writerow([])
-    writer.writerow(["종목코드", "종목명", "매수수량", "매도수량", "실현손익", "수수료·세금", "왕복거래", "이긴 거래"])
+    writer.writerow(labels.stocks)
     for stock in sorted(review.stocks.values(), key=lambda s: s.stock_code):
-        writer.writerow(
-            [
-                stock.stock_code,
-                stock.stock_name,
-                stock.bought,
-                stock.sold,
-                stock.realized,
-                stock.fees,
-                stock.round_trips,
-                stock.wins,
-            ]
-        )
-    writer.writerow(["합계", "", "", "", review.realized, review.fees, review.round_trips, ""])
+        counts = (stock.bought, stock.sold, stock.realized, stock.fees, stock.round_trips, stock.wins)
+        writer.writerow([stock.stock_code, stock.stock_name, *counts])
+    writer.writerow([labels.total, "", "", "", review.realized, review.fees, review.round_trips, ""])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -18,6 +18,7 @@ from ..environments import SANDBOX_KEYS, Endpoints, Environment
 from ..storage.credentials import Credentials, CredentialStore
 from ..storage.journal import Journal
 from .limits import OrderGuard
+from .review import DayReview, review_day
 from .rules import RiskLimits
 
 if TYPE_CHECKING:  # the protocol stack (httpx, pydantic, websockets) loads when a session opens, after first paint
@@ -56,6 +57,12 @@ class SessionController:
     def set_limits(self, environment: Environment, limits: RiskLimits) -> None:
         """New fat-finger limits for `environment`: its desk checks the next order against them."""
         self.guards[environment].limits = limits
+
+    def review(self, day: str) -> DayReview:
+        """`day`'s review (YYYY-MM-DD, KST) from the journal of the environment shown, its account's when one
+        is connected: it needs no server, so earlier days review offline."""
+        account = self.desk.account_no if self.desk is not None else ""
+        return review_day(self.journal.executions(self.environment.value, account=account), day)
 
     # ---- where -------------------------------------------------------------------------------------------
 

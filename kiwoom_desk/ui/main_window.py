@@ -25,6 +25,7 @@ from ..trading.portfolio import Portfolio
 from ..trading.session import SessionConfig, SessionController
 from . import dialogs, theme
 from .bridge import DeskBridge
+from .chart import ChartPane
 from .environment_toggle import EnvironmentToggle
 from .fills import FillsTable
 from .keys import KeysEditor
@@ -34,6 +35,7 @@ from .menus import WindowMenus
 from .open_orders import OpenOrdersPane
 from .order_actions import OrderActions
 from .positions import PositionsPanel
+from .review import ReviewPanel
 from .status_bar import StatusBar
 from .ticket import OrderTicket
 from .widgets import named
@@ -104,7 +106,11 @@ class MainWindow(QMainWindow):
         self.openOrdersPane.title.hide()  # the tab says it
         self.orderTabs.addTab(self.openOrdersPane, "")
         self.orderTabs.addTab(self.fillsTable, "")
+        self.reviewPanel = ReviewPanel(self.session, self.bridge)
+        self.orderTabs.addTab(self.reviewPanel, "")
+        self.chart = ChartPane(self.bridge, lambda: self.session.desk)
         self.splitter = named(QSplitter(Qt.Orientation.Vertical), "mainSplitter")
+        self.splitter.addWidget(self.chart)
         self.splitter.addWidget(self.orderTabs)
         pane = QWidget()
         pane_layout = QVBoxLayout(pane)
@@ -112,6 +118,7 @@ class MainWindow(QMainWindow):
         pane_layout.addWidget(self.positionsTitle)
         pane_layout.addWidget(self.positions)
         self.splitter.addWidget(pane)
+        self.splitter.setSizes([300, 180, 180])  # the chart first, as the window opens
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
 
@@ -125,6 +132,9 @@ class MainWindow(QMainWindow):
         self.bridge.ordersChanged.connect(self.ticket.myOrders.follow)
         self.ticket.myOrders.all_orders = self.openOrders.orders.rows
         self.bridge.marketArrived.connect(self.ticket.market.push)
+        self.ticket.quoteChanged.connect(self.chart.show_quote)
+        self.chart.priceChosen.connect(self.ticket.take_price)
+        self.reviewPanel.saved.connect(lambda text: self.status.show_message(text, important=True))
 
     def _wire_actions(self) -> None:
         self.openOrders.cancelRequested.connect(self.orderActions.cancel_orders)
@@ -138,8 +148,11 @@ class MainWindow(QMainWindow):
         self.environmentToggle.retranslate()
         self.realBanner.setText(self.tr("REAL TRADING: orders use real money"))
         self.openOrdersPane.retranslate()
+        self.chart.retranslate()
         self.orderTabs.setTabText(0, self.tr("Open orders"))
         self.orderTabs.setTabText(1, self.tr("Fills"))
+        self.orderTabs.setTabText(2, self.tr("Review"))
+        self.reviewPanel.retranslate()
         self.positionsTitle.setText("<b>" + self.tr("Positions and cash") + "</b>")
         self.menus.retranslate()
         self.ticket.retranslate()
@@ -244,6 +257,7 @@ class MainWindow(QMainWindow):
         await self.session.close()  # revokes the token and closes its connections
         self.openOrders.orders.set_rows([])
         self.fillsTable.fills.set_rows([])
+        self.chart.clear()
         self.positions.show_portfolio(Portfolio())
         self.ticket.set_account(rules.Account(), {})
 
@@ -268,6 +282,8 @@ class MainWindow(QMainWindow):
         await self._close_desk()
         await self.session.activate(desk)
         self._show_environment()
+        if self.reviewPanel.isVisible():  # the other environment's journal
+            self.reviewPanel.refresh()
         self.ticket.set_environment(environment, self.session.guards[environment])
         self.status.set_rest_state("connected")
         self.status.token_expires_at = desk.token_expires_at

@@ -26,6 +26,7 @@ from .ticket_layout import TicketLayout
 
 class OrderTicket(TicketLayout):
     submitted = Signal(object)  # rules.Ticket
+    quoteChanged = Signal(object)  # rules.Quote | None: another stock, or its quote read again
     stockRequested = Signal(str)  # a code to quote
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -112,6 +113,7 @@ class OrderTicket(TicketLayout):
         if quote is not None and quote.code in self.market.books:
             self.orderBook.show_book(self.market.books[quote.code], quote.limits.base)
         self.revalidate()
+        self.quoteChanged.emit(quote)
 
     def _new_stock(self, quote: rules.Quote) -> None:
         """Another stock (영웅문's rule): its current price, no shares unless kept; what `load` filled in stays."""
@@ -247,6 +249,12 @@ class OrderTicket(TicketLayout):
 
     def set_price(self, price: int) -> None:
         self.priceSpin.setValue(price or self.priceSpin.value())  # 0: nothing to set it to
+
+    def take_price(self, price: int) -> None:
+        """A price chosen on the chart: a limit order at it (a market order has no price to take)."""
+        if not self.trade_type.needs_price:
+            self.tradeTypeCombo.setCurrentIndex(self.tradeTypeCombo.findData(TradeType.LIMIT))
+        self.set_price(price)
 
     def _take_share(self, share: int) -> None:
         ticket = self.ticket()

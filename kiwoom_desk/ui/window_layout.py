@@ -17,7 +17,7 @@ def layout_parts(window: QMainWindow, splitter: QSplitter, *headers: QHeaderView
     parts: list[LayoutPart] = [
         ("geometry", window.saveGeometry, window.restoreGeometry),
         ("windowState", window.saveState, window.restoreState),
-        ("splitter", splitter.saveState, splitter.restoreState),
+        ("chartSplitter", splitter.saveState, splitter.restoreState),  # "splitter" had no chart: not restored
     ]
     for key, header in zip(("ordersHeader", "positionsHeader"), headers, strict=True):
         parts.append((key, header.saveState, header.restoreState))

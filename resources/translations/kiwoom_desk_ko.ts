@@ -25,6 +25,74 @@
     </message>
 </context>
 <context>
+    <name>ChartPane</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="94"/>
+        <source>Daily</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="94"/>
+        <source>{minutes} min</source>
+        <translation>{minutes}분</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="96"/>
+        <source>Candle interval</source>
+        <translation>봉 주기</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="97"/>
+        <source>Price (KRW)</source>
+        <translation>가격(원)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="97"/>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="129"/>
+        <source>The chart could not be loaded: {why}</source>
+        <translation>차트를 불러오지 못했습니다: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="203"/>
+        <source>{count} orders </source>
+        <translation>{count}건 </translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="208"/>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="215"/>
+        <source>Upper limit</source>
+        <translation>상한가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="215"/>
+        <source>Lower limit</source>
+        <translation>하한가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="223"/>
+        <source>Enter a stock code in the ticket to see its chart.</source>
+        <translation>주문창에 종목코드를 입력하면 차트가 나타납니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="225"/>
+        <source>Loading the chart...</source>
+        <translation>차트를 불러오는 중...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="245"/>
+        <source>O {open} H {high} L {low} C {close} V {volume}</source>
+        <translation>시가 {open} 고가 {high} 저가 {low} 종가 {close} 거래량 {volume}</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmOrderDialog</name>
     <message>
         <location filename="../../kiwoom_desk/ui/dialogs.py" line="98"/>
@@ -302,42 +370,42 @@
 <context>
     <name>FillsTable</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/fills.py" line="31"/>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="23"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/fills.py" line="32"/>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="24"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/fills.py" line="33"/>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="25"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/fills.py" line="34"/>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="27"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/fills.py" line="35"/>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="32"/>
         <source>Average price</source>
         <translation>체결평균가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/fills.py" line="36"/>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="33"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/fills.py" line="37"/>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="34"/>
         <source>Fees and tax</source>
         <translation>수수료·세금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/fills.py" line="38"/>
+        <location filename="../../kiwoom_desk/ui/fills.py" line="35"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
@@ -518,57 +586,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="138"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="149"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="140"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="152"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="153"/>
         <source>Fills</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="142"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="154"/>
+        <source>Review</source>
+        <translation>매매일지</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="156"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="174"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="188"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="195"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="222"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="236"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="252"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="267"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="273"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="290"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="277"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="294"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="293"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="310"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -614,82 +687,82 @@
 <context>
     <name>OpenOrdersTable</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="26"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="17"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="27"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="18"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="28"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="19"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="29"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="20"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="31"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="22"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="36"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="27"/>
         <source>Type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="37"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="28"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="39"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="30"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="42"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="33"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="48"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="39"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="50"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="41"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="51"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="42"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="84"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="75"/>
         <source>Modify...</source>
         <translation>정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="87"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="78"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="130"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="122"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="131"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="123"/>
         <source>Cancel selected</source>
         <translation>선택 취소</translation>
     </message>
@@ -849,92 +922,92 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="58"/>
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="59"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="60"/>
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="61"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="61"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="62"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="63"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="63"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="64"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="65"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="65"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="66"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="67"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="68"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="69"/>
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="69"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="70"/>
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="70"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="71"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="72"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="217"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="219"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="219"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="221"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="219"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="221"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -1167,6 +1240,157 @@
         <location filename="../../kiwoom_desk/ui/dialogs.py" line="189"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="202"/>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="56"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="202"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="209"/>
+        <source>Bought</source>
+        <translation>매수수량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="209"/>
+        <source>Sold</source>
+        <translation>매도수량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="202"/>
+        <source>Realized P/L</source>
+        <translation>실현손익</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="202"/>
+        <source>Fees and tax</source>
+        <translation>수수료·세금</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="61"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="209"/>
+        <source>Round trips</source>
+        <translation>왕복거래</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="209"/>
+        <source>Won</source>
+        <translation>이긴 거래</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="112"/>
+        <source>Day</source>
+        <translation>일자</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="113"/>
+        <source>Export CSV...</source>
+        <translation>CSV 내보내기...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="114"/>
+        <source>The day&apos;s fills and the summary per stock, for Excel</source>
+        <translation>그날의 체결과 종목별 요약을 엑셀용 CSV로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="145"/>
+        <source>The journal could not be read: {why}</source>
+        <translation>매매일지를 읽지 못했습니다: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="157"/>
+        <source>Kiwoom&apos;s trade journal: {why}</source>
+        <translation>키움 당일매매일지: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="161"/>
+        <source>Kiwoom&apos;s trade journal (ka10170): P/L {profit}, fees and tax {fees}</source>
+        <translation>키움 당일매매일지(ka10170): 손익 {profit}, 수수료·세금 {fees}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="170"/>
+        <source>Realized {realized} · fees and tax {fees} · {trips} round trips · won {rate}</source>
+        <translation>실현손익 {realized} · 수수료·세금 {fees} · 왕복 {trips}회 · 승률 {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="177"/>
+        <source>some sales of shares bought before the journal began are not counted</source>
+        <translation>일지 이전에 산 주식의 매도는 손익에서 빠졌습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="184"/>
+        <source>Export the day&apos;s review</source>
+        <translation>매매일지 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="186"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="197"/>
+        <source>The CSV was not written: {why}</source>
+        <translation>CSV를 저장하지 못했습니다: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="199"/>
+        <source>Saved {path}</source>
+        <translation>저장했습니다: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="204"/>
+        <source>Time (KST)</source>
+        <translation>체결시각(KST)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="205"/>
+        <source>Order no.</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="206"/>
+        <source>Price</source>
+        <translation>체결가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="207"/>
+        <source>Quantity</source>
+        <translation>체결수량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="211"/>
+        <source>Side</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="213"/>
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="214"/>
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="215"/>
+        <source>Total</source>
+        <translation>합계</translation>
     </message>
 </context>
 <context>

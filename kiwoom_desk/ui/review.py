@@ -1,0 +1,216 @@
+"""The day's review (`reviewPanel`), a tab beside the fills: realized P/L per stock with totals, win rate, round
+trips, fees and tax, and the day's cumulative realized P/L over time, all from the local journal (so earlier days
+review offline); for today, Kiwoom's own trade journal (ka10170) beside it as a check. Export CSV writes the day's
+fills and the per-stock summary for Excel (UTF-8 with a BOM)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..kiwoom import KiwoomError
+from ..storage.journal import JournalError
+from ..trading.review import CsvLabels, DayReview, StockReview, review_csv
+from ..trading.sessions import KST
+from . import theme
+from .bridge import DeskBridge
+from .labels import explain
+from .review_curve import CurvePlot
+from .table import Column, KeyedTableModel, show_table, won
+from .widgets import ElidedLabel, named
+
+if TYPE_CHECKING:
+    from ..trading.desk import TradingDesk
+    from ..trading.session import SessionController
+
+REFRESH_MS = 500  # fills come in bursts: the review is rebuilt once they settle
+
+
+def _signed(value: int) -> str:
+    return f"{value:+,}"
+
+
+def review_columns() -> list[Column[StockReview]]:
+    translate = QCoreApplication.translate
+
+    def realized(row: StockReview) -> str | None:
+        return theme.signed_colour(row.realized)
+
+    return [
+        Column(lambda: translate("ReviewPanel", "Code"), lambda r: r.stock_code),
+        Column(lambda: translate("ReviewPanel", "Name"), lambda r: r.stock_name),
+        Column(lambda: translate("ReviewPanel", "Bought"), lambda r: r.bought, won, numeric=True),
+        Column(lambda: translate("ReviewPanel", "Sold"), lambda r: r.sold, won, numeric=True),
+        Column(lambda: translate("ReviewPanel", "Realized P/L"), lambda r: r.realized, _signed, realized, True),
+        Column(lambda: translate("ReviewPanel", "Fees and tax"), lambda r: r.fees, won, numeric=True),
+        Column(lambda: translate("ReviewPanel", "Round trips"), lambda r: r.round_trips, won, numeric=True),
+        Column(lambda: translate("ReviewPanel", "Won"), lambda r: r.wins, won, numeric=True),
+    ]
+
+
+class ReviewPanel(QWidget):
+    saved = Signal(str)  # what the status bar says after an export (or why it failed)
+
+    def __init__(self, session: SessionController, bridge: DeskBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPanel")
+        self.session, self.bridge = session, bridge
+        self.review = DayReview(self._today().toString("yyyy-MM-dd"))
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
+        self._build()
+        bridge.fillsChanged.connect(lambda _rows: self._refresh_if_today())
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.dateLabel = QLabel()
+        self.dateEdit = named(QDateEdit(self._today()), "reviewDateEdit")
+        self.dateEdit.setCalendarPopup(True)
+        self.dateEdit.setDisplayFormat("yyyy-MM-dd")
+        self.dateEdit.setMaximumDate(self._today())
+        self.dateEdit.dateChanged.connect(lambda _date: self.refresh())
+        self.totalsLabel = named(QLabel(), "reviewTotalsLabel")
+        self.exportCsvButton = named(QPushButton(), "exportCsvButton")
+        self.exportCsvButton.clicked.connect(self.ask_export)
+        for widget in (self.dateLabel, self.dateEdit):
+            header.addWidget(widget)
+        header.addWidget(self.totalsLabel, 1)
+        header.addWidget(self.exportCsvButton)
+        layout.addLayout(header)
+        self.serverLabel = named(ElidedLabel(), "reviewServerLabel")  # Kiwoom's own figures for today
+        layout.addWidget(self.serverLabel)
+        self.body = named(QSplitter(), "reviewSplitter")
+        self.table = named(QTableView(), "reviewTable")
+        self.stocks: KeyedTableModel[StockReview] = KeyedTableModel(review_columns(), key=lambda r: r.stock_code)
+        show_table(self.table, self.stocks, sort_column=4, order=Qt.SortOrder.DescendingOrder)
+        self.body.addWidget(self.table)
+        self.curve = CurvePlot()
+        self.body.addWidget(self.curve)
+        self.body.setStretchFactor(0, 3)
+        self.body.setStretchFactor(1, 2)
+        layout.addWidget(self.body, 1)
+
+    def retranslate(self) -> None:
+        self.dateLabel.setText(self.tr("Day"))
+        self.exportCsvButton.setText(self.tr("Export CSV..."))
+        self.exportCsvButton.setToolTip(self.tr("The day's fills and the summary per stock, for Excel"))
+        self.stocks.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.stocks.columnCount() - 1)
+        self._show_totals()
+
+    @staticmethod
+    def _today() -> QDate:
+        now = datetime.now(KST)
+        return QDate(now.year, now.month, now.day)
+
+    @property
+    def day(self) -> str:
+        return self.dateEdit.date().toString("yyyy-MM-dd")
+
+    # ---- what it shows -----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.dateEdit.setMaximumDate(self._today())  # the app may have been open since yesterday
+        self.refresh()
+
+    def _refresh_if_today(self) -> None:
+        if self.isVisible() and self.day == self._today().toString("yyyy-MM-dd"):
+            self._refresh.start()
+
+    def refresh(self) -> None:
+        """The day picked, again from the journal; today's also from the server."""
+        self.serverLabel.setText("")
+        try:
+            self.review = self.session.review(self.day)
+        except JournalError as error:
+            self.review = DayReview(self.day)
+            self.serverLabel.setText(self.tr("The journal could not be read: {why}").format(why=error))
+        self.stocks.set_rows(list(self.review.stocks.values()))
+        self.curve.show_curve(self.review.curve, self.review.fills[0].at if self.review.fills else "")
+        self._show_totals()
+        desk = self.session.desk
+        if desk is not None and self.day == self._today().toString("yyyy-MM-dd"):
+            self.bridge.spawn(self._server_figures(desk))
+
+    async def _server_figures(self, desk: TradingDesk) -> None:
+        try:
+            journal = await desk.client.trade_journal()
+        except KiwoomError as error:
+            self.serverLabel.setText(self.tr("Kiwoom's trade journal: {why}").format(why=explain(error)))
+            return
+        if self.session.desk is not desk:
+            return
+        figures = self.tr("Kiwoom's trade journal (ka10170): P/L {profit}, fees and tax {fees}").format(
+            profit=_signed(journal.total_profit), fees=won(journal.total_fees_and_tax)
+        )
+        self.serverLabel.setText(figures)
+
+    def _show_totals(self) -> None:
+        review = self.review
+        rate = "-" if review.win_rate is None else f"{review.win_rate:.0%}"
+        colour = theme.signed_colour(review.realized)
+        text = self.tr("Realized {realized} · fees and tax {fees} · {trips} round trips · won {rate}").format(
+            realized=f"<b style='color:{colour}'>{_signed(review.realized)}</b>",
+            fees=won(review.fees),
+            trips=review.round_trips,
+            rate=rate,
+        )
+        if any(stock.unknown_cost for stock in review.stocks.values()):
+            text += " · " + self.tr("some sales of shares bought before the journal began are not counted")
+        self.totalsLabel.setText(text)
+
+    # ---- export ------------------------------------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        """Where to write the CSV: a save dialog, opened without blocking the loop."""
+        dialog = named(QFileDialog(self, self.tr("Export the day's review")), "exportCsvDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog.selectFile(str(Path(documents) / f"kiwoom-desk-{self.session.environment.value}-{self.day}.csv"))
+        dialog.fileSelected.connect(lambda path: self.export(Path(path)))
+        dialog.open()
+
+    def export(self, path: Path) -> None:
+        try:
+            path.write_bytes(review_csv(self.review, self.csv_labels()))
+        except OSError as error:
+            self.saved.emit(self.tr("The CSV was not written: {why}").format(why=error.strerror or error))
+            return
+        self.saved.emit(self.tr("Saved {path}").format(path=path))
+
+    def csv_labels(self) -> CsvLabels:
+        code, name, fees, realized = self.tr("Code"), self.tr("Name"), self.tr("Fees and tax"), self.tr("Realized P/L")
+        when, number, price, quantity = (
+            self.tr("Time (KST)"),
+            self.tr("Order no."),
+            self.tr("Price"),
+            self.tr("Quantity"),
+        )
+        bought, sold, trips, won_ = self.tr("Bought"), self.tr("Sold"), self.tr("Round trips"), self.tr("Won")
+        return CsvLabels(
+            fills=(when, number, code, name, self.tr("Side"), price, quantity, fees, realized),
+            stocks=(code, name, bought, sold, realized, fees, trips, won_),
+            buy=self.tr("Buy"),
+            sell=self.tr("Sell"),
+            total=self.tr("Total"),
+        )
