@@ -1,6 +1,7 @@
 """Real-time load on the real window: 1,000 order events per second into an open-orders table of 10,000 rows, then
 the same with the market moving the ticket's stock (200 trades and 200 book updates a second: the quote line,
-the 20-level book and the held position's price follow them).
+the 20-level book, the held position's price and the chart follow them; the chart first loads the stock's
+one-minute candles from the Sandbox, and its forming candle, fill marks and order lines then follow the events).
 
 Events take the app's own path: TradingDesk._on_event -> ledger or portfolio -> bridge signal -> the window (one
 row's dataChanged, the fill message and flash; the ticket's quote and book; the positions). A heartbeat coroutine
@@ -19,21 +20,25 @@ import random
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+from kiwoom_desk.app import freeze_startup_objects
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import BookLevel, KiwoomClient, OpenOrder, OrderStatus, Side
 from kiwoom_desk.kiwoom.events import BookUpdate, OrderExecution, Trade
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.trading.rules import Quote
+from kiwoom_desk.trading.sessions import KST
 from kiwoom_desk.trading.ticks import PriceLimits
+from kiwoom_desk.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
-from tests.window_support import act, complete, open_window, qt_loop
+from tests.window_support import act, complete, open_window, qt_loop, run_until
 
 
 def opening_rows(count: int) -> list[OpenOrder]:
@@ -99,7 +104,7 @@ class Feed:
             unfilled,
             (100 - unfilled) * 70_000,
             100 - unfilled,
-            "090001",
+            datetime.now(KST).strftime("%H%M%S"),
             70_000 if fill else 0,
             fill,
             70_000,
@@ -119,10 +124,13 @@ class Market:
 
     def __init__(self, code: str) -> None:
         self.code, self.price, self.random = code, 70_000, random.Random(2)
+        self.volume = 10_000_000  # the day's cumulative volume (FID 13), which the chart's volume bars count
 
     def events(self) -> tuple[Trade, BookUpdate, Trade]:
         self.price += self.random.choice((-100, 0, 100))
-        trade = Trade(self.code, "090001", self.price, self.price - 70_000, None, 0, 1)
+        self.volume += self.random.choice((1, 10, 100))
+        now = datetime.now(KST).strftime("%H%M%S")  # the chart's forming candle is now's: a new one each minute
+        trade = Trade(self.code, now, self.price, self.price - 70_000, None, 0, self.volume)
         asks = [BookLevel(price=self.price + 100 * (level + 1), quantity=300) for level in range(10)]
         bids = [BookLevel(price=self.price - 100 * level, quantity=300) for level in range(10)]
         other = Trade("000660", "090001", 188_000 + self.price % 1_000, 0, None, 0, 1)
@@ -158,7 +166,29 @@ async def push(
     return sent, elapsed, max(lateness, default=0.0)
 
 
+def chart_stall(loop: asyncio.AbstractEventLoop, window: MainWindow, quote: Quote) -> float:
+    """The ticket takes `quote`'s stock; waits for the chart to load the stock's candles (ka10080 from the
+    Sandbox) and returns the longest stall meanwhile."""
+
+    async def loaded() -> float:
+        lateness: list[float] = []
+        stop = asyncio.Event()
+        monitor = asyncio.get_running_loop().create_task(heartbeat(lateness, stop))
+        await asyncio.sleep(0.05)
+        window.ticket.set_quote(quote)
+        while window.chart.series is None:  # noqa: ASYNC110 - the chart has no event to wait on
+            await asyncio.sleep(0.01)
+        stop.set()
+        await monitor
+        return max(lateness, default=0.0)
+
+    return float(complete(loop, loaded()))
+
+
 def main(rows: int, rate: float, seconds: float) -> None:
+    import faulthandler
+
+    faulthandler.dump_traceback_later(100, exit=True)
     loop = qt_loop()
     with tempfile.TemporaryDirectory() as folder:
         sandbox = SandboxExchange(Path(folder) / "sandbox", seed=1, tick_interval=None).start()
@@ -170,6 +200,7 @@ def main(rows: int, rate: float, seconds: float) -> None:
         desk = TradingDesk(Environment.SANDBOX, client, window.session.journal)
         desk.subscribe(window.bridge)
         window.session.desk = desk
+        freeze_startup_objects()  # as the app does once connected, before the orders arrive
         act(loop, lambda: window.openOrders.apply_change(desk.ledger.replace(opening_rows(rows))))
         assert window.openOrders.orders.rowCount() == rows
         feed, market = Feed(rows), Market("005930")
@@ -183,10 +214,15 @@ def main(rows: int, rate: float, seconds: float) -> None:
         )
         for label, target, moving in phases:
             if moving is not None:
-                act(loop, lambda: window.ticket.set_quote(quote))
+                stall = chart_stall(loop, window, quote)
+                print(f"{'the chart loads its candles (ka10080)':<40}{'':>13}{'':>10}{stall * 1000:>18.1f}")
             sent, elapsed, stall = complete(loop, push(desk, feed, target, seconds, moving))
             print(f"{label:<40}{sent:>13,}{sent / elapsed:>10,.0f}{stall * 1000:>18.1f}")
-        act(loop, lambda: None)  # the last frame's quote and book
+        run_until(loop, lambda: f"{market.price:,}" in window.ticket.stockLabel.text(), "the last frame never came")
+        chart = window.chart
+        assert chart.series is not None
+        assert chart.plot.candles[-1].close == market.price, "the chart did not follow the market"
+        print(f"chart: {len(chart.series.candles)} one-minute candles, the last at {market.price:,}")
         shown = window.ticket.stockLabel.text()
         assert f"{market.price:,}" in shown, f"the quote line did not follow the market: {shown}"
         table = {order.order_no: order.unfilled for order in window.openOrders.orders.rows()}
