@@ -1,5 +1,5 @@
-"""Writes PNGs of the main window in each environment, of the order confirmation, of a ticket over the trader's
-limits and of the Settings dialogs, at 1366x768 and 1920x1080.
+"""Writes PNGs of the main window (with its chart) in each environment, of the fills and the review tabs, of the
+order confirmation, of a ticket over the trader's limits and of the Settings dialogs, at 1366x768 and 1920x1080.
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [out-folder]
 
@@ -59,11 +59,16 @@ def main(out: Path, language: str = "ko") -> None:
 
         order(Side.BUY, 71_300, 20)
         run_until(loop, lambda: window.positions.positions.rowCount() == 1, "no fill", action=ticket.submitButton.click)
+        order(Side.SELL, 71_100, 8)  # a round trip for the review: 8 of the 20 sold at the bid
+        sold = window.reviewPanel.review
+        run_until(loop, lambda: window.fillsTable.fills.rowCount() == 2, "no sale", action=ticket.submitButton.click)
+        run_until(loop, lambda: window.chart.series is not None, "the chart never loaded")
         order(Side.BUY, 70_000, 10)
         run_until(loop, lambda: window.openOrders.orders.rowCount() == 1, "no order", action=ticket.submitButton.click)
         order(Side.BUY, 71_000, 5)
         cash = window.positions.totalsLabel
         run_until(loop, lambda: "주문가능 10,000,000" not in cash.text(), "the cash the orders reserved was never read")
+        run_until(loop, lambda: window.chart.plot.order_prices == [70_000], "the chart's order lines")
         for width, height in ((1366, 768), (1920, 1080)):
             act(loop, partial(window.resize, width, height))
             act(loop, lambda: None)  # the book re-centres once laid out
@@ -71,6 +76,12 @@ def main(out: Path, language: str = "ko") -> None:
         act(loop, lambda: window.resize(1366, 768))
         act(loop, lambda: window.orderTabs.setCurrentIndex(1))  # 체결: today's fills
         window.grab().save(str(out / f"fills-{language}-1366x768.png"))
+        act(loop, lambda: window.orderTabs.setCurrentWidget(window.reviewPanel))  # 매매일지: the day's review
+        run_until(loop, lambda: window.reviewPanel.review is not sold, "the review never read the journal")
+        for width, height in ((1366, 768), (1920, 1080)):
+            act(loop, partial(window.resize, width, height))
+            window.grab().save(str(out / f"review-{language}-{width}x{height}.png"))
+        act(loop, lambda: window.resize(1366, 768))
         act(loop, lambda: window.orderTabs.setCurrentIndex(0))
         window.session.set_limits(Environment.SANDBOX, RiskLimits(max_quantity=50, max_distance_percent=10))
         act(loop, lambda: ticket.load(Side.BUY, "005930", TradeType.LIMIT, 71_300, 60))

@@ -28,7 +28,7 @@ AXIS_TEXT = QColor(theme.FLAT)
 BACKGROUND = QColor("white")
 VOLUME_SHARE = 0.25  # of the height under the time axis
 DRAG_PIXELS = 4  # a press that moves less is a click
-MARK_SIZE = 6
+MARK_SIZE = 7
 
 
 @dataclass(frozen=True)
@@ -258,7 +258,7 @@ class ChartCanvas(QWidget):
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
     def _marks(self, painter: QPainter, frame: Frame, indices: range) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QPen(QColor("white"), 1))  # a white rim: a red ▲ on a red candle still shows
         for spot in self.marks:
             if spot.index not in indices:
                 continue
@@ -273,13 +273,19 @@ class ChartCanvas(QWidget):
         price_area, volume_area = frame.price_area, frame.volume_area
         right = price_area.right() + 6
         for price in scale.price_steps(frame.low, frame.high, int(price_area.height())):
-            painter.drawText(QPointF(right, frame.y(price) + 4), f"{price:,}")
+            y = frame.y(price)
+            if price_area.top() + 6 <= y <= price_area.bottom() - 8:  # not over the volume axis's figure
+                painter.drawText(QPointF(right, y + 4), f"{price:,}")
         most = max((self.candles[index].volume for index in indices), default=0)
         if most:
             painter.drawText(QPointF(right, volume_area.top() + 10), f"{most:,}")
-        painter.drawText(QPointF(right, volume_area.bottom()), self.axis_labels[1])
-        painter.drawText(QPointF(right, price_area.top() + 10), self.axis_labels[0])
         metrics = self.fontMetrics()
+        painter.setPen(QPen(QColor("#9e9e9e"), 1))  # what the axes measure, in the corners of their areas
+        for area, label in zip((price_area, volume_area), self.axis_labels, strict=True):
+            box = QRectF(area.left() + 2, area.top() + 1, metrics.horizontalAdvance(label) + 6, metrics.height())
+            painter.fillRect(box, QColor(255, 255, 255, 200))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        painter.setPen(QPen(AXIS_TEXT, 1))
         baseline = volume_area.bottom() + metrics.ascent() + 4
         every = scale.label_every(frame.pixels_per_candle, self.interval)
         for index in scale.labelled(self.candles, indices, every, self.interval):

@@ -58,8 +58,8 @@ def review_columns() -> list[Column[StockReview]]:
         Column(lambda: translate("ReviewPanel", "Sold"), lambda r: r.sold, won, numeric=True),
         Column(lambda: translate("ReviewPanel", "Realized P/L"), lambda r: r.realized, _signed, realized, True),
         Column(lambda: translate("ReviewPanel", "Fees and tax"), lambda r: r.fees, won, numeric=True),
-        Column(lambda: translate("ReviewPanel", "Round trips"), lambda r: r.round_trips, won, numeric=True),
-        Column(lambda: translate("ReviewPanel", "Won"), lambda r: r.wins, won, numeric=True),
+        Column(lambda: translate("ReviewPanel", "Trips"), lambda r: r.round_trips, won, numeric=True),
+        Column(lambda: translate("ReviewPanel", "Wins"), lambda r: r.wins, won, numeric=True),
     ]
 
 
@@ -104,8 +104,8 @@ class ReviewPanel(QWidget):
         self.body.addWidget(self.table)
         self.curve = CurvePlot()
         self.body.addWidget(self.curve)
-        self.body.setStretchFactor(0, 3)
-        self.body.setStretchFactor(1, 2)
+        self.body.setStretchFactor(0, 2)  # the table's eight columns whole at 1366×768
+        self.body.setStretchFactor(1, 1)
         layout.addWidget(self.body, 1)
 
     def retranslate(self) -> None:

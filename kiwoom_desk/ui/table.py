@@ -181,15 +181,18 @@ def show_table(
 
 def fit_columns_when_filled(view: QTableView, widen: bool = False) -> None:
     """Sizes the columns to their contents the first time rows arrive; after that the trader's widths stay, except
-    that with `widen` (a short table) a column grows when a new row would be cut (SK하이닉스 after 삼성전자)."""
+    that with `widen` (a short table) a column grows when a new row or a changed value would be cut
+    (SK하이닉스 after 삼성전자, a P/L from +0 to -1,200)."""
     model = view.model()
 
-    def fit() -> None:
+    def fit(columns: range | None = None) -> None:
         if not view.property("fitted"):
             view.resizeColumnsToContents()
             view.setProperty("fitted", True)
         elif widen:
-            for column in range(model.columnCount() - 1):  # the last column stretches anyway
+            for column in columns or range(model.columnCount() - 1):  # the last column stretches anyway
                 view.setColumnWidth(column, max(view.columnWidth(column), view.sizeHintForColumn(column)))
 
     model.rowsInserted.connect(lambda *_: fit())
+    if widen:  # a value that grows (a P/L from +0 to -1,200) is not cut either
+        model.dataChanged.connect(lambda first, last, *_: fit(range(first.column(), last.column() + 1)))

@@ -1281,13 +1281,11 @@
         <translation>수수료·세금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="61"/>
         <location filename="../../kiwoom_desk/ui/review.py" line="209"/>
         <source>Round trips</source>
         <translation>왕복거래</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="62"/>
         <location filename="../../kiwoom_desk/ui/review.py" line="209"/>
         <source>Won</source>
         <translation>이긴 거래</translation>
@@ -1296,6 +1294,16 @@
         <location filename="../../kiwoom_desk/ui/review.py" line="112"/>
         <source>Day</source>
         <translation>일자</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="61"/>
+        <source>Trips</source>
+        <translation>왕복</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="62"/>
+        <source>Wins</source>
+        <translation>승</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="113"/>
