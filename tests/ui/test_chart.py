@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtTest import QTest
 
 from kiwoom_desk.kiwoom import Side
@@ -122,3 +123,59 @@ def test_the_limits_are_drawn_and_a_click_prices_the_ticket_at_a_valid_tick(desk
     desk.until(lambda: desk.ticket.trade_type.needs_price, "the ticket did not become a limit order")
     price = desk.ticket.priceSpin.value()
     assert is_on_tick(price) and abs(price - wanted) <= 100  # 100 won: the tick at this price, plus a pixel
+
+
+def test_a_chart_the_server_will_not_give_says_so_and_the_next_try_shows_it(desk: Desk) -> None:
+    desk.sandbox.inject("http_500", times=None, api_id="ka10080")
+    desk.fill(SAMSUNG, 0, 0)
+    chart = desk.window.chart
+    desk.until(lambda: "차트를 불러오지 못했습니다" in chart.messageLabel.text(), "no word of the failure")
+    assert chart.stack.currentWidget() is chart.messageLabel and chart.series is None
+    desk.sandbox.clear_faults()
+    desk.act(lambda: chart.intervalCombo.setCurrentIndex(chart.intervalCombo.findData(5)))  # 5분: asked again
+    charted(desk, SAMSUNG)
+    assert chart.series is not None and chart.series.interval == 5
+    assert all(candle.start[10:12] in {f"{m:02d}" for m in range(0, 60, 5)} for candle in chart.plot.candles)
+
+
+def test_the_wheel_zooms_a_drag_looks_back_and_a_double_click_returns_to_now(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 0, 0)
+    chart = charted(desk, SAMSUNG)
+    canvas = chart.plot
+    view = canvas.view
+    shown = view.count
+    middle = canvas.rect().center()
+    wheel = QWheelEvent(
+        QPointF(middle),
+        QPointF(canvas.mapToGlobal(middle)),
+        QPoint(),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    desk.act(lambda: canvas.event(wheel))  # as the window hands it on (QTest has no wheel)
+    assert view.count < shown and view.follow  # fewer, larger candles; the newest still at the right
+
+    start = canvas.point_for(len(canvas.candles) - 10, canvas.price_range()[0] + 1)
+    desk.act(lambda: QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start))
+    desk.act(lambda: QTest.mouseMove(canvas, start + QPoint(200, 0)))
+    desk.act(lambda: QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=start + QPoint(200, 0)))
+    assert not view.follow and view.first + view.count < len(canvas.candles)  # back in time, and it stays
+    price = desk.ticket.priceSpin.value()
+    assert price == quote(desk).current  # a drag is not a click: the ticket's price did not move
+
+    over = canvas.point_for(view.first + 3, sum(canvas.price_range()) / 2)
+    moved = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(over),
+        QPointF(canvas.mapToGlobal(over)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    desk.act(lambda: canvas.event(moved))  # the pointer resting on a candle (no button: QTest cannot)
+    assert "KST" in chart.candleLabel.text() and "시가" in chart.candleLabel.text()  # the candle under the pointer
+    desk.act(lambda: QTest.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=start))
+    assert view.follow and view.first + view.count > len(canvas.candles)
