@@ -26,7 +26,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from kiwoom_desk.app import freeze_startup_objects
+from kiwoom_desk.collector import keep_collections_short
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import BookLevel, KiwoomClient, OpenOrder, OrderStatus, Side
 from kiwoom_desk.kiwoom.events import BookUpdate, OrderExecution, Trade
@@ -186,9 +186,6 @@ def chart_stall(loop: asyncio.AbstractEventLoop, window: MainWindow, quote: Quot
 
 
 def main(rows: int, rate: float, seconds: float) -> None:
-    import faulthandler
-
-    faulthandler.dump_traceback_later(100, exit=True)
     loop = qt_loop()
     with tempfile.TemporaryDirectory() as folder:
         sandbox = SandboxExchange(Path(folder) / "sandbox", seed=1, tick_interval=None).start()
@@ -200,7 +197,7 @@ def main(rows: int, rate: float, seconds: float) -> None:
         desk = TradingDesk(Environment.SANDBOX, client, window.session.journal)
         desk.subscribe(window.bridge)
         window.session.desk = desk
-        freeze_startup_objects()  # as the app does once connected, before the orders arrive
+        keep_collections_short()  # as the app does once connected, before the orders arrive
         act(loop, lambda: window.openOrders.apply_change(desk.ledger.replace(opening_rows(rows))))
         assert window.openOrders.orders.rowCount() == rows
         feed, market = Feed(rows), Market("005930")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import logging
 import logging.handlers
 import os
@@ -22,6 +21,7 @@ import platformdirs
 
 from . import __version__
 from .assets import ASSETS, ICON, MISSING_HINT, STYLE_SHEET, TRANSLATIONS, style_sheet_template
+from .collector import keep_collections_short
 from .environments import Endpoints, Environment
 from .trading.sessions import KST
 
@@ -295,24 +295,6 @@ def launch(args: argparse.Namespace) -> Launch:
     return Launch(app, loop, window, config)
 
 
-def freeze_startup_objects() -> None:
-    """Once connected, Python's full garbage collections stay short. A full collection walks every tracked object;
-    with a busy account (10,000 orders and the day's fills) that stalled the loop for 35-50 ms, once or twice a
-    minute, exactly when the market is busiest (bench/realtime_ui.py). So what start-up made is frozen (the
-    collector stops walking it), and after each full collection the survivors are frozen too: the next one walks
-    only what came since. Objects that die by reference count are freed as before; what this gives up is only a
-    cycle among objects that had already survived a full collection, which then stays in memory."""
-    gc.collect()
-    gc.freeze()
-
-    def freeze_survivors(phase: str, info: dict[str, int]) -> None:
-        if phase == "stop" and info.get("generation") == 2:
-            gc.freeze()
-
-    if freeze_survivors not in gc.callbacks:
-        gc.callbacks.append(freeze_survivors)
-
-
 def run(launched: Launch, environment: Environment | None) -> int:
     """Connects (`environment`, else the last one used) and runs until the window is closed and shut down."""
     loop, window = launched.loop, launched.window
@@ -324,7 +306,7 @@ def run(launched: Launch, environment: Environment | None) -> int:
         """One coroutine for the whole run, so nothing is ever left to run outside the loop."""
         try:
             await window.start(environment)
-            freeze_startup_objects()
+            keep_collections_short()
             await closed.wait()
         finally:
             await window.shutdown()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__
+from ..collector import collect_everything
 from ..environments import SANDBOX_KEYS, Environment
 from ..kiwoom import KiwoomError
 from ..storage.credentials import Credentials, CredentialStoreError
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
         await self.bridge.settle_orders()  # but an order on the wire gets its answer first
         self.status.token_expires_at = None
         await self.session.close()  # revokes the token and closes its connections
+        collect_everything()  # the closed session's cycles are freed now, not left frozen
         self.openOrders.orders.set_rows([])
         self.fillsTable.fills.set_rows([])
         self.chart.clear()
