@@ -69,10 +69,11 @@ ALLOWED = {
     "kiwoom": {"kiwoom"},
     "environments": {"kiwoom"},
     "assets": set(),  # where the built assets are: nothing but paths
+    "collector": set(),  # the garbage collector's policy: the standard library only
     "storage": {"storage", "environments"},
     "trading": {"trading", "kiwoom", "storage", "environments"},
     "sandbox": {"sandbox", "trading"},  # trading.ticks only (checked below); never the client's protocol
-    "ui": {"ui", "trading", "kiwoom", "storage", "environments", "assets"},
+    "ui": {"ui", "trading", "kiwoom", "storage", "environments", "assets", "collector"},
 }
 
 
