@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..kiwoom.codes import Side
 from ..kiwoom.events import OrderExecution
+from .sessions import KST
 
 if TYPE_CHECKING:  # the window names these rows before any session (and pydantic) is loaded
     from ..kiwoom import FilledOrder
@@ -28,15 +30,19 @@ class FillRow:
 
 
 class FillMark(NamedTuple):
-    """One fill as the chart marks it: a buy ▲ or a sell ▼ at its price and time. A tuple of plain values (the
-    side as `buy`, not the enum): a busy day keeps thousands, and the garbage collector stops walking such
-    tuples."""
+    """One fill as the chart marks it: a buy ▲ or a sell ▼ at its price and time (light: a busy day keeps
+    thousands)."""
 
     order_no: str
     buy: bool
     price: int
     quantity: int
     time: str  # HHMMSS, KST
+    day: str  # YYYYMMDD, KST: an app left open past midnight does not put yesterday's fills on today's candles
+
+
+def _today() -> str:
+    return datetime.now(KST).strftime("%Y%m%d")
 
 
 def _fees(commission: int | None, tax: int | None) -> int | None:
@@ -58,7 +64,8 @@ class TodaysFills:
             quantity, price = entry.get("fill_quantity") or 0, entry.get("fill_price") or 0
             if side is not None and quantity > 0 and price > 0:
                 number, time = str(entry.get("order_no") or ""), str(entry.get("time") or "")
-                mark = FillMark(number, side is Side.BUY, price, quantity, time)
+                day = str(entry.get("at") or "")[:10].replace("-", "") or _today()
+                mark = FillMark(number, side is Side.BUY, price, quantity, time, day)
                 self._seen.setdefault(str(entry.get("stock_code") or ""), []).append(mark)
         self._mark_unseen()
 
@@ -70,10 +77,10 @@ class TodaysFills:
 
     def _mark_unseen(self) -> None:
         seen = {mark.order_no for marks in self._seen.values() for mark in marks}
-        self._unseen = {}
+        self._unseen, today = {}, _today()  # ka10076 rows are today's
         for row in self.rows.values():
             if row.order_no not in seen and row.side is not None and row.quantity:
-                mark = FillMark(row.order_no, row.side is Side.BUY, row.price, row.quantity, row.time)
+                mark = FillMark(row.order_no, row.side is Side.BUY, row.price, row.quantity, row.time, today)
                 self._unseen.setdefault(row.stock_code, []).append(mark)
         self.version += 1
 
@@ -122,7 +129,7 @@ class TodaysFills:
         self.rows[event.order_no] = row
         if event.side is not None:
             buy = event.side is Side.BUY
-            mark = FillMark(event.order_no, buy, event.fill_price, event.fill_quantity, event.time)
+            mark = FillMark(event.order_no, buy, event.fill_price, event.fill_quantity, event.time, _today())
             self._seen.setdefault(event.stock_code, []).append(mark)
         return row
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from ..kiwoom import KiwoomError, Side
-from ..kiwoom.events import BookUpdate, Trade
+from ..kiwoom.events import BookUpdate, RealtimeState, RealtimeStatus, Trade
 from ..trading.candles import DAILY, INTERVALS, Candle, CandleSeries
 from ..trading.rules import Quote
 from ..trading.sessions import KST
@@ -48,12 +48,14 @@ class ChartPane(QWidget):
         self._problem = ""
         self._started = False  # a new candle since the last redraw
         self._marked: tuple[object, int] = (None, 0)  # what the marks shown came from, and how many
+        self._dropped = False  # the real-time connection dropped since the candles were read
         self._build()
         self._redraw = self._timer(REDRAW_MS, self._draw_last)
         # Orders and fills change in bursts: their lines and marks follow at most ten times a second.
         self._lines = self._timer(OVERLAY_MS, self._draw_lines)
         self._marks = self._timer(OVERLAY_MS, self._draw_marks)
         bridge.marketArrived.connect(self.market)
+        bridge.realtimeStatusChanged.connect(self._realtime)
         bridge.ordersChanged.connect(lambda _change: self._soon(self._lines))
         bridge.fillsChanged.connect(lambda _rows: self._soon(self._marks))
 
@@ -150,6 +152,15 @@ class ChartPane(QWidget):
             if not self._redraw.isActive():
                 self._redraw.start()
 
+    def _realtime(self, status: RealtimeStatus) -> None:
+        """Back after a drop: the trades missed meanwhile are in the server's candles, not in ours."""
+        if status.state is RealtimeState.RECONNECTING:
+            self._dropped = True
+        elif status.state is RealtimeState.CONNECTED and self._dropped:
+            self._dropped = False
+            if self.quote is not None:
+                self._reload()
+
     @staticmethod
     def _soon(timer: QTimer) -> None:
         if not timer.isActive():
@@ -180,7 +191,7 @@ class ChartPane(QWidget):
         version, marks = desk.fill_marks(self.series.stock_code)
         shown = (version, self.series.stock_code, id(self.series))
         start = self._marked[1] if shown == self._marked[0] and not everything else 0
-        self.plot.show_marks(marks, self.series, datetime.now(KST).strftime("%Y%m%d"), start)
+        self.plot.show_marks(marks, self.series, start)
         self._marked = (shown, len(marks))
 
     def _draw_lines(self) -> None:

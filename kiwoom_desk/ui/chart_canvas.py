@@ -119,8 +119,8 @@ class ChartCanvas(QWidget):
             self.view.show_latest(len(self.candles))
         self.update()
 
-    def show_marks(self, marks: Sequence[FillMark], series: CandleSeries, today: str, start: int = 0) -> None:
-        """Each fill on the candle of its time (today's), at its price; alike fills on a candle share a mark.
+    def show_marks(self, marks: Sequence[FillMark], series: CandleSeries, start: int = 0) -> None:
+        """Each fill on the candle of its day and time, at its price; alike fills on a candle share a mark.
         `start`: the marks before it are already placed (a busy account adds fills, it does not place them all
         again). A fill newer than the newest candle waits for its candle's first trade."""
         starts = [candle.start for candle in series.candles]
@@ -132,7 +132,7 @@ class ChartCanvas(QWidget):
             self._waiting, start = [], 0
         self._newest = newest
         for mark in marks[start:]:
-            span = span_start(today, mark.time or "000000", series.interval)
+            span = span_start(mark.day, mark.time or "000000", series.interval)
             if span > newest:
                 self._waiting.append(mark)
                 continue

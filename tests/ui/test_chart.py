@@ -10,7 +10,9 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtTest import QTest
 
+from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import Side
+from kiwoom_desk.storage.credentials import Credentials
 from kiwoom_desk.trading.candles import DAILY
 from kiwoom_desk.trading.rules import Quote
 from kiwoom_desk.trading.ticks import is_on_tick
@@ -179,3 +181,25 @@ def test_the_wheel_zooms_a_drag_looks_back_and_a_double_click_returns_to_now(des
     assert "KST" in chart.candleLabel.text() and "시가" in chart.candleLabel.text()  # the candle under the pointer
     desk.act(lambda: QTest.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=start))
     assert view.follow and view.first + view.count > len(canvas.candles)
+
+
+def test_after_a_dropped_connection_the_chart_reads_its_candles_again(desk: Desk) -> None:
+    desk.until(lambda: desk.window.status.realtime.text() == "실시간: 연결됨", "real-time never connected")
+    desk.fill(SAMSUNG, 0, 0)
+    chart = charted(desk, SAMSUNG)
+    before = desk.sandbox.requests().get("ka10080", 0)
+    desk.sandbox.drop_websockets()
+    desk.sandbox.set_price(SAMSUNG, 71_600)  # traded while the app could not hear it
+    desk.until(lambda: desk.sandbox.requests().get("ka10080", 0) > before, "the candles were not read again")
+    desk.until(lambda: chart.series is not None and last_close(desk) == 71_600, "the chart missed the trade")
+
+
+def test_another_environment_reads_the_chart_afresh(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 0, 0)
+    chart = charted(desk, SAMSUNG)
+    old_series = chart.series
+    before = desk.sandbox.requests().get("ka10080", 0)
+    desk.window.session.credentials.save(Environment.MOCK, Credentials("mock-app-key", "mock-secret-key"))
+    assert desk.complete(desk.window.switch_to(Environment.MOCK)) is True
+    desk.until(lambda: chart.series is not None and chart.series is not old_series, "the chart kept the old session's")
+    assert desk.sandbox.requests().get("ka10080", 0) > before  # read from the new session, not carried over

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiwoom_desk.trading.candles import DAILY, INTERVALS, Candle, CandleSeries, span_start
-from kiwoom_desk.trading.ticks import is_on_tick, nearest_tick, tick_size
+from kiwoom_desk.trading.ticks import is_on_tick, nearest_tick, round_down_to_tick, tick_up
 
 DAY = "20261125"
 
@@ -58,6 +58,27 @@ def test_the_first_trade_after_the_history_adds_no_volume_it_cannot_account_for(
     assert series.candles[-1].volume == 600
 
 
+def test_the_opening_auction_counts_whole_when_the_history_has_no_candle_of_today() -> None:
+    yesterday = Candle("20261124152900", 70_000, 70_000, 70_000, 70_000, 300)
+    series = CandleSeries("005930", 1, [yesterday], day_volume=0, day=DAY)  # opened before 09:00
+    series.apply(DAY, "090000", 70_500, 250_000)  # the auction's one print: the day's biggest bar
+    assert series.candles[-1] == Candle(f"{DAY}090000", 70_500, 70_500, 70_500, 70_500, 250_000)
+
+
+def test_a_new_day_counts_its_volume_from_nothing() -> None:
+    series = CandleSeries("005930", 1, [minute("1529", 70_000, 100)], day_volume=9_000_000, day=DAY)
+    series.apply("20261126", "090000", 70_100, 180_000)  # left open overnight: a new day's count
+    assert series.candles[-1].volume == 180_000
+    series.apply("20261126", "090010", 70_200, 180_500)
+    assert series.candles[-1].volume == 180_500
+
+
+def test_a_late_print_adds_its_shares_to_the_forming_candle() -> None:
+    series = CandleSeries("005930", 1, [minute("0900", 70_000, 100), minute("0901", 70_100, 100)], 200, DAY)
+    assert series.apply(DAY, "090059", 75_000, 230) is None  # its price rewrites nothing closed
+    assert series.candles[-1] == minute("0901", 70_100, 130)
+
+
 def test_a_daily_chart_moves_todays_candle_and_starts_one_on_a_new_day() -> None:
     yesterday = Candle("20261124000000", 69_000, 70_500, 68_800, 70_000, 5_000_000)
     series = CandleSeries("005930", DAILY, [yesterday])
@@ -81,14 +102,13 @@ def test_an_interval_the_chart_does_not_offer_is_refused() -> None:
     ),
 )
 def test_candles_hold_every_trade_and_invent_no_price(interval: int, trades: list[tuple[int, int, int]]) -> None:
-    series = CandleSeries("005930", interval)
+    series = CandleSeries("005930", interval, day_volume=0, day=DAY)  # no candle of today yet
     day_volume, prices = 0, []
     for second, price, quantity in sorted(trades):
         day_volume += quantity
         series.apply(DAY, f"{second // 3600:02d}{second // 60 % 60:02d}{second % 60:02d}", price, day_volume)
         prices.append(price)
-    first_volume = sorted(trades)[0][2]
-    assert sum(candle.volume for candle in series.candles) == day_volume - first_volume
+    assert sum(candle.volume for candle in series.candles) == day_volume  # every share, once
     assert series.candles[-1].close == prices[-1] and series.candles[0].open == prices[0]
     for candle in series.candles:
         assert {candle.open, candle.close} <= set(prices)
@@ -96,8 +116,10 @@ def test_candles_hold_every_trade_and_invent_no_price(interval: int, trades: lis
     assert [c.start for c in series.candles] == sorted({c.start for c in series.candles})
 
 
-@given(st.floats(0.01, 3_000_000, allow_nan=False))
+@given(st.floats(1, 3_000_000, allow_nan=False))
 def test_a_click_snaps_to_the_nearest_valid_price(point: float) -> None:
     price = nearest_tick(point)
-    assert is_on_tick(price)
-    assert abs(price - point) <= tick_size(max(int(point), 1)) or price == 1
+    below = round_down_to_tick(int(point))  # the valid prices either side of the point
+    above = tick_up(below)
+    assert is_on_tick(price) and price in (below, above)
+    assert abs(price - point) <= min(point - below, above - point) + 1e-9  # the nearer of the two
