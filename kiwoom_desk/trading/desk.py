@@ -31,6 +31,7 @@ from ..kiwoom import (
     OrderStatus,
     Side,
     StockListing,
+    TradeJournal,
     TradeType,
 )
 from ..kiwoom.events import (
@@ -216,6 +217,10 @@ class TradingDesk:
     async def candles(self, code: str, interval: int) -> CandleSeries:
         """The chart's history of `code` (ka10080 or ka10081), ready to follow its trades."""
         return await load_candles(self.client, code, interval, datetime.now(KST).strftime("%Y%m%d"))
+
+    async def trade_journal(self) -> TradeJournal:
+        """Kiwoom's own journal of today's trades (ka10170), for the review to set beside the app's."""
+        return await self.client.trade_journal()
 
     async def refresh_fills(self) -> None:
         """Today's filled orders over REST (ka10076): at connect and after a reconnect; 00 events do the rest."""

@@ -116,6 +116,8 @@ def review_day(executions: Iterable[Mapping[str, Any]], day: str) -> DayReview:
     review = DayReview(day)
     replay = _Replay()
     for entry in executions:
+        if str(entry.get("at", ""))[:10] > day:
+            break  # the journal is in time order: nothing later changes the day reviewed
         fees = replay.fees(entry)
         quantity, price, side = entry.get("fill_quantity") or 0, entry.get("fill_price") or 0, entry.get("side")
         if not quantity or side not in ("buy", "sell"):

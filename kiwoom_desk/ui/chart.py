@@ -206,7 +206,7 @@ class ChartPane(QWidget):
         for order in desk.open_orders():
             if order.stock_code == code and order.price > 0 and order.unfilled > 0:
                 waiting.setdefault((order.side, order.price), []).append(order.unfilled)
-        market = self.quote.current if self.quote else 0
+        market = self.series.candles[-1].close if self.series and self.series.candles else 0  # the last trade
         nearest = sorted(waiting, key=lambda key: abs(key[1] - market))[:MAX_ORDER_LINES]
         lines = []
         for side, price in nearest:

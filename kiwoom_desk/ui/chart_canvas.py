@@ -8,6 +8,7 @@ it. Only the candles in view are drawn, once per repaint, and Qt folds many `upd
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ class Frame:
         return self.price_area.left() + (index - self.first + 0.5) * self.pixels_per_candle
 
     def index_at(self, x: float) -> int:
-        return int((x - self.price_area.left()) / self.pixels_per_candle + self.first)
+        return math.floor((x - self.price_area.left()) / self.pixels_per_candle + self.first)
 
     def y(self, price: float) -> float:
         area = self.price_area

@@ -5,6 +5,8 @@ fills and the per-stock summary for Excel (UTF-8 with a BOM)."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +40,8 @@ if TYPE_CHECKING:
     from ..trading.desk import TradingDesk
     from ..trading.session import SessionController
 
-REFRESH_MS = 500  # fills come in bursts: the review is rebuilt once they settle
+REFRESH_MS = 500  # fills come in bursts: the review is rebuilt at most twice a second
+SERVER_EVERY_SECONDS = 30.0  # Kiwoom's own figures (ka10170) are asked at most this often
 
 
 def _signed(value: int) -> str:
@@ -75,6 +78,13 @@ class ReviewPanel(QWidget):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self.refresh)
+        self._server_desk: TradingDesk | None = None  # whose figures `_server_text` are
+        self._server_text = ""
+        self._server_at = -SERVER_EVERY_SECONDS  # monotonic time of the last ka10170 asked
+        self._server_task: asyncio.Task[None] | None = None
+        self._server_timer = QTimer(self)
+        self._server_timer.setSingleShot(True)
+        self._server_timer.timeout.connect(self._ask_server)
         self._build()
         bridge.fillsChanged.connect(lambda _rows: self._refresh_if_today())
 
@@ -132,36 +142,60 @@ class ReviewPanel(QWidget):
         self.refresh()
 
     def _refresh_if_today(self) -> None:
-        if self.isVisible() and self.day == self._today().toString("yyyy-MM-dd"):
+        """A fill: today's review is rebuilt once the burst settles (at most twice a second)."""
+        if self.isVisible() and self._is_today() and not self._refresh.isActive():
             self._refresh.start()
 
+    def _is_today(self) -> bool:
+        return self.day == self._today().toString("yyyy-MM-dd")
+
     def refresh(self) -> None:
-        """The day picked, again from the journal; today's also from the server."""
-        self.serverLabel.setText("")
+        """The day picked, again from the journal; for today, Kiwoom's figures beside it."""
+        problem = ""
         try:
             self.review = self.session.review(self.day)
         except JournalError as error:
             self.review = DayReview(self.day)
-            self.serverLabel.setText(self.tr("The journal could not be read: {why}").format(why=error))
+            problem = self.tr("The journal could not be read: {why}").format(why=error)
         self.stocks.set_rows(list(self.review.stocks.values()))
         self.curve.show_curve(self.review.curve, self.review.fills[0].at if self.review.fills else "")
         self._show_totals()
+        if self._server_desk is not self.session.desk:  # another session: its figures are not these
+            self._server_desk, self._server_text, self._server_at = self.session.desk, "", -SERVER_EVERY_SECONDS
+        self.serverLabel.setText(problem or (self._server_text if self._is_today() else ""))
+        if self._is_today():
+            self._ask_server_soon()
+
+    def _ask_server_soon(self) -> None:
+        """ka10170 at most every SERVER_EVERY_SECONDS: it shares the request budget with the orders."""
+        wait = self._server_at + SERVER_EVERY_SECONDS - time.monotonic()
+        if wait <= 0 and (self._server_task is None or self._server_task.done()):
+            self._ask_server()
+        elif not self._server_timer.isActive():
+            self._server_timer.start(max(int(wait * 1000), 0))
+
+    def _ask_server(self) -> None:
         desk = self.session.desk
-        if desk is not None and self.day == self._today().toString("yyyy-MM-dd"):
-            self.bridge.spawn(self._server_figures(desk))
+        if desk is not None and self._is_today() and self.isVisible():
+            self._server_at = time.monotonic()
+            self._server_task = self.bridge.spawn(self._server_figures(desk))
 
     async def _server_figures(self, desk: TradingDesk) -> None:
         try:
-            journal = await desk.client.trade_journal()
+            journal = await desk.trade_journal()
         except KiwoomError as error:
-            self.serverLabel.setText(self.tr("Kiwoom's trade journal: {why}").format(why=explain(error)))
-            return
-        if self.session.desk is not desk:
-            return
-        figures = self.tr("Kiwoom's trade journal (ka10170): P/L {profit}, fees and tax {fees}").format(
-            profit=_signed(journal.total_profit), fees=won(journal.total_fees_and_tax)
-        )
-        self.serverLabel.setText(figures)
+            text = self.tr("Kiwoom's trade journal: {why}").format(why=explain(error))
+        else:
+            text = self.tr("Kiwoom's trade journal (ka10170, {time}): P/L {profit}, fees and tax {fees}").format(
+                time=datetime.now(KST).strftime("%H:%M:%S"),
+                profit=_signed(journal.total_profit),
+                fees=won(journal.total_fees_and_tax),
+            )
+        if self.session.desk is not desk or desk is not self._server_desk:
+            return  # the session changed while it was asked
+        self._server_text = text
+        if self._is_today():  # the trader may have picked another day meanwhile
+            self.serverLabel.setText(text)
 
     def _show_totals(self) -> None:
         review = self.review

@@ -27,9 +27,13 @@ def round_trip(desk: Desk, buy: int, sell: int, quantity: int) -> None:
 
 
 def review_of(desk: Desk) -> Any:
+    return review_of_in(desk, "매매일지")
+
+
+def review_of_in(desk: Desk, tab: str) -> Any:
     panel = desk.window.reviewPanel
     desk.act(lambda: desk.window.orderTabs.setCurrentWidget(panel))
-    assert desk.window.orderTabs.tabText(desk.window.orderTabs.currentIndex()) == "매매일지"
+    assert desk.window.orderTabs.tabText(desk.window.orderTabs.currentIndex()) == tab
     return panel
 
 
@@ -110,8 +114,21 @@ def test_export_csv_writes_the_days_fills_and_summary_for_excel(desk: Desk, tmp_
     assert sell[1:8] == [sold.order_no, SAMSUNG, "삼성전자", "매도", str(sold.price), "10", str(sold.fees)]
     assert buy[8] == "" and 71_000 <= bought.price < sold.price
     assert buy[0].startswith(panel.day) and buy[0].endswith("+09:00")  # KST
-    summary = rows[rows.index([]) + 1 :] if [] in rows else rows[4:]
+    assert rows[3] == []  # one blank row between the fills and the summary
+    summary = rows[4:]
     assert summary[0][:3] == ["종목코드", "종목명", "매수수량"]
     total = summary[-1]
     assert total[0] == "합계" and int(total[4]) == panel.review.realized == int(sell[8])
     assert all("," not in value for row in rows for value in row[5:])  # no thousands separators
+
+
+def test_in_english_the_csv_speaks_english(desk: Desk, tmp_path: Path) -> None:
+    round_trip(desk, 71_000, 71_500, 2)
+    desk.act(lambda: desk.window.set_language("en"))
+    panel = review_of_in(desk, "Review")
+    desk.until(lambda: panel.review.round_trips == 1, "no round trip in the review")
+    panel.export(tmp_path / "review-en.csv")
+    rows = list(csv.reader((tmp_path / "review-en.csv").read_bytes().decode("utf-8-sig").splitlines()))
+    assert rows[0][:5] == ["Time (KST)", "Order no.", "Code", "Name", "Side"] and rows[1][4] == "Buy"
+    assert rows[-1][0] == "Total" and panel.exportCsvButton.text() == "Export CSV..."
+    desk.act(lambda: desk.window.set_language("ko"))

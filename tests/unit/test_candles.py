@@ -3,11 +3,14 @@ rewrites a closed candle, volume counts the day's cumulative volume once; and a 
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiwoom_desk.trading.candles import DAILY, INTERVALS, Candle, CandleSeries, span_start
+from kiwoom_desk.kiwoom import DailyCandle, MinuteCandle
+from kiwoom_desk.trading.candles import DAILY, INTERVALS, Candle, CandleSeries, load_candles, span_start
 from kiwoom_desk.trading.ticks import is_on_tick, nearest_tick, round_down_to_tick, tick_up
 
 DAY = "20261125"
@@ -123,3 +126,39 @@ def test_a_click_snaps_to_the_nearest_valid_price(point: float) -> None:
     above = tick_up(below)
     assert is_on_tick(price) and price in (below, above)
     assert abs(price - point) <= min(point - below, above - point) + 1e-9  # the nearer of the two
+
+
+class History:
+    """One page of what ka10080/ka10081 answer, newest first, as the client's models."""
+
+    def __init__(self, minutes: list[MinuteCandle], days: list[DailyCandle]) -> None:
+        self.minutes, self.days = minutes, days
+
+    async def minute_candles(
+        self, stock_code: str, minutes: int = 1, until: str = "", max_pages: int = 1
+    ) -> list[MinuteCandle]:
+        return self.minutes
+
+    async def daily_candles(self, stock_code: str, until: str, max_pages: int = 1) -> list[DailyCandle]:
+        return self.days
+
+
+def minute_row(stamp: str, price: int, volume: int, day_volume: int) -> MinuteCandle:
+    fields = {"open_pric": price, "high_pric": price, "low_pric": price, "cur_prc": price}
+    return MinuteCandle.model_validate(
+        {"cntr_tm": stamp, **{k: str(v) for k, v in fields.items()}, "trde_qty": str(volume),
+         "acc_trde_qty": str(day_volume)}
+    )  # fmt: skip
+
+
+def test_a_loaded_history_counts_todays_volume_from_where_it_stands() -> None:
+    today = [minute_row(f"{DAY}090100", 70_100, 40, 140), minute_row(f"{DAY}090000", 70_000, 100, 100)]
+    series = asyncio.run(load_candles(History(today, []), "005930", 1, DAY))
+    assert [candle.start for candle in series.candles] == [f"{DAY}090000", f"{DAY}090100"]  # oldest first
+    series.apply(DAY, "090130", 70_200, 150)
+    assert series.candles[-1].volume == 50  # 40 in the history, 10 since
+
+    yesterday = [minute_row("20261124152900", 69_900, 500, 9_000_000)]
+    series = asyncio.run(load_candles(History(yesterday, []), "005930", 1, DAY))  # opened before 09:00
+    series.apply(DAY, "090000", 70_000, 300_000)
+    assert series.candles[-1].volume == 300_000  # the auction, whole
