@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -89,6 +89,7 @@ class ChartCanvas(QWidget):
         self._spots: dict[tuple[int, Side, int], int] = {}  # (candle, side, price) -> shares
         self._waiting: list[FillMark] = []  # fills newer than the newest candle
         self._newest = ""  # the newest candle's start when the marks were last placed
+        self._painted_scales: tuple[float, float, int] = (0.0, 0.0, 0)  # at the last full repaint
         self.orders: list[tuple[Side | None, int, str]] = []
         self.limits: tuple[int, int] = (0, 0)
         self.limit_labels = ("", "")
@@ -114,11 +115,24 @@ class ChartCanvas(QWidget):
         self.update()
 
     def moved(self, series: CandleSeries, started: bool) -> None:
-        """A trade moved the last candle or `started` a new one (a view that follows the market moves along)."""
+        """A trade moved the last candle or `started` a new one (a view that follows the market moves along).
+        When the scales hold, only the last candle's column and the price axis are repainted: a zoomed-out
+        chart of 900 candles would otherwise redraw them all 30 times a second."""
         self.candles = series.candles
         if started and self.view.follow:
             self.view.show_latest(len(self.candles))
-        self.update()
+        if started or self._scales() != self._painted_scales:
+            self.update()
+            return
+        frame = self.frame()
+        x, half = frame.x(len(self.candles) - 1), frame.pixels_per_candle / 2 + 2
+        self.update(QRectF(x - half, 0, 2 * half, self.height()).toAlignedRect())
+        self.update(QRectF(frame.price_area.right(), 0, self.width(), self.height()).toAlignedRect())
+
+    def _scales(self) -> tuple[float, float, int]:
+        """What every candle's drawing depends on: the price span and the largest volume in view."""
+        low, high = self.price_range()
+        return low, high, max((self.candles[i].volume for i in self.view.indices(len(self.candles))), default=0)
 
     def show_marks(self, marks: Sequence[FillMark], series: CandleSeries, start: int = 0) -> None:
         """Each fill on the candle of its day and time, at its price; alike fills on a candle share a mark.
@@ -195,14 +209,17 @@ class ChartCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), BACKGROUND)
+        painter.fillRect(event.rect(), BACKGROUND)
         frame = self.frame()
         indices = self.view.indices(len(self.candles))
+        if event.rect() == self.rect():
+            self._painted_scales = self._scales()
         painter.save()
         painter.setClipRect(frame.price_area.united(frame.volume_area))
         self._grid(painter, frame)
         self._days(painter, frame, indices)
-        self._candles(painter, frame, indices)
+        most = max((self.candles[index].volume for index in indices), default=0) or 1  # the bars' scale
+        self._candles(painter, frame, _within(indices, frame, event.rect()), most)
         self._lines(painter, frame)
         self._marks(painter, frame, indices)
         painter.restore()
@@ -222,10 +239,9 @@ class ChartCanvas(QWidget):
             x = frame.x(index - 0.5)
             painter.drawLine(QPointF(x, frame.price_area.top()), QPointF(x, frame.volume_area.bottom()))
 
-    def _candles(self, painter: QPainter, frame: Frame, indices: range) -> None:
+    def _candles(self, painter: QPainter, frame: Frame, indices: range, most: int) -> None:
         width = max(frame.pixels_per_candle * 0.7, 1.0)
         shown = [self.candles[index] for index in indices]
-        most = max((candle.volume for candle in shown), default=0) or 1
         volume = frame.volume_area
         colours = {True: QColor(theme.UP), False: QColor(theme.DOWN)}
         for index, candle in zip(indices, shown, strict=True):
@@ -360,3 +376,10 @@ class ChartCanvas(QWidget):
         self._pointer = None
         self.hovered.emit(None)
         self.update()
+
+
+def _within(indices: range, frame: Frame, dirty: QRect) -> range:
+    """The candles whose column meets the part being repainted."""
+    first = max(frame.index_at(dirty.left()) - 1, indices.start)
+    last = min(frame.index_at(dirty.right()) + 2, indices.stop)
+    return range(first, max(last, first))
