@@ -185,21 +185,28 @@ class CsvLabels:
     total: str = "합계"
 
 
+def _text(code: str) -> str:
+    """A code Excel must not read as a number (005930 would show as 5930): ="005930" shows as 005930."""
+    return f'="{code}"' if code.isdigit() else code
+
+
 def review_csv(review: DayReview, labels: CsvLabels = CsvLabels()) -> bytes:
     """The day's fills and the per-stock summary, as Excel opens Korean text: UTF-8 with a BOM, plain numbers
-    without thousands separators, KST timestamps."""
+    without thousands separators, KST date and time, stock codes and order numbers kept as text."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(labels.fills)
     for fill in review.fills:
         side = labels.buy if fill.side == "buy" else labels.sell
         realized = "" if fill.realized is None else fill.realized
-        row = (fill.at, fill.order_no, fill.stock_code, fill.stock_name, side, fill.price, fill.quantity, fill.fees)
-        writer.writerow([*row, realized])
+        at = fill.at[:19].replace("T", " ")  # KST, as Excel reads a date and time
+        row = (at, _text(fill.order_no), _text(fill.stock_code), fill.stock_name, side, fill.price, fill.quantity)
+        writer.writerow([*row, fill.fees, realized])
     writer.writerow([])
     writer.writerow(labels.stocks)
     for stock in sorted(review.stocks.values(), key=lambda s: s.stock_code):
         counts = (stock.bought, stock.sold, stock.realized, stock.fees, stock.round_trips, stock.wins)
-        writer.writerow([stock.stock_code, stock.stock_name, *counts])
-    writer.writerow([labels.total, "", "", "", review.realized, review.fees, review.round_trips, ""])
+        writer.writerow([_text(stock.stock_code), stock.stock_name, *counts])
+    wins = sum(stock.wins for stock in review.stocks.values())
+    writer.writerow([labels.total, "", "", "", review.realized, review.fees, review.round_trips, wins])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -72,6 +72,7 @@ class ChartPane(QWidget):
         header = QHBoxLayout()
         self.titleLabel = named(QLabel(), "chartTitleLabel")
         self.intervalCombo = named(QComboBox(), "chartIntervalCombo")
+        self.intervalCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "60 min" whole
         for interval in INTERVALS:
             self.intervalCombo.addItem("", interval)
         self.intervalCombo.setCurrentIndex(0)
@@ -170,7 +171,8 @@ class ChartPane(QWidget):
         self._show_message()
         if self.series is None:
             return
-        self.plot.instrument = self.quote.instrument if self.quote else self.plot.instrument
+        if self.quote is not None:
+            self.plot.instrument, self.plot.base_price = self.quote.instrument, self.quote.limits.base
         self.plot.show_series(self.series)
         self._draw_marks(everything=True)
         self._draw_lines()

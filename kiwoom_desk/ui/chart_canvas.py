@@ -13,9 +13,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF, QWheelEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from ..kiwoom.codes import Side
 from ..trading.candles import Candle, CandleSeries, span_start
@@ -84,6 +84,7 @@ class ChartCanvas(QWidget):
         self.candles: list[Candle] = []  # the series' own list: its trades move it in place
         self.interval = 1
         self.instrument = Instrument.STOCK
+        self.base_price = 0  # the day's base price: the last price's tag is red above it, blue below
         self.view = scale.View()
         self.marks: list[Spot] = []
         self._spots: dict[tuple[int, Side, int], int] = {}  # (candle, side, price) -> shares
@@ -98,6 +99,10 @@ class ChartCanvas(QWidget):
         self._press: QPointF | None = None
         self._press_first = 0.0
         self._dragged = False
+        self._clicked_price = 0
+        self._click = QTimer(self)
+        self._click.setSingleShot(True)
+        self._click.timeout.connect(self._click_done)
 
     def sizeHint(self) -> QSize:
         return QSize(640, 260)
@@ -289,9 +294,10 @@ class ChartCanvas(QWidget):
         painter.setPen(QPen(AXIS_TEXT, 1))
         price_area, volume_area = frame.price_area, frame.volume_area
         right = price_area.right() + 6
+        tag = frame.y(self.candles[-1].close) if self.candles else -100.0  # the last price's tag is drawn there
         for price in scale.price_steps(frame.low, frame.high, int(price_area.height())):
             y = frame.y(price)
-            if price_area.top() + 6 <= y <= price_area.bottom() - 8:  # not over the volume axis's figure
+            if price_area.top() + 6 <= y <= price_area.bottom() - 8 and abs(y - tag) > 12:  # nothing under a tag
                 painter.drawText(QPointF(right, y + 4), f"{price:,}")
         most = max((self.candles[index].volume for index in indices), default=0)
         if most:
@@ -308,9 +314,11 @@ class ChartCanvas(QWidget):
         for index in scale.labelled(self.candles, indices, every, self.interval):
             text = scale.time_label(self.candles, index, self.interval)
             painter.drawText(QPointF(max(frame.x(index) - metrics.horizontalAdvance(text) / 2, 0), baseline), text)
-        if self.candles:
-            last = self.candles[-1]
-            self._price_tag(painter, frame, last.close, theme.UP if last.up else theme.DOWN)
+        if self.candles:  # coloured against the day's base price, as the ticket's quote is
+            close = self.candles[-1].close
+            self._price_tag(
+                painter, frame, close, theme.signed_colour(close - self.base_price if self.base_price else 0)
+            )
 
     def _price_tag(self, painter: QPainter, frame: Frame, price: float, colour: str) -> None:
         """A price on the right axis in a filled box: the last trade, or the price under the pointer."""
@@ -340,36 +348,54 @@ class ChartCanvas(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         position = event.position()
         self._pointer = position
-        frame = self.frame()
         if self._press is not None:
             moved = position.x() - self._press.x()
             self._dragged |= abs(moved) >= DRAG_PIXELS
             if self._dragged:
                 self.view.first = self._press_first
-                self.view.pan(moved / frame.pixels_per_candle, len(self.candles))
+                self.view.pan(moved / self.frame().pixels_per_candle, len(self.candles))
+        self._name_hovered()
+        self.update()
+
+    def _name_hovered(self) -> None:
+        """Says which candle is under the pointer (after a move, a zoom or a return to now alike)."""
+        position, frame = self._pointer, self.frame()
+        if position is None:
+            self.hovered.emit(None)
+            return
         index = frame.index_at(position.x())
         inside = frame.price_area.united(frame.volume_area).contains(position) and 0 <= index < len(self.candles)
         self.hovered.emit(self.candles[index] if inside else None)
-        self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return
         frame = self.frame()
-        clicked = not self._dragged and frame.price_area.contains(event.position())
+        if not self._dragged and frame.price_area.contains(event.position()):
+            # A click waits out the double-click time: the first click of a double click prices nothing.
+            self._clicked_price = nearest_tick(frame.price_at(event.position().y()), self.instrument)
+            self._click.start(QApplication.doubleClickInterval())
         self._press = None
-        if clicked:
-            self.priceClicked.emit(nearest_tick(frame.price_at(event.position().y()), self.instrument))
         self.update()
 
+    def _click_done(self) -> None:
+        self.priceClicked.emit(self._clicked_price)
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Back to now, at the scale a chart opens with; the ticket's price stays as it was."""
+        self._click.stop()
+        self._press = None
+        self.view = scale.View()
         self.view.show_latest(len(self.candles))
+        self._name_hovered()
         self.update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         notches = event.angleDelta().y() / 120
         if notches:
             self.view.zoom(0.85**notches, len(self.candles))
+            self._pointer = event.position()
+            self._name_hovered()
             self.update()
 
     def leaveEvent(self, event: object) -> None:

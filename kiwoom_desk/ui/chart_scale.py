@@ -29,9 +29,9 @@ class View:
         self.follow = True
 
     def zoom(self, factor: float, total: int) -> None:
-        """More (factor > 1) or fewer candles in view, the right edge kept."""
+        """More (factor > 1) or fewer candles in view, the right edge kept; never more than there are."""
         right = self.first + self.count
-        self.count = min(max(self.count * factor, MIN_COUNT), MAX_COUNT)
+        self.count = min(max(self.count * factor, MIN_COUNT), max(min(MAX_COUNT, total + 1), MIN_COUNT))
         self.first = right - self.count
         self._keep_in(total)
 
@@ -76,12 +76,17 @@ def labelled(candles: Sequence[Candle], indices: range, every: int, interval: in
     if interval == DAILY:
         return [index for index in indices if index % every == 0]
     span = every * interval
-    chosen = []
+    chosen: list[int] = []
     for index in indices:
         start = candles[index].start
-        minutes = int(start[8:10]) * 60 + int(start[10:12])
-        if minutes % span == 0 or (index > 0 and candles[index - 1].day != start[:8]):
-            chosen.append(index)
+        day_starts = index > 0 and candles[index - 1].day != start[:8]
+        if not day_starts and (int(start[8:10]) * 60 + int(start[10:12])) % span:
+            continue
+        if chosen and index - chosen[-1] < every:  # too close to the last name: a day's start wins
+            if not day_starts:
+                continue
+            chosen.pop()
+        chosen.append(index)
     return chosen
 
 

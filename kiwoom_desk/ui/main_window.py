@@ -12,7 +12,7 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._default_splitter = self.splitter.saveState()
         self._restore_layout()
         self.retranslate()
+        self._show_locale()
 
     # ---- layout ------------------------------------------------------------------------------------------
 
@@ -184,9 +185,15 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", language)
         self._translators = install_language(language, self)
         self.retranslate()
-        for table in (self.openOrders, self.positions.table):
+        for table in (self.openOrders, self.positions.table, self.fillsTable, self.reviewPanel.table):
             table.resizeColumnsToContents()  # the new words, and the values under them, whole
+        self._show_locale()
         self.status.show_message(self.tr("Language: English"), important=True)  # no message left in the old one
+
+    def _show_locale(self) -> None:
+        """Month and day names (the review's calendar) in the window's language."""
+        korean = self.language == "ko"
+        self.reviewPanel.set_locale(QLocale(QLocale.Language.Korean if korean else QLocale.Language.English))
 
     def _show_environment(self) -> None:
         environment = self.environment

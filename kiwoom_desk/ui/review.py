@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 REFRESH_MS = 500  # fills come in bursts: the review is rebuilt at most twice a second
 SERVER_EVERY_SECONDS = 30.0  # Kiwoom's own figures (ka10170) are asked at most this often
+ServerFigures = tuple[str, int, int] | KiwoomError  # (KST time read, P/L, fees and tax), or why they are missing
 
 
 def _signed(value: int) -> str:
@@ -79,7 +80,7 @@ class ReviewPanel(QWidget):
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self.refresh)
         self._server_desk: TradingDesk | None = None  # whose figures `_server_text` are
-        self._server_text = ""
+        self._server: ServerFigures | None = None  # Kiwoom's figures as last read (or why they were not)
         self._server_at = -SERVER_EVERY_SECONDS  # monotonic time of the last ka10170 asked
         self._server_task: asyncio.Task[None] | None = None
         self._server_timer = QTimer(self)
@@ -114,8 +115,8 @@ class ReviewPanel(QWidget):
         self.body.addWidget(self.table)
         self.curve = CurvePlot()
         self.body.addWidget(self.curve)
-        self.body.setStretchFactor(0, 2)  # the table's eight columns whole at 1366×768
-        self.body.setStretchFactor(1, 1)
+        self.body.setStretchFactor(0, 1)  # the table's eight columns whole at 1366×768
+        self.curve.setMaximumWidth(300)
         layout.addWidget(self.body, 1)
 
     def retranslate(self) -> None:
@@ -124,6 +125,13 @@ class ReviewPanel(QWidget):
         self.exportCsvButton.setToolTip(self.tr("The day's fills and the summary per stock, for Excel"))
         self.stocks.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.stocks.columnCount() - 1)
         self._show_totals()
+        if self._is_today():
+            self.serverLabel.setText(self._server_text())
+
+    def set_locale(self, locale: QLocale) -> None:
+        """The calendar's month and day names in the window's language."""
+        self.dateEdit.setLocale(locale)
+        self.dateEdit.calendarWidget().setLocale(locale)
 
     @staticmethod
     def _today() -> QDate:
@@ -161,8 +169,8 @@ class ReviewPanel(QWidget):
         self.curve.show_curve(self.review.curve, self.review.fills[0].at if self.review.fills else "")
         self._show_totals()
         if self._server_desk is not self.session.desk:  # another session: its figures are not these
-            self._server_desk, self._server_text, self._server_at = self.session.desk, "", -SERVER_EVERY_SECONDS
-        self.serverLabel.setText(problem or (self._server_text if self._is_today() else ""))
+            self._server_desk, self._server, self._server_at = self.session.desk, None, -SERVER_EVERY_SECONDS
+        self.serverLabel.setText(problem or (self._server_text() if self._is_today() else ""))
         if self._is_today():
             self._ask_server_soon()
 
@@ -184,24 +192,32 @@ class ReviewPanel(QWidget):
         try:
             journal = await desk.trade_journal()
         except KiwoomError as error:
-            text = self.tr("Kiwoom's trade journal: {why}").format(why=explain(error))
+            figures: ServerFigures = error
         else:
-            text = self.tr("Kiwoom's trade journal (ka10170, {time}): P/L {profit}, fees and tax {fees}").format(
-                time=datetime.now(KST).strftime("%H:%M:%S"),
-                profit=_signed(journal.total_profit),
-                fees=won(journal.total_fees_and_tax),
-            )
+            figures = (datetime.now(KST).strftime("%H:%M:%S"), journal.total_profit, journal.total_fees_and_tax)
         if self.session.desk is not desk or desk is not self._server_desk:
             return  # the session changed while it was asked
-        self._server_text = text
+        self._server = figures
         if self._is_today():  # the trader may have picked another day meanwhile
-            self.serverLabel.setText(text)
+            self.serverLabel.setText(self._server_text())
+
+    def _server_text(self) -> str:
+        """Kiwoom's figures as last read, in the window's language."""
+        figures = self._server
+        if figures is None:
+            return ""
+        if isinstance(figures, KiwoomError):
+            return self.tr("Kiwoom's trade journal: {why}").format(why=explain(figures))
+        when, profit, fees = figures
+        return self.tr("Kiwoom's trade journal (ka10170, {time}): P/L {profit}, fees and tax {fees}").format(
+            time=when, profit=_signed(profit), fees=won(fees)
+        )
 
     def _show_totals(self) -> None:
         review = self.review
         rate = "-" if review.win_rate is None else f"{review.win_rate:.0%}"
         colour = theme.signed_colour(review.realized)
-        text = self.tr("Realized {realized} · fees and tax {fees} · {trips} round trips · won {rate}").format(
+        text = self.tr("Realized {realized} · fees and tax {fees} · round trips {trips} · won {rate}").format(
             realized=f"<b style='color:{colour}'>{_signed(review.realized)}</b>",
             fees=won(review.fees),
             trips=review.round_trips,
@@ -219,8 +235,9 @@ class ReviewPanel(QWidget):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("CSV files (*.csv)"))
         dialog.setDefaultSuffix("csv")
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog.selectFile(str(Path(documents) / f"kiwoom-desk-{self.session.environment.value}-{self.day}.csv"))
+        documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        folder = documents if documents.is_dir() else Path.home()
+        dialog.selectFile(str(folder / f"kiwoom-desk-{self.session.environment.value}-{self.day}.csv"))
         dialog.fileSelected.connect(lambda path: self.export(Path(path)))
         dialog.open()
 

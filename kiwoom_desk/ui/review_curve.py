@@ -71,8 +71,9 @@ class CurvePlot(QWidget):
         painter.setPen(QPen(QColor(theme.FLAT), 1))
         for value in scale.price_steps(low, high, int(area.height()), spacing=30):
             painter.drawText(QPointF(area.right() + 6, y(value) + 4), f"{value:+,}" if value else "0")
-        for second in (left + 60, right - 60):
-            text = f"{second // 3600:02d}:{second // 60 % 60:02d}"
+        first_text, last_text = (f"{second // 3600:02d}:{second // 60 % 60:02d}" for second in (left + 60, right - 60))
+        apart = x(right - 60) - x(left + 60) > metrics.horizontalAdvance(first_text) + 8
+        for second, text in ((left + 60, first_text), (right - 60, last_text))[: 2 if apart else 1]:
             painter.drawText(QPointF(x(second) - metrics.horizontalAdvance(text) / 2, self.height() - 4), text)
         painter.setPen(QPen(QColor("#bdbdbd"), 1))
         painter.drawLine(QPointF(area.left(), y(0)), QPointF(area.right(), y(0)))

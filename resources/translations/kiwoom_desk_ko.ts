@@ -27,67 +27,67 @@
 <context>
     <name>ChartPane</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="96"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="97"/>
         <source>Daily</source>
         <translation>일</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="96"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="97"/>
         <source>{minutes} min</source>
         <translation>{minutes}분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="99"/>
         <source>Candle interval</source>
         <translation>봉 주기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="100"/>
         <source>Price (KRW)</source>
         <translation>가격(원)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="100"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="131"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="132"/>
         <source>The chart could not be loaded: {why}</source>
         <translation>차트를 불러오지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="214"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="216"/>
         <source>{count} orders </source>
         <translation>{count}건 </translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="219"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="221"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="226"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="228"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="226"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="228"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="234"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="236"/>
         <source>Enter a stock code in the ticket to see its chart.</source>
         <translation>주문창에 종목코드를 입력하면 차트가 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="238"/>
         <source>Loading the chart...</source>
         <translation>차트를 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="256"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="258"/>
         <source>O {open} H {high} L {low} C {close} V {volume}</source>
         <translation>시가 {open} 고가 {high} 저가 {low} 종가 {close} 거래량 {volume}</translation>
     </message>
@@ -586,62 +586,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="150"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="151"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="154"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="155"/>
         <source>Fills</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="156"/>
         <source>Review</source>
         <translation>매매일지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="158"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="191"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="203"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="237"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="244"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="269"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="276"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="292"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="299"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="296"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="303"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="312"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="319"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -1245,158 +1245,158 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="58"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="59"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="60"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="61"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="260"/>
         <source>Bought</source>
         <translation>매수수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="61"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="260"/>
         <source>Sold</source>
         <translation>매도수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="62"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="63"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
         <source>Realized P/L</source>
         <translation>실현손익</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="63"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
         <source>Fees and tax</source>
         <translation>수수료·세금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="212"/>
         <source>Kiwoom&apos;s trade journal (ka10170, {time}): P/L {profit}, fees and tax {fees}</source>
         <translation>키움 당일매매일지(ka10170, {time} 기준): 손익 {profit}, 수수료·세금 {fees}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="220"/>
+        <source>Realized {realized} · fees and tax {fees} · round trips {trips} · won {rate}</source>
+        <translation>실현손익 {realized} · 수수료·세금 {fees} · 왕복 {trips}회 · 승률 {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/review.py" line="260"/>
         <source>Round trips</source>
         <translation>왕복거래</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="260"/>
         <source>Won</source>
         <translation>이긴 거래</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="122"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="123"/>
         <source>Day</source>
         <translation>일자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="65"/>
         <source>Trips</source>
         <translation>왕복</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="65"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="66"/>
         <source>Wins</source>
         <translation>승</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="124"/>
         <source>Export CSV...</source>
         <translation>CSV 내보내기...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="125"/>
         <source>The day&apos;s fills and the summary per stock, for Excel</source>
         <translation>그날의 체결과 종목별 요약을 엑셀용 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="167"/>
         <source>The journal could not be read: {why}</source>
         <translation>매매일지를 읽지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="187"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="210"/>
         <source>Kiwoom&apos;s trade journal: {why}</source>
         <translation>키움 당일매매일지: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="204"/>
-        <source>Realized {realized} · fees and tax {fees} · {trips} round trips · won {rate}</source>
-        <translation>실현손익 {realized} · 수수료·세금 {fees} · 왕복 {trips}회 · 승률 {rate}</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="211"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="227"/>
         <source>some sales of shares bought before the journal began are not counted</source>
         <translation>일지 이전에 산 주식의 매도는 손익에서 빠졌습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="218"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="234"/>
         <source>Export the day&apos;s review</source>
         <translation>매매일지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="220"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="236"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="231"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="248"/>
         <source>The CSV was not written: {why}</source>
         <translation>CSV를 저장하지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="233"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
         <source>Saved {path}</source>
         <translation>저장했습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="238"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="255"/>
         <source>Time (KST)</source>
         <translation>체결시각(KST)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="239"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="256"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="240"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Price</source>
         <translation>체결가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="241"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="258"/>
         <source>Quantity</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="245"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="262"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="247"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="264"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="248"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="265"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="249"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="266"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>

@@ -180,7 +180,9 @@ def test_the_wheel_zooms_a_drag_looks_back_and_a_double_click_returns_to_now(des
     desk.act(lambda: canvas.event(moved))  # the pointer resting on a candle (no button: QTest cannot)
     assert "KST" in chart.candleLabel.text() and "시가" in chart.candleLabel.text()  # the candle under the pointer
     desk.act(lambda: QTest.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=start))
-    assert view.follow and view.first + view.count > len(canvas.candles)
+    assert canvas.view.follow and canvas.view.first + canvas.view.count > len(canvas.candles)  # now, again
+    assert canvas.view.count == shown  # at the scale a chart opens with
+    assert not canvas._click.isActive() and desk.ticket.priceSpin.value() == price  # a double click prices nothing
 
 
 def test_after_a_dropped_connection_the_chart_reads_its_candles_again(desk: Desk) -> None:

@@ -5,6 +5,7 @@ alone, and Export CSV (`exportCsvButton`) writes what Excel opens: UTF-8 with a 
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Any
 
@@ -110,10 +111,11 @@ def test_export_csv_writes_the_days_fills_and_summary_for_excel(desk: Desk, tmp_
     ]
     buy, sell = rows[1], rows[2]
     bought, sold = panel.review.fills
-    assert buy[1:8] == [bought.order_no, SAMSUNG, "삼성전자", "매수", str(bought.price), "10", str(bought.fees)]
-    assert sell[1:8] == [sold.order_no, SAMSUNG, "삼성전자", "매도", str(sold.price), "10", str(sold.fees)]
+    code, number, other = f'="{SAMSUNG}"', f'="{bought.order_no}"', f'="{sold.order_no}"'  # kept as text
+    assert buy[1:8] == [number, code, "삼성전자", "매수", str(bought.price), "10", str(bought.fees)]
+    assert sell[1:8] == [other, code, "삼성전자", "매도", str(sold.price), "10", str(sold.fees)]
     assert buy[8] == "" and 71_000 <= bought.price < sold.price
-    assert buy[0].startswith(panel.day) and buy[0].endswith("+09:00")  # KST
+    assert re.fullmatch(rf"{panel.day} \d\d:\d\d:\d\d", buy[0])  # KST, as Excel reads a date and time
     assert rows[3] == []  # one blank row between the fills and the summary
     summary = rows[4:]
     assert summary[0][:3] == ["종목코드", "종목명", "매수수량"]

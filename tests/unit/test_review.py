@@ -67,6 +67,8 @@ def test_the_csv_opens_in_excel_with_korean_headers_and_plain_numbers() -> None:
     assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][:3] == ["체결시각(KST)", "주문번호", "종목코드"] and rows[2][4] == "매도"
-    assert rows[2][:2] == ["2026-11-25T10:00:00.000+09:00", "0000003"] and rows[2][5] == "72000"  # no separators
+    assert rows[2][:3] == ["2026-11-25 10:00:00", '="0000003"', '="005930"']  # Excel's date; codes keep their 0s
+    assert rows[2][5] == "72000"  # no separators
     total = rows[-1]
     assert total[0] == "합계" and int(total[4]) == 72_000_000 - 71_300_000 - 10_695 - 10_800 - 144_000
+    assert total[6:] == ["1", "1"]  # one round trip, and it won
