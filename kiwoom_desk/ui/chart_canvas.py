@@ -8,12 +8,11 @@ it. Only the candles in view are drawn, once per repaint, and Qt folds many `upd
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF, QWheelEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
@@ -23,6 +22,7 @@ from ..trading.fills import FillMark
 from ..trading.ticks import Instrument, nearest_tick, tick_size
 from . import chart_scale as scale
 from . import theme
+from .chart_frame import Frame, within
 
 GRID = QColor("#e6e6e6")
 AXIS_TEXT = QColor(theme.FLAT)
@@ -40,36 +40,6 @@ class Spot:
     side: Side
     price: int
     quantity: int
-
-
-@dataclass(frozen=True)
-class Frame:
-    """The areas and the spans they show: pixels from candle positions and prices, and back."""
-
-    price_area: QRectF
-    volume_area: QRectF
-    first: float  # the view's first candle position
-    count: float  # candle positions across
-    low: float
-    high: float
-
-    @property
-    def pixels_per_candle(self) -> float:
-        return self.price_area.width() / self.count
-
-    def x(self, index: float) -> float:
-        return self.price_area.left() + (index - self.first + 0.5) * self.pixels_per_candle
-
-    def index_at(self, x: float) -> int:
-        return math.floor((x - self.price_area.left()) / self.pixels_per_candle + self.first)
-
-    def y(self, price: float) -> float:
-        area = self.price_area
-        return area.bottom() - (price - self.low) / (self.high - self.low) * area.height()
-
-    def price_at(self, y: float) -> float:
-        area = self.price_area
-        return self.low + (area.bottom() - y) / area.height() * (self.high - self.low)
 
 
 class ChartCanvas(QWidget):
@@ -224,7 +194,7 @@ class ChartCanvas(QWidget):
         self._grid(painter, frame)
         self._days(painter, frame, indices)
         most = max((self.candles[index].volume for index in indices), default=0) or 1  # the bars' scale
-        self._candles(painter, frame, _within(indices, frame, event.rect()), most)
+        self._candles(painter, frame, within(indices, frame, event.rect()), most)
         self._lines(painter, frame)
         self._marks(painter, frame, indices)
         painter.restore()
@@ -402,10 +372,3 @@ class ChartCanvas(QWidget):
         self._pointer = None
         self.hovered.emit(None)
         self.update()
-
-
-def _within(indices: range, frame: Frame, dirty: QRect) -> range:
-    """The candles whose column meets the part being repainted."""
-    first = max(frame.index_at(dirty.left()) - 1, indices.start)
-    last = min(frame.index_at(dirty.right()) + 2, indices.stop)
-    return range(first, max(last, first))
