@@ -85,8 +85,7 @@ class ChartCanvas(QWidget):
     def show_series(self, series: CandleSeries) -> None:
         """A new history: the newest candles in view."""
         self.candles, self.interval = series.candles, series.interval
-        self.view = scale.View()
-        self.view.show_latest(len(self.candles))
+        self.view = scale.View.opening(len(self.candles))
         self.update()
 
     def moved(self, series: CandleSeries, started: bool) -> None:
@@ -355,8 +354,7 @@ class ChartCanvas(QWidget):
         """Back to now, at the scale a chart opens with; the ticket's price stays as it was."""
         self._click.stop()
         self._press = None
-        self.view = scale.View()
-        self.view.show_latest(len(self.candles))
+        self.view = scale.View.opening(len(self.candles))
         self._name_hovered()
         self.update()
 

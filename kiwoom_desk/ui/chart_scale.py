@@ -24,6 +24,14 @@ class View:
     count: float = DEFAULT_COUNT
     follow: bool = True
 
+    @classmethod
+    def opening(cls, total: int) -> View:
+        """How a series opens: its newest candles at the right, at most DEFAULT_COUNT of them, and no more
+        positions than there are candles (a 60-minute chart of five days has 35)."""
+        view = cls(count=max(min(DEFAULT_COUNT, total + 1), MIN_COUNT))
+        view.show_latest(total)
+        return view
+
     def show_latest(self, total: int) -> None:
         self.first = total - self.count + 1  # one empty position after the forming candle, as the HTS leaves
         self.follow = True
@@ -77,16 +85,18 @@ def labelled(candles: Sequence[Candle], indices: range, every: int, interval: in
         return [index for index in indices if index % every == 0]
     span = every * interval
     chosen: list[int] = []
+    last_opens_day = False
     for index in indices:
         start = candles[index].start
-        day_starts = index > 0 and candles[index - 1].day != start[:8]
-        if not day_starts and (int(start[8:10]) * 60 + int(start[10:12])) % span:
+        opens_day = index == 0 or candles[index - 1].day != start[:8]  # the history's first day too
+        if not opens_day and (int(start[8:10]) * 60 + int(start[10:12])) % span:
             continue
-        if chosen and index - chosen[-1] < every:  # too close to the last name: a day's start wins
-            if not day_starts:
+        if chosen and index - chosen[-1] < every:  # too close to the last name: a day's start wins over a time
+            if not opens_day or last_opens_day:
                 continue
             chosen.pop()
         chosen.append(index)
+        last_opens_day = opens_day
     return chosen
 
 
