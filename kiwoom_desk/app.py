@@ -295,6 +295,9 @@ def launch(args: argparse.Namespace) -> Launch:
     return Launch(app, loop, window, config)
 
 
+SETTLE_SECONDS = 3.0  # the one full collection and freeze wait until start-up's work is done
+
+
 def run(launched: Launch, environment: Environment | None) -> int:
     """Connects (`environment`, else the last one used) and runs until the window is closed and shut down."""
     loop, window = launched.loop, launched.window
@@ -306,8 +309,9 @@ def run(launched: Launch, environment: Environment | None) -> int:
         """One coroutine for the whole run, so nothing is ever left to run outside the loop."""
         try:
             await window.start(environment)
-            keep_collections_short()
+            settled = loop.call_later(SETTLE_SECONDS, keep_collections_short)  # after the first look, not in it
             await closed.wait()
+            settled.cancel()
         finally:
             await window.shutdown()
             loop.stop()
