@@ -115,8 +115,9 @@ class ReviewPanel(QWidget):
         self.body.addWidget(self.table)
         self.curve = CurvePlot()
         self.body.addWidget(self.curve)
-        self.body.setStretchFactor(0, 1)  # the table's eight columns whole at 1366×768
-        self.curve.setMaximumWidth(300)
+        self.body.setStretchFactor(0, 0)  # the table keeps its eight columns whole, in either language;
+        self.body.setStretchFactor(1, 1)  # a wider window gives the curve the room
+        self.body.setSizes([650, 250])
         layout.addWidget(self.body, 1)
 
     def retranslate(self) -> None:

@@ -28,7 +28,7 @@ class CurvePlot(QWidget):
         self.points: list[tuple[int, int]] = []  # (second of the day, cumulative P/L)
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 160)
+        return QSize(200, 160)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(160, 80)
