@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         StockListing,
         TradeJournal,
         TradeJournalRow,
+        WatchedStock,
     )
     from .ratelimit import MOCK_LIMITS, REAL_LIMITS, UNLIMITED, RateLimits
 
@@ -100,6 +101,7 @@ _HOMES = {  # name -> the submodule that defines it
     "TransportError": "errors",
     "UNLIMITED": "ratelimit",
     "Venue": "codes",
+    "WatchedStock": "models",
     "mask_account": "client",
 }
 
@@ -160,5 +162,6 @@ __all__ = [
     "TradeType",
     "TransportError",
     "Venue",
+    "WatchedStock",
     "mask_account",
 ]

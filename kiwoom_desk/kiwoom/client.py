@@ -16,7 +16,7 @@ import logging
 import random
 import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -44,6 +44,7 @@ from .models import (
     StockListing,
     Token,
     TradeJournal,
+    WatchedStock,
 )
 from .ratelimit import UNLIMITED, RateLimiter, RateLimits
 
@@ -67,11 +68,12 @@ PATHS: dict[str, str] = {
     **dict.fromkeys(
         ("ka00001", "ka10075", "ka10076", "kt00007", "kt00018", "kt00001", "ka10170", "ka10077"), "/api/dostk/acnt"
     ),
-    **dict.fromkeys(("ka10001", "ka10099"), "/api/dostk/stkinfo"),
+    **dict.fromkeys(("ka10001", "ka10095", "ka10099"), "/api/dostk/stkinfo"),
     "ka10004": "/api/dostk/mrkcond",
     **dict.fromkeys(("ka10080", "ka10081"), "/api/dostk/chart"),
 }
 MINUTE_SCOPES = (1, 3, 5, 10, 15, 30, 45, 60)  # ka10080 tic_scope
+WATCH_BATCH = 20  # codes per ka10095 request (the spec states no maximum)
 
 _STOCK_CODE = re.compile(r"[0-9A-Z]{6}")  # KRX short codes; new listings may carry letters (e.g. 0126Z0)
 _ORDER_NO = re.compile(r"[0-9]{7}")
@@ -334,6 +336,19 @@ class KiwoomClient:
     async def stock_list(self, market: str = "0") -> list[StockListing]:
         """ka10099, every page: the listings of a market ("0" KOSPI, "10" KOSDAQ, "8" ETF ...)."""
         return await self._rows("ka10099", {"mrkt_tp": market}, "list", StockListing)
+
+    async def watched_stocks(self, stock_codes: Sequence[str]) -> list[WatchedStock]:
+        """ka10095: the quotes of several stocks (a watchlist's snapshot), in the order given, WATCH_BATCH codes to
+        a request: the spec joins them with `|` but gives the field 20 characters and no maximum, so the batches
+        stay small. A code the server does not list comes back without a row."""
+        for code in stock_codes:
+            self._check_stock_code(code, "ka10095")
+        quotes: list[WatchedStock] = []
+        for first in range(0, len(stock_codes), WATCH_BATCH):
+            body = {"stk_cd": "|".join(stock_codes[first : first + WATCH_BATCH])}
+            _first, rows = await self._pages("ka10095", body, "atn_stk_infr")
+            quotes += [self._model("ka10095", row, WatchedStock) for row in rows]
+        return quotes
 
     async def minute_candles(
         self, stock_code: str, minutes: int = 1, until: str = "", max_pages: int = 1

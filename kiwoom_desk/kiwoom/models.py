@@ -294,6 +294,27 @@ class StockInfo(WireModel):
     volume: OptInt = Field(None, alias="trde_qty")
 
 
+class WatchedStock(WireModel):
+    """ka10095 `atn_stk_infr` row: one stock's quote for a watchlist. Prices are absolute (the wire's sign is a
+    direction); what a row leaves out is None, never 0."""
+
+    code: StockCode = Field(alias="stk_cd", min_length=1, pattern=r"\S")
+    name: str = Field("", alias="stk_nm")
+    current_price: Price = Field(alias="cur_prc")
+    base_price: OptPrice = Field(None, alias="base_pric")
+    change: OptInt = Field(None, alias="pred_pre")
+    change_rate: OptRate = Field(None, alias="flu_rt")
+    volume: OptInt = Field(None, alias="trde_qty")
+    value_millions: OptInt = Field(None, alias="trde_prica")  # 백만원
+    open: OptPrice = Field(None, alias="open_pric")
+    high: OptPrice = Field(None, alias="high_pric")
+    low: OptPrice = Field(None, alias="low_pric")
+    upper_limit: OptPrice = Field(None, alias="upl_pric")
+    lower_limit: OptPrice = Field(None, alias="lst_pric")
+    best_ask: OptPrice = Field(None, alias="sel_bid")
+    best_bid: OptPrice = Field(None, alias="buy_bid")
+
+
 class BookLevel(WireModel):
     price: int
     quantity: int | None  # None: the server left the quantity out

@@ -216,6 +216,9 @@ ENDPOINTS: dict[str, Endpoint] = {
         ),
         Endpoint("ka10077", PATH_ACCOUNT, (_req("stk_cd", 6, _CODE),), list_key="tdy_rlzt_pl_dtl"),
         Endpoint("ka10001", PATH_STOCK_INFO, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),
+        Endpoint(  # several codes joined by |: the spec's length of 20 is not what the server holds to
+            "ka10095", PATH_STOCK_INFO, (_req("stk_cd", 10 * 100, rf"{_CODE}(_NX|_AL)?(\|{_CODE}(_NX|_AL)?)*"),)
+        ),
         Endpoint("ka10099", PATH_STOCK_INFO, (_req("mrkt_tp", 2, choices=set(MARKET_CODES)),), list_key="list"),
         Endpoint("ka10004", PATH_MARKET, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),
         Endpoint(

@@ -139,6 +139,14 @@ METHODS = [
     ),
     Method("order_book", "ka10004", lambda c: c.order_book(SAMSUNG)),
     Method(
+        "watched_stocks",
+        "ka10095",
+        lambda c: c.watched_stocks([SAMSUNG, "000660"]),
+        list_key="atn_stk_infr",
+        required=_q("stk_cd", "cur_prc"),
+        optional={"base_pric": "base_price", "pred_pre": "change", "flu_rt": "change_rate", "trde_qty": "volume"},
+    ),
+    Method(
         "minute_candles",
         "ka10080",
         lambda c: c.minute_candles(SAMSUNG, 1),

@@ -85,6 +85,7 @@ async def _record(exchange: SandboxExchange) -> tuple[dict[str, Recorded], dict[
         await client.deposit()
         await client.stock_info(SAMSUNG)
         await client.order_book(SAMSUNG)
+        await client.watched_stocks([SAMSUNG, "000660"])
         await client.stock_list("0")
         await client.minute_candles(SAMSUNG, 1)
         await client.daily_candles(SAMSUNG, "20261125")

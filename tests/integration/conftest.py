@@ -35,6 +35,7 @@ PATHS = {
     "ka10170": "/api/dostk/acnt",
     "ka10077": "/api/dostk/acnt",
     "ka10001": "/api/dostk/stkinfo",
+    "ka10095": "/api/dostk/stkinfo",
     "ka10099": "/api/dostk/stkinfo",
     "ka10004": "/api/dostk/mrkcond",
     "ka10080": "/api/dostk/chart",
