@@ -218,6 +218,7 @@ def session_config(args: argparse.Namespace) -> SessionConfig:
     """Where the session keeps things; `--rest-url`/`--ws-url` point the chosen environment elsewhere."""
     from .storage.credentials import CredentialStore
     from .storage.journal import Journal
+    from .storage.watchlists import WatchlistStore
     from .trading.session import SessionConfig
 
     overrides = {}
@@ -230,6 +231,7 @@ def session_config(args: argparse.Namespace) -> SessionConfig:
         cache_dir=Path(platformdirs.user_cache_dir(APP, APP)),
         overrides=overrides,
         sandbox_dir=data_dir() / "sandbox",  # the session starts the Sandbox when it is first opened
+        watchlists=WatchlistStore(data_dir() / "watchlists.json"),
     )
 
 

@@ -20,6 +20,7 @@ from kiwoom_desk.environments import Endpoints, Environment
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import CredentialStore
 from kiwoom_desk.storage.journal import Journal
+from kiwoom_desk.storage.watchlists import WatchlistStore
 from kiwoom_desk.trading.session import SessionConfig
 from kiwoom_desk.trading.sessions import KST
 from kiwoom_desk.ui.main_window import MainWindow
@@ -93,6 +94,7 @@ def open_window(
     config = SessionConfig(
         credentials=CredentialStore(keyring or MemoryKeyring()),
         journal=Journal(folder / "journal.sqlite3"),
+        watchlists=WatchlistStore(folder / "watchlists.json"),
         cache_dir=folder / "cache",
         overrides=dict.fromkeys(environments, endpoints),
     )

@@ -33,6 +33,7 @@ from ..kiwoom import (
     StockListing,
     TradeJournal,
     TradeType,
+    WatchedStock,
 )
 from ..kiwoom.events import (
     BalanceUpdate,
@@ -232,6 +233,13 @@ class TradingDesk:
         """Trades and the 10-level book of the ticket's stock (the ticket's stream; held stocks have theirs)."""
         self.streams.want("ticket", trades={code}, book={code})
         await self.streams.sync()
+
+    async def watch_list(self, codes: Sequence[str]) -> list[WatchedStock]:
+        """The watchlist's stocks: their trades streamed on the watchlist's own purpose (the ticket's and the
+        positions' streams stay as they are), and a snapshot of their quotes (ka10095) to start from."""
+        self.streams.want("watchlist", trades=set(codes))
+        await self.streams.sync()
+        return await self.client.watched_stocks(list(codes)) if codes else []
 
     def _follow_positions(self) -> None:
         """Every held stock's trades, so that positions follow the market; kept in step as they open and close."""

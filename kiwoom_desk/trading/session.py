@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..environments import SANDBOX_KEYS, Endpoints, Environment
 from ..storage.credentials import Credentials, CredentialStore
 from ..storage.journal import Journal
+from ..storage.watchlists import WatchlistStore
 from .limits import OrderGuard
 from .review import DayReview, review_day
 from .rules import RiskLimits
@@ -39,6 +40,7 @@ class SessionConfig:
     cache_dir: Path | None = None  # the daily stock-list cache
     overrides: dict[Environment, Endpoints] = field(default_factory=dict)  # --rest-url, tests
     sandbox_dir: Path | None = None  # the embedded Sandbox's state, started on first use
+    watchlists: WatchlistStore | None = None  # the trader's lists; None keeps them for this run only
 
 
 class SessionController:

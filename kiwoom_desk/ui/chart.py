@@ -49,6 +49,7 @@ class ChartPane(QWidget):
         self._started = False  # a new candle since the last redraw
         self._marked: tuple[object, int] = (None, 0)  # what the marks shown came from, and how many
         self._dropped = False  # the real-time connection dropped since the candles were read
+        self._waiting: list[Trade] = []  # the stock's trades while its history is read
         self._build()
         self._redraw = self._timer(REDRAW_MS, self._draw_last)
         # Orders and fills change in bursts: their lines and marks follow at most ten times a second.
@@ -119,7 +120,7 @@ class ChartPane(QWidget):
     def _reload(self) -> None:
         if self._loading is not None:
             self._loading.cancel()  # a query, not an order: the stock the trader left needs no answer
-        self.series, self._problem = None, ""
+        self.series, self._problem, self._waiting = None, "", []
         self._show_everything()
         desk = self._desk()
         if self.quote is not None and desk is not None:
@@ -134,6 +135,9 @@ class ChartPane(QWidget):
             return
         if self.quote is not None and self.quote.code == code and self.interval == interval:
             self.series = series
+            waiting, self._waiting = self._waiting, []
+            for trade in waiting:  # what traded while the history was read: counted once by the day's count
+                series.apply(datetime.now(KST).strftime("%Y%m%d"), trade.time, trade.price, trade.volume)
             self._show_everything()
 
     def clear(self) -> None:
@@ -143,8 +147,15 @@ class ChartPane(QWidget):
         self._show_title()
 
     def market(self, event: Trade | BookUpdate) -> None:
-        """Every trade of the charted stock goes into its series; the drawing follows at most 30 times a second."""
-        if self.series is None or not isinstance(event, Trade) or event.stock_code != self.series.stock_code:
+        """Every trade of the charted stock goes into its series; the drawing follows at most 30 times a second.
+        Trades that come while the history is read wait for it (else its last price could stay behind)."""
+        if not isinstance(event, Trade):
+            return
+        if self.series is None:
+            if self.quote is not None and event.stock_code == self.quote.code and len(self._waiting) < 10_000:
+                self._waiting.append(event)
+            return
+        if event.stock_code != self.series.stock_code:
             return
         today = datetime.now(KST).strftime("%Y%m%d")
         moved = self.series.apply(today, event.time, event.price, event.volume)

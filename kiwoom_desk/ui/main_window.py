@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..collector import collect_everything
@@ -39,6 +39,7 @@ from .positions import PositionsPanel
 from .review import ReviewPanel
 from .status_bar import StatusBar
 from .ticket import OrderTicket
+from .watchlist import WatchlistPanel
 from .widgets import named
 from .window_layout import LayoutPart, layout_parts, restore_layout, save_layout
 
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # the live session (client, websockets) loads when one is ope
 
 log = logging.getLogger(__name__)
 FIRST_PAINT_WAIT_SECONDS = 0.5
+WATCHLIST_SHOWN_FROM = 1600  # screen width (px) from which the watchlist opens beside the chart the first time
 
 
 class MainWindow(QMainWindow):
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
 
         self.ticket = OrderTicket(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.ticket)
+        self._build_watchlist()
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.bridge.realtimeStatusChanged.connect(self.status.set_realtime)
@@ -136,7 +139,19 @@ class MainWindow(QMainWindow):
         self.bridge.marketArrived.connect(self.ticket.market.push)
         self.ticket.quoteChanged.connect(self.chart.show_quote)
         self.chart.priceChosen.connect(self.ticket.take_price)
+        self.watchlist.stockChosen.connect(self.ticket.stockCodeEdit.choose)
         self.reviewPanel.saved.connect(lambda text: self.status.show_message(text, important=True))
+
+    def _build_watchlist(self) -> None:
+        """관심종목 in a dock on the right, which the trader may close (보기 > 관심종목) or move."""
+        self.watchlist = WatchlistPanel(self.session, self.bridge, self._ticket_code)
+        self.watchlistDock = named(QDockWidget(), "watchlistDock")
+        self.watchlistDock.setWidget(self.watchlist)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.watchlistDock)
+
+    def _ticket_code(self) -> str:
+        quote = self.ticket.quote
+        return quote.code if quote is not None else ""
 
     def _wire_actions(self) -> None:
         self.openOrders.cancelRequested.connect(self.orderActions.cancel_orders)
@@ -151,6 +166,8 @@ class MainWindow(QMainWindow):
         self.realBanner.setText(self.tr("REAL TRADING: orders use real money"))
         self.openOrdersPane.retranslate()
         self.chart.retranslate()
+        self.watchlist.retranslate()
+        self.watchlistDock.setWindowTitle(self.tr("Watchlist"))
         self.orderTabs.setTabText(0, self.tr("Open orders"))
         self.orderTabs.setTabText(1, self.tr("Fills"))
         self.orderTabs.setTabText(2, self.tr("Review"))
@@ -210,7 +227,11 @@ class MainWindow(QMainWindow):
         return layout_parts(self, self.splitter, orders, positions)
 
     def _restore_layout(self) -> None:
+        first_time = self.settings.value("windowState") is None
         restore_layout(self, self.settings, self._layout_parts())
+        screen = self.screen()
+        if first_time and screen is not None and screen.availableSize().width() < WATCHLIST_SHOWN_FROM:
+            self.watchlistDock.hide()  # 1366 wide: the ticket, the chart and the orders first (보기 > 관심종목)
 
     def save_layout(self) -> None:
         save_layout(self.settings, self._layout_parts())
@@ -293,6 +314,7 @@ class MainWindow(QMainWindow):
         self._show_environment()
         if self.reviewPanel.isVisible():  # the other environment's journal
             self.reviewPanel.refresh()
+        self.watchlist.open_environment(environment.value)  # its own lists, streamed on this session
         self.ticket.set_environment(environment, self.session.guards[environment])
         self.status.set_rest_state("connected")
         self.status.token_expires_at = desk.token_expires_at

@@ -95,6 +95,8 @@ class WindowMenus(QObject):
         self.viewMenu = bar.addMenu("")
         self.restoreLayoutAction = action(self, window.restore_default_layout)
         self.viewMenu.addAction(self.restoreLayoutAction)
+        self.watchlistAction = window.watchlistDock.toggleViewAction()  # 관심종목: shown or closed
+        self.viewMenu.addAction(self.watchlistAction)
         self._build_languages()
         self.helpMenu = bar.addMenu("")
         self.aboutAction = action(self, lambda: dialogs.AboutDialog(__version__, window).open())

@@ -49,6 +49,9 @@ class StockSearchEdit(QLineEdit):
             self._picked(f"{match.code} {match.name}")
 
     def _picked(self, completion: str) -> None:
-        code = completion.split(" ", 1)[0]
+        self.choose(completion.split(" ", 1)[0])
+
+    def choose(self, code: str) -> None:
+        """Another stock for the ticket, picked elsewhere (a watchlist row): as if typed."""
         self.setText(code)
         self.codeEntered.emit(code)

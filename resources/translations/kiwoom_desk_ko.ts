@@ -27,67 +27,67 @@
 <context>
     <name>ChartPane</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="97"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="98"/>
         <source>Daily</source>
         <translation>일</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="97"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="98"/>
         <source>{minutes} min</source>
         <translation>{minutes}분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="100"/>
         <source>Candle interval</source>
         <translation>봉 주기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="100"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="101"/>
         <source>Price (KRW)</source>
         <translation>가격(원)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="100"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="101"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="132"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="133"/>
         <source>The chart could not be loaded: {why}</source>
         <translation>차트를 불러오지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="216"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="227"/>
         <source>{count} orders </source>
         <translation>{count}건 </translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="221"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="232"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="228"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="239"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="228"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="239"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="247"/>
         <source>Enter a stock code in the ticket to see its chart.</source>
         <translation>주문창에 종목코드를 입력하면 차트가 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="238"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="249"/>
         <source>Loading the chart...</source>
         <translation>차트를 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="258"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="269"/>
         <source>O {open} H {high} L {low} C {close} V {volume}</source>
         <translation>시가 {open} 고가 {high} 저가 {low} 종가 {close} 거래량 {volume}</translation>
     </message>
@@ -586,62 +586,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="166"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="170"/>
+        <source>Watchlist</source>
+        <translation>관심종목</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="171"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="172"/>
         <source>Fills</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="173"/>
         <source>Review</source>
         <translation>매매일지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="175"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="191"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="208"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="203"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="220"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="244"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="265"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="276"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="297"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="299"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="321"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="303"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="325"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="319"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="341"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -1246,62 +1251,62 @@
     <name>ReviewPanel</name>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="59"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="60"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="61"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="260"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
         <source>Bought</source>
         <translation>매수수량</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="62"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="260"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
         <source>Sold</source>
         <translation>매도수량</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="63"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
         <source>Realized P/L</source>
         <translation>실현손익</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="64"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
         <source>Fees and tax</source>
         <translation>수수료·세금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="212"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="213"/>
         <source>Kiwoom&apos;s trade journal (ka10170, {time}): P/L {profit}, fees and tax {fees}</source>
         <translation>키움 당일매매일지(ka10170, {time} 기준): 손익 {profit}, 수수료·세금 {fees}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="220"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="221"/>
         <source>Realized {realized} · fees and tax {fees} · round trips {trips} · won {rate}</source>
         <translation>실현손익 {realized} · 수수료·세금 {fees} · 왕복 {trips}회 · 승률 {rate}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="260"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
         <source>Round trips</source>
         <translation>왕복거래</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="260"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
         <source>Won</source>
         <translation>이긴 거래</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="124"/>
         <source>Day</source>
         <translation>일자</translation>
     </message>
@@ -1316,87 +1321,87 @@
         <translation>승</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="125"/>
         <source>Export CSV...</source>
         <translation>CSV 내보내기...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="125"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="126"/>
         <source>The day&apos;s fills and the summary per stock, for Excel</source>
         <translation>그날의 체결과 종목별 요약을 엑셀용 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="168"/>
         <source>The journal could not be read: {why}</source>
         <translation>매매일지를 읽지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="210"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="211"/>
         <source>Kiwoom&apos;s trade journal: {why}</source>
         <translation>키움 당일매매일지: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="227"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="228"/>
         <source>some sales of shares bought before the journal began are not counted</source>
         <translation>일지 이전에 산 주식의 매도는 손익에서 빠졌습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="234"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="235"/>
         <source>Export the day&apos;s review</source>
         <translation>매매일지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="237"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="248"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="249"/>
         <source>The CSV was not written: {why}</source>
         <translation>CSV를 저장하지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="251"/>
         <source>Saved {path}</source>
         <translation>저장했습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="255"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="256"/>
         <source>Time (KST)</source>
         <translation>체결시각(KST)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="256"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="258"/>
         <source>Price</source>
         <translation>체결가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="258"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="259"/>
         <source>Quantity</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="262"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="263"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="264"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="265"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="265"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="266"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="266"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="267"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
@@ -1635,144 +1640,207 @@
     </message>
 </context>
 <context>
+    <name>WatchlistPanel</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="52"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="53"/>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="54"/>
+        <source>Change</source>
+        <translation>대비</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="55"/>
+        <source>Rate</source>
+        <translation>등락률</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="56"/>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="57"/>
+        <source>Day range</source>
+        <translation>일중 범위</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="124"/>
+        <source>+ Add</source>
+        <translation>+ 추가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="125"/>
+        <source>Add the ticket&apos;s stock to this list (Insert)</source>
+        <translation>주문창의 종목을 이 목록에 추가합니다 (Insert)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="126"/>
+        <source>New list</source>
+        <translation>새 목록</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="127"/>
+        <source>Delete list</source>
+        <translation>목록 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="159"/>
+        <source>Name of the new list</source>
+        <translation>새 목록의 이름</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="160"/>
+        <source>Watchlist {number}</source>
+        <translation>관심종목{number}</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="146"/>
         <source>Order limits saved.</source>
         <translation>주문 한도를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="150"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="152"/>
         <source>Hotkeys saved.</source>
         <translation>단축키를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="155"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="156"/>
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="157"/>
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="158"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="159"/>
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
         <source>Cancel selected</source>
         <translation>선택 주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
         <source>Ticket</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
         <source>Sounds</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
         <source>Fill</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
         <source>Partial fill</source>
         <translation>부분 체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="172"/>
         <source>Rejection</source>
         <translation>거부</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="173"/>
         <source>Real-time connection lost</source>
         <translation>실시간 연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="175"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
         <source>Order limits...</source>
         <translation>주문 한도...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="178"/>
         <source>Hotkeys...</source>
         <translation>단축키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="179"/>
         <source>Reset the Sandbox account...</source>
         <translation>연습 계좌 초기화...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="180"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="181"/>
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="182"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="183"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="184"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>

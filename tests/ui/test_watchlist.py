@@ -1,0 +1,83 @@
+"""The watchlist (#15, `watchlistTable`) on a real Sandbox: the ticket's stock is added with its quote, a trade
+moves its row, Delete and Alt+Up/Down change the list, the lists outlive the window per environment, and a double
+click puts a stock in the ticket."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kiwoom_desk.storage.watchlists import Watchlist
+
+from .conftest import Desk
+
+SAMSUNG, HYNIX, NAVER = "005930", "000660", "035420"
+
+
+def shown(desk: Desk) -> list[list[str]]:
+    """The table as the trader reads it, top to bottom."""
+    model = desk.window.watchlist.table.model()
+    return [[str(model.index(r, c).data()) for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def add(desk: Desk, code: str) -> None:
+    desk.fill(code, 0, 0)
+    desk.act(desk.window.watchlist.addButton.click)
+    desk.until(
+        lambda: any(row[1] != code and code in desk.window.watchlist.watchlists.shown.codes for row in shown(desk)),
+        "not added",
+    )
+
+
+def row_of(desk: Desk, name: str) -> list[str]:
+    return next(row for row in shown(desk) if row[1] == name)
+
+
+def test_the_tickets_stock_joins_with_its_quote_and_moves_on_each_trade(desk: Desk) -> None:
+    desk.until(lambda: desk.window.status.realtime.text() == "실시간: 연결됨", "real-time never connected")
+    desk.act(desk.window.watchlistDock.show)
+    panel = desk.window.watchlist
+    assert panel.table.objectName() == "watchlistTable" and panel.listCombo.currentText() == "관심종목1"
+    add(desk, SAMSUNG)
+    add(desk, HYNIX)
+    desk.until(lambda: row_of(desk, "SK하이닉스")[2] != "-", "no quote for the second stock")
+    info = desk.complete(desk.window.desk.client.stock_info(HYNIX))  # type: ignore[union-attr]
+    assert row_of(desk, "SK하이닉스")[:4] == ["2", "SK하이닉스", f"{info.current_price:,}", f"{info.change:+,}"]
+    desk.sandbox.set_price(SAMSUNG, 72_000)  # a trade of a listed stock that is no longer the ticket's
+    desk.until(lambda: row_of(desk, "삼성전자")[2] == "72,000", "the row did not follow the trade")
+    assert row_of(desk, "삼성전자")[3] == "+800" and row_of(desk, "삼성전자")[4] == "+1.12%"
+
+
+def test_delete_and_alt_arrows_change_the_list_and_it_outlives_the_window(desk: Desk) -> None:
+    panel = desk.window.watchlist
+    desk.act(desk.window.watchlistDock.show)
+    for code in (SAMSUNG, HYNIX, NAVER):
+        add(desk, code)
+    desk.until(lambda: [row[1] for row in shown(desk)] == ["삼성전자", "SK하이닉스", "NAVER"], "not in order")
+    desk.act(lambda: panel.table.selectRow(2))
+    desk.act(lambda: panel.table.setFocus())
+    desk.act(lambda: QTest.keyClick(panel.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier))
+    desk.until(lambda: [row[1] for row in shown(desk)] == ["삼성전자", "NAVER", "SK하이닉스"], "Alt+Up did not move it")
+    desk.act(lambda: panel.table.selectRow(0))
+    desk.act(lambda: QTest.keyClick(panel.table, Qt.Key.Key_Delete))
+    desk.until(lambda: [row[1] for row in shown(desk)] == ["NAVER", "SK하이닉스"], "Delete did not remove it")
+    assert [row[0] for row in shown(desk)] == ["1", "2"]
+    store = desk.window.session.config.watchlists
+    assert store is not None and store.load("sandbox") == [Watchlist("관심종목1", [NAVER, HYNIX])]
+    assert store.load("mock") == [Watchlist("관심종목1", [])]  # another environment's lists are its own
+
+
+def test_a_double_click_puts_the_stock_in_the_ticket_and_the_chart(desk: Desk) -> None:
+    panel = desk.window.watchlist
+    desk.act(desk.window.watchlistDock.show)
+    add(desk, HYNIX)
+    desk.fill(SAMSUNG, 0, 0)
+    index = panel.table.model().index(0, 1)
+    rect: Any = panel.table.visualRect(index)
+    viewport = panel.table.viewport()
+    desk.act(lambda: QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center()))  # as a mouse does:
+    desk.act(lambda: QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center()))  # a click, then the 2nd
+    desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.code == HYNIX, "the ticket kept its stock")
+    desk.until(lambda: desk.window.chart.series is not None and desk.window.chart.series.stock_code == HYNIX, "chart")
