@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         if first_time and screen is not None and screen.availableSize().width() < WATCHLIST_SHOWN_FROM:
             self.watchlistDock.hide()  # 1366 wide: the ticket, the chart and the orders first (보기 > 관심종목)
+        elif first_time:
+            self.resizeDocks([self.watchlistDock], [440], Qt.Orientation.Horizontal)  # its columns whole
 
     def save_layout(self) -> None:
         save_layout(self.settings, self._layout_parts())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -115,16 +116,20 @@ class WatchlistPanel(QWidget):
         layout.addLayout(header)
         self.table = WatchTable(self)
         self.rows: KeyedTableModel[WatchRow] = KeyedTableModel(watch_columns(), key=lambda row: row.code)
-        show_table(self.table, self.rows, sort_column=0, order=Qt.SortOrder.AscendingOrder)
+        show_table(self.table, self.rows, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True)
         self.table.setItemDelegateForColumn(6, RangeBar(self.table))
         self.table.doubleClicked.connect(self._chosen)
         layout.addWidget(self.table, 1)
+        self.hintLabel = named(QLabel(), "watchlistHint")  # what to do with an empty list
+        self.hintLabel.setWordWrap(True)
+        layout.addWidget(self.hintLabel)
 
     def retranslate(self) -> None:
         self.addButton.setText(self.tr("+ Add"))
         self.addButton.setToolTip(self.tr("Add the ticket's stock to this list (Insert)"))
         self.newListButton.setText(self.tr("New list"))
         self.deleteListButton.setText(self.tr("Delete list"))
+        self.hintLabel.setText(self.tr("Put a stock in the ticket, then + Add (or Insert) to watch it here."))
         self.rows.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.rows.columnCount() - 1)
 
     # ---- the lists ---------------------------------------------------------------------------------------
@@ -186,6 +191,7 @@ class WatchlistPanel(QWidget):
             self._save()
             self.rows.remove(code)
             self._renumber()
+            self.hintLabel.setVisible(not self.watchlists.shown.codes)
             self._follow()
 
     def move_stock(self, code: str, offset: int) -> None:
@@ -208,6 +214,7 @@ class WatchlistPanel(QWidget):
         """The shown list again: its rows at once (names from the day's listings), its quotes as they come."""
         codes = self.watchlists.shown.codes
         self.rows.set_rows([WatchRow(code, self._name(code), position=at) for at, code in enumerate(codes)])
+        self.hintLabel.setVisible(not codes)
         self._follow()
 
     def _follow(self) -> None:

@@ -626,27 +626,27 @@
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="265"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="267"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="297"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="299"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="321"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="323"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="325"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="327"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="341"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="343"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -1642,62 +1642,67 @@
 <context>
     <name>WatchlistPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="52"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="53"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="53"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="54"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="54"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="55"/>
         <source>Change</source>
         <translation>대비</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="56"/>
         <source>Rate</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="56"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="57"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="58"/>
         <source>Day range</source>
         <translation>일중 범위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="128"/>
         <source>+ Add</source>
         <translation>+ 추가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="125"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="129"/>
         <source>Add the ticket&apos;s stock to this list (Insert)</source>
         <translation>주문창의 종목을 이 목록에 추가합니다 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="126"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="130"/>
         <source>New list</source>
         <translation>새 목록</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="127"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="131"/>
         <source>Delete list</source>
         <translation>목록 삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="132"/>
+        <source>Put a stock in the ticket, then + Add (or Insert) to watch it here.</source>
+        <translation>주문창에 종목을 넣고 + 추가(또는 Insert)를 누르면 여기서 지켜볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="164"/>
         <source>Name of the new list</source>
         <translation>새 목록의 이름</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="165"/>
         <source>Watchlist {number}</source>
         <translation>관심종목{number}</translation>
     </message>
