@@ -53,6 +53,8 @@ if TYPE_CHECKING:
         TradeJournal,
         TradeJournalRow,
         WatchedStock,
+        WatchGroup,
+        WatchGroupStock,
     )
     from .ratelimit import MOCK_LIMITS, REAL_LIMITS, UNLIMITED, RateLimits
 
@@ -101,6 +103,8 @@ _HOMES = {  # name -> the submodule that defines it
     "TransportError": "errors",
     "UNLIMITED": "ratelimit",
     "Venue": "codes",
+    "WatchGroup": "models",
+    "WatchGroupStock": "models",
     "WatchedStock": "models",
     "mask_account": "client",
 }
@@ -162,6 +166,8 @@ __all__ = [
     "TradeType",
     "TransportError",
     "Venue",
+    "WatchGroup",
+    "WatchGroupStock",
     "WatchedStock",
     "mask_account",
 ]

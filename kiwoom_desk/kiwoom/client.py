@@ -45,6 +45,8 @@ from .models import (
     Token,
     TradeJournal,
     WatchedStock,
+    WatchGroup,
+    WatchGroupStock,
 )
 from .ratelimit import UNLIMITED, RateLimiter, RateLimits
 
@@ -69,6 +71,7 @@ PATHS: dict[str, str] = {
         ("ka00001", "ka10075", "ka10076", "kt00007", "kt00018", "kt00001", "ka10170", "ka10077"), "/api/dostk/acnt"
     ),
     **dict.fromkeys(("ka10001", "ka10095", "ka10099"), "/api/dostk/stkinfo"),
+    **dict.fromkeys(("ka01300", "ka01301"), "/api/dostk/watchlist"),
     "ka10004": "/api/dostk/mrkcond",
     **dict.fromkeys(("ka10080", "ka10081"), "/api/dostk/chart"),
 }
@@ -349,6 +352,32 @@ class KiwoomClient:
             _first, rows = await self._pages("ka10095", body, "atn_stk_infr")
             quotes += [self._model("ka10095", row, WatchedStock) for row in rows]
         return quotes
+
+    async def watchlist_groups(self) -> list[WatchGroup]:
+        """ka01300: the trader's 영웅문 watchlist groups (read-only: the API cannot write them)."""
+        first, rows = await self._pages("ka01300", {}, "nofi")
+        self._check_rtcd("ka01300", first)
+        return [self._model("ka01300", row, WatchGroup) for row in rows]
+
+    async def watchlist_group(self, group_code: str) -> list[str]:
+        """ka01301: the stock codes of one group (its `code` from ka01300), in the group's order."""
+        if not re.fullmatch(r"[0-9]{3}", group_code):
+            raise errors.OrderValidationError(
+                f"a group is three digits, got {group_code!r}", field="arn_grp_id", api_id="ka01301"
+            )
+        first, rows = await self._pages("ka01301", {"arn_grp_id": group_code}, "nofj")
+        self._check_rtcd("ka01301", first)
+        return [self._model("ka01301", row, WatchGroupStock).code for row in rows]
+
+    @staticmethod
+    def _check_rtcd(api_id: str, answer: Mapping[str, Any]) -> None:
+        """The watchlist TRs say failure in `rtcd` ("F") beside a return_code of 0."""
+        if answer.get("rtcd", "S") != "S":
+            raise errors.ApiError(
+                f"{api_id} failed (rtcd {answer.get('rtcd')!r})",
+                api_id=api_id,
+                return_msg=str(answer.get("return_msg", "")),
+            )
 
     async def minute_candles(
         self, stock_code: str, minutes: int = 1, until: str = "", max_pages: int = 1

@@ -315,6 +315,19 @@ class WatchedStock(WireModel):
     best_bid: OptPrice = Field(None, alias="buy_bid")
 
 
+class WatchGroup(WireModel):
+    """ka01300 `nofi` row: one of the trader's 영웅문 watchlist groups."""
+
+    code: str = Field(alias="gcod", pattern=r"^[0-9]{3}$")
+    name: str = Field("", alias="name")
+
+
+class WatchGroupStock(WireModel):
+    """ka01301 `nofj` row: a stock of a group."""
+
+    code: StockCode = Field(alias="cod2", min_length=1, pattern=r"\S")
+
+
 class BookLevel(WireModel):
     price: int
     quantity: int | None  # None: the server left the quantity out

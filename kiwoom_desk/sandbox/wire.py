@@ -23,6 +23,7 @@ PATH_ACCOUNT = "/api/dostk/acnt"
 PATH_STOCK_INFO = "/api/dostk/stkinfo"
 PATH_MARKET = "/api/dostk/mrkcond"
 PATH_CHART = "/api/dostk/chart"
+PATH_WATCHLIST = "/api/dostk/watchlist"
 PATH_WEBSOCKET = "/api/dostk/websocket"
 
 TRADE_TYPES = frozenset(
@@ -219,6 +220,8 @@ ENDPOINTS: dict[str, Endpoint] = {
         Endpoint(  # several codes joined by |: the spec's length of 20 is not what the server holds to
             "ka10095", PATH_STOCK_INFO, (_req("stk_cd", 10 * 100, rf"{_CODE}(_NX|_AL)?(\|{_CODE}(_NX|_AL)?)*"),)
         ),
+        Endpoint("ka01300", PATH_WATCHLIST, (), list_key="nofi"),
+        Endpoint("ka01301", PATH_WATCHLIST, (_req("arn_grp_id", 3, r"[0-9]{3}"),), list_key="nofj"),
         Endpoint("ka10099", PATH_STOCK_INFO, (_req("mrkt_tp", 2, choices=set(MARKET_CODES)),), list_key="list"),
         Endpoint("ka10004", PATH_MARKET, (_req("stk_cd", 20, _CODE + "(_NX|_AL)?"),)),
         Endpoint(

@@ -241,6 +241,11 @@ class TradingDesk:
         await self.streams.sync()
         return await self.client.watched_stocks(list(codes)) if codes else []
 
+    async def hts_watchlists(self) -> list[tuple[str, list[str]]]:
+        """The trader's 영웅문 groups (ka01300) with their stock codes (ka01301), in the HTS's order."""
+        groups = await self.client.watchlist_groups()
+        return [(group.name or group.code, await self.client.watchlist_group(group.code)) for group in groups]
+
     def _follow_positions(self) -> None:
         """Every held stock's trades, so that positions follow the market; kept in step as they open and close."""
         held = frozenset(self.portfolio.positions)

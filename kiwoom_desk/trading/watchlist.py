@@ -97,6 +97,14 @@ class Watchlists:
         self.lists.append(Watchlist(name))
         self.current = len(self.lists) - 1
 
+    def merge(self, name: str, codes: list[str]) -> None:
+        """An imported group: into the list of that name (its new codes at the end), or a new list."""
+        target = next((watchlist for watchlist in self.lists if watchlist.name == name), None)
+        if target is None:
+            self.lists.append(Watchlist(name, list(dict.fromkeys(codes))))
+            return
+        target.codes += [code for code in dict.fromkeys(codes) if code not in target.codes]
+
     def delete_shown(self) -> bool:
         """Deletes the shown list; the last list stays (emptied) so there is always one."""
         if len(self.lists) == 1:

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -106,13 +108,17 @@ class WatchlistPanel(QWidget):
         self.listCombo.activated.connect(self._show_list)
         self.addButton = named(QPushButton(), "watchlistAddButton")
         self.addButton.clicked.connect(self.add_ticket_stock)
-        self.newListButton = named(QPushButton(), "watchlistNewButton")
-        self.newListButton.clicked.connect(self._ask_new_list)
-        self.deleteListButton = named(QPushButton(), "watchlistDeleteButton")
-        self.deleteListButton.clicked.connect(self._delete_list)
+        self.listsButton = named(QToolButton(), "watchlistListsButton")  # the lists themselves, in a menu
+        self.listsButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.listsButton)
+        self.newListAction = menu.addAction("", self._ask_new_list)
+        self.deleteListAction = menu.addAction("", self._delete_list)
+        menu.addSeparator()
+        self.importAction = menu.addAction("", lambda: self.bridge.spawn(self.import_hts()))
+        self.listsButton.setMenu(menu)
         header.addWidget(self.listCombo, 1)
-        for button in (self.addButton, self.newListButton, self.deleteListButton):
-            header.addWidget(button)
+        header.addWidget(self.addButton)
+        header.addWidget(self.listsButton)
         layout.addLayout(header)
         self.table = WatchTable(self)
         self.rows: KeyedTableModel[WatchRow] = KeyedTableModel(watch_columns(), key=lambda row: row.code)
@@ -127,8 +133,10 @@ class WatchlistPanel(QWidget):
     def retranslate(self) -> None:
         self.addButton.setText(self.tr("+ Add"))
         self.addButton.setToolTip(self.tr("Add the ticket's stock to this list (Insert)"))
-        self.newListButton.setText(self.tr("New list"))
-        self.deleteListButton.setText(self.tr("Delete list"))
+        self.listsButton.setText(self.tr("Lists"))
+        self.newListAction.setText(self.tr("New list..."))
+        self.deleteListAction.setText(self.tr("Delete this list"))
+        self.importAction.setText(self.tr("Import from 영웅문 (HTS groups)"))
         self.hintLabel.setText(self.tr("Put a stock in the ticket, then + Add (or Insert) to watch it here."))
         self.rows.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.rows.columnCount() - 1)
 
@@ -171,6 +179,27 @@ class WatchlistPanel(QWidget):
         self._save()
         self._refill_combo()
         self.reload()
+
+    async def import_hts(self) -> int:
+        """The 영웅문 groups become lists of the same names (merged into a list that has the name); returns how
+        many stocks were new."""
+        desk = self.session.desk
+        if desk is None:
+            return 0
+        before = sum(len(watchlist.codes) for watchlist in self.watchlists.lists)
+        try:
+            groups = await desk.hts_watchlists()
+        except KiwoomError as error:
+            self.bridge.failed.emit(error)
+            return 0
+        if self.session.desk is not desk:
+            return 0
+        for name, codes in groups:
+            self.watchlists.merge(name, codes)
+        self._save()
+        self._refill_combo()
+        self.reload()
+        return sum(len(watchlist.codes) for watchlist in self.watchlists.lists) - before
 
     def _delete_list(self) -> None:
         self.watchlists.delete_shown()

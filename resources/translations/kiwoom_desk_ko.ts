@@ -1642,67 +1642,77 @@
 <context>
     <name>WatchlistPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="53"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="55"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="54"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="56"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="57"/>
         <source>Change</source>
         <translation>대비</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="56"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="58"/>
         <source>Rate</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="59"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="60"/>
         <source>Day range</source>
         <translation>일중 범위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="128"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="134"/>
         <source>+ Add</source>
         <translation>+ 추가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="129"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="135"/>
         <source>Add the ticket&apos;s stock to this list (Insert)</source>
         <translation>주문창의 종목을 이 목록에 추가합니다 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="130"/>
-        <source>New list</source>
-        <translation>새 목록</translation>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="136"/>
+        <source>Lists</source>
+        <translation>목록</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="131"/>
-        <source>Delete list</source>
-        <translation>목록 삭제</translation>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="137"/>
+        <source>New list...</source>
+        <translation>새 목록...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="132"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="138"/>
+        <source>Delete this list</source>
+        <translation>이 목록 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="139"/>
+        <source>Import from 영웅문 (HTS groups)</source>
+        <translation>영웅문 관심종목 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="140"/>
         <source>Put a stock in the ticket, then + Add (or Insert) to watch it here.</source>
         <translation>주문창에 종목을 넣고 + 추가(또는 Insert)를 누르면 여기서 지켜볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="172"/>
         <source>Name of the new list</source>
         <translation>새 목록의 이름</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="173"/>
         <source>Watchlist {number}</source>
         <translation>관심종목{number}</translation>
     </message>

@@ -138,6 +138,8 @@ METHODS = [
         optional={"pred_pre": "change", "flu_rt": "change_rate", "open_pric": "open", "trde_qty": "volume"},
     ),
     Method("order_book", "ka10004", lambda c: c.order_book(SAMSUNG)),
+    Method("watchlist_groups", "ka01300", lambda c: c.watchlist_groups(), list_key="nofi", required=_q("gcod")),
+    Method("watchlist_group", "ka01301", lambda c: c.watchlist_group("001"), list_key="nofj", required=_q("cod2")),
     Method(
         "watched_stocks",
         "ka10095",

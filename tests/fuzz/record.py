@@ -86,6 +86,8 @@ async def _record(exchange: SandboxExchange) -> tuple[dict[str, Recorded], dict[
         await client.stock_info(SAMSUNG)
         await client.order_book(SAMSUNG)
         await client.watched_stocks([SAMSUNG, "000660"])
+        await client.watchlist_groups()
+        await client.watchlist_group("001")
         await client.stock_list("0")
         await client.minute_candles(SAMSUNG, 1)
         await client.daily_candles(SAMSUNG, "20261125")

@@ -36,6 +36,8 @@ PATHS = {
     "ka10077": "/api/dostk/acnt",
     "ka10001": "/api/dostk/stkinfo",
     "ka10095": "/api/dostk/stkinfo",
+    "ka01300": "/api/dostk/watchlist",
+    "ka01301": "/api/dostk/watchlist",
     "ka10099": "/api/dostk/stkinfo",
     "ka10004": "/api/dostk/mrkcond",
     "ka10080": "/api/dostk/chart",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiwoom_desk.kiwoom import KiwoomClient, OrderValidationError
+from kiwoom_desk.kiwoom import ApiError, KiwoomClient, OrderValidationError
 from kiwoom_desk.sandbox import SandboxExchange
 
 from .client_support import CountingTransport, client_for
@@ -58,3 +58,23 @@ async def test_a_long_list_goes_in_batches_and_the_sandbox_refuses_a_malformed_l
         refused = wire.refused("ka10095", {"stk_cd": f"{SAMSUNG},{HYNIX}"})  # a comma is not the spec's separator
         assert refused["return_code"] != 0 and "stk_cd" in refused["return_msg"]
         assert wire.call("ka10095", {"stk_cd": f"{SAMSUNG}|{HYNIX}"})["atn_stk_infr"][1]["stk_cd"] == HYNIX
+
+
+async def test_the_hts_groups_and_their_stocks_are_read(client: KiwoomClient) -> None:
+    groups = await client.watchlist_groups()
+    assert [(group.code, group.name) for group in groups][:2] == [("001", "관심종목1"), ("002", "2차전지")]
+    codes = await client.watchlist_group("001")
+    assert codes[:2] == [SAMSUNG, HYNIX] and all(len(code) == 6 for code in codes)
+    quotes = await client.watched_stocks(codes)  # the suggested flow: groups, their codes, then one snapshot
+    assert [quote.code for quote in quotes] == codes
+
+
+async def test_a_group_that_does_not_exist_is_an_error_and_a_malformed_one_is_not_sent(
+    client: KiwoomClient, transport: CountingTransport
+) -> None:
+    with pytest.raises(ApiError, match="rtcd 'F'"):
+        await client.watchlist_group("999")
+    before = transport.sent["ka01301"]
+    with pytest.raises(OrderValidationError, match="three digits"):
+        await client.watchlist_group("1")
+    assert transport.sent["ka01301"] == before

@@ -8,8 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QInputDialog
 
 from kiwoom_desk.storage.watchlists import Watchlist
+from tests.window_support import modal
 
 from .conftest import Desk
 
@@ -81,3 +83,22 @@ def test_a_double_click_puts_the_stock_in_the_ticket_and_the_chart(desk: Desk) -
     desk.act(lambda: QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center()))  # a click, then the 2nd
     desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.code == HYNIX, "the ticket kept its stock")
     desk.until(lambda: desk.window.chart.series is not None and desk.window.chart.series.stock_code == HYNIX, "chart")
+
+
+def test_the_hts_groups_are_imported_and_lists_are_made_and_deleted(desk: Desk) -> None:
+    panel = desk.window.watchlist
+    desk.act(desk.window.watchlistDock.show)
+    assert desk.complete(panel.import_hts()) == 8  # 관심종목1's five joined the default list; 2차전지's three
+    assert [panel.listCombo.itemText(i) for i in range(panel.listCombo.count())] == ["관심종목1", "2차전지"]
+    desk.until(lambda: [row[1] for row in shown(desk)][:2] == ["삼성전자", "SK하이닉스"], "the group's stocks")
+    assert desk.complete(panel.import_hts()) == 0  # again: nothing twice
+    desk.act(panel.newListAction.trigger)
+    dialog = desk.until(lambda: modal(QInputDialog, "watchlistNameDialog"), "no name asked")
+    desk.act(lambda: dialog.setTextValue("단타"))
+    desk.act(dialog.accept)
+    desk.until(lambda: panel.listCombo.currentText() == "단타" and shown(desk) == [], "no new, empty list shown")
+    assert panel.hintLabel.isVisible()  # an empty list says what to do
+    desk.act(panel.deleteListAction.trigger)
+    assert [panel.listCombo.itemText(i) for i in range(panel.listCombo.count())] == ["관심종목1", "2차전지"]
+    store = desk.window.session.config.watchlists
+    assert store is not None and [item.name for item in store.load("sandbox")] == ["관심종목1", "2차전지"]
