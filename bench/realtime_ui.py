@@ -31,10 +31,12 @@ from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import BookLevel, KiwoomClient, OpenOrder, OrderStatus, Side
 from kiwoom_desk.kiwoom.events import BookUpdate, OrderExecution, Trade
 from kiwoom_desk.sandbox import SandboxExchange
+from kiwoom_desk.storage.watchlists import Watchlist
 from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.trading.rules import Quote
 from kiwoom_desk.trading.sessions import KST
-from kiwoom_desk.trading.ticks import PriceLimits
+from kiwoom_desk.trading.ticks import PriceLimits, tick_size
+from kiwoom_desk.trading.watchlist import Watchlists
 from kiwoom_desk.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
@@ -137,11 +139,33 @@ class Market:
         return trade, BookUpdate(self.code, "090001", list(asks), list(bids)), other
 
 
+class Watched:
+    """A watchlist's stocks trading: each call, the next stock in turn trades a tick away from its last price."""
+
+    def __init__(self, codes: list[str], prices: dict[str, int]) -> None:
+        self.codes, self.prices, self.turn, self.random = codes, dict(prices), 0, random.Random(3)
+        self.volume = 1_000_000
+
+    def events(self) -> list[Trade]:
+        code = self.codes[self.turn % len(self.codes)]
+        self.turn += 1
+        self.prices[code] += self.random.choice((-1, 1)) * tick_size(self.prices[code])
+        self.volume += 10
+        now = datetime.now(KST).strftime("%H%M%S")
+        return [Trade(code, now, self.prices[code], None, None, 0, self.volume)]
+
+
 async def push(
-    desk: TradingDesk, feed: Feed, rate: float | None, seconds: float, market: Market | None = None
+    desk: TradingDesk,
+    feed: Feed,
+    rate: float | None,
+    seconds: float,
+    market: Market | None = None,
+    watched: Watched | None = None,
 ) -> tuple[int, float, float]:
     """Order events for `seconds` at `rate` per second (None: as fast as possible), with 2 trades and 2 books of
-    `market` for every 10; returns the order events sent, the seconds taken and the longest stall."""
+    `market` and 2 trades of `watched` for every 10; returns the order events sent, the seconds taken and the
+    longest stall."""
     lateness: list[float] = []
     stop = asyncio.Event()
     monitor = asyncio.get_running_loop().create_task(heartbeat(lateness, stop))
@@ -151,9 +175,9 @@ async def push(
     while (elapsed := time.perf_counter() - started) < seconds:
         for _ in range(batch):
             desk._on_event(feed.event())  # the app's own entry point for a real-time event
-        if market is not None:
-            for _ in range(2):
-                for event in market.events():
+        for source in (market, watched):
+            for _ in range(2 if source is not None else 0):
+                for event in source.events():  # type: ignore[union-attr]
                     desk._on_event(event)
         sent += batch
         if rate is not None:
@@ -164,6 +188,18 @@ async def push(
     stop.set()
     await monitor
     return sent, elapsed, max(lateness, default=0.0)
+
+
+def watch_forty(loop: asyncio.AbstractEventLoop, window: MainWindow) -> Watched:
+    """A watchlist of 40 of the Sandbox's stocks, shown with their ka10095 quotes, ready to trade."""
+    window.watchlistDock.show()
+    listed = complete(loop, window.session.desk.client.stock_list("0"))  # type: ignore[union-attr]
+    listed += complete(loop, window.session.desk.client.stock_list("10"))  # type: ignore[union-attr]
+    codes = [listing.code for listing in listed if listing.code != "005930"][:40]
+    window.watchlist.watchlists = Watchlists([Watchlist("bench", codes)])
+    act(loop, window.watchlist.reload)
+    run_until(loop, lambda: all(row.price for row in window.watchlist.rows.rows()), "the watchlist's quotes")
+    return Watched(codes, {row.code: row.price or 0 for row in window.watchlist.rows.rows()})
 
 
 def chart_stall(loop: asyncio.AbstractEventLoop, window: MainWindow, quote: Quote) -> float:
@@ -204,7 +240,7 @@ def main(rows: int, rate: float, seconds: float) -> None:
         quote = Quote("005930", "삼성전자", 70_000, PriceLimits(70_000, 91_000, 49_000))
         print(f"{rows:,} rows in a shown open-orders table (platform {os.environ['QT_QPA_PLATFORM']})")
         print(f"{'phase':<40}{'order events':>13}{'events/s':>10}{'longest stall ms':>18}")
-        phases = (  # the last phase puts the ticket on the stock of every order: its book's 내 주문 follows them too
+        phases = (  # the ticket then sits on the stock of every order: its book's 내 주문 follows them too
             (f"orders paced at {rate:,.0f}/s", rate, None),
             ("orders as fast as possible", None, None),
             (f"paced, + ticket's stock {rate / 5:,.0f} trades/s", rate, market),
@@ -215,6 +251,12 @@ def main(rows: int, rate: float, seconds: float) -> None:
                 print(f"{'the chart loads its candles (ka10080)':<40}{'':>13}{'':>10}{stall * 1000:>18.1f}")
             sent, elapsed, stall = complete(loop, push(desk, feed, target, seconds, moving))
             print(f"{label:<40}{sent:>13,}{sent / elapsed:>10,.0f}{stall * 1000:>18.1f}")
+        watched = watch_forty(loop, window)
+        sent, elapsed, stall = complete(loop, push(desk, feed, rate, seconds, market, watched))
+        label = f"  + a {len(watched.codes)}-stock watchlist, {rate / 5:,.0f} trades/s"
+        print(f"{label:<40}{sent:>13,}{sent / elapsed:>10,.0f}{stall * 1000:>18.1f}")
+        run_until(loop, lambda: {r.code: r.price for r in window.watchlist.rows.rows()} == watched.prices, "rows")
+        print(f"watchlist: {window.watchlist.rows.rowCount()} rows, each at its stock's last trade")
         run_until(loop, lambda: f"{market.price:,}" in window.ticket.stockLabel.text(), "the last frame never came")
         chart = window.chart
         assert chart.series is not None

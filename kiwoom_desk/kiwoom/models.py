@@ -298,7 +298,7 @@ class WatchedStock(WireModel):
     """ka10095 `atn_stk_infr` row: one stock's quote for a watchlist. Prices are absolute (the wire's sign is a
     direction); what a row leaves out is None, never 0."""
 
-    code: StockCode = Field(alias="stk_cd", min_length=1, pattern=r"\S")
+    code: StockCode = Field(alias="stk_cd", pattern=r"^[0-9A-Z]{6}(_NX|_AL)?$")
     name: str = Field("", alias="stk_nm")
     current_price: Price = Field(alias="cur_prc")
     base_price: OptPrice = Field(None, alias="base_pric")
@@ -325,7 +325,7 @@ class WatchGroup(WireModel):
 class WatchGroupStock(WireModel):
     """ka01301 `nofj` row: a stock of a group."""
 
-    code: StockCode = Field(alias="cod2", min_length=1, pattern=r"\S")
+    code: StockCode = Field(alias="cod2", pattern=r"^[0-9A-Z]{6}$")  # a KRX code (A-prefixed ones read as such)
 
 
 class BookLevel(WireModel):

@@ -1,6 +1,8 @@
 """The trader's watchlists, per environment, in a JSON file of the app's own (not QSettings: they are data, not
-layout). Written whole to a temporary file and moved into place, so a killed app leaves the old lists or the new,
-never half of one; a file that cannot be read gives the default list and is kept aside, not overwritten."""
+layout). Written whole to a temporary file, flushed to disk and moved into place, so a killed app or a power cut
+leaves the old lists or the new, never half of one. A file that does not parse is set aside under a name of its
+own (never overwritten); one that cannot be read right now (locked by a backup or a virus scanner) is an error,
+and nothing is saved over it."""
 
 from __future__ import annotations
 
@@ -8,10 +10,15 @@ import json
 import logging
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 DEFAULT_NAME = "관심종목1"
+
+
+class WatchlistStoreError(Exception):
+    """The lists could not be read or written; the message says which file and why."""
 
 
 @dataclass
@@ -34,20 +41,36 @@ class WatchlistStore:
         return lists or [Watchlist(DEFAULT_NAME)]
 
     def save(self, environment: str, lists: list[Watchlist]) -> None:
-        everything = self._read()
+        everything = self._read()  # the other environments' lists, as they are on disk
         everything[environment] = [{"name": item.name, "codes": list(item.codes)} for item in lists]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(everything, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(temporary, self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with temporary.open("w", encoding="utf-8") as file:
+                json.dump(everything, file, ensure_ascii=False, indent=1)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, self.path)
+        except OSError as error:
+            raise WatchlistStoreError(f"{self.path.name}: {error.strerror or error}") from error
 
     def _read(self) -> dict[str, list[dict[str, object]]]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as error:
-            log.error("watchlists: %s unreadable (%s); kept aside", self.path.name, error)
-            self.path.replace(self.path.with_suffix(".unreadable"))
+        except OSError as error:  # locked for a moment: an error, not an empty file to save over
+            raise WatchlistStoreError(f"{self.path.name}: {error.strerror or error}") from error
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict):
+                raise ValueError("not an object of environments")
+        except ValueError as error:
+            aside = self.path.with_name(f"{self.path.stem}-unreadable-{datetime.now():%Y%m%d-%H%M%S}.json")
+            log.error("watchlists: %s does not parse (%s); kept as %s", self.path.name, error, aside.name)
+            try:
+                self.path.replace(aside)
+            except OSError as moved:
+                raise WatchlistStoreError(f"{self.path.name}: {moved.strerror or moved}") from moved
             return {}
-        return data if isinstance(data, dict) else {}
+        return data

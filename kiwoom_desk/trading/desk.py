@@ -234,12 +234,12 @@ class TradingDesk:
         self.streams.want("ticket", trades={code}, book={code})
         await self.streams.sync()
 
-    async def watch_list(self, codes: Sequence[str]) -> list[WatchedStock]:
+    async def watch_list(self, codes: Sequence[str], quote: Sequence[str]) -> list[WatchedStock]:
         """The watchlist's stocks: their trades streamed on the watchlist's own purpose (the ticket's and the
-        positions' streams stay as they are), and a snapshot of their quotes (ka10095) to start from."""
+        positions' streams stay as they are), and a snapshot (ka10095) of those in `quote` to start from."""
         self.streams.want("watchlist", trades=set(codes))
         await self.streams.sync()
-        return await self.client.watched_stocks(list(codes)) if codes else []
+        return await self.client.watched_stocks(list(quote)) if quote else []
 
     async def hts_watchlists(self) -> list[tuple[str, list[str]]]:
         """The trader's 영웅문 groups (ka01300) with their stock codes (ka01301), in the HTS's order."""

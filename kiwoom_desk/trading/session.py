@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..environments import SANDBOX_KEYS, Endpoints, Environment
 from ..storage.credentials import Credentials, CredentialStore
 from ..storage.journal import Journal
-from ..storage.watchlists import WatchlistStore
+from ..storage.watchlists import DEFAULT_NAME, Watchlist, WatchlistStore
 from .limits import OrderGuard
 from .review import DayReview, review_day
 from .rules import RiskLimits
@@ -55,10 +55,25 @@ class SessionController:
         self._sandbox: SandboxExchange | None = None
         # The trader's limits and the last minute's orders, per environment: a reconnect does not reset the count.
         self.guards = {environment: OrderGuard(environment) for environment in Environment}
+        self._watchlists: dict[Environment, list[Watchlist]] = {}  # when there is no store: for this run
 
     def set_limits(self, environment: Environment, limits: RiskLimits) -> None:
         """New fat-finger limits for `environment`: its desk checks the next order against them."""
         self.guards[environment].limits = limits
+
+    def watchlists(self, environment: Environment) -> list[Watchlist]:
+        """`environment`'s watchlists (WatchlistStoreError when the file cannot be read now)."""
+        if self.config.watchlists is None:
+            return [Watchlist(item.name, list(item.codes)) for item in self._watchlists.get(environment, [])] or [
+                Watchlist(DEFAULT_NAME)
+            ]
+        return self.config.watchlists.load(environment.value)
+
+    def save_watchlists(self, environment: Environment, lists: list[Watchlist]) -> None:
+        if self.config.watchlists is None:
+            self._watchlists[environment] = [Watchlist(item.name, list(item.codes)) for item in lists]
+            return
+        self.config.watchlists.save(environment.value, lists)
 
     def review(self, day: str) -> DayReview:
         """`day`'s review (YYYY-MM-DD, KST) from the journal of the environment shown, its account's when one

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..kiwoom.events import Trade
-from ..storage.watchlists import Watchlist
+from ..storage.watchlists import DEFAULT_NAME, Watchlist
 
 if TYPE_CHECKING:  # the window names these rows before any session (and pydantic) is loaded
     from ..kiwoom import WatchedStock
@@ -57,15 +57,12 @@ class Watchlists:
     """The lists of one environment. Codes are 6-character KRX codes, each at most once in a list."""
 
     def __init__(self, lists: list[Watchlist]) -> None:
-        self.lists = lists or [Watchlist("1")]
+        self.lists = lists or [Watchlist(DEFAULT_NAME)]
         self.current = 0
 
     @property
     def shown(self) -> Watchlist:
         return self.lists[self.current]
-
-    def every_code(self) -> set[str]:
-        return {code for watchlist in self.lists for code in watchlist.codes}
 
     def add(self, code: str) -> bool:
         """Adds `code` at the end of the shown list; False when it is there already."""

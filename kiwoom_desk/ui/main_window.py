@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         return quote.code if quote is not None else ""
 
     def _wire_actions(self) -> None:
+        self.watchlist.said.connect(lambda text: self.status.show_message(text, important=True))
         self.openOrders.cancelRequested.connect(self.orderActions.cancel_orders)
         self.openOrders.modifyRequested.connect(self.orderActions.modify)
         self.openOrders.orderActivated.connect(self.ticket.load_order)
@@ -290,6 +291,7 @@ class MainWindow(QMainWindow):
         self.openOrders.orders.set_rows([])
         self.fillsTable.fills.set_rows([])
         self.chart.clear()
+        self.watchlist.clear()
         self.positions.show_portfolio(Portfolio())
         self.ticket.set_account(rules.Account(), {})
 
@@ -316,7 +318,7 @@ class MainWindow(QMainWindow):
         self._show_environment()
         if self.reviewPanel.isVisible():  # the other environment's journal
             self.reviewPanel.refresh()
-        self.watchlist.open_environment(environment.value)  # its own lists, streamed on this session
+        self.watchlist.open_environment(environment)  # its own lists, streamed on this session
         self.ticket.set_environment(environment, self.session.guards[environment])
         self.status.set_rest_state("connected")
         self.status.token_expires_at = desk.token_expires_at

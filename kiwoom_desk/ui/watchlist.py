@@ -5,6 +5,7 @@ or Insert, Delete removes, Alt+Up/Down reorders, a double click puts the stock i
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -26,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..environments import Environment
 from ..kiwoom import KiwoomError
 from ..kiwoom.events import BookUpdate, Trade
-from ..storage.watchlists import Watchlist
+from ..storage.watchlists import DEFAULT_NAME, Watchlist, WatchlistStoreError
 from ..trading.watchlist import Watchlists, WatchRow, row_after_trade, row_from_quote
 from . import theme
 from .bridge import DeskBridge
@@ -37,11 +40,19 @@ from .ticket_parts import EachFrame
 from .widgets import named
 
 if TYPE_CHECKING:
+    from ..trading.desk import TradingDesk
     from ..trading.session import SessionController
 
 
 def _signed(value: object) -> str:
     return f"{value:+,}" if isinstance(value, int) else f"{value:+.2f}%"
+
+
+def _place_in_range(row: WatchRow) -> float | None:
+    """Where the price stands in the day's range, 0 at the low and 1 at the high (what the bar shows)."""
+    if row.price is None or row.low is None or row.high is None:
+        return None
+    return (row.price - row.low) / (row.high - row.low) if row.high > row.low else 0.5
 
 
 def watch_columns() -> list[Column[WatchRow]]:
@@ -57,7 +68,7 @@ def watch_columns() -> list[Column[WatchRow]]:
         Column(lambda: translate("WatchlistPanel", "Change"), lambda r: r.change, _signed, colour, True),
         Column(lambda: translate("WatchlistPanel", "Rate"), lambda r: r.rate, _signed, colour, True),
         Column(lambda: translate("WatchlistPanel", "Volume"), lambda r: r.volume, won, numeric=True),
-        Column(lambda: translate("WatchlistPanel", "Day range"), lambda r: r.rate, lambda _v: ""),
+        Column(lambda: translate("WatchlistPanel", "Day range"), _place_in_range, lambda _v: "", numeric=True),
     ]
 
 
@@ -83,6 +94,7 @@ class RangeBar(QStyledItemDelegate):
 
 class WatchlistPanel(QWidget):
     stockChosen = Signal(str)  # a double click: this stock in the ticket
+    said = Signal(str)  # what the status bar should say (an import's count, a file that cannot be read)
 
     def __init__(
         self,
@@ -94,8 +106,12 @@ class WatchlistPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("watchlistPanel")
         self.session, self.bridge, self._ticket_code = session, bridge, ticket_code
-        self.watchlists = Watchlists([Watchlist("")])
-        self._environment = ""
+        self.watchlists = Watchlists([Watchlist(DEFAULT_NAME)])
+        self._environment: Environment | None = None
+        self._savable = True  # False when the file could not be read: nothing is saved over it
+        self._loading: asyncio.Task[None] | None = None
+        self._unquoted: set[str] = set()  # codes whose quotes the read under way was to bring
+        self._ranges: dict[str, tuple[int, int]] = {}  # code -> the trades' low and high since the last repaint
         self._build()
         self._each_frame: EachFrame[Trade] = EachFrame(self._show_trade, self)
         bridge.marketArrived.connect(self._market)
@@ -112,7 +128,7 @@ class WatchlistPanel(QWidget):
         self.listsButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.listsButton)
         self.newListAction = menu.addAction("", self._ask_new_list)
-        self.deleteListAction = menu.addAction("", self._delete_list)
+        self.deleteListAction = menu.addAction("", self._ask_delete_list)
         menu.addSeparator()
         self.importAction = menu.addAction("", lambda: self.bridge.spawn(self.import_hts()))
         self.listsButton.setMenu(menu)
@@ -142,13 +158,25 @@ class WatchlistPanel(QWidget):
 
     # ---- the lists ---------------------------------------------------------------------------------------
 
-    def open_environment(self, environment: str) -> None:
-        """Another session: its environment's lists, and the shown one's quotes."""
-        store = self.session.config.watchlists
-        self._environment = environment
-        self.watchlists = Watchlists(store.load(environment) if store is not None else [Watchlist("1")])
+    def open_environment(self, environment: Environment) -> None:
+        """Another session: its environment's lists, and the shown one's quotes. A file that cannot be read now
+        leaves the lists for this run only (nothing is saved over it) and says so."""
+        self._environment, self._savable = environment, True
+        try:
+            lists = self.session.watchlists(environment)
+        except WatchlistStoreError as error:
+            self._savable = False
+            self.said.emit(self.tr("The watchlists could not be read: {why}").format(why=error))
+            lists = [Watchlist(DEFAULT_NAME)]
+        self.watchlists = Watchlists(lists)
         self._refill_combo()
         self.reload()
+
+    def clear(self) -> None:
+        """The session closed: no quote of it stays on screen (the lists come back with the next one)."""
+        if self._loading is not None:
+            self._loading.cancel()
+        self.rows.set_rows([])
 
     def _refill_combo(self) -> None:
         self.listCombo.clear()
@@ -156,12 +184,12 @@ class WatchlistPanel(QWidget):
         self.listCombo.setCurrentIndex(self.watchlists.current)
 
     def _save(self) -> None:
-        store = self.session.config.watchlists
-        if store is not None and self._environment:
-            try:
-                store.save(self._environment, self.watchlists.lists)
-            except OSError as error:
-                self.bridge.failed.emit(error)
+        if self._environment is None or not self._savable:
+            return
+        try:
+            self.session.save_watchlists(self._environment, self.watchlists.lists)
+        except WatchlistStoreError as error:
+            self.said.emit(self.tr("The watchlists could not be saved: {why}").format(why=error))
 
     def _show_list(self, index: int) -> None:
         self.watchlists.current = index
@@ -176,13 +204,16 @@ class WatchlistPanel(QWidget):
 
     def new_list(self, name: str) -> None:
         self.watchlists.new(name.strip() or str(len(self.watchlists.lists) + 1))
+        self._lists_changed()
+
+    def _lists_changed(self) -> None:
         self._save()
         self._refill_combo()
         self.reload()
 
     async def import_hts(self) -> int:
-        """The 영웅문 groups become lists of the same names (merged into a list that has the name); returns how
-        many stocks were new."""
+        """The 영웅문 groups become lists of the same names (merged into a list that has the name); says and
+        returns how many stocks were new."""
         desk = self.session.desk
         if desk is None:
             return 0
@@ -196,16 +227,27 @@ class WatchlistPanel(QWidget):
             return 0
         for name, codes in groups:
             self.watchlists.merge(name, codes)
-        self._save()
-        self._refill_combo()
-        self.reload()
-        return sum(len(watchlist.codes) for watchlist in self.watchlists.lists) - before
+        self._lists_changed()
+        added = sum(len(watchlist.codes) for watchlist in self.watchlists.lists) - before
+        self.said.emit(self.tr("영웅문: {groups} groups, {added} new stocks").format(groups=len(groups), added=added))
+        return added
 
-    def _delete_list(self) -> None:
+    def _ask_delete_list(self) -> None:
+        question = named(QMessageBox(self), "watchlistDeleteDialog")
+        question.setIcon(QMessageBox.Icon.Question)
+        question.setText(
+            self.tr("Delete the list {name} and its {count} stocks?").format(
+                name=self.watchlists.shown.name, count=len(self.watchlists.shown.codes)
+            )
+        )
+        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        question.accepted.connect(self.delete_list)
+        question.open()
+
+    def delete_list(self) -> None:
         self.watchlists.delete_shown()
-        self._save()
-        self._refill_combo()
-        self.reload()
+        self._lists_changed()
 
     # ---- the stocks --------------------------------------------------------------------------------------
 
@@ -213,7 +255,9 @@ class WatchlistPanel(QWidget):
         code = self._ticket_code()
         if code and self.watchlists.add(code):
             self._save()
-            self.reload()
+            self.hintLabel.hide()
+            self.rows.upsert(WatchRow(code, self._name(code), position=len(self.watchlists.shown.codes) - 1))
+            self._follow([code])  # the new stock's quote only
 
     def remove(self, code: str) -> None:
         if self.watchlists.remove(code):
@@ -221,7 +265,7 @@ class WatchlistPanel(QWidget):
             self.rows.remove(code)
             self._renumber()
             self.hintLabel.setVisible(not self.watchlists.shown.codes)
-            self._follow()
+            self._follow([])  # its stream only (the ticket's and the positions' keep theirs)
 
     def move_stock(self, code: str, offset: int) -> None:
         if self.watchlists.move(code, offset):
@@ -240,38 +284,55 @@ class WatchlistPanel(QWidget):
         return desk.stock_name(code) if desk is not None else ""
 
     def reload(self) -> None:
-        """The shown list again: its rows at once (names from the day's listings), its quotes as they come."""
+        """The shown list again: its rows at once (what is known of them kept while the quotes come)."""
         codes = self.watchlists.shown.codes
-        self.rows.set_rows([WatchRow(code, self._name(code), position=at) for at, code in enumerate(codes)])
+        known = {row.code: row for row in self.rows.rows()}
+        rows = [
+            replace(known.get(code) or WatchRow(code, self._name(code)), position=at) for at, code in enumerate(codes)
+        ]
+        self.rows.set_rows(rows)
         self.hintLabel.setVisible(not codes)
-        self._follow()
+        self._follow([row.code for row in rows if row.price is None])
 
-    def _follow(self) -> None:
+    def _follow(self, quote: list[str]) -> None:
+        """Streams the shown list and reads the quotes of `quote`; a read still under way for an older list is
+        dropped (a query, never an order), so edits never pile requests up ahead of an order."""
         desk = self.session.desk
-        if desk is not None:
-            self.bridge.spawn(self._load(desk, list(self.watchlists.shown.codes)))
+        if desk is None:
+            return
+        if self._loading is not None and not self._loading.done():
+            self._loading.cancel()
+            quote = sorted(set(quote) | self._unquoted)
+        self._unquoted = set(quote)
+        self._loading = self.bridge.spawn(self._load(desk, list(self.watchlists.shown.codes), quote))
 
-    async def _load(self, desk: object, codes: list[str]) -> None:
-        from ..trading.desk import TradingDesk  # loaded with the session
-
-        assert isinstance(desk, TradingDesk)
+    async def _load(self, desk: TradingDesk, codes: list[str], quote: list[str]) -> None:
         try:
-            quotes = await desk.watch_list(codes)
+            quotes = await desk.watch_list(codes, quote)
         except KiwoomError as error:
             self.bridge.failed.emit(error)
             return
-        if self.session.desk is desk and codes == self.watchlists.shown.codes:
-            for quote in quotes:
-                self.rows.upsert(row_from_quote(quote, codes.index(quote.code)))
+        self._unquoted = set()
+        if self.session.desk is not desk:
+            return
+        shown = self.watchlists.shown.codes
+        for found in quotes:
+            if found.code in shown:  # a code not asked for (or no longer shown) has no row to fill
+                self.rows.upsert(row_from_quote(found, shown.index(found.code)))
 
     def _market(self, event: Trade | BookUpdate) -> None:
+        """Every trade widens its row's day range; the row repaints at most once a frame."""
         if isinstance(event, Trade) and event.stock_code in self.watchlists.shown.codes:
+            low, high = self._ranges.get(event.stock_code, (event.price, event.price))
+            self._ranges[event.stock_code] = (min(low, event.price), max(high, event.price))
             self._each_frame.push(event.stock_code, event)
 
     def _show_trade(self, trade: Trade) -> None:
         row = next((row for row in self.rows.rows() if row.code == trade.stock_code), None)
+        low, high = self._ranges.pop(trade.stock_code, (trade.price, trade.price))
         if row is not None:
-            self.rows.upsert(row_after_trade(row, trade))
+            moved = row_after_trade(row, trade)
+            self.rows.upsert(replace(moved, low=min(moved.low or low, low), high=max(moved.high or high, high)))
 
     def _chosen(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

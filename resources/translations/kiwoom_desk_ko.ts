@@ -586,67 +586,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="167"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="171"/>
         <source>Watchlist</source>
         <translation>관심종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="172"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="173"/>
         <source>Fills</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="173"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="174"/>
         <source>Review</source>
         <translation>매매일지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="175"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="176"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="208"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="209"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="220"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="221"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="267"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="268"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="299"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="301"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="323"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="325"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="327"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="329"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="343"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="345"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -1642,79 +1642,99 @@
 <context>
     <name>WatchlistPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="66"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="56"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="67"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="68"/>
         <source>Change</source>
         <translation>대비</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="69"/>
         <source>Rate</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="70"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="71"/>
         <source>Day range</source>
         <translation>일중 범위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="134"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="150"/>
         <source>+ Add</source>
         <translation>+ 추가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="135"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="151"/>
         <source>Add the ticket&apos;s stock to this list (Insert)</source>
         <translation>주문창의 종목을 이 목록에 추가합니다 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="136"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="152"/>
         <source>Lists</source>
         <translation>목록</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="137"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="153"/>
         <source>New list...</source>
         <translation>새 목록...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="138"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="154"/>
         <source>Delete this list</source>
         <translation>이 목록 삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="139"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="155"/>
         <source>Import from 영웅문 (HTS groups)</source>
         <translation>영웅문 관심종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="140"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="156"/>
         <source>Put a stock in the ticket, then + Add (or Insert) to watch it here.</source>
         <translation>주문창에 종목을 넣고 + 추가(또는 Insert)를 누르면 여기서 지켜볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="169"/>
+        <source>The watchlists could not be read: {why}</source>
+        <translation>관심종목을 읽지 못했습니다(이번 실행에서만 유지됩니다): {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="192"/>
+        <source>The watchlists could not be saved: {why}</source>
+        <translation>관심종목을 저장하지 못했습니다: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="200"/>
         <source>Name of the new list</source>
         <translation>새 목록의 이름</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="173"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="201"/>
         <source>Watchlist {number}</source>
         <translation>관심종목{number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="232"/>
+        <source>영웅문: {groups} groups, {added} new stocks</source>
+        <translation>영웅문 관심종목 {groups}개 그룹에서 {added}종목을 새로 가져왔습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="239"/>
+        <source>Delete the list {name} and its {count} stocks?</source>
+        <translation>{name} 목록과 그 안의 {count}종목을 삭제할까요?</translation>
     </message>
 </context>
 <context>

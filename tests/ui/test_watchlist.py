@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kiwoom_desk.storage.watchlists import Watchlist
 from tests.window_support import modal
@@ -92,6 +92,7 @@ def test_the_hts_groups_are_imported_and_lists_are_made_and_deleted(desk: Desk) 
     assert [panel.listCombo.itemText(i) for i in range(panel.listCombo.count())] == ["관심종목1", "2차전지"]
     desk.until(lambda: [row[1] for row in shown(desk)][:2] == ["삼성전자", "SK하이닉스"], "the group's stocks")
     assert desk.complete(panel.import_hts()) == 0  # again: nothing twice
+    assert "2개 그룹에서 0종목" in desk.window.status.message.text()
     desk.act(panel.newListAction.trigger)
     dialog = desk.until(lambda: modal(QInputDialog, "watchlistNameDialog"), "no name asked")
     desk.act(lambda: dialog.setTextValue("단타"))
@@ -99,6 +100,29 @@ def test_the_hts_groups_are_imported_and_lists_are_made_and_deleted(desk: Desk) 
     desk.until(lambda: panel.listCombo.currentText() == "단타" and shown(desk) == [], "no new, empty list shown")
     assert panel.hintLabel.isVisible()  # an empty list says what to do
     desk.act(panel.deleteListAction.trigger)
+    question = desk.until(lambda: modal(QMessageBox, "watchlistDeleteDialog"), "deleted without asking")
+    assert "단타" in question.text()
+    desk.act(lambda: question.button(QMessageBox.StandardButton.Yes).click())
     assert [panel.listCombo.itemText(i) for i in range(panel.listCombo.count())] == ["관심종목1", "2차전지"]
     store = desk.window.session.config.watchlists
     assert store is not None and [item.name for item in store.load("sandbox")] == ["관심종목1", "2차전지"]
+
+
+def test_removing_the_tickets_stock_keeps_the_tickets_stream_and_other_rows_stay(desk: Desk) -> None:
+    desk.until(lambda: desk.window.status.realtime.text() == "실시간: 연결됨", "real-time never connected")
+    panel = desk.window.watchlist
+    desk.act(desk.window.watchlistDock.show)
+    add(desk, HYNIX)
+    add(desk, SAMSUNG)  # the ticket's stock, now in the list too
+    desk.until(lambda: all(row[2] != "-" for row in shown(desk)), "no quotes")
+    streams = desk.window.desk.streams  # type: ignore[union-attr]
+    desk.until(lambda: {SAMSUNG, HYNIX} <= streams.registered["0B"], "the watchlist's stocks not streamed")
+    hynix = row_of(desk, "SK하이닉스")
+    desk.sandbox.set_price(SAMSUNG, 71_800)
+    desk.until(lambda: row_of(desk, "삼성전자")[2] == "71,800", "the row did not follow")
+    assert row_of(desk, "SK하이닉스") == hynix  # another stock's trade changed nothing here
+    desk.act(lambda: panel.remove(SAMSUNG))
+    desk.until(lambda: HYNIX in streams.registered["0B"] and [r[1] for r in shown(desk)] == ["SK하이닉스"], "gone")
+    assert SAMSUNG in streams.registered["0B"]  # still the ticket's: its quote and chart keep moving
+    desk.sandbox.set_price(SAMSUNG, 72_000)
+    desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.current == 72_000, "the ticket froze")

@@ -4,8 +4,11 @@ cannot be read set aside rather than overwritten; adding, removing and moving st
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from kiwoom_desk.storage.watchlists import DEFAULT_NAME, Watchlist, WatchlistStore
+import pytest
+
+from kiwoom_desk.storage.watchlists import DEFAULT_NAME, Watchlist, WatchlistStore, WatchlistStoreError
 from kiwoom_desk.trading.watchlist import Watchlists
 
 
@@ -20,12 +23,36 @@ def test_lists_are_kept_per_environment(tmp_path: Path) -> None:
     assert not (tmp_path / "watchlists.tmp").exists()  # written aside, then moved into place
 
 
-def test_an_unreadable_file_is_set_aside_not_overwritten(tmp_path: Path) -> None:
+def test_a_file_that_does_not_parse_is_set_aside_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "watchlists.json"
-    path.write_text("{ not json", encoding="utf-8")
+    for text in ("{ not json", "[1, 2]"):  # broken, or not lists per environment
+        path.write_text(text, encoding="utf-8")
+        store = WatchlistStore(path)
+        assert store.load("sandbox") == [Watchlist(DEFAULT_NAME)]
+        (aside,) = [p for p in tmp_path.glob("watchlists-unreadable-*.json") if p.read_text(encoding="utf-8") == text]
+        aside.unlink()
+
+
+def test_a_file_that_cannot_be_read_now_is_an_error_and_nothing_is_saved_over_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "watchlists.json"
     store = WatchlistStore(path)
-    assert store.load("sandbox") == [Watchlist(DEFAULT_NAME)]
-    assert (tmp_path / "watchlists.unreadable").read_text(encoding="utf-8") == "{ not json"
+    store.save("mock", [Watchlist("모의", ["005380"])])
+    read = Path.read_text
+
+    def locked(self: Path, *args: Any, **kwargs: Any) -> str:
+        if self == path:  # held by a backup or a virus scanner for a moment (root can read a chmod 000 file)
+            raise PermissionError(13, "Permission denied")
+        return read(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", locked)
+    with pytest.raises(WatchlistStoreError, match="Permission denied"):
+        store.load("sandbox")
+    with pytest.raises(WatchlistStoreError):
+        store.save("sandbox", [Watchlist("x", ["005930"])])
+    monkeypatch.setattr(Path, "read_text", read)
+    assert store.load("mock") == [Watchlist("모의", ["005380"])] and list(tmp_path.glob("*unreadable*")) == []
 
 
 def test_stocks_are_added_once_removed_and_moved_within_the_shown_list() -> None:
