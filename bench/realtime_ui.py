@@ -195,7 +195,7 @@ def watch_forty(loop: asyncio.AbstractEventLoop, window: MainWindow) -> Watched:
     window.watchlistDock.show()
     listed = complete(loop, window.session.desk.client.stock_list("0"))  # type: ignore[union-attr]
     listed += complete(loop, window.session.desk.client.stock_list("10"))  # type: ignore[union-attr]
-    codes = [listing.code for listing in listed if listing.code != "005930"][:40]
+    codes = [listing.code for listing in listed if listing.code not in ("005930", "000660")][:40]  # not the market's
     window.watchlist.watchlists = Watchlists([Watchlist("bench", codes)])
     act(loop, window.watchlist.reload)
     run_until(loop, lambda: all(row.price for row in window.watchlist.rows.rows()), "the watchlist's quotes")

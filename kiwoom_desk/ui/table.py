@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -21,6 +21,7 @@ Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 _UNKNOWN = float("-inf")  # how a number the server left out sorts
+WIDEN_MS = 500
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -194,5 +195,23 @@ def fit_columns_when_filled(view: QTableView, widen: bool = False) -> None:
                 view.setColumnWidth(column, max(view.columnWidth(column), view.sizeHintForColumn(column)))
 
     model.rowsInserted.connect(lambda *_: fit())
-    if widen:  # a value that grows (a P/L from +0 to -1,200) is not cut either
-        model.dataChanged.connect(lambda first, last, *_: fit(range(first.column(), last.column() + 1)))
+    if widen:  # a value that grows (a P/L from +0 to -1,200) is not cut either: looked at twice a second at most,
+        grown: set[int] = set()  # since sizing a column reads every row (40 stocks trading would read them all)
+        timer = QTimer(view)
+        timer.setSingleShot(True)
+        timer.setInterval(WIDEN_MS)
+
+        def widen_grown() -> None:
+            columns = sorted(grown)
+            grown.clear()
+            for column in columns:
+                fit(range(column, column + 1))
+
+        timer.timeout.connect(widen_grown)
+
+        def changed(first: QModelIndex, last: QModelIndex, *_: object) -> None:
+            grown.update(range(first.column(), last.column() + 1))
+            if not timer.isActive():
+                timer.start()
+
+        model.dataChanged.connect(changed)
