@@ -19,6 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from kiwoom_desk.environments import Environment
@@ -76,6 +77,14 @@ def main(out: Path, language: str = "ko") -> None:
         act(loop, lambda: window.resize(1366, 768))
         act(loop, lambda: window.orderTabs.setCurrentIndex(1))  # 체결: today's fills
         window.grab().save(str(out / f"fills-{language}-1366x768.png"))
+        act(loop, window.watchlistDock.show)  # 관심종목, from 영웅문's groups (the Sandbox's stand-ins)
+        complete(loop, window.watchlist.import_hts())
+        run_until(loop, lambda: all(row.price for row in window.watchlist.rows.rows()), "the watchlist's quotes")
+        act(loop, lambda: window.resize(1920, 1080))
+        act(loop, lambda: window.resizeDocks([window.watchlistDock], [440], Qt.Orientation.Horizontal))  # as opened
+        window.grab().save(str(out / f"watchlist-{language}-1920x1080.png"))
+        act(loop, window.watchlistDock.hide)
+        act(loop, lambda: window.resize(1366, 768))
         act(loop, lambda: window.orderTabs.setCurrentWidget(window.reviewPanel))  # 매매일지: the day's review
         run_until(loop, lambda: window.reviewPanel.review is not sold, "the review never read the journal")
         for width, height in ((1366, 768), (1920, 1080)):

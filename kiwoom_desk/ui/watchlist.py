@@ -105,6 +105,7 @@ class WatchlistPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("watchlistPanel")
+        self.setMinimumWidth(320)  # its list, + 추가 and 목록 whole
         self.session, self.bridge, self._ticket_code = session, bridge, ticket_code
         self.watchlists = Watchlists([Watchlist(DEFAULT_NAME)])
         self._environment: Environment | None = None
