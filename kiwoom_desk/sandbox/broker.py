@@ -109,6 +109,7 @@ class Broker:
         for bar in days:
             self.days.setdefault(bar.code, []).append(bar)
         self._printed = {code: quote.volume for code, quote in market.quotes.items()}  # volume already on the tape
+        self.last_prints: dict[str, tuple[int, int]] = {}  # code -> (signed size, price) of its last print
         self.holdings: dict[str, Holding] = {holding.code: holding for holding in holdings}
         self.clock = clock
         self.listeners: list[BrokerListener] = []
@@ -342,10 +343,15 @@ class Broker:
         self.store.save(bar)
 
     def _print(self, code: str) -> None:
-        """The trades since the last print go on the tape at the current price and time."""
+        """The trades since the last print go on the tape at the current price and time, and are the last print
+        0B reports (FID 15): its size, + when the price ticked up or held from the print before (the buyer took
+        the offer), - when it ticked down (the tick rule: the Sandbox does not keep who was the aggressor)."""
         quote = self.market.quotes[code]
         traded = max(quote.volume - self._printed.get(code, 0), 0)
         self._printed[code] = quote.volume
+        if traded:
+            before = self.last_prints.get(code, (0, quote.base_price))[1]
+            self.last_prints[code] = (traded if quote.price >= before else -traded, quote.price)
         self.tape.trade(code, self.clock(), quote.price, traded)
 
     def _market_moved(self, code: str) -> None:
@@ -454,6 +460,7 @@ class Broker:
         filled_before = order.filled_qty
         self._match_entry_levels(order)
         if order.filled_qty != filled_before:
+            self._print(order.code)  # on the tape and in 0B at once, not at the next market step
             self._market_moved(order.code)
 
     def _match_entry_levels(self, order: Order) -> None:

@@ -320,7 +320,7 @@ class RealtimeHub:
             "11": signed(quote.price - base),
             "12": rate(quote.price - base, base),
             "25": price_sign_code(quote.price, base, limits.upper, limits.lower),
-            "15": "+0",
+            "15": signed(self.broker.last_prints.get(code, (0, 0))[0]),  # the last print's size, + bought - sold
             "13": str(quote.volume),
             "16": signed_price(quote.open, base),
             "17": signed_price(quote.high, base),

@@ -85,3 +85,39 @@ async def test_reg_is_answered_before_its_snapshot_and_leaves_out_what_the_sandb
             snapshot = [await frame(ws), await frame(ws)]
     assert all(real["trnm"] == "REAL" for real in snapshot)
     assert sorted(real["data"][0]["type"] for real in snapshot) == ["0B", "0D"]
+
+
+async def test_a_trade_print_says_its_size_and_side(tmp_path: Path) -> None:
+    """0B's FID 15 is the last print's size, + when the buyer took the offer and - when the seller hit the bid;
+    FID 13 counts the day's volume with it (the spec's 체결 FIDs)."""
+    with running(tmp_path) as (exchange, wire):
+        exchange.set_price("005930", 71_200, depth=100)
+        async with connect(exchange.ws_url) as ws:
+            await ws.send(json.dumps({"trnm": "LOGIN", "token": wire.token}))
+            await frame(ws)
+            await ws.send(json.dumps({"trnm": "REG", "grp_no": "1", "data": [{"item": ["005930"], "type": ["0B"]}]}))
+            await frame(ws)  # the acknowledgement
+
+            async def trade() -> dict[str, str]:
+                """The next 0B (the account's own 00 and 04 come on the same socket)."""
+                while True:
+                    entry = (await frame(ws))["data"][0]
+                    if entry["type"] == "0B":
+                        values: dict[str, str] = entry["values"]
+                        return values
+
+            start = int((await trade())["13"])  # the REG's snapshot
+
+            async def next_print() -> dict[str, str]:
+                while True:
+                    values = await trade()
+                    if int(values["13"]) != start:
+                        return values
+
+            Wire.buy(wire, "005930", 7, trade_type="3")  # at the market: takes the offer at 71,300
+            bought = await next_print()
+            assert (bought["15"], int(bought["13"]) - start, bought["10"]) == ("+7", 7, "+71300")
+            start = int(bought["13"])
+            Wire.sell(wire, "005930", 3, trade_type="3")  # hits the bid at 71,200: a down-tick
+            sold = await next_print()
+            assert (sold["15"], int(sold["13"]) - start) == ("-3", 3)
