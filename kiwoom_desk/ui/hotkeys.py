@@ -30,8 +30,9 @@ DEFAULT_KEYS = {  # also listed in the README
     "cancelSelected": "Delete",
     "cancelAll": "Ctrl+Shift+Delete",
     "refresh": "F5",
+    "addToWatchlist": "Ctrl+D",
 }
-WINDOW_COMMANDS = ("cancelSelected", "cancelAll", "refresh")  # menu actions of the window's own
+WINDOW_COMMANDS = ("cancelSelected", "cancelAll", "refresh", "addToWatchlist")  # menu actions of the window's own
 
 
 def command_text(name: str) -> str:
@@ -50,6 +51,7 @@ def command_text(name: str) -> str:
         "cancelSelected": translate("Hotkeys", "Cancel the selected orders (in the open orders)"),
         "cancelAll": translate("Hotkeys", "Cancel all open orders (asks first)"),
         "refresh": translate("Hotkeys", "Refresh orders and balance"),
+        "addToWatchlist": translate("Hotkeys", "Add the ticket's stock to the watchlist"),
     }
     for share in QUANTITY_SHARES:
         texts[f"quantity{share}"] = translate("Hotkeys", "Quantity: {share}% of the most").format(share=share)

@@ -28,6 +28,7 @@ class WindowMenus(QObject):
     refreshAction: QAction
     cancelSelectedAction: QAction
     cancelAllAction: QAction
+    watchlistAddAction: QAction
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -41,6 +42,7 @@ class WindowMenus(QObject):
         self._scope_cancel_to_the_table()
         commands = {"cancelSelected": self.cancelSelectedAction, "cancelAll": self.cancelAllAction}
         commands["refresh"] = self.refreshAction
+        commands["addToWatchlist"] = self.watchlistAddAction
         self.hotkeys = Hotkeys(window, window.ticket, commands, window.settings, self.menu_keys)
         self.ticketMenu.addActions(self.hotkeys.ticket_actions())
         self.retranslate()
@@ -97,6 +99,8 @@ class WindowMenus(QObject):
         self.viewMenu.addAction(self.restoreLayoutAction)
         self.watchlistAction = window.watchlistDock.toggleViewAction()  # 관심종목: shown or closed
         self.viewMenu.addAction(self.watchlistAction)
+        self.watchlistAddAction = action(self, window.watchlist.add_ticket_stock)
+        self.viewMenu.addAction(self.watchlistAddAction)
         self._build_languages()
         self.helpMenu = bar.addMenu("")
         self.aboutAction = action(self, lambda: dialogs.AboutDialog(__version__, window).open())
@@ -158,6 +162,7 @@ class WindowMenus(QObject):
         self.quitAction.setText(self.tr("Quit"))
         self.ordersMenu.setTitle(self.tr("&Orders"))
         self.refreshAction.setText(self.tr("Refresh"))
+        self.watchlistAddAction.setText(self.tr("Add the ticket's stock to the watchlist"))
         self.modifyAction.setText(self.tr("Modify selected..."))
         self.cancelSelectedAction.setText(self.tr("Cancel selected"))
         self.cancelAllAction.setText(self.tr("Cancel all..."))

@@ -413,87 +413,92 @@
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="41"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="42"/>
         <source>Go to the stock field</source>
         <translation>종목 입력칸으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="42"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="43"/>
         <source>Buy side</source>
         <translation>매수 선택</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="43"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="44"/>
         <source>Sell side</source>
         <translation>매도 선택</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="44"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="45"/>
         <source>Price one tick up</source>
         <translation>가격 한 호가 올림</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="45"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="46"/>
         <source>Price one tick down</source>
         <translation>가격 한 호가 내림</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="46"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="47"/>
         <source>Price to the best bid</source>
         <translation>가격을 매수1호가로</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="47"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="48"/>
         <source>Price to the best ask</source>
         <translation>가격을 매도1호가로</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="48"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="49"/>
         <source>Price to the current price</source>
         <translation>가격을 현재가로</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="49"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="50"/>
         <source>Send the ticket</source>
         <translation>주문 전송</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="50"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="51"/>
         <source>Cancel the selected orders (in the open orders)</source>
         <translation>선택 주문 취소 (미체결 목록에서)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="51"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="52"/>
         <source>Cancel all open orders (asks first)</source>
         <translation>미체결 전체 취소 (먼저 확인)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="52"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="53"/>
         <source>Refresh orders and balance</source>
         <translation>주문·잔고 새로고침</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="54"/>
+        <source>Add the ticket&apos;s stock to the watchlist</source>
+        <translation>주문창 종목을 관심종목에 추가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="57"/>
         <source>Quantity: {share}% of the most</source>
         <translation>수량: 가능 수량의 {share}%</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="126"/>
         <source>{key}: already “{command}”.</source>
         <translation>{key}: 이미 “{command}”에 쓰입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="127"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="129"/>
         <source>{key}: opens the “{menu}” menu.</source>
         <translation>{key}: “{menu}” 메뉴를 여는 키입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="129"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="131"/>
         <source>{key}: needed for editing text.</source>
         <translation>{key}: 글자 편집에 쓰는 키입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="137"/>
+        <location filename="../../kiwoom_desk/ui/hotkeys.py" line="139"/>
         <source>{key}: needed for typing. Add Ctrl or Alt.</source>
         <translation>{key}: 입력에 쓰는 키입니다. Ctrl이나 Alt와 함께 지정하세요.</translation>
     </message>
@@ -1672,67 +1677,67 @@
         <translation>일중 범위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="150"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="151"/>
         <source>+ Add</source>
         <translation>+ 추가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="152"/>
         <source>Add the ticket&apos;s stock to this list (Insert)</source>
         <translation>주문창의 종목을 이 목록에 추가합니다 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="153"/>
         <source>Lists</source>
         <translation>목록</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="154"/>
         <source>New list...</source>
         <translation>새 목록...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="155"/>
         <source>Delete this list</source>
         <translation>이 목록 삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="156"/>
         <source>Import from 영웅문 (HTS groups)</source>
         <translation>영웅문 관심종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="157"/>
         <source>Put a stock in the ticket, then + Add (or Insert) to watch it here.</source>
         <translation>주문창에 종목을 넣고 + 추가(또는 Insert)를 누르면 여기서 지켜볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="170"/>
         <source>The watchlists could not be read: {why}</source>
         <translation>관심종목을 읽지 못했습니다(이번 실행에서만 유지됩니다): {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="192"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="193"/>
         <source>The watchlists could not be saved: {why}</source>
         <translation>관심종목을 저장하지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="200"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="201"/>
         <source>Name of the new list</source>
         <translation>새 목록의 이름</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="202"/>
         <source>Watchlist {number}</source>
         <translation>관심종목{number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="232"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="233"/>
         <source>영웅문: {groups} groups, {added} new stocks</source>
         <translation>영웅문 관심종목 {groups}개 그룹에서 {added}종목을 새로 가져왔습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="239"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="240"/>
         <source>Delete the list {name} and its {count} stocks?</source>
         <translation>{name} 목록과 그 안의 {count}종목을 삭제할까요?</translation>
     </message>
@@ -1740,142 +1745,147 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="146"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="149"/>
         <source>Order limits saved.</source>
         <translation>주문 한도를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="155"/>
         <source>Hotkeys saved.</source>
         <translation>단축키를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="158"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="159"/>
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
+        <source>Add the ticket&apos;s stock to the watchlist</source>
+        <translation>주문창 종목을 관심종목에 추가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
         <source>Cancel selected</source>
         <translation>선택 주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
         <source>Ticket</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="169"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="172"/>
         <source>Sounds</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="174"/>
         <source>Fill</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="175"/>
         <source>Partial fill</source>
         <translation>부분 체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="176"/>
         <source>Rejection</source>
         <translation>거부</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="173"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
         <source>Real-time connection lost</source>
         <translation>실시간 연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="181"/>
         <source>Order limits...</source>
         <translation>주문 한도...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="182"/>
         <source>Hotkeys...</source>
         <translation>단축키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="183"/>
         <source>Reset the Sandbox account...</source>
         <translation>연습 계좌 초기화...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="184"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="185"/>
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="186"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="187"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="184"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="188"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>

@@ -126,3 +126,14 @@ def test_removing_the_tickets_stock_keeps_the_tickets_stream_and_other_rows_stay
     assert SAMSUNG in streams.registered["0B"]  # still the ticket's: its quote and chart keep moving
     desk.sandbox.set_price(SAMSUNG, 72_000)
     desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.current == 72_000, "the ticket froze")
+
+
+def test_the_hotkey_adds_the_tickets_stock_from_anywhere(desk: Desk) -> None:
+    panel = desk.window.watchlist
+    desk.act(desk.window.watchlistDock.show)
+    desk.fill(NAVER, 0, 0)
+    assert desk.window.menus.hotkeys.keys["addToWatchlist"].toString() == "Ctrl+D"
+    desk.act(lambda: desk.window.openOrders.setFocus())  # the keyboard elsewhere in the window
+    desk.act(lambda: QTest.keyClick(desk.window.openOrders, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier))
+    desk.until(lambda: panel.watchlists.shown.codes == [NAVER], "the hotkey added nothing")
+    desk.until(lambda: [row[1] for row in shown(desk)] == ["NAVER"], "no row for it")
