@@ -54,7 +54,7 @@ from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
 from .rules import Kind, Quote, Ticket, modify_ticket
-from .sessions import KST
+from .sessions import KST, kst_day
 from .streams import Streams
 from .ticks import Instrument, PriceLimits
 
@@ -217,7 +217,7 @@ class TradingDesk:
 
     async def candles(self, code: str, interval: int) -> CandleSeries:
         """The chart's history of `code` (ka10080 or ka10081), ready to follow its trades."""
-        return await load_candles(self.client, code, interval, datetime.now(KST).strftime("%Y%m%d"))
+        return await load_candles(self.client, code, interval, kst_day())
 
     async def trade_journal(self) -> TradeJournal:
         """Kiwoom's own journal of today's trades (ka10170), for the review to set beside the app's."""

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..kiwoom.codes import Side
 from ..kiwoom.events import OrderExecution
-from .sessions import KST
+from .sessions import kst_day
 
 if TYPE_CHECKING:  # the window names these rows before any session (and pydantic) is loaded
     from ..kiwoom import FilledOrder
@@ -41,10 +40,6 @@ class FillMark(NamedTuple):
     day: str  # YYYYMMDD, KST: an app left open past midnight does not put yesterday's fills on today's candles
 
 
-def _today() -> str:
-    return datetime.now(KST).strftime("%Y%m%d")
-
-
 def _fees(commission: int | None, tax: int | None) -> int | None:
     return None if commission is None and tax is None else (commission or 0) + (tax or 0)
 
@@ -64,7 +59,7 @@ class TodaysFills:
             quantity, price = entry.get("fill_quantity") or 0, entry.get("fill_price") or 0
             if side is not None and quantity > 0 and price > 0:
                 number, time = str(entry.get("order_no") or ""), str(entry.get("time") or "")
-                day = str(entry.get("at") or "")[:10].replace("-", "") or _today()
+                day = str(entry.get("at") or "")[:10].replace("-", "") or kst_day()
                 mark = FillMark(number, side is Side.BUY, price, quantity, time, day)
                 self._seen.setdefault(str(entry.get("stock_code") or ""), []).append(mark)
         self._mark_unseen()
@@ -77,7 +72,7 @@ class TodaysFills:
 
     def _mark_unseen(self) -> None:
         seen = {mark.order_no for marks in self._seen.values() for mark in marks}
-        self._unseen, today = {}, _today()  # ka10076 rows are today's
+        self._unseen, today = {}, kst_day()  # ka10076 rows are today's
         for row in self.rows.values():
             if row.order_no not in seen and row.side is not None and row.quantity:
                 mark = FillMark(row.order_no, row.side is Side.BUY, row.price, row.quantity, row.time, today)
@@ -129,7 +124,7 @@ class TodaysFills:
         self.rows[event.order_no] = row
         if event.side is not None:
             buy = event.side is Side.BUY
-            mark = FillMark(event.order_no, buy, event.fill_price, event.fill_quantity, event.time, _today())
+            mark = FillMark(event.order_no, buy, event.fill_price, event.fill_quantity, event.time, kst_day())
             self._seen.setdefault(event.stock_code, []).append(mark)
         return row
 

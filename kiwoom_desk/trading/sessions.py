@@ -43,6 +43,11 @@ class Phase(StrEnum):
     AFTER_HOURS = "after_hours"  # 15:40-18:00: closing-price trade, then single-price session
 
 
+def kst_day() -> str:
+    """Today in Seoul, YYYYMMDD (the exchange's day, whatever the computer's time zone)."""
+    return datetime.now(KST).strftime("%Y%m%d")
+
+
 def trading_day(day: date) -> bool:
     return day.weekday() < 5 and day not in HOLIDAYS_2026
 

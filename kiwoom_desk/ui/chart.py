@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -20,7 +19,7 @@ from ..kiwoom import KiwoomError, Side
 from ..kiwoom.events import BookUpdate, RealtimeState, RealtimeStatus, Trade
 from ..trading.candles import DAILY, INTERVALS, Candle, CandleSeries
 from ..trading.rules import Quote
-from ..trading.sessions import KST
+from ..trading.sessions import kst_day
 from .bridge import DeskBridge
 from .chart_canvas import ChartCanvas
 from .labels import explain, side_text
@@ -137,7 +136,7 @@ class ChartPane(QWidget):
             self.series = series
             waiting, self._waiting = self._waiting, []
             for trade in waiting:  # what traded while the history was read: counted once by the day's count
-                series.apply(datetime.now(KST).strftime("%Y%m%d"), trade.time, trade.price, trade.volume)
+                series.apply(kst_day(), trade.time, trade.price, trade.volume)
             self._show_everything()
 
     def clear(self) -> None:
@@ -157,8 +156,7 @@ class ChartPane(QWidget):
             return
         if event.stock_code != self.series.stock_code:
             return
-        today = datetime.now(KST).strftime("%Y%m%d")
-        moved = self.series.apply(today, event.time, event.price, event.volume)
+        moved = self.series.apply(kst_day(), event.time, event.price, event.volume)
         if moved is not None:
             self._started |= moved.started
             if not self._redraw.isActive():

@@ -95,18 +95,18 @@ class ChartCanvas(QWidget):
         self.candles = series.candles
         if started and self.view.follow:
             self.view.show_latest(len(self.candles))
-        if started or self._scales() != self._painted_scales:
+        frame = self.frame()
+        if started or self._scales(frame) != self._painted_scales:
             self.update()
             return
-        frame = self.frame()
         x, half = frame.x(len(self.candles) - 1), frame.pixels_per_candle / 2 + 2
         self.update(QRectF(x - half, 0, 2 * half, self.height()).toAlignedRect())
         self.update(QRectF(frame.price_area.right(), 0, self.width(), self.height()).toAlignedRect())
 
-    def _scales(self) -> tuple[float, float, int]:
+    def _scales(self, frame: Frame) -> tuple[float, float, int]:
         """What every candle's drawing depends on: the price span and the largest volume in view."""
-        low, high = self.price_range()
-        return low, high, max((self.candles[i].volume for i in self.view.indices(len(self.candles))), default=0)
+        volumes = (self.candles[i].volume for i in self.view.indices(len(self.candles)))
+        return frame.low, frame.high, max(volumes, default=0)
 
     def show_marks(self, marks: Sequence[FillMark], series: CandleSeries, start: int = 0) -> None:
         """Each fill on the candle of its day and time, at its price; alike fills on a candle share a mark.
@@ -186,18 +186,18 @@ class ChartCanvas(QWidget):
         painter.fillRect(event.rect(), BACKGROUND)
         frame = self.frame()
         indices = self.view.indices(len(self.candles))
+        scales = self._scales(frame)
         if event.rect() == self.rect():
-            self._painted_scales = self._scales()
+            self._painted_scales = scales
         painter.save()
         painter.setClipRect(frame.price_area.united(frame.volume_area))
         self._grid(painter, frame)
         self._days(painter, frame, indices)
-        most = max((self.candles[index].volume for index in indices), default=0) or 1  # the bars' scale
-        self._candles(painter, frame, within(indices, frame, event.rect()), most)
+        self._candles(painter, frame, within(indices, frame, event.rect()), scales[2] or 1)
         self._lines(painter, frame)
         self._marks(painter, frame, indices)
         painter.restore()
-        self._axes(painter, frame, indices)
+        self._axes(painter, frame, indices, scales[2])
         self._crosshair(painter, frame)
         painter.end()
 
@@ -259,7 +259,7 @@ class ChartCanvas(QWidget):
             painter.setBrush(QColor(theme.BUY if buy else theme.SELL))
             painter.drawPolygon(QPolygonF([QPointF(x, y), QPointF(x - MARK_SIZE, base), QPointF(x + MARK_SIZE, base)]))
 
-    def _axes(self, painter: QPainter, frame: Frame, indices: range) -> None:
+    def _axes(self, painter: QPainter, frame: Frame, indices: range, most: int) -> None:
         painter.setPen(QPen(AXIS_TEXT, 1))
         price_area, volume_area = frame.price_area, frame.volume_area
         right = price_area.right() + 6
@@ -268,7 +268,6 @@ class ChartCanvas(QWidget):
             y = frame.y(price)
             if price_area.top() + 6 <= y <= price_area.bottom() - 8 and abs(y - tag) > 12:  # nothing under a tag
                 painter.drawText(QPointF(right, y + 4), f"{price:,}")
-        most = max((self.candles[index].volume for index in indices), default=0)
         if most:
             painter.drawText(QPointF(right, volume_area.top() + 10), f"{most:,}")
         metrics = self.fontMetrics()

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.ticket.retranslate()
         self.status.retranslate()
         for model in (self.openOrders.orders, self.positions.positions, self.fillsTable.fills):
-            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+            model.headers_changed()
         self.positions.show_portfolio(self.portfolio)
         self._show_environment()
 

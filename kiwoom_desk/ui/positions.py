@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..trading.portfolio import Portfolio, Position
 from . import theme
-from .table import ROW_ROLE, Column, KeyedTableModel, show_table, won
+from .table import ROW_ROLE, Column, KeyedTableModel, show_table, signed, won
 from .widgets import named
 
 
@@ -44,7 +44,7 @@ def position_columns(widget: QWidget) -> list[Column[Position]]:
         Column(
             lambda: QCoreApplication.translate("PositionsPanel", "P/L"),
             lambda h: h.profit,
-            lambda v: f"{v:+,}",
+            signed,
             pl,
             numeric=True,
         ),

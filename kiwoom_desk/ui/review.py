@@ -33,7 +33,7 @@ from . import theme
 from .bridge import DeskBridge
 from .labels import explain
 from .review_curve import CurvePlot
-from .table import Column, KeyedTableModel, show_table, won
+from .table import Column, KeyedTableModel, show_table, signed, won
 from .widgets import ElidedLabel, named
 
 if TYPE_CHECKING:
@@ -43,10 +43,6 @@ if TYPE_CHECKING:
 REFRESH_MS = 500  # fills come in bursts: the review is rebuilt at most twice a second
 SERVER_EVERY_SECONDS = 30.0  # Kiwoom's own figures (ka10170) are asked at most this often
 ServerFigures = tuple[str, int, int] | KiwoomError  # (KST time read, P/L, fees and tax), or why they are missing
-
-
-def _signed(value: int) -> str:
-    return f"{value:+,}"
 
 
 def review_columns() -> list[Column[StockReview]]:
@@ -60,7 +56,7 @@ def review_columns() -> list[Column[StockReview]]:
         Column(lambda: translate("ReviewPanel", "Name"), lambda r: r.stock_name),
         Column(lambda: translate("ReviewPanel", "Bought"), lambda r: r.bought, won, numeric=True),
         Column(lambda: translate("ReviewPanel", "Sold"), lambda r: r.sold, won, numeric=True),
-        Column(lambda: translate("ReviewPanel", "Realized P/L"), lambda r: r.realized, _signed, realized, True),
+        Column(lambda: translate("ReviewPanel", "Realized P/L"), lambda r: r.realized, signed, realized, True),
         Column(lambda: translate("ReviewPanel", "Fees and tax"), lambda r: r.fees, won, numeric=True),
         Column(lambda: translate("ReviewPanel", "Trips"), lambda r: r.round_trips, won, numeric=True),
         Column(lambda: translate("ReviewPanel", "Wins"), lambda r: r.wins, won, numeric=True),
@@ -124,7 +120,7 @@ class ReviewPanel(QWidget):
         self.dateLabel.setText(self.tr("Day"))
         self.exportCsvButton.setText(self.tr("Export CSV..."))
         self.exportCsvButton.setToolTip(self.tr("The day's fills and the summary per stock, for Excel"))
-        self.stocks.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.stocks.columnCount() - 1)
+        self.stocks.headers_changed()
         self._show_totals()
         if self._is_today():
             self.serverLabel.setText(self._server_text())
@@ -211,7 +207,7 @@ class ReviewPanel(QWidget):
             return self.tr("Kiwoom's trade journal: {why}").format(why=explain(figures))
         when, profit, fees = figures
         return self.tr("Kiwoom's trade journal (ka10170, {time}): P/L {profit}, fees and tax {fees}").format(
-            time=when, profit=_signed(profit), fees=won(fees)
+            time=when, profit=signed(profit), fees=won(fees)
         )
 
     def _show_totals(self) -> None:
@@ -219,7 +215,7 @@ class ReviewPanel(QWidget):
         rate = "-" if review.win_rate is None else f"{review.win_rate:.0%}"
         colour = theme.signed_colour(review.realized)
         text = self.tr("Realized {realized} · fees and tax {fees} · round trips {trips} · won {rate}").format(
-            realized=f"<b style='color:{colour}'>{_signed(review.realized)}</b>",
+            realized=f"<b style='color:{colour}'>{signed(review.realized)}</b>",
             fees=won(review.fees),
             trips=review.round_trips,
             rate=rate,

@@ -29,6 +29,11 @@ def won(value: int) -> str:
     return f"{value:,}"
 
 
+def signed(value: int) -> str:
+    """A change in won with its sign: +1,200, -300, +0."""
+    return f"{value:+,}"
+
+
 def clock(value: str) -> str:
     """An exchange time, HHMMSS, as HH:MM:SS (anything else as it came)."""
     return f"{value[0:2]}:{value[2:4]}:{value[4:6]}" if len(value) == 6 else value
@@ -63,6 +68,14 @@ class KeyedTableModel(QAbstractTableModel, Generic[Row]):
 
     def rows(self) -> list[Row]:
         return list(self._rows)
+
+    def get(self, key: Hashable) -> Row | None:
+        position = self._index.get(key)
+        return None if position is None else self._rows[position]
+
+    def headers_changed(self) -> None:
+        """The headers' words again (another language)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

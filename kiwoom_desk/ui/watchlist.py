@@ -35,7 +35,7 @@ from ..storage.watchlists import DEFAULT_NAME, Watchlist, WatchlistStoreError
 from ..trading.watchlist import Watchlists, WatchRow, row_after_trade, row_from_quote
 from . import theme
 from .bridge import DeskBridge
-from .table import ROW_ROLE, Column, Index, KeyedTableModel, show_table, won
+from .table import ROW_ROLE, Column, Index, KeyedTableModel, show_table, signed, won
 from .ticket_parts import EachFrame
 from .widgets import named
 
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     from ..trading.session import SessionController
 
 
-def _signed(value: object) -> str:
-    return f"{value:+,}" if isinstance(value, int) else f"{value:+.2f}%"
+def _rate(value: object) -> str:
+    return f"{value:+.2f}%"
 
 
 def _place_in_range(row: WatchRow) -> float | None:
@@ -65,8 +65,8 @@ def watch_columns() -> list[Column[WatchRow]]:
         Column(lambda: "#", lambda r: r.position + 1, str, numeric=True),  # the list's own order
         Column(lambda: translate("WatchlistPanel", "Name"), lambda r: r.name or r.code),
         Column(lambda: translate("WatchlistPanel", "Price"), lambda r: r.price, won, colour, True),
-        Column(lambda: translate("WatchlistPanel", "Change"), lambda r: r.change, _signed, colour, True),
-        Column(lambda: translate("WatchlistPanel", "Rate"), lambda r: r.rate, _signed, colour, True),
+        Column(lambda: translate("WatchlistPanel", "Change"), lambda r: r.change, signed, colour, True),
+        Column(lambda: translate("WatchlistPanel", "Rate"), lambda r: r.rate, _rate, colour, True),
         Column(lambda: translate("WatchlistPanel", "Volume"), lambda r: r.volume, won, numeric=True),
         Column(lambda: translate("WatchlistPanel", "Day range"), _place_in_range, lambda _v: "", numeric=True),
     ]
@@ -155,7 +155,7 @@ class WatchlistPanel(QWidget):
         self.deleteListAction.setText(self.tr("Delete this list"))
         self.importAction.setText(self.tr("Import from 영웅문 (HTS groups)"))
         self.hintLabel.setText(self.tr("Put a stock in the ticket, then + Add (or Insert) to watch it here."))
-        self.rows.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.rows.columnCount() - 1)
+        self.rows.headers_changed()
 
     # ---- the lists ---------------------------------------------------------------------------------------
 
@@ -275,9 +275,8 @@ class WatchlistPanel(QWidget):
 
     def _renumber(self) -> None:
         """Each row's place in the list again (after a move or a removal): the changed rows repaint and resort."""
-        known = {row.code: row for row in self.rows.rows()}
         for position, code in enumerate(self.watchlists.shown.codes):
-            row = known.get(code) or WatchRow(code, self._name(code))
+            row = self.rows.get(code) or WatchRow(code, self._name(code))
             self.rows.upsert(replace(row, position=position))
 
     def _name(self, code: str) -> str:
@@ -287,10 +286,7 @@ class WatchlistPanel(QWidget):
     def reload(self) -> None:
         """The shown list again: its rows at once (what is known of them kept while the quotes come)."""
         codes = self.watchlists.shown.codes
-        known = {row.code: row for row in self.rows.rows()}
-        rows = [
-            replace(known.get(code) or WatchRow(code, self._name(code)), position=at) for at, code in enumerate(codes)
-        ]
+        rows = [replace(self.rows.get(c) or WatchRow(c, self._name(c)), position=at) for at, c in enumerate(codes)]
         self.rows.set_rows(rows)
         self.hintLabel.setVisible(not codes)
         self._follow([row.code for row in rows if row.price is None])
@@ -329,7 +325,7 @@ class WatchlistPanel(QWidget):
             self._each_frame.push(event.stock_code, event)
 
     def _show_trade(self, trade: Trade) -> None:
-        row = next((row for row in self.rows.rows() if row.code == trade.stock_code), None)
+        row = self.rows.get(trade.stock_code)
         low, high = self._ranges.pop(trade.stock_code, (trade.price, trade.price))
         if row is not None:
             moved = row_after_trade(row, trade)
