@@ -57,8 +57,9 @@ async def serve(args: argparse.Namespace) -> None:
         print(f"  data       {server.data_dir}", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
         stop = asyncio.Event()
-        if sys.platform != "win32":  # a service manager's SIGTERM gets the same clean shutdown as Ctrl+C
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        if sys.platform != "win32":  # a service manager's SIGTERM gets the same clean shutdown as Ctrl+C, and Ctrl+C
+            for stop_signal in (signal.SIGTERM, signal.SIGINT):  # works even where a shell started us ignoring it
+                asyncio.get_running_loop().add_signal_handler(stop_signal, stop.set)
         await stop.wait()
     finally:
         await server.stop()
