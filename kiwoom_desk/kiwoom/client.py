@@ -25,6 +25,7 @@ import httpx
 import pydantic
 
 from . import errors
+from ._market_queries import MarketQueries
 from .auth import AccessToken, Clock, TokenManager, kst_now, parse_expiry
 from .codes import Side, TradeType, Venue
 from .models import (
@@ -70,10 +71,11 @@ PATHS: dict[str, str] = {
     **dict.fromkeys(
         ("ka00001", "ka10075", "ka10076", "kt00007", "kt00018", "kt00001", "ka10170", "ka10077"), "/api/dostk/acnt"
     ),
-    **dict.fromkeys(("ka10001", "ka10095", "ka10099"), "/api/dostk/stkinfo"),
+    **dict.fromkeys(("ka10001", "ka10095", "ka10099", "ka10059"), "/api/dostk/stkinfo"),
     **dict.fromkeys(("ka01300", "ka01301"), "/api/dostk/watchlist"),
     "ka10004": "/api/dostk/mrkcond",
-    **dict.fromkeys(("ka10080", "ka10081"), "/api/dostk/chart"),
+    **dict.fromkeys(("ka10080", "ka10081", "ka10064"), "/api/dostk/chart"),
+    **dict.fromkeys(("ka10030", "ka10032", "ka10027", "ka10023", "ka90009"), "/api/dostk/rkinfo"),
 }
 MINUTE_SCOPES = (1, 3, 5, 10, 15, 30, 45, 60)  # ka10080 tic_scope
 WATCH_BATCH = 20  # codes per ka10095 request (the spec states no maximum)
@@ -88,7 +90,7 @@ def mask_account(account_no: str) -> str:
     return "*" * max(len(account_no) - 4, 0) + account_no[-4:]
 
 
-class KiwoomClient:
+class KiwoomClient(MarketQueries):
     """Async client for Kiwoom's REST API.
 
     >>> async with KiwoomClient(base_url, appkey, secretkey) as client:
@@ -155,6 +157,10 @@ class KiwoomClient:
         current = self._tokens.current
         if current is not None and current.value == token:
             self._tokens.invalidate(current)
+
+    def can_spare(self, api_id: str) -> bool:
+        """Whether a background query of `api_id` may go now without making an order wait for the rate limit."""
+        return self._limiter.spare(api_id)
 
     @property
     def token_expires_at(self) -> datetime | None:

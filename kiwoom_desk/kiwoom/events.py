@@ -95,6 +95,24 @@ class BookUpdate:
 
 
 @dataclass(frozen=True)
+class ConditionChange:
+    """Type 02: a stock entered (`entered`) or left the results of a live condition search (seq)."""
+
+    seq: str
+    stock_code: str
+    entered: bool
+    time: str  # HHMMSS
+
+
+@dataclass(frozen=True)
+class ConditionSnapshot:
+    """A live condition's whole result set, as (re)started: after a reconnect it replaces what the changes built."""
+
+    seq: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Unreadable:
     """A REAL entry of a known type that could not be read: not applied, only reported (an unread 00 means the
     account's orders may have changed, so the desk reconciles over REST)."""
@@ -104,4 +122,4 @@ class Unreadable:
     reason: str
 
 
-Event = OrderExecution | BalanceUpdate | Trade | BookUpdate
+Event = OrderExecution | BalanceUpdate | Trade | BookUpdate | ConditionChange | ConditionSnapshot

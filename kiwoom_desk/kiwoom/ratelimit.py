@@ -38,6 +38,10 @@ class TokenBucket:
         self._tokens = float(burst)
         self._updated = clock()
 
+    def available(self) -> float:
+        """Tokens there now (negative: reservations queued ahead), without taking one."""
+        return min(self.burst, self._tokens + (self._clock() - self._updated) * self.rate)
+
     def reserve(self) -> float:
         now = self._clock()
         self._tokens = min(self.burst, self._tokens + (now - self._updated) * self.rate)
@@ -65,6 +69,14 @@ class RateLimiter:
                 bucket = self._per_api[api_id] = TokenBucket(self.limits.per_api_rate, burst, self._clock)
             waits.append(bucket.reserve())
         return max(waits)
+
+    def spare(self, api_id: str, keep: int = 1) -> bool:
+        """Whether `api_id` could go at once and still leave `keep` requests of the overall budget for what comes
+        next (an order): what a background refresh asks before it spends anything."""
+        if self._global is not None and self._global.available() < 1 + keep:
+            return False
+        bucket = self._per_api.get(api_id)
+        return bucket is None or bucket.available() >= 1
 
     async def acquire(self, api_id: str) -> None:
         wait = self.reserve(api_id)

@@ -27,6 +27,7 @@ from .errors import REISSUE_CODES, documented_code
 from .events import (
     BalanceUpdate,
     BookUpdate,
+    ConditionChange,
     Event,
     OrderExecution,
     RealtimeState,
@@ -39,6 +40,7 @@ from .models import ORDER_NO, Levels, book_level, side_from_text
 log = logging.getLogger(__name__)
 
 ACCOUNT_TYPES = ("00", "04")
+SERVICES = frozenset({"CNSRLST", "CNSRREQ", "CNSRCLR"})  # questions asked on the socket (condition search)
 
 
 class TokenSource(Protocol):
@@ -144,7 +146,21 @@ def _book(values: dict[str, Any], item: str) -> BookUpdate:
     return BookUpdate(stock_code=item, time=_text(values, "21"), asks=side(41, 61), bids=side(51, 71))
 
 
-_PARSERS.update({"00": _execution, "04": _balance, "0B": _trade, "0D": _book})
+def _condition(values: dict[str, Any], item: str) -> ConditionChange:
+    """Type 02 (kiwoom-api-market.md §1.4): 841 the condition's seq, 9001 the code, 843 I in / D out, 20 time."""
+    change = _text(values, "843")
+    if change not in ("I", "D"):
+        raise KeyError(f"843 is neither I nor D: {change[:10]!r}")
+    code = (_text(values, "9001") or item).removeprefix("A")
+    if not re.fullmatch(r"[0-9A-Z]{6}", code):
+        raise KeyError(f"9001 is not a stock code: {code[:20]!r}")
+    seq = _text(values, "841")
+    if not re.fullmatch(r"[0-9]{1,3}", seq):
+        raise KeyError(f"841 is not a condition's seq: {seq[:20]!r}")
+    return ConditionChange(seq=seq, stock_code=code, entered=change == "I", time=_text(values, "20")[:6])
+
+
+_PARSERS.update({"00": _execution, "04": _balance, "0B": _trade, "0D": _book, "02": _condition})
 
 
 class LoginRefused(Exception):
@@ -184,13 +200,45 @@ class RealtimeSession:
         self.connections = 0  # successful logins so far
         self.unreadable = 0  # frames and entries skipped, for the status bar's tooltip
         self._resync: asyncio.Task[None] | None = None
+        self._reconnect_hooks: list[Callable[[], Coroutine[Any, Any, None]]] = []
+        self._hook_tasks: set[asyncio.Task[None]] = set()
+        self._answers: dict[str, asyncio.Future[dict[str, Any]]] = {}  # trnm -> the question waiting for it
+        self._asking: dict[str, asyncio.Lock] = {}  # one question of a kind at a time
+
+    def on_reconnect(self, hook: Callable[[], Coroutine[Any, Any, None]]) -> None:
+        """`hook` runs after every reconnection's login, beside the reader (it may `ask`)."""
+        self._reconnect_hooks.append(hook)
+
+    async def ask(self, frame: dict[str, Any]) -> dict[str, Any]:
+        """Sends a service frame (CNSRLST, CNSRREQ, CNSRCLR) and returns the answer of the same `trnm`. Raises
+        ConnectionError when not connected (or the connection drops), TimeoutError when nothing answers."""
+        name = str(frame["trnm"])
+        async with self._asking.setdefault(name, asyncio.Lock()):
+            ws = self._ws
+            if ws is None:
+                raise ConnectionError("the real-time session is not connected")
+            answer: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+            self._answers[name] = answer
+            try:
+                await ws.send(json.dumps(frame, ensure_ascii=False))
+                async with asyncio.timeout(self._login_timeout):
+                    return await answer
+            except websockets.ConnectionClosed as error:
+                raise ConnectionError(f"the connection closed: {error}") from None
+            finally:
+                self._answers.pop(name, None)
+
+    def _drop_questions(self) -> None:
+        for answer in self._answers.values():
+            if not answer.done():
+                answer.set_exception(ConnectionError("the connection closed before the answer"))
 
     def start(self) -> None:
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._run())
 
     async def close(self) -> None:
-        for task in (self._task, self._resync):
+        for task in (self._task, self._resync, *self._hook_tasks):
             if task is not None:
                 task.cancel()
                 await asyncio.gather(task, return_exceptions=True)
@@ -255,6 +303,7 @@ class RealtimeSession:
                 reason = f"{type(error).__name__}: {error}"
             finally:
                 self._ws = None
+                self._drop_questions()
             if self.status.state is RealtimeState.CONNECTED:
                 attempt = 0  # it had worked: start the backoff again from the beginning
             attempt += 1
@@ -278,6 +327,11 @@ class RealtimeSession:
             if self.connections > 1 and self._on_resync is not None and (self._resync is None or self._resync.done()):
                 # the REST catch-up runs beside the reader: quotes and fills keep coming while it reads
                 self._resync = asyncio.get_running_loop().create_task(self._on_resync())
+            if self.connections > 1:
+                for hook in self._reconnect_hooks:
+                    task = asyncio.get_running_loop().create_task(hook())
+                    self._hook_tasks.add(task)
+                    task.add_done_callback(self._hook_tasks.discard)
             while True:
                 # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation that arrives as the
                 # inner recv completes, and close() would then wait for ever. A stalled socket looks alive: time out.
@@ -327,6 +381,10 @@ class RealtimeSession:
                     self._skipped(f"a {event.kind} entry")
                 if event is not None:
                     self._on_event(event)
+        elif name in SERVICES:
+            answer = self._answers.get(name)
+            if answer is not None and not answer.done():
+                answer.set_result(frame)
         elif name in ("REG", "REMOVE"):
             if frame.get("return_code") not in (0, "0"):
                 log.warning("realtime: %s refused: %s", name, frame.get("return_msg"))

@@ -35,9 +35,12 @@ from ..kiwoom import (
     TradeType,
     WatchedStock,
 )
+from ..kiwoom.conditions import Condition, ConditionMatch, ConditionSearch
 from ..kiwoom.events import (
     BalanceUpdate,
     BookUpdate,
+    ConditionChange,
+    ConditionSnapshot,
     Event,
     OrderExecution,
     RealtimeState,
@@ -45,6 +48,7 @@ from ..kiwoom.events import (
     Trade,
     Unreadable,
 )
+from ..kiwoom.market_codes import RankMarket
 from ..kiwoom.realtime import RealtimeSession
 from ..storage.journal import EXECUTION_FIELDS, Journal, JournalError
 from .candles import CandleSeries, load_candles
@@ -54,6 +58,7 @@ from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
 from .rules import Kind, Quote, Ticket, modify_ticket
+from .scanner import InvestorFlows, RankingKind, RankRow, load_flows, load_ranking
 from .sessions import KST, kst_day
 from .streams import Streams
 from .ticks import Instrument, PriceLimits
@@ -100,6 +105,8 @@ class DeskListener(Protocol):
 
     def fills_changed(self, rows: list[FillRow]) -> None: ...
 
+    def condition(self, event: ConditionChange | ConditionSnapshot) -> None: ...
+
 
 class TradingDesk:
     def __init__(
@@ -120,6 +127,7 @@ class TradingDesk:
             RealtimeSession(ws_url, client, self._on_event, self._on_status, self._resync) if ws_url else None
         )
         self.streams = Streams(self.realtime)
+        self.condition_search = ConditionSearch(self.realtime, self._on_event) if self.realtime else None
         self._followed: frozenset[str] = frozenset()  # the held stocks whose trades are streamed
         self._portfolio_notice: asyncio.TimerHandle | None = None
         self._account_refresh: asyncio.Task[None] | None = None
@@ -246,6 +254,45 @@ class TradingDesk:
         groups = await self.client.watchlist_groups()
         return [(group.name or group.code, await self.client.watchlist_group(group.code)) for group in groups]
 
+    # ---- what to trade (scanner.py) ---------------------------------------------------------------------------
+
+    async def ranking(self, kind: RankingKind, market: RankMarket, automatic: bool = False) -> list[RankRow] | None:
+        """One ranking's rows. An `automatic` refresh is skipped (None) when it would leave the rate limit no
+        request to spare for an order."""
+        if automatic and not self.client.can_spare(kind.api_id):
+            return None
+        return await load_ranking(self.client, kind, market)
+
+    async def investor_flows(self, code: str, automatic: bool = False) -> InvestorFlows | None:
+        """`code`'s flows by investor type (ka10059, ka10064); an `automatic` refresh is skipped (None) like a
+        ranking's."""
+        if automatic and not self.client.can_spare("ka10059"):
+            return None
+        return await load_flows(self.client, code, kst_day())
+
+    def _conditions(self) -> ConditionSearch:
+        if self.condition_search is None:
+            raise KiwoomError("condition search needs the real-time connection")
+        return self.condition_search
+
+    async def condition_list(self) -> list[Condition]:
+        return await self._conditions().conditions()
+
+    async def run_condition(self, seq: str) -> list[ConditionMatch]:
+        return await self._conditions().search(seq)
+
+    async def watch_condition(self, seq: str) -> list[str]:
+        return await self._conditions().watch(seq)
+
+    async def stop_condition(self, seq: str) -> None:
+        await self._conditions().stop(seq)
+
+    async def follow_found(self, codes: Sequence[str], quote: Sequence[str]) -> list[WatchedStock]:
+        """The condition results' trades on their own stream, and a snapshot (ka10095) of those in `quote`."""
+        self.streams.want("conditions", trades=set(codes))
+        await self.streams.sync()
+        return await self.client.watched_stocks(list(quote)) if quote else []
+
     def _follow_positions(self) -> None:
         """Every held stock's trades, so that positions follow the market; kept in step as they open and close."""
         held = frozenset(self.portfolio.positions)
@@ -275,6 +322,9 @@ class TradingDesk:
                 self._reconcile_soon()
             if event.fill_quantity:
                 self._refresh_account_soon(AccountPart.CASH, AccountPart.HOLDINGS)
+        elif isinstance(event, ConditionChange | ConditionSnapshot):
+            for listener in self._listeners:
+                listener.condition(event)
         elif isinstance(event, BalanceUpdate):
             self.portfolio.apply(event)
             self._follow_positions()

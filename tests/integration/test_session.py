@@ -10,7 +10,15 @@ import pytest
 
 from kiwoom_desk.environments import Endpoints, Environment
 from kiwoom_desk.kiwoom import CredentialsError, KiwoomClient, OrderStatus, Side, TradeType, TransportError, Venue
-from kiwoom_desk.kiwoom.events import BookUpdate, OrderExecution, RealtimeState, RealtimeStatus, Trade
+from kiwoom_desk.kiwoom.events import (
+    BookUpdate,
+    ConditionChange,
+    ConditionSnapshot,
+    OrderExecution,
+    RealtimeState,
+    RealtimeStatus,
+    Trade,
+)
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import Credentials, CredentialStore
 from kiwoom_desk.storage.journal import Journal
@@ -51,6 +59,9 @@ class Recorder:
 
     def fills_changed(self, rows: list[FillRow]) -> None:
         self.fills.extend(rows)
+
+    def condition(self, event: ConditionChange | ConditionSnapshot) -> None:
+        pass
 
 
 @pytest.fixture
