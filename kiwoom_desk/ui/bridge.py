@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..kiwoom.events import BookUpdate, OrderExecution, RealtimeStatus, Trade
+from ..kiwoom.events import BookUpdate, ConditionChange, ConditionSnapshot, OrderExecution, RealtimeStatus, Trade
 from ..trading.fills import FillRow
 from ..trading.orders import LedgerChange
 
@@ -24,6 +24,7 @@ class DeskBridge(QObject):
     marketArrived = Signal(object)  # Trade | BookUpdate
     realtimeStatusChanged = Signal(object)  # RealtimeStatus
     fillsChanged = Signal(object)  # [FillRow]: the rows that changed
+    conditionArrived = Signal(object)  # ConditionChange | ConditionSnapshot
     failed = Signal(object)  # the exception
 
     def __init__(self) -> None:
@@ -49,6 +50,9 @@ class DeskBridge(QObject):
 
     def fills_changed(self, rows: list[FillRow]) -> None:
         self.fillsChanged.emit(rows)
+
+    def condition(self, event: ConditionChange | ConditionSnapshot) -> None:
+        self.conditionArrived.emit(event)
 
     def spawn(
         self, coroutine: Coroutine[Any, Any, Any], done: Callable[[Any], None] | None = None, *, order: bool = False

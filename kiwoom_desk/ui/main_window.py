@@ -37,6 +37,7 @@ from .open_orders import OpenOrdersPane
 from .order_actions import OrderActions
 from .positions import PositionsPanel
 from .review import ReviewPanel
+from .scanner import ScannerDocks
 from .status_bar import StatusBar
 from .ticket import OrderTicket
 from .watchlist import WatchlistPanel
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         self.watchlistDock = named(QDockWidget(), "watchlistDock")
         self.watchlistDock.setWidget(self.watchlist)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.watchlistDock)
+        choose = self.ticket.stockCodeEdit.choose
+        self.scanner = ScannerDocks(self, self.watchlistDock, self.session, self.bridge, choose)  # tabbed with it
+        self.ticket.quoteChanged.connect(lambda quote: self.scanner.flows.show_stock(quote.code if quote else ""))
 
     def _ticket_code(self) -> str:
         quote = self.ticket.quote
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         self.chart.retranslate()
         self.watchlist.retranslate()
         self.watchlistDock.setWindowTitle(self.tr("Watchlist"))
+        self.scanner.retranslate()
         self.orderTabs.setTabText(0, self.tr("Open orders"))
         self.orderTabs.setTabText(1, self.tr("Fills"))
         self.orderTabs.setTabText(2, self.tr("Review"))
@@ -233,6 +238,7 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         if first_time and screen is not None and screen.availableSize().width() < WATCHLIST_SHOWN_FROM:
             self.watchlistDock.hide()  # 1366 wide: the ticket, the chart and the orders first (보기 > 관심종목)
+            self.scanner.hide()
         elif first_time:
             self.resizeDocks([self.watchlistDock], [440], Qt.Orientation.Horizontal)  # its columns whole
 
@@ -292,6 +298,7 @@ class MainWindow(QMainWindow):
         self.fillsTable.fills.set_rows([])
         self.chart.clear()
         self.watchlist.clear()
+        self.scanner.clear()
         self.positions.show_portfolio(Portfolio())
         self.ticket.set_account(rules.Account(), {})
 
@@ -319,6 +326,7 @@ class MainWindow(QMainWindow):
         if self.reviewPanel.isVisible():  # the other environment's journal
             self.reviewPanel.refresh()
         self.watchlist.open_environment(environment)  # its own lists, streamed on this session
+        self.scanner.open_environment(environment)
         self.ticket.set_environment(environment, self.session.guards[environment])
         self.status.set_rest_state("connected")
         self.status.token_expires_at = desk.token_expires_at

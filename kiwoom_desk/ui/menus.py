@@ -99,6 +99,7 @@ class WindowMenus(QObject):
         self.viewMenu.addAction(self.restoreLayoutAction)
         self.watchlistAction = window.watchlistDock.toggleViewAction()  # 관심종목: shown or closed
         self.viewMenu.addAction(self.watchlistAction)
+        self.viewMenu.addActions(window.scanner.toggle_actions())  # 순위, 조건검색, 투자자
         self.watchlistAddAction = action(self, window.watchlist.add_ticket_stock)
         self.viewMenu.addAction(self.watchlistAddAction)
         self._build_languages()

@@ -1,0 +1,290 @@
+"""Condition search (`conditionPanel`, with `conditionCombo` and `conditionResultsTable`): the trader's saved
+영웅문 conditions, run once (검색) or live (실시간: stocks enter and leave as they happen, with their time, and an
+optional sound on each entry). Results keep their quotes moving on their own stream; a stock that left stays,
+greyed, with the time it left. An empty list in Mock/Real says where conditions are made."""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..environments import Environment
+from ..kiwoom import KiwoomError
+from ..kiwoom.events import BookUpdate, ConditionChange, ConditionSnapshot, Trade
+from ..trading.scanner import ConditionRow, row_from_match, row_with_quote
+from . import theme
+from .bridge import DeskBridge
+from .labels import explain
+from .rankings import rate_text
+from .table import ROW_ROLE, Column, KeyedTableModel, clock, show_table, won
+from .ticket_parts import EachFrame
+from .widgets import ElidedLabel, checkable, named
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from ..trading.desk import TradingDesk
+    from ..trading.session import SessionController
+
+LEFT_COLOUR = "#9e9e9e"
+
+
+def condition_columns() -> list[Column[ConditionRow]]:
+    translate = QCoreApplication.translate
+
+    def colour(row: ConditionRow) -> str | None:
+        if row.left:
+            return LEFT_COLOUR
+        return theme.signed_colour(row.change) if row.change is not None else None
+
+    def grey(row: ConditionRow) -> str | None:
+        return LEFT_COLOUR if row.left else None
+
+    return [
+        Column(lambda: translate("ConditionPanel", "Name"), lambda r: r.name or r.code, colour=grey),
+        Column(lambda: translate("ConditionPanel", "Price"), lambda r: r.price, won, colour, True),
+        Column(lambda: translate("ConditionPanel", "Rate"), lambda r: r.rate, rate_text, colour, True),
+        Column(lambda: translate("ConditionPanel", "Volume"), lambda r: r.volume, won, grey, True),
+        Column(lambda: translate("ConditionPanel", "In"), lambda r: r.entered, clock, grey),
+        Column(lambda: translate("ConditionPanel", "Out"), lambda r: r.left, clock, grey),
+    ]
+
+
+class ConditionPanel(QWidget):
+    stockChosen = Signal(str)
+
+    def __init__(self, session: SessionController, bridge: DeskBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conditionPanel")
+        self.session, self.bridge = session, bridge
+        self.environment = Environment.SANDBOX
+        self.live_seq = ""  # the condition searched live now, if any
+        self._task: asyncio.Task[None] | None = None
+        self._listed = False
+        self._build()
+        self._each_frame: EachFrame[Trade] = EachFrame(self._show_trade, self)
+        bridge.marketArrived.connect(self._market)
+        bridge.conditionArrived.connect(self._condition_event)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        header = QHBoxLayout()
+        self.conditionCombo = named(QComboBox(), "conditionCombo")
+        self.searchButton = named(QPushButton(), "conditionSearchButton")
+        self.searchButton.clicked.connect(self.search_once)
+        self.liveButton = checkable(named(QPushButton(), "conditionLiveButton"))
+        self.liveButton.clicked.connect(self._live_clicked)
+        header.addWidget(self.conditionCombo, 1)
+        header.addWidget(self.searchButton)
+        header.addWidget(self.liveButton)
+        layout.addLayout(header)
+        self.hintLabel = named(QLabel(), "conditionHint")
+        self.hintLabel.setWordWrap(True)
+        self.hintLabel.hide()
+        layout.addWidget(self.hintLabel)
+        self.table = named(QTableView(), "conditionResultsTable")
+        self.rows: KeyedTableModel[ConditionRow] = KeyedTableModel(condition_columns(), key=lambda row: row.code)
+        show_table(self.table, self.rows, sort_column=4, order=Qt.SortOrder.DescendingOrder, widen=True)
+        self.table.doubleClicked.connect(self._chosen)
+        layout.addWidget(self.table, 1)
+        footer = QHBoxLayout()
+        self.soundBox = named(QCheckBox(), "conditionSoundBox")
+        self.statusLabel = named(ElidedLabel(), "conditionStatus")
+        footer.addWidget(self.statusLabel, 1)
+        footer.addWidget(self.soundBox)
+        layout.addLayout(footer)
+
+    def retranslate(self) -> None:
+        self.searchButton.setText(self.tr("Search"))
+        self.searchButton.setToolTip(self.tr("Find the stocks that match now"))
+        self.liveButton.setText(self.tr("Live"))
+        self.liveButton.setToolTip(self.tr("Watch the condition: stocks enter and leave as it happens"))
+        self.soundBox.setText(self.tr("Sound on entry"))
+        self.hintLabel.setText(
+            self.tr(
+                "No saved conditions. Conditions are made and saved in 영웅문4 (HTS, screen [0150] 조건검색); "
+                "they appear here once saved."
+            )
+        )
+        self.rows.headers_changed()
+
+    # ---- the list of conditions --------------------------------------------------------------------------
+
+    def open_environment(self, environment: Environment) -> None:
+        self.environment = environment
+        self.clear()
+        if self.isVisible():
+            self.load_conditions()
+
+    def clear(self) -> None:
+        """The session closed: its live search ended with it."""
+        if self._task is not None:
+            self._task.cancel()
+        self.live_seq = ""
+        self._listed = False
+        self.liveButton.setChecked(False)
+        self.conditionCombo.clear()
+        self.rows.set_rows([])
+        self._say("")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._listed and self.session.desk is not None:
+            self.load_conditions()
+
+    def load_conditions(self) -> None:
+        desk = self.session.desk
+        if desk is not None:
+            self._listed = True
+            self._run(self._load_conditions(desk))
+
+    async def _load_conditions(self, desk: TradingDesk) -> None:
+        conditions = await desk.condition_list()
+        if self.session.desk is not desk:
+            return
+        chosen = self.conditionCombo.currentData()
+        self.conditionCombo.clear()
+        for condition in conditions:
+            self.conditionCombo.addItem(f"{condition.seq}  {condition.name}", condition.seq)
+        self.conditionCombo.setCurrentIndex(max(self.conditionCombo.findData(chosen), 0))
+        empty = not conditions
+        self.hintLabel.setVisible(empty and self.environment is not Environment.SANDBOX)
+        for widget in (self.searchButton, self.liveButton, self.conditionCombo):
+            widget.setEnabled(not empty)
+        self._say(self.tr("{count} conditions").format(count=len(conditions)))
+
+    def seq(self) -> str:
+        data = self.conditionCombo.currentData()
+        return data if isinstance(data, str) else ""
+
+    # ---- searching ---------------------------------------------------------------------------------------
+
+    def search_once(self) -> None:
+        desk, seq = self.session.desk, self.seq()
+        if desk is not None and seq:
+            self._run(self._search_once(desk, seq))
+
+    async def _search_once(self, desk: TradingDesk, seq: str) -> None:
+        await self._stop_live(desk)
+        matches = await desk.run_condition(seq)
+        if self.session.desk is not desk:
+            return
+        self.rows.set_rows([row_from_match(match) for match in matches])
+        await desk.follow_found([match.code for match in matches], [])  # their trades move them from now on
+        self._say(self.tr("{name}: {count} stocks").format(name=self.conditionCombo.currentText(), count=len(matches)))
+
+    def _live_clicked(self, checked: bool) -> None:
+        desk, seq = self.session.desk, self.seq()
+        if desk is None or not seq:
+            self.liveButton.setChecked(False)
+            return
+        self._run(self._start_live(desk, seq) if checked else self._stop_live(desk))
+
+    async def _start_live(self, desk: TradingDesk, seq: str) -> None:
+        await self._stop_live(desk)
+        codes = await desk.watch_condition(seq)
+        if self.session.desk is not desk:
+            return
+        self.live_seq = seq
+        self.liveButton.setChecked(True)
+        self._replace(codes)
+        self._say(self.tr("Live: {name}").format(name=self.conditionCombo.currentText()))
+
+    async def _stop_live(self, desk: TradingDesk) -> None:
+        seq, self.live_seq = self.live_seq, ""
+        self.liveButton.setChecked(False)
+        if seq:
+            await desk.stop_condition(seq)
+
+    def _replace(self, codes: Iterable[str]) -> None:
+        """The live result set as the server gives it whole (at the start, after a reconnect)."""
+        codes = list(dict.fromkeys(codes))
+        self.rows.set_rows([replace(self.rows.get(code) or ConditionRow(code), left="") for code in codes])
+        self._quote(codes)
+
+    def _quote(self, new: list[str]) -> None:
+        desk = self.session.desk
+        if desk is None:
+            return
+        shown = [row.code for row in self.rows.rows() if not row.left]
+        self.bridge.spawn(self._fill_quotes(desk, shown, new))
+
+    async def _fill_quotes(self, desk: TradingDesk, codes: list[str], new: list[str]) -> None:
+        try:
+            quotes = await desk.follow_found(codes, new)
+        except KiwoomError as error:
+            self._say(explain(error))
+            return
+        if self.session.desk is desk:
+            for quote in quotes:
+                row = self.rows.get(quote.code)
+                if row is not None:
+                    self.rows.upsert(row_with_quote(row, quote))
+
+    def _condition_event(self, event: ConditionChange | ConditionSnapshot) -> None:
+        if event.seq != self.live_seq:
+            return
+        if isinstance(event, ConditionSnapshot):
+            self._replace(event.codes)
+            return
+        row = self.rows.get(event.stock_code) or ConditionRow(event.stock_code)
+        if event.entered:
+            self.rows.upsert(replace(row, entered=event.time, left=""))
+            self._quote([event.stock_code])
+            if self.soundBox.isChecked():
+                QApplication.beep()
+        else:
+            self.rows.upsert(replace(row, left=event.time))
+        verb = self.tr("in") if event.entered else self.tr("out")
+        self._say(f"{clock(event.time)} {verb}: {row.name or event.stock_code}")
+
+    def _market(self, event: Trade | BookUpdate) -> None:
+        if isinstance(event, Trade) and self.rows.get(event.stock_code) is not None:
+            self._each_frame.push(event.stock_code, event)
+
+    def _show_trade(self, trade: Trade) -> None:
+        row = self.rows.get(trade.stock_code)
+        if row is not None and not row.left:
+            change = trade.change if trade.change is not None else row.change
+            rate = trade.change_rate if trade.change_rate is not None else row.rate
+            volume = trade.volume if trade.volume is not None else row.volume
+            self.rows.upsert(replace(row, price=trade.price, change=change, rate=rate, volume=volume))
+
+    # ---- plumbing ----------------------------------------------------------------------------------------
+
+    def _run(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        """One action at a time; its failure said under the list (a query, never an order)."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = self.bridge.spawn(self._guarded(coroutine))
+
+    async def _guarded(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        try:
+            await coroutine
+        except KiwoomError as error:
+            self._say(explain(error))
+
+    def _say(self, text: str) -> None:
+        self.statusLabel.setText(text)
+        self.statusLabel.setToolTip(text)
+
+    def _chosen(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if isinstance(row, ConditionRow):
+            self.stockChosen.emit(row.code)

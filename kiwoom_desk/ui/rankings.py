@@ -1,0 +1,242 @@
+"""Rankings (`rankingTable`, with `rankingKindCombo`): 거래대금, 거래량, 상승률, 하락률, 거래량 급증, 외국인/기관
+순매수 for KOSPI, KOSDAQ or both; read on demand (조회) and every N seconds while shown, within the budget of
+`trading/scanner.py` (an automatic refresh that an order might wait behind is skipped, and says so). A double
+click puts the stock in the ticket and the chart."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from ..environments import Environment
+from ..kiwoom import KiwoomError
+from ..kiwoom.market_codes import RankMarket
+from ..trading.scanner import RankingKind, RankRow, RefreshBudget
+from . import theme
+from .bridge import DeskBridge
+from .labels import explain
+from .table import ROW_ROLE, Column, KeyedTableModel, show_table, signed, won
+from .widgets import ElidedLabel, named
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from ..trading.desk import TradingDesk
+    from ..trading.session import SessionController
+
+AUTO_SECONDS = (0, 5, 10, 30, 60)  # 0: off
+DEFAULT_AUTO = 10
+TICK_MS = 1000
+
+
+def rate_text(value: object) -> str:
+    return f"{value:+.2f}%"
+
+
+def millions(value: int) -> str:
+    """Won as the HTS shows traded value: in 백만원."""
+    return f"{value // 1_000_000:,}"
+
+
+def signed_millions(value: int) -> str:
+    return f"{int(value / 1_000_000):+,}"
+
+
+def kind_name(kind: RankingKind) -> str:
+    translate = QCoreApplication.translate
+    return {
+        RankingKind.VALUE: translate("RankingPanel", "Traded value"),
+        RankingKind.VOLUME: translate("RankingPanel", "Volume"),
+        RankingKind.RISERS: translate("RankingPanel", "Top gainers"),
+        RankingKind.FALLERS: translate("RankingPanel", "Top losers"),
+        RankingKind.SURGE: translate("RankingPanel", "Volume surge"),
+        RankingKind.FOREIGN: translate("RankingPanel", "Foreign net buying"),
+        RankingKind.INSTITUTIONS: translate("RankingPanel", "Institutional net buying"),
+    }[kind]
+
+
+def market_name(market: RankMarket) -> str:
+    translate = QCoreApplication.translate
+    return {
+        RankMarket.ALL: translate("RankingPanel", "All"),
+        RankMarket.KOSPI: translate("RankingPanel", "KOSPI"),
+        RankMarket.KOSDAQ: translate("RankingPanel", "KOSDAQ"),
+    }[market]
+
+
+def rank_columns(kind: Callable[[], RankingKind]) -> list[Column[RankRow]]:
+    translate = QCoreApplication.translate
+
+    def colour(row: RankRow) -> str | None:
+        return theme.signed_colour(row.change) if row.change is not None else None
+
+    def extra_header() -> str:
+        if kind() is RankingKind.SURGE:
+            return translate("RankingPanel", "Surge")
+        return translate("RankingPanel", "Net buy (M)") if kind().net_buying else ""
+
+    def extra_text(value: object) -> str:
+        return rate_text(value) if kind() is RankingKind.SURGE else signed_millions(int(value))  # type: ignore[call-overload]
+
+    def extra_colour(row: RankRow) -> str | None:
+        return theme.signed_colour(float(row.extra)) if row.extra is not None else None
+
+    return [
+        Column(lambda: translate("RankingPanel", "Rank"), lambda r: r.rank, str, numeric=True),
+        Column(lambda: translate("RankingPanel", "Name"), lambda r: r.name or r.code),
+        Column(lambda: translate("RankingPanel", "Price"), lambda r: r.price, won, colour, True),
+        Column(lambda: translate("RankingPanel", "Change"), lambda r: r.change, signed, colour, True),
+        Column(lambda: translate("RankingPanel", "Rate"), lambda r: r.rate, rate_text, colour, True),
+        Column(lambda: translate("RankingPanel", "Volume"), lambda r: r.volume, won, numeric=True),
+        Column(lambda: translate("RankingPanel", "Value (M)"), lambda r: r.value, millions, numeric=True),
+        Column(extra_header, lambda r: r.extra, extra_text, extra_colour, True),
+    ]
+
+
+class RankingPanel(QWidget):
+    stockChosen = Signal(str)
+
+    def __init__(self, session: SessionController, bridge: DeskBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rankingPanel")
+        self.session, self.bridge = session, bridge
+        self.budget = RefreshBudget(Environment.SANDBOX, DEFAULT_AUTO)
+        self._loading: asyncio.Task[None] | None = None
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        header = QHBoxLayout()
+        self.kindCombo = named(QComboBox(), "rankingKindCombo")
+        self.marketCombo = named(QComboBox(), "rankingMarketCombo")
+        self.autoCombo = named(QComboBox(), "rankingAutoCombo")
+        self.refreshButton = named(QPushButton(), "rankingRefreshButton")
+        self.refreshButton.clicked.connect(lambda: self.refresh())
+        for combo in (self.kindCombo, self.marketCombo):
+            combo.activated.connect(lambda _index: self.refresh())
+        self.autoCombo.activated.connect(self._auto_chosen)
+        header.addWidget(self.kindCombo, 1)
+        header.addWidget(self.marketCombo)
+        header.addWidget(self.autoCombo)
+        header.addWidget(self.refreshButton)
+        layout.addLayout(header)
+        self.table = named(QTableView(), "rankingTable")
+        self.rows: KeyedTableModel[RankRow] = KeyedTableModel(rank_columns(self.kind), key=lambda row: row.code)
+        show_table(self.table, self.rows, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True)
+        self.table.doubleClicked.connect(self._chosen)
+        layout.addWidget(self.table, 1)
+        self.statusLabel = named(ElidedLabel(), "rankingStatus")
+        layout.addWidget(self.statusLabel)
+
+    def retranslate(self) -> None:
+        self._fill(self.kindCombo, [(kind_name(kind), kind) for kind in RankingKind])
+        self._fill(self.marketCombo, [(market_name(market), market) for market in RankMarket])
+        auto = [(self.tr("Auto off") if s == 0 else self.tr("Every {n} s").format(n=s), s) for s in AUTO_SECONDS]
+        self._fill(self.autoCombo, auto, DEFAULT_AUTO)
+        self.refreshButton.setText(self.tr("Refresh"))
+        self.refreshButton.setToolTip(self.tr("Read this ranking now"))
+        self.rows.headers_changed()
+        self._show_extra_column()
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: Sequence[tuple[str, object]], default: object = None) -> None:
+        """The items in the current language, the choice kept."""
+        chosen = combo.currentData() if combo.count() else default
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
+    def kind(self) -> RankingKind:
+        data = self.kindCombo.currentData()
+        return data if isinstance(data, RankingKind) else RankingKind.VALUE
+
+    def market(self) -> RankMarket:
+        data = self.marketCombo.currentData()
+        return data if isinstance(data, RankMarket) else RankMarket.ALL
+
+    def _auto_chosen(self, _index: int) -> None:
+        self.budget.interval = float(self.autoCombo.currentData() or 0)
+
+    def _show_extra_column(self) -> None:
+        kind = self.kind()
+        self.table.setColumnHidden(7, not (kind.net_buying or kind is RankingKind.SURGE))
+
+    # ---- reading -----------------------------------------------------------------------------------------
+
+    def open_environment(self, environment: Environment) -> None:
+        self.budget = RefreshBudget(environment, float(self.autoCombo.currentData() or 0))
+        self.clear()
+        if self.isVisible():
+            self.refresh()
+
+    def clear(self) -> None:
+        if self._loading is not None:
+            self._loading.cancel()
+        self.rows.set_rows([])
+        self._say("")
+
+    def _tick(self) -> None:
+        """While shown, with automatic refresh on: a refresh when the budget says one is due."""
+        if not self.isVisible() or not self.budget.interval or self.session.desk is None:
+            return
+        if (self._loading is None or self._loading.done()) and self.budget.due():
+            self.refresh(automatic=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.session.desk is not None and not self.rows.rowCount():
+            self.refresh()
+
+    def refresh(self, automatic: bool = False) -> None:
+        desk = self.session.desk
+        if desk is None:
+            return
+        if self._loading is not None and not self._loading.done():
+            if automatic:
+                return
+            self._loading.cancel()  # the trader asked for another: the older answer is not wanted
+        self._show_extra_column()
+        self.budget.spent()
+        self._loading = self.bridge.spawn(self._load(desk, self.kind(), self.market(), automatic))
+
+    async def _load(self, desk: TradingDesk, kind: RankingKind, market: RankMarket, automatic: bool) -> None:
+        try:
+            rows = await desk.ranking(kind, market, automatic)
+        except KiwoomError as error:
+            if self.session.desk is desk:
+                self._say(explain(error))
+            return
+        if self.session.desk is not desk or (kind, market) != (self.kind(), self.market()):
+            return
+        if rows is None:  # skipped: the rate limit had nothing to spare for an order
+            self._say(self.tr("Automatic refresh skipped: orders go first"))
+            return
+        if {row.code for row in rows} != {row.code for row in self.rows.rows()}:
+            self.rows.set_rows([])  # another list: its rows in their own order, not kept in the old one's
+        self.rows.set_rows(rows)
+        stamp = time.strftime("%H:%M:%S")
+        self._say(
+            self.tr("{kind} · {market} · {count} stocks · {time}").format(
+                kind=kind_name(kind), market=market_name(market), count=len(rows), time=stamp
+            )
+        )
+
+    def _say(self, text: str) -> None:
+        self.statusLabel.setText(text)
+        self.statusLabel.setToolTip(text)
+
+    def _chosen(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if isinstance(row, RankRow):
+            self.stockChosen.emit(row.code)
