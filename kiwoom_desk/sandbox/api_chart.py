@@ -12,6 +12,7 @@ from .api_common import OK_GENERIC, Answer, Handler, listing, ok
 from .broker import Broker
 from .history import INTRADAY_DAYS, Bar, daily_history, merge, minutes_of
 from .numbers import price_sign_code, rate, signed, signed_price
+from .traded import millions, traded_value
 
 MINUTE_SCOPES = {"1", "3", "5", "10", "15", "30", "45", "60"}
 
@@ -64,11 +65,12 @@ def daily_candles(broker: Broker, f: dict[str, str]) -> Answer:
         if bar.stamp > newest:
             continue
         base = days[index - 1].close if index else bar.open
+        value = traded_value(broker, stock.code) if bar is today else bar.close * bar.volume  # won
         rows.append(
             {
                 **_candle(bar, base, stock.instrument, signed_prices=False),
                 "dt": bar.stamp,
-                "trde_prica": str(bar.close * bar.volume // 1_000_000),  # millions of won, as the spec's example
+                "trde_prica": str(millions(value)),  # millions of won, as the spec's example
                 "trde_tern_rt": rate(bar.volume, stock.listed_shares),
             }
         )

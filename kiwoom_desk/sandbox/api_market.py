@@ -9,6 +9,7 @@ from .broker import Broker
 from .listings import Listing
 from .market import BOOK_LEVELS, Level
 from .numbers import price_sign_code, rate, signed, signed_price
+from .traded import millions, traded_value
 
 
 def stock_info(broker: Broker, f: dict[str, str]) -> Answer:
@@ -147,7 +148,7 @@ def _watched(broker: Broker, stock: Listing) -> dict[str, str]:
         "pred_pre_sig": price_sign_code(quote.price, base, limits.upper, limits.lower),
         "flu_rt": rate(quote.price - base, base),
         "trde_qty": str(quote.volume),
-        "trde_prica": str(quote.price * quote.volume // 1_000_000),  # 백만원, as ka10081's
+        "trde_prica": str(millions(traded_value(broker, stock.code))),  # 백만원, as the rankings and ka10081
         "cntr_qty": "",  # the last print's size and side are not kept: said as unknown, not as 0
         "cntr_str": "",
         "pred_trde_qty_pre": "",

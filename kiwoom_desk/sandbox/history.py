@@ -45,12 +45,14 @@ class Tape:
 
     def __init__(self) -> None:
         self._minutes: dict[str, dict[str, Bar]] = {}
+        self._totals: dict[str, tuple[int, int]] = {}  # code -> (volume, value in won): each print's size × price
         self._day = ""
 
     def trade(self, code: str, at: datetime, price: int, quantity: int) -> None:
         day = at.strftime("%Y%m%d")
         if day != self._day:  # a new trading day starts an empty tape
             self._minutes.clear()
+            self._totals.clear()
             self._day = day
         stamp = at.strftime("%Y%m%d%H%M00")
         bars = self._minutes.setdefault(code, {})
@@ -58,6 +60,12 @@ class Tape:
             bars[stamp].add(price, quantity)
         else:
             bars[stamp] = Bar(stamp, price, price, price, price, quantity)
+        volume, value = self._totals.get(code, (0, 0))
+        self._totals[code] = (volume + quantity, value + price * quantity)
+
+    def totals(self, code: str, day: str) -> tuple[int, int]:
+        """`day`'s printed volume and traded value (won) of a stock: (0, 0) once the day has turned."""
+        return self._totals.get(code, (0, 0)) if day == self._day else (0, 0)
 
     def today(self, code: str, day: str) -> list[Bar]:
         """`day`'s minutes (YYYYMMDD), oldest first: none once the day has turned, even before the next print."""

@@ -24,6 +24,7 @@ PATH_STOCK_INFO = "/api/dostk/stkinfo"
 PATH_MARKET = "/api/dostk/mrkcond"
 PATH_CHART = "/api/dostk/chart"
 PATH_WATCHLIST = "/api/dostk/watchlist"
+PATH_RANKING = "/api/dostk/rkinfo"
 PATH_WEBSOCKET = "/api/dostk/websocket"
 
 TRADE_TYPES = frozenset(
@@ -110,6 +111,58 @@ _STOCK = _req("stk_cd", 12, _CODE)
 _ORIG = _req("orig_ord_no", 7, r"[0-9]{7}")
 _STEX = _req("stex_tp", 1, choices={"0", "1", "2"})
 _SIDE_FILTER = {"0", "1", "2"}
+# Rankings (kiwoom-api-market.md §2): the same field name takes different codes in each TR, so each has its own.
+_RANK_MARKET = _req("mrkt_tp", 3, choices={"000", "001", "101"})
+_RANK_STEX = _req("stex_tp", 1, choices={"1", "2", "3"})
+_STOCK_CONDITIONS = {"0", "1", "3", "4", "5", "6", "7", "8", "9", "11", "12", "13", "14", "15", "16"}
+_RANKING_FIELDS = {
+    "ka10030": (
+        _RANK_MARKET,
+        _req("sort_tp", 1, choices={"1", "2", "3"}),
+        _req("mang_stk_incls", 2, choices=_STOCK_CONDITIONS),
+        _req("crd_tp", 1, choices={"0", "1", "2", "3", "4", "8", "9"}),
+        _req("trde_qty_tp", 4, choices={"0", "5", "10", "50", "100", "200", "300", "500", "1000"}),
+        _req("pric_tp", 2, choices={"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}),
+        _req(
+            "trde_prica_tp",
+            4,
+            choices={"0", "1", "3", "4", "10", "30", "50", "100", "300", "500", "1000", "3000", "5000"},
+        ),
+        _req("mrkt_open_tp", 1, choices={"0", "1", "2", "3"}),
+        _RANK_STEX,
+    ),
+    "ka10032": (_RANK_MARKET, _req("mang_stk_incls", 1, choices={"0", "1"}), _RANK_STEX),
+    "ka10027": (
+        _RANK_MARKET,
+        _req("sort_tp", 1, choices={"1", "2", "3", "4", "5"}),
+        _req("trde_qty_cnd", 4, choices={"0000", "0010", "0050", "0100", "0150", "0200", "0300", "0500", "1000"}),
+        _req("stk_cnd", 2, choices=_STOCK_CONDITIONS),
+        _req("crd_cnd", 1, choices={"0", "1", "2", "3", "4", "7", "9"}),
+        _req("updown_incls", 1, choices={"0", "1"}),
+        _req("pric_cnd", 2, choices={"0", "1", "2", "3", "4", "5", "8", "10"}),
+        _req(
+            "trde_prica_cnd", 4, choices={"0", "3", "5", "10", "30", "50", "100", "300", "500", "1000", "3000", "5000"}
+        ),
+        _RANK_STEX,
+    ),
+    "ka10023": (
+        _RANK_MARKET,
+        _req("sort_tp", 1, choices={"1", "2", "3", "4"}),
+        _req("tm_tp", 1, choices={"1", "2"}),
+        _req("trde_qty_tp", 4, choices={"5", "10", "50", "100", "200", "300", "500", "1000"}),
+        _opt("tm", 2, r"0?[1-9]|[1-9][0-9]"),  # minutes, 1-99 (needed when tm_tp is 1)
+        _req("stk_cnd", 2, choices=(_STOCK_CONDITIONS - {"16"}) | {"17", "18", "20"}),
+        _req("pric_tp", 1, choices={"0", "2", "5", "6", "8", "9"}),
+        _RANK_STEX,
+    ),
+}
+RANKING_LISTS = {
+    "ka10030": "tdy_trde_qty_upper",
+    "ka10032": "trde_prica_upper",
+    "ka10027": "pred_pre_flu_rt_upper",
+    "ka10023": "trde_qty_sdnin",
+}
+
 _PLACE_FIELDS = (
     _VENUE,
     _STOCK,
@@ -246,6 +299,10 @@ ENDPOINTS: dict[str, Endpoint] = {
             ),
             list_key="stk_dt_pole_chart_qry",
             grows_in_front=True,
+        ),
+        *(
+            Endpoint(api_id, PATH_RANKING, _RANKING_FIELDS[api_id], list_key=list_key)
+            for api_id, list_key in RANKING_LISTS.items()
         ),
     )
 }

@@ -42,6 +42,10 @@ PATHS = {
     "ka10004": "/api/dostk/mrkcond",
     "ka10080": "/api/dostk/chart",
     "ka10081": "/api/dostk/chart",
+    "ka10030": "/api/dostk/rkinfo",
+    "ka10032": "/api/dostk/rkinfo",
+    "ka10027": "/api/dostk/rkinfo",
+    "ka10023": "/api/dostk/rkinfo",
 }
 JSON = "application/json;charset=UTF-8"
 Answer = dict[str, Any]
