@@ -94,7 +94,7 @@ class SandboxServer:
         self._store = store = Store(self.data_dir)
         try:
             self._broker = self._open_broker(store)
-            self.hub = RealtimeHub(self._broker, self.tokens, self.ping_interval)
+            self.hub = RealtimeHub(self._broker, self.tokens, self.ping_interval, self._page_size)
             self.http = SandboxHttp(self._broker, self.tokens, self.faults, self._page_size, self.hub)
             self._runner = web.AppRunner(self.http.application(), access_log=None, handler_cancellation=False)
             await self._runner.setup()

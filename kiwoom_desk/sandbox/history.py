@@ -67,6 +67,15 @@ class Tape:
         """`day`'s printed volume and traded value (won) of a stock: (0, 0) once the day has turned."""
         return self._totals.get(code, (0, 0)) if day == self._day else (0, 0)
 
+    def minute_volumes(self, code: str, at: datetime, count: int) -> list[int]:
+        """The volume of each of the `count` minutes ending with `at`'s minute, oldest first (0: nothing printed)."""
+        if at.strftime("%Y%m%d") != self._day:
+            return [0] * count
+        bars = self._minutes.get(code, {})
+        minute = at.replace(second=0, microsecond=0)
+        stamps = [(minute - timedelta(minutes=back)).strftime("%Y%m%d%H%M00") for back in range(count - 1, -1, -1)]
+        return [bars[stamp].volume if stamp in bars else 0 for stamp in stamps]
+
     def today(self, code: str, day: str) -> list[Bar]:
         """`day`'s minutes (YYYYMMDD), oldest first: none once the day has turned, even before the next print."""
         if day != self._day:

@@ -1,5 +1,6 @@
 """The Sandbox's WebSocket at /api/dostk/websocket (kiwoom-api.md §6): LOGIN, PING, REG/REMOVE, and REAL
-pushes of 00 (order execution), 04 (balance), 0B (trade) and 0D (10-level book).
+pushes of 00 (order execution), 04 (balance), 0B (trade) and 0D (10-level book); condition search (CNSR…, REAL
+02) is in `condition_search`.
 
 00 and 04 go to every logged-in session of the account without registration, as on the real server; 0B and 0D
 only to sessions that registered the stock. Each session has a queue and a writer task, so a broker event on
@@ -20,6 +21,8 @@ from aiohttp import WSMsgType, web
 
 from . import errors
 from .broker import TRADE_TYPE_NAMES, Broker
+from .condition_search import FRAMES as CONDITION_FRAMES
+from .condition_search import ConditionSearch
 from .market import BOOK_LEVELS
 from .numbers import price_sign_code, rate, signed, signed_price
 from .state import Fill, Kind, Order, Side
@@ -40,6 +43,7 @@ MISSED_PINGS = 3  # a session that echoes none of this many PINGs is closed
 class Session:
     ws: web.WebSocketResponse
     request: web.Request
+    conditions: ConditionSearch
     queue: asyncio.Queue[str] = field(default_factory=asyncio.Queue)
     logged_in: bool = False
     items: dict[str, set[str]] = field(default_factory=dict)  # type -> codes
@@ -53,10 +57,11 @@ class Session:
 
 
 class RealtimeHub:
-    def __init__(self, broker: Broker, tokens: TokenRegistry, ping_interval: float) -> None:
+    def __init__(self, broker: Broker, tokens: TokenRegistry, ping_interval: float, page_size: int = 100) -> None:
         self.broker = broker
         self.tokens = tokens
         self.ping_interval = ping_interval
+        self.page_size = page_size  # rows per CNSRREQ page, as for REST lists
         self.sessions: set[Session] = set()
         self._stalled_until = 0.0
         broker.listeners.append(self)
@@ -66,7 +71,7 @@ class RealtimeHub:
     async def handle(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(heartbeat=None, max_msg_size=64 * 1024)
         await ws.prepare(request)
-        session = Session(ws, request)
+        session = Session(ws, request, ConditionSearch(self.broker, self.page_size))
         self.sessions.add(session)
         writer = asyncio.get_running_loop().create_task(self._write(session))
         pinger = asyncio.get_running_loop().create_task(self._ping(session))
@@ -117,6 +122,8 @@ class RealtimeHub:
             session.send({"trnm": name, **answer})  # the acknowledgement first, then the current picture
             for kind, code in fresh:
                 self._push(kind, code, session)
+        elif name in CONDITION_FRAMES:
+            session.send(session.conditions.answer(name, frame))
         return True
 
     def _register(
@@ -228,6 +235,8 @@ class RealtimeHub:
             for kind in ("0B", "0D"):
                 if session.logged_in and session.wants(kind, code):
                     self._push(kind, code, session)
+            for message in session.conditions.moved(code):
+                session.send(message)
 
     def _broadcast(self, kind: str, code: str, values: dict[str, str]) -> None:
         for session in self.sessions:
