@@ -238,5 +238,5 @@ class InvestorFlowView(QWidget):
         self.plot.show_flows(flows)
         self._show_title()
         self.statusLabel.setText(
-            self.tr("{days} days · today {points} times").format(days=len(flows.days), points=len(flows.intraday))
+            self.tr("{days} days · {points} readings today").format(days=len(flows.days), points=len(flows.intraday))
         )

@@ -27,69 +27,157 @@
 <context>
     <name>ChartPane</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="97"/>
         <source>Daily</source>
         <translation>일</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="97"/>
         <source>{minutes} min</source>
         <translation>{minutes}분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="100"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="99"/>
         <source>Candle interval</source>
         <translation>봉 주기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="101"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="100"/>
         <source>Price (KRW)</source>
         <translation>가격(원)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="101"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="100"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="133"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="132"/>
         <source>The chart could not be loaded: {why}</source>
         <translation>차트를 불러오지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="227"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="225"/>
         <source>{count} orders </source>
         <translation>{count}건 </translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="232"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="230"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="239"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="237"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="239"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="237"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="247"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="245"/>
         <source>Enter a stock code in the ticket to see its chart.</source>
         <translation>주문창에 종목코드를 입력하면 차트가 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="249"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="247"/>
         <source>Loading the chart...</source>
         <translation>차트를 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="269"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="267"/>
         <source>O {open} H {high} L {low} C {close} V {volume}</source>
         <translation>시가 {open} 고가 {high} 저가 {low} 종가 {close} 거래량 {volume}</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionPanel</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="59"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="60"/>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="61"/>
+        <source>Rate</source>
+        <translation>등락률</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="62"/>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="63"/>
+        <source>In</source>
+        <translation>편입</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="64"/>
+        <source>Out</source>
+        <translation>이탈</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="114"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="115"/>
+        <source>Find the stocks that match now</source>
+        <translation>지금 조건에 맞는 종목을 찾습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="116"/>
+        <source>Live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="117"/>
+        <source>Watch the condition: stocks enter and leave as it happens</source>
+        <translation>조건을 실시간으로 감시합니다: 종목이 편입·이탈하는 즉시 표시</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="118"/>
+        <source>Sound on entry</source>
+        <translation>편입 알림음</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="121"/>
+        <source>No saved conditions. Conditions are made and saved in 영웅문4 (HTS, screen [0150] 조건검색); they appear here once saved.</source>
+        <translation>저장된 조건식이 없습니다. 조건식은 영웅문4(HTS)의 [0150] 조건검색 화면에서 만들어 저장하면 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="170"/>
+        <source>{count} conditions</source>
+        <translation>조건식 {count}개</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="190"/>
+        <source>{name}: {count} stocks</source>
+        <translation>{name}: {count}종목</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="207"/>
+        <source>Live: {name}</source>
+        <translation>실시간 감시: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="254"/>
+        <source>in</source>
+        <translation>편입</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="254"/>
+        <source>out</source>
+        <translation>이탈</translation>
     </message>
 </context>
 <context>
@@ -411,6 +499,14 @@
     </message>
 </context>
 <context>
+    <name>FlowPlot</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="96"/>
+        <source>No trading by investor type yet today</source>
+        <translation>오늘 투자자별 매매가 아직 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>Hotkeys</name>
     <message>
         <location filename="../../kiwoom_desk/ui/hotkeys.py" line="42"/>
@@ -532,6 +628,69 @@
     </message>
 </context>
 <context>
+    <name>InvestorFlowView</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="38"/>
+        <source>Individuals</source>
+        <translation>개인</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="39"/>
+        <source>Foreigners</source>
+        <translation>외국인</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="40"/>
+        <source>Institutions</source>
+        <translation>기관계</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="41"/>
+        <source>Corporations</source>
+        <translation>기타법인</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="65"/>
+        <source>Date</source>
+        <translation>일자</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="66"/>
+        <source>Close</source>
+        <translation>종가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="68"/>
+        <source>Rate</source>
+        <translation>등락률</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="70"/>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="170"/>
+        <source>Refresh</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="178"/>
+        <source>{name}: net buying by investor type (shares)</source>
+        <translation>{name} 투자자별 순매수 (주)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="179"/>
+        <source>Put a stock in the ticket</source>
+        <translation>주문창에 종목을 넣으세요</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="241"/>
+        <source>{days} days · {points} readings today</source>
+        <translation>{days}일 · 오늘 {points}회</translation>
+    </message>
+</context>
+<context>
     <name>Keys</name>
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="201"/>
@@ -591,67 +750,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="171"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="175"/>
         <source>Watchlist</source>
         <translation>관심종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="177"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="173"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="178"/>
         <source>Fills</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="174"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="179"/>
         <source>Review</source>
         <translation>매매일지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="181"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="209"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="214"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="221"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="226"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="268"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="274"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="301"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="308"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="325"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="333"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="329"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="337"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="345"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="353"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -1217,6 +1376,130 @@
     </message>
 </context>
 <context>
+    <name>RankingPanel</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="53"/>
+        <source>Traded value</source>
+        <translation>거래대금</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="54"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="95"/>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="55"/>
+        <source>Top gainers</source>
+        <translation>상승률</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="56"/>
+        <source>Top losers</source>
+        <translation>하락률</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="57"/>
+        <source>Volume surge</source>
+        <translation>거래량 급증</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="58"/>
+        <source>Foreign net buying</source>
+        <translation>외국인 순매수</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="59"/>
+        <source>Institutional net buying</source>
+        <translation>기관 순매수</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="66"/>
+        <source>All</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="67"/>
+        <source>KOSPI</source>
+        <translation>코스피</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="68"/>
+        <source>KOSDAQ</source>
+        <translation>코스닥</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="80"/>
+        <source>Surge</source>
+        <translation>급증률</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="81"/>
+        <source>Net buy (M)</source>
+        <translation>순매수(백만)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="90"/>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="91"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="92"/>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="93"/>
+        <source>Change</source>
+        <translation>대비</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="94"/>
+        <source>Rate</source>
+        <translation>등락률</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="96"/>
+        <source>Value (M)</source>
+        <translation>거래대금(백만)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="144"/>
+        <source>Auto off</source>
+        <translation>자동 끔</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="144"/>
+        <source>Every {n} s</source>
+        <translation>{n}초마다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="146"/>
+        <source>Refresh</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="147"/>
+        <source>Read this ranking now</source>
+        <translation>지금 순위를 조회합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="223"/>
+        <source>Automatic refresh skipped: orders go first</source>
+        <translation>자동 조회를 건너뛰었습니다: 주문이 먼저입니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="230"/>
+        <source>{kind} · {market} · {count} stocks · {time}</source>
+        <translation>{kind} · {market} · {count}종목 · {time} 기준</translation>
+    </message>
+</context>
+<context>
     <name>RealModeDialog</name>
     <message>
         <location filename="../../kiwoom_desk/ui/dialogs.py" line="160"/>
@@ -1255,158 +1538,158 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="59"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="60"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="56"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="61"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Bought</source>
         <translation>매수수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="62"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Sold</source>
         <translation>매도수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="63"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
         <source>Realized P/L</source>
         <translation>실현손익</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="64"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
         <source>Fees and tax</source>
         <translation>수수료·세금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="213"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="209"/>
         <source>Kiwoom&apos;s trade journal (ka10170, {time}): P/L {profit}, fees and tax {fees}</source>
         <translation>키움 당일매매일지(ka10170, {time} 기준): 손익 {profit}, 수수료·세금 {fees}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="221"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="217"/>
         <source>Realized {realized} · fees and tax {fees} · round trips {trips} · won {rate}</source>
         <translation>실현손익 {realized} · 수수료·세금 {fees} · 왕복 {trips}회 · 승률 {rate}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Round trips</source>
         <translation>왕복거래</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Won</source>
         <translation>이긴 거래</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="120"/>
         <source>Day</source>
         <translation>일자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="65"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="61"/>
         <source>Trips</source>
         <translation>왕복</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="62"/>
         <source>Wins</source>
         <translation>승</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="125"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="121"/>
         <source>Export CSV...</source>
         <translation>CSV 내보내기...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="126"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="122"/>
         <source>The day&apos;s fills and the summary per stock, for Excel</source>
         <translation>그날의 체결과 종목별 요약을 엑셀용 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="164"/>
         <source>The journal could not be read: {why}</source>
         <translation>매매일지를 읽지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="211"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="207"/>
         <source>Kiwoom&apos;s trade journal: {why}</source>
         <translation>키움 당일매매일지: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="228"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="224"/>
         <source>some sales of shares bought before the journal began are not counted</source>
         <translation>일지 이전에 산 주식의 매도는 손익에서 빠졌습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="235"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="231"/>
         <source>Export the day&apos;s review</source>
         <translation>매매일지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="237"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="233"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="249"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="245"/>
         <source>The CSV was not written: {why}</source>
         <translation>CSV를 저장하지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="251"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="247"/>
         <source>Saved {path}</source>
         <translation>저장했습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="256"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="252"/>
         <source>Time (KST)</source>
         <translation>체결시각(KST)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="258"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
         <source>Price</source>
         <translation>체결가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="259"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="255"/>
         <source>Quantity</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="263"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="259"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="265"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="266"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="262"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="267"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="263"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
@@ -1447,6 +1730,24 @@
         <location filename="../../kiwoom_desk/ui/risk_limits.py" line="88"/>
         <source>No limit</source>
         <translation>한도 없음</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerDocks</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="62"/>
+        <source>Rankings</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="63"/>
+        <source>Conditions</source>
+        <translation>조건검색</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="64"/>
+        <source>Investors</source>
+        <translation>투자자</translation>
     </message>
 </context>
 <context>
@@ -1745,147 +2046,147 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="149"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="151"/>
         <source>Order limits saved.</source>
         <translation>주문 한도를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="157"/>
         <source>Hotkeys saved.</source>
         <translation>단축키를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
         <source>Add the ticket&apos;s stock to the watchlist</source>
         <translation>주문창 종목을 관심종목에 추가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
         <source>Cancel selected</source>
         <translation>선택 주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="169"/>
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
         <source>Ticket</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="172"/>
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="173"/>
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="174"/>
         <source>Sounds</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="174"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="176"/>
         <source>Fill</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="175"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
         <source>Partial fill</source>
         <translation>부분 체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="178"/>
         <source>Rejection</source>
         <translation>거부</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="179"/>
         <source>Real-time connection lost</source>
         <translation>실시간 연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="183"/>
         <source>Order limits...</source>
         <translation>주문 한도...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="184"/>
         <source>Hotkeys...</source>
         <translation>단축키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="185"/>
         <source>Reset the Sandbox account...</source>
         <translation>연습 계좌 초기화...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="184"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="186"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="185"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="187"/>
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="186"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="188"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="187"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="189"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="190"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>

@@ -1,0 +1,160 @@
+"""#15 against a running Sandbox, through the client: rankings agree with each stock's own quote, and condition
+search lists, searches, follows stocks in and out as their prices cross the rule, and comes back after a
+reconnect."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from kiwoom_desk.kiwoom import ChangeSort, KiwoomClient, OrderValidationError, RankMarket, SurgeBasis
+from kiwoom_desk.kiwoom.conditions import ConditionSearch
+from kiwoom_desk.kiwoom.events import ConditionChange, ConditionSnapshot, Event, RealtimeState, Unreadable
+from kiwoom_desk.kiwoom.realtime import RealtimeSession
+from kiwoom_desk.sandbox import SandboxExchange
+
+from .client_support import CountingTransport, client_for, eventually
+
+SAMSUNG, HYNIX, KAKAO = "005930", "000660", "035720"
+NEAR_UPPER = "2"  # the Sandbox's 상한가 근접: price at least 95 % of the upper limit
+
+
+@pytest.fixture
+async def client(sandbox: SandboxExchange, transport: CountingTransport) -> AsyncIterator[KiwoomClient]:
+    async with client_for(sandbox, transport) as client:
+        yield client
+
+
+async def _all_codes(client: KiwoomClient) -> list[str]:
+    return [listing.code for market in ("0", "10", "8") for listing in await client.stock_list(market)]
+
+
+async def test_the_gainers_and_losers_are_each_stocks_own_change_in_order(
+    sandbox: SandboxExchange, client: KiwoomClient
+) -> None:
+    sandbox.advance(20)
+    sandbox.set_price(SAMSUNG, 75_000)  # +5.34 %: at the top of the gainers
+    sandbox.set_price(KAKAO, 38_000)  # -5.35 %: near the bottom
+    infos = [await client.stock_info(code) for code in await _all_codes(client)]
+    exact = {info.code: Fraction(info.change or 0, info.base_price) for info in infos}  # ranked unrounded
+    rising = sorted((i for i in infos if exact[i.code] > 0), key=lambda i: (-exact[i.code], i.code))
+    falling = sorted((i for i in infos if exact[i.code] < 0), key=lambda i: (exact[i.code], i.code))
+
+    gainers = await client.change_leaders(RankMarket.ALL, ChangeSort.RISE_RATE)
+    losers = await client.change_leaders(RankMarket.ALL, ChangeSort.FALL_RATE)
+
+    assert [row.code for row in gainers] == [info.code for info in rising]
+    assert [row.code for row in losers] == [info.code for info in falling]
+    assert gainers[0].code == SAMSUNG and gainers[0].price == 75_000 and gainers[0].change_rate == Decimal("5.34")
+    kakao = next(row for row in losers if row.code == KAKAO)
+    assert kakao.price == 38_000 and kakao.change == -2_150  # a fall read as negative, the price as a price
+
+
+async def test_volume_and_value_leaders_are_in_shares_and_won(sandbox: SandboxExchange, client: KiwoomClient) -> None:
+    sandbox.advance(5)
+    by_volume = await client.volume_leaders(RankMarket.KOSPI)
+    by_value = await client.value_leaders(RankMarket.ALL)
+    volumes = [row.volume for row in by_volume]
+    assert volumes == sorted(volumes, reverse=True) and all(v is not None and v > 0 for v in volumes)
+    values = [row.value for row in by_value]
+    assert values == sorted(values, reverse=True)  # type: ignore[type-var]
+    top = by_value[0]
+    quote = (await client.watched_stocks([top.code]))[0]
+    assert quote.value_millions is not None and top.value == quote.value_millions * 1_000_000  # 백만원 -> won
+    assert [row.rank for row in by_value[:3]] == [1, 2, 3]
+
+
+async def test_a_surge_needs_its_minutes_and_says_so_before_sending(
+    client: KiwoomClient, transport: CountingTransport
+) -> None:
+    with pytest.raises(OrderValidationError, match="minutes"):
+        await client.volume_surges(basis=SurgeBasis.MINUTES)
+    assert transport.sent["ka10023"] == 0
+    surges = await client.volume_surges(basis=SurgeBasis.MINUTES, minutes=5)
+    assert all(row.code and row.price > 0 for row in surges)
+
+
+class Heard:
+    def __init__(self) -> None:
+        self.events: list[Event | Unreadable] = []
+
+    def __call__(self, event: Event | Unreadable) -> None:
+        self.events.append(event)
+
+    def of(self, kind: type[object]) -> list[object]:
+        return [event for event in self.events if isinstance(event, kind)]
+
+
+async def _connected(session: RealtimeSession, count: int) -> bool:
+    return session.status.state is RealtimeState.CONNECTED and session.connections >= count
+
+
+async def test_a_live_condition_gains_and_loses_a_stock_as_its_price_crosses_the_rule(
+    sandbox: SandboxExchange, client: KiwoomClient
+) -> None:
+    heard = Heard()
+    session = RealtimeSession(sandbox.ws_url, client, heard, backoff_base=0.05, idle_timeout=5.0)
+    conditions = ConditionSearch(session, heard)
+    session.start()
+    try:
+        await eventually(lambda: _connected(session, 1), "never connected")
+        names = {condition.seq: condition.name for condition in await conditions.conditions()}
+        assert names[NEAR_UPPER] == "상한가 근접"
+
+        upper = (await client.stock_info(SAMSUNG)).upper_limit
+        sandbox.set_price(SAMSUNG, 88_000)  # 95.1 % of 92,500
+        found = await conditions.search(NEAR_UPPER)
+        samsung = next(match for match in found if match.code == SAMSUNG)
+        info = await client.stock_info(SAMSUNG)
+        assert (samsung.price, samsung.change, samsung.change_rate) == (88_000, info.change, info.change_rate)
+        assert samsung.name == "삼성전자" and upper == 92_500
+
+        assert SAMSUNG in await conditions.watch(NEAR_UPPER)
+        sandbox.set_price(SAMSUNG, 80_000)
+        await eventually(lambda: _true(bool(heard.of(ConditionChange))), "no 02 when it left")
+        left = heard.of(ConditionChange)[-1]
+        assert isinstance(left, ConditionChange) and (left.seq, left.stock_code, left.entered) == ("2", SAMSUNG, False)
+        sandbox.set_price(HYNIX, 240_000)  # 189,500 base: upper 246,000, 95 % = 233,700
+        await eventually(lambda: _true(len(heard.of(ConditionChange)) == 2), "no 02 when SK하이닉스 entered")
+        entered = heard.of(ConditionChange)[-1]
+        assert isinstance(entered, ConditionChange) and (entered.stock_code, entered.entered) == (HYNIX, True)
+        assert len(entered.time) == 6
+
+        sandbox.drop_websockets()  # a reconnect starts the live condition again: its whole set, anew
+        await eventually(lambda: _true(bool(heard.of(ConditionSnapshot))), "the live condition was not restarted")
+        snapshot = heard.of(ConditionSnapshot)[-1]
+        assert isinstance(snapshot, ConditionSnapshot) and HYNIX in snapshot.codes and SAMSUNG not in snapshot.codes
+
+        await conditions.stop(NEAR_UPPER)
+        changes = len(heard.of(ConditionChange))
+        sandbox.set_price(SAMSUNG, 88_000)  # would enter: but the condition is stopped
+        await conditions.conditions()  # an answer after any push the move caused: the socket keeps order
+        assert len(heard.of(ConditionChange)) == changes
+    finally:
+        await session.close()
+
+
+async def test_a_search_on_a_new_connection_asks_for_the_list_first(
+    sandbox: SandboxExchange, client: KiwoomClient
+) -> None:
+    heard = Heard()
+    session = RealtimeSession(sandbox.ws_url, client, heard, backoff_base=0.05)
+    conditions = ConditionSearch(session, heard)
+    session.start()
+    try:
+        await eventually(lambda: _connected(session, 1), "never connected")
+        await conditions.search("3")  # the Sandbox refuses a CNSRREQ before CNSRLST: this went through
+        with pytest.raises(OrderValidationError):
+            await conditions.search("1; drop")
+    finally:
+        await session.close()
+    with pytest.raises(Exception, match="not connected"):
+        await asyncio.wait_for(conditions.conditions(), 5)
+
+
+async def _true(value: bool) -> bool:
+    return value
