@@ -24,6 +24,7 @@ PATH_STOCK_INFO = "/api/dostk/stkinfo"
 PATH_MARKET = "/api/dostk/mrkcond"
 PATH_CHART = "/api/dostk/chart"
 PATH_WATCHLIST = "/api/dostk/watchlist"
+PATH_RANKING = "/api/dostk/rkinfo"
 PATH_WEBSOCKET = "/api/dostk/websocket"
 
 TRADE_TYPES = frozenset(
@@ -110,6 +111,9 @@ _STOCK = _req("stk_cd", 12, _CODE)
 _ORIG = _req("orig_ord_no", 7, r"[0-9]{7}")
 _STEX = _req("stex_tp", 1, choices={"0", "1", "2"})
 _SIDE_FILTER = {"0", "1", "2"}
+_INVESTOR_MARKET = _req("mrkt_tp", 3, choices={"000", "001", "101"})
+_AMOUNT_OR_QUANTITY = _req("amt_qty_tp", 1, choices={"1", "2"})
+_NET_BUY_SELL = _req("trde_tp", 1, choices={"0", "1", "2"})  # 0 net buying, 1 buys, 2 sells
 _PLACE_FIELDS = (
     _VENUE,
     _STOCK,
@@ -246,6 +250,37 @@ ENDPOINTS: dict[str, Endpoint] = {
             ),
             list_key="stk_dt_pole_chart_qry",
             grows_in_front=True,
+        ),
+        Endpoint(  # newest day first, like ka10081, and today's row can start between two pages
+            "ka10059",
+            PATH_STOCK_INFO,
+            (
+                _req("dt", 8, r"[0-9]{8}"),
+                _req("stk_cd", 20, _CODE + "(_NX|_AL)?"),
+                _AMOUNT_OR_QUANTITY,
+                _NET_BUY_SELL,
+                _req("unit_tp", 4, choices={"1000", "1"}),
+            ),
+            list_key="stk_invsr_orgn",
+            grows_in_front=True,
+        ),
+        Endpoint(  # oldest minute first, as the spec's example: new minutes join at the end
+            "ka10064",
+            PATH_CHART,
+            (_INVESTOR_MARKET, _AMOUNT_OR_QUANTITY, _NET_BUY_SELL, _req("stk_cd", 20, _CODE + "(_NX|_AL)?")),
+            list_key="opmr_invsr_trde_chart",
+        ),
+        Endpoint(
+            "ka90009",
+            PATH_RANKING,
+            (
+                _INVESTOR_MARKET,
+                _AMOUNT_OR_QUANTITY,
+                _req("qry_dt_tp", 1, choices={"0", "1"}),
+                _opt("date", 8, r"[0-9]{8}"),
+                _req("stex_tp", 1, choices={"1", "2", "3"}),
+            ),
+            list_key="frgnr_orgn_trde_upper",
         ),
     )
 }

@@ -42,6 +42,9 @@ PATHS = {
     "ka10004": "/api/dostk/mrkcond",
     "ka10080": "/api/dostk/chart",
     "ka10081": "/api/dostk/chart",
+    "ka10059": "/api/dostk/stkinfo",
+    "ka10064": "/api/dostk/chart",
+    "ka90009": "/api/dostk/rkinfo",
 }
 JSON = "application/json;charset=UTF-8"
 Answer = dict[str, Any]
