@@ -111,7 +111,7 @@ def foreign_institution_leaders(broker: Broker, f: dict[str, str]) -> Answer:
     for code in sorted(broker.market.listings):
         if not _in_market(broker, code, f["mrkt_tp"]):
             continue
-        bar = next((bar for bar, _base in investors.days(broker, code) if bar.stamp == stamp), None)
+        bar = investors.bar_on(broker, code, stamp)
         if bar is None:
             continue
         flow = investors.flow_of_day(broker, code, bar)

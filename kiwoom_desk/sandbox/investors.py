@@ -243,7 +243,12 @@ def day_flow(seed: int, code: str, bar: Bar, own: dict[str, tuple[int, int]]) ->
     """A past day as one bucket at its close, the account's fills of that day (`own`, by minute) as 개인."""
     bought = sum(pair[0] for pair in own.values())
     sold = sum(pair[1] for pair in own.values())
-    return bucket_flow(seed, code, bar.stamp, Bucket(bar.stamp, bar.volume, bar.close, bought, sold))
+    return _past_flow(seed, code, Bucket(bar.stamp, bar.volume, bar.close, bought, sold))
+
+
+@lru_cache(maxsize=8192)  # a past day never changes: ka10059 pages through 300 of them, ka90009 one per stock
+def _past_flow(seed: int, code: str, bucket: Bucket) -> Flow:
+    return bucket_flow(seed, code, bucket.key, bucket)
 
 
 # ---- one stock, through the broker ---------------------------------------------------------------------------
@@ -256,15 +261,25 @@ def days(broker: Broker, code: str) -> list[tuple[Bar, int]]:
     ka10081 has them; today last, if it has traded."""
     quote = broker.market.quotes[code]
     today = broker.clock().date()
-    earlier = daily_history(
-        broker.market.seed, broker.market.listings[code], quote.base_price, today, broker.days.get(code, [])
-    )
+    kept = broker.days.get(code, [])
+    earlier = daily_history(broker.market.seed, broker.market.listings[code], quote.base_price, today, kept)
     found = [(bar, earlier[index - 1].close if index else bar.open) for index, bar in enumerate(earlier)]
-    if quote.volume:
-        found.append(
-            (Bar(f"{today:%Y%m%d}", quote.open, quote.high, quote.low, quote.price, quote.volume), quote.base_price)
-        )
-    return found
+    today_bar = _today_bar(broker, code)
+    return [*found, (today_bar, quote.base_price)] if today_bar else found
+
+
+def bar_on(broker: Broker, code: str, stamp: str) -> Bar | None:
+    """The stock's daily bar of `stamp` (YYYYMMDD), if it has one: today's only once it has traded."""
+    if stamp == broker.today():
+        return _today_bar(broker, code)
+    return next((bar for bar, _base in days(broker, code) if bar.stamp == stamp), None)
+
+
+def _today_bar(broker: Broker, code: str) -> Bar | None:
+    quote = broker.market.quotes[code]
+    if not quote.volume:
+        return None
+    return Bar(broker.today(), quote.open, quote.high, quote.low, quote.price, quote.volume)
 
 
 def today_buckets_of(broker: Broker, code: str) -> tuple[Bucket | None, list[Bucket]]:
