@@ -116,7 +116,7 @@ def columns(values: Sequence[int], unit: int) -> dict[str, int]:
     return shown
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bucket:
     """A span of one stock's trading: its key (the minute's stamp, or the day), volume, price, and the shares the
     account bought and sold in it."""
@@ -213,27 +213,26 @@ def today_buckets(
 
 
 class TodayTotals:
-    """Today's flow per stock, summed over its buckets; the sum of the buckets that did not change since the last
-    call is kept, so that a ranking over every stock and a long tape reads only the minute still trading."""
+    """Today's flow per stock, summed over its buckets. The sum of all but the last bucket (the minute still
+    trading) is kept with those buckets, and used again while they are unchanged, so that a ranking over every
+    stock on a long tape adds up only the minutes new since the last call."""
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[int, str, str], tuple[list[Bucket], list[Flow]]] = {}
+        self._kept: dict[tuple[int, str, str], tuple[list[Bucket], Flow]] = {}
 
     def total(self, seed: int, code: str, day: str, buckets: list[Bucket]) -> Flow:
         key = (seed, code, day)
-        seen, sums = self._kept.get(key, ([], []))
-        same = 0
-        while same < min(len(seen), len(buckets)) and seen[same] == buckets[same]:
-            same += 1
-        sums = sums[:same]
-        running = sums[-1] if sums else Flow.zero()
-        for bucket in buckets[same:]:
+        settled, running = self._kept.get(key, ([], Flow.zero()))
+        if not (len(buckets) > len(settled) and buckets[: len(settled)] == settled):
+            settled, running = [], Flow.zero()
+        for bucket in buckets[len(settled) : -1]:
             running = running + bucket_flow(seed, code, day, bucket)
-            sums.append(running)
-        for old in [kept for kept in self._kept if kept[2] != day]:  # yesterday's are not needed again
+        for old in [kept for kept in self._kept if kept[2] != day]:  # an earlier day's are not needed again
             del self._kept[old]
-        self._kept[key] = (list(buckets), sums)
-        return running
+        if not buckets:
+            return running
+        self._kept[key] = (buckets[:-1], running)
+        return running + bucket_flow(seed, code, day, buckets[-1])
 
 
 # ---- past days -----------------------------------------------------------------------------------------------

@@ -9,7 +9,17 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiwoom_desk.sandbox.investors import INSTITUTIONS, LEAVES, apportion, columns, split
+from kiwoom_desk.sandbox.investors import (
+    INSTITUTIONS,
+    LEAVES,
+    Bucket,
+    Flow,
+    TodayTotals,
+    apportion,
+    bucket_flow,
+    columns,
+    split,
+)
 
 weights = st.lists(st.integers(1, 1 << 24), min_size=1, max_size=12)
 
@@ -40,3 +50,21 @@ def test_a_net_column_set_sums_to_zero_and_orgn_is_its_parts(buys: list[int], da
         shown = columns(net, unit)
         assert sum(shown[name] for name in LEAVES) == 0
         assert shown["orgn"] == sum(shown[name] for name in INSTITUTIONS)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5_000), st.integers(1, 200_000), st.integers(0, 50)), max_size=30), st.data())
+def test_todays_kept_sums_equal_a_fresh_sum_as_the_tape_grows(
+    minutes: list[tuple[int, int, int]], data: st.DataObject
+) -> None:
+    buckets = [
+        Bucket(f"20261125{10 + i // 60:02d}{i % 60:02d}00", v, p, min(own, v)) for i, (v, p, own) in enumerate(minutes)
+    ]
+    totals = TodayTotals()
+    for end in range(len(buckets) + 1):
+        shown = buckets[:end]
+        grown: bool = data.draw(st.booleans())
+        if shown and grown:  # the minute still trading has traded more since
+            last = shown[-1]
+            shown = [*shown[:-1], Bucket(last.key, last.volume + 7, last.price, last.own_buy)]
+        fresh = sum((bucket_flow(7, "005930", "20261125", bucket) for bucket in shown), Flow.zero())
+        assert totals.total(7, "005930", "20261125", shown) == fresh
