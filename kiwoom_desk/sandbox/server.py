@@ -16,7 +16,18 @@ from typing import Any
 
 from aiohttp import web
 
-from . import api_account, api_chart, api_journal, api_market, api_orders, api_rankings, api_watchlist, errors, wire
+from . import (
+    api_account,
+    api_chart,
+    api_investors,
+    api_journal,
+    api_market,
+    api_orders,
+    api_rankings,
+    api_watchlist,
+    errors,
+    wire,
+)
 from .api_common import Answer, Handler, ok
 from .broker import Broker, OrderRejected
 from .faults import FaultKind, Faults
@@ -35,6 +46,7 @@ HANDLERS: dict[str, Handler] = {
     **api_chart.HANDLERS,
     **api_watchlist.HANDLERS,
     **api_rankings.HANDLERS,
+    **api_investors.HANDLERS,
 }
 _DEFAULT_API_ID = {wire.PATH_TOKEN: "au10001", wire.PATH_REVOKE: "au10002"}  # the official client omits it
 

@@ -163,6 +163,9 @@ RANKING_LISTS = {
     "ka10023": "trde_qty_sdnin",
 }
 
+_INVESTOR_MARKET = _req("mrkt_tp", 3, choices={"000", "001", "101"})
+_AMOUNT_OR_QUANTITY = _req("amt_qty_tp", 1, choices={"1", "2"})
+_NET_BUY_SELL = _req("trde_tp", 1, choices={"0", "1", "2"})  # 0 net buying, 1 buys, 2 sells
 _PLACE_FIELDS = (
     _VENUE,
     _STOCK,
@@ -303,6 +306,37 @@ ENDPOINTS: dict[str, Endpoint] = {
         *(
             Endpoint(api_id, PATH_RANKING, _RANKING_FIELDS[api_id], list_key=list_key)
             for api_id, list_key in RANKING_LISTS.items()
+        ),
+        Endpoint(  # newest day first, like ka10081, and today's row can start between two pages
+            "ka10059",
+            PATH_STOCK_INFO,
+            (
+                _req("dt", 8, r"[0-9]{8}"),
+                _req("stk_cd", 20, _CODE + "(_NX|_AL)?"),
+                _AMOUNT_OR_QUANTITY,
+                _NET_BUY_SELL,
+                _req("unit_tp", 4, choices={"1000", "1"}),
+            ),
+            list_key="stk_invsr_orgn",
+            grows_in_front=True,
+        ),
+        Endpoint(  # oldest minute first, as the spec's example: new minutes join at the end
+            "ka10064",
+            PATH_CHART,
+            (_INVESTOR_MARKET, _AMOUNT_OR_QUANTITY, _NET_BUY_SELL, _req("stk_cd", 20, _CODE + "(_NX|_AL)?")),
+            list_key="opmr_invsr_trde_chart",
+        ),
+        Endpoint(
+            "ka90009",
+            PATH_RANKING,
+            (
+                _INVESTOR_MARKET,
+                _AMOUNT_OR_QUANTITY,
+                _req("qry_dt_tp", 1, choices={"0", "1"}),
+                _opt("date", 8, r"[0-9]{8}"),
+                _req("stex_tp", 1, choices={"1", "2", "3"}),
+            ),
+            list_key="frgnr_orgn_trde_upper",
         ),
     )
 }

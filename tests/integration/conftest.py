@@ -46,6 +46,9 @@ PATHS = {
     "ka10032": "/api/dostk/rkinfo",
     "ka10027": "/api/dostk/rkinfo",
     "ka10023": "/api/dostk/rkinfo",
+    "ka10059": "/api/dostk/stkinfo",
+    "ka10064": "/api/dostk/chart",
+    "ka90009": "/api/dostk/rkinfo",
 }
 JSON = "application/json;charset=UTF-8"
 Answer = dict[str, Any]

@@ -58,7 +58,7 @@ async def test_volume_and_value_leaders_are_in_shares_and_won(sandbox: SandboxEx
     sandbox.advance(5)
     by_volume = await client.volume_leaders(RankMarket.KOSPI)
     by_value = await client.value_leaders(RankMarket.ALL)
-    volumes = [row.volume for row in by_volume]
+    values = [row.value or 0 for row in by_value]
     assert volumes == sorted(volumes, reverse=True) and all(v is not None and v > 0 for v in volumes)
     values = [row.value for row in by_value]
     assert values == sorted(values, reverse=True)  # type: ignore[type-var]
