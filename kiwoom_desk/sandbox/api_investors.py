@@ -8,8 +8,10 @@ from ..trading.ticks import price_limits
 from . import errors, investors
 from .api_common import OK_GENERIC, Answer, Handler, listing, ok
 from .broker import Broker
+from .history import Bar
 from .investors import Bucket, Flow
 from .numbers import price_sign_code, signed, signed_price
+from .traded import millions, traded_value
 
 MILLION = 1_000_000  # 백만원: ka10059, ka10064
 TEN_MILLION = 10_000_000  # 천만원: ka90009
@@ -49,11 +51,16 @@ def investor_days(broker: Broker, f: dict[str, str]) -> Answer:
                 "pred_pre": signed(bar.close - base),
                 "flu_rt": _implied_rate(bar.close - base, base),
                 "acc_trde_qty": str(bar.volume),
-                "acc_trde_prica": str(bar.close * bar.volume // MILLION),  # as ka10081's trde_prica
+                "acc_trde_prica": str(millions(_value(broker, stock.code, bar))),  # as ka10081's trde_prica
                 **{name: str(shown[name]) for name in _DAY_COLUMNS},
             }
         )
     return ok(OK_GENERIC, stk_invsr_orgn=rows)
+
+
+def _value(broker: Broker, code: str, bar: Bar) -> int:
+    """A day's traded value in won, as ka10081 and the rankings say it: today's from its prints."""
+    return traded_value(broker, code) if bar.stamp == broker.today() else bar.close * bar.volume
 
 
 _DAY_COLUMNS = ("ind_invsr", "frgnr_invsr", "orgn", *investors.LEAVES[2:])

@@ -6,12 +6,25 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiwoom_desk.kiwoom import ChangeSort, KiwoomClient, OrderValidationError, RankMarket, SurgeBasis
+from kiwoom_desk.kiwoom import (
+    AmountOrQuantity,
+    ChangeSort,
+    FlowSide,
+    Investor,
+    KiwoomClient,
+    OrderValidationError,
+    RankMarket,
+    Side,
+    SurgeBasis,
+    TradeType,
+)
 from kiwoom_desk.kiwoom.conditions import ConditionSearch
 from kiwoom_desk.kiwoom.events import ConditionChange, ConditionSnapshot, Event, RealtimeState, Unreadable
 from kiwoom_desk.kiwoom.realtime import RealtimeSession
@@ -58,10 +71,10 @@ async def test_volume_and_value_leaders_are_in_shares_and_won(sandbox: SandboxEx
     sandbox.advance(5)
     by_volume = await client.volume_leaders(RankMarket.KOSPI)
     by_value = await client.value_leaders(RankMarket.ALL)
+    volumes = [row.volume or 0 for row in by_volume]
+    assert volumes == sorted(volumes, reverse=True) and all(volume > 0 for volume in volumes)
     values = [row.value or 0 for row in by_value]
-    assert volumes == sorted(volumes, reverse=True) and all(v is not None and v > 0 for v in volumes)
-    values = [row.value for row in by_value]
-    assert values == sorted(values, reverse=True)  # type: ignore[type-var]
+    assert values == sorted(values, reverse=True)
     top = by_value[0]
     quote = (await client.watched_stocks([top.code]))[0]
     assert quote.value_millions is not None and top.value == quote.value_millions * 1_000_000  # 백만원 -> won
@@ -158,3 +171,60 @@ async def test_a_search_on_a_new_connection_asks_for_the_list_first(
 
 async def _true(value: bool) -> bool:
     return value
+
+
+LEAVES = [investor for investor in Investor if investor is not Investor.INSTITUTIONS]  # the partition's parts
+INSTITUTION_PARTS = [
+    Investor.FINANCIAL_INVESTMENT,
+    Investor.INSURANCE,
+    Investor.TRUSTS,
+    Investor.OTHER_FINANCE,
+    Investor.BANKS,
+    Investor.PENSION_FUNDS,
+    Investor.PRIVATE_FUNDS,
+    Investor.STATE,
+]
+
+
+async def test_investor_flows_add_up_to_the_days_volume_in_shares(
+    sandbox: SandboxExchange, client: KiwoomClient
+) -> None:
+    sandbox.set_price(SAMSUNG, 71_200, depth=50)
+    sandbox.advance(30, [SAMSUNG])
+    await client.place_order(side=Side.BUY, stock_code=SAMSUNG, quantity=40, trade_type=TradeType.MARKET)
+    today = datetime.now(ZoneInfo("Asia/Seoul")).strftime("%Y%m%d")
+    info = await client.stock_info(SAMSUNG)
+
+    buys = (await client.investor_days(SAMSUNG, today, side=FlowSide.BUY))[0]
+    sells = (await client.investor_days(SAMSUNG, today, side=FlowSide.SELL))[0]
+    net = (await client.investor_days(SAMSUNG, today))[0]
+    assert buys.day == today and buys.volume == info.volume
+    assert sum(buys.flows[i] or 0 for i in LEAVES) == info.volume == -sum(sells.flows[i] or 0 for i in LEAVES)
+    assert sum(net.flows[i] or 0 for i in LEAVES) == 0
+    assert net.flows[Investor.INSTITUTIONS] == sum(net.flows[i] or 0 for i in INSTITUTION_PARTS)
+    assert (buys.flows[Investor.INDIVIDUAL] or 0) >= 40  # the account's own buy is 개인's
+
+    intraday = await client.investor_intraday(SAMSUNG)
+    assert [m.time for m in intraday] == sorted(m.time for m in intraday)
+    for investor in (Investor.FOREIGN, Investor.INSTITUTIONS, Investor.STATE):
+        assert intraday[-1].flows[investor] == net.flows[investor]  # cumulative: the last is the day's
+
+
+async def test_the_foreign_and_institution_leaders_are_each_stocks_net_in_won_and_shares(
+    sandbox: SandboxExchange, client: KiwoomClient
+) -> None:
+    sandbox.advance(10)
+    today = datetime.now(ZoneInfo("Asia/Seoul")).strftime("%Y%m%d")
+    by_quantity = await client.foreign_institution_leaders(RankMarket.ALL, AmountOrQuantity.QUANTITY)
+    by_amount = await client.foreign_institution_leaders(RankMarket.ALL, AmountOrQuantity.AMOUNT)
+    assert by_quantity.foreign_buys and by_amount.institution_buys
+    for leader in by_quantity.foreign_buys[:3]:
+        day = (await client.investor_days(leader.code, today))[0]
+        shares = day.flows[Investor.FOREIGN] or 0
+        assert leader.quantity is not None and abs(leader.quantity - shares) <= 500  # 천주 on the wire, rounded
+    for leader in by_amount.institution_buys[:3]:
+        day = (await client.investor_days(leader.code, today, by=AmountOrQuantity.AMOUNT))[0]
+        won = day.flows[Investor.INSTITUTIONS] or 0
+        assert leader.amount is not None and abs(leader.amount - won) <= 5_000_000 + 8 * 1_000_000  # 천만원 vs 백만원
+    amounts = [leader.amount or 0 for leader in by_amount.foreign_buys]
+    assert amounts == sorted(amounts, reverse=True)
