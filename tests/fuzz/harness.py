@@ -51,6 +51,7 @@ class Method:
     required: frozenset[str] = frozenset()  # numbers the app trades on (and identifiers): an error when broken
     optional: dict[str, str] = field(default_factory=dict)  # optional number -> the model attribute (None)
     is_order: bool = False
+    rows_of: str = ""  # where the rows are in a result that is not a list of them
 
 
 def _q(*names: str) -> frozenset[str]:
@@ -182,6 +183,65 @@ METHODS = [
         optional={"pl_rt": "profit_rate", "tdy_trde_cmsn": "commission", "tdy_trde_tax": "tax"},
     ),
     Method("stock_list", "ka10099", lambda c: c.stock_list("0"), list_key="list", required=_q("code")),
+    *(
+        Method(name, api_id, call, list_key=list_key, required=_q("stk_cd", "cur_prc"), optional=optional)
+        for name, api_id, call, list_key, optional in (
+            (
+                "volume_leaders",
+                "ka10030",
+                lambda c: c.volume_leaders(),
+                "tdy_trde_qty_upper",
+                {"flu_rt": "change_rate", "trde_qty": "volume", "trde_amt": "value", "pred_pre": "change"},
+            ),
+            (
+                "value_leaders",
+                "ka10032",
+                lambda c: c.value_leaders(),
+                "trde_prica_upper",
+                {"trde_prica": "value", "now_trde_qty": "volume", "now_rank": "rank", "sel_bid": "best_ask"},
+            ),
+            (
+                "change_leaders",
+                "ka10027",
+                lambda c: c.change_leaders(),
+                "pred_pre_flu_rt_upper",
+                {"flu_rt": "change_rate", "now_trde_qty": "volume", "sel_req": "ask_quantity"},
+            ),
+            (
+                "volume_surges",
+                "ka10023",
+                lambda c: c.volume_surges(),
+                "trde_qty_sdnin",
+                {"sdnin_qty": "surge", "sdnin_rt": "surge_rate", "prev_trde_qty": "previous_volume"},
+            ),
+        )
+    ),
+    Method(
+        "foreign_institution_leaders",
+        "ka90009",
+        lambda c: c.foreign_institution_leaders(),
+        list_key="frgnr_orgn_trde_upper",
+        required=_q("for_netprps_stk_cd", "for_netslmt_stk_cd", "orgn_netprps_stk_cd", "orgn_netslmt_stk_cd"),
+        optional={"for_netprps_amt": "amount", "for_netprps_qty": "quantity"},
+        rows_of="foreign_buys",
+    ),
+    Method(
+        "investor_days",
+        "ka10059",
+        lambda c: c.investor_days(SAMSUNG, "20991231"),
+        list_key="stk_invsr_orgn",
+        required=_q("dt", "cur_prc"),
+        optional={"acc_trde_qty": "volume", "flu_rt": "change_rate", "frgnr_invsr": "flows.foreign"}
+        | {"orgn": "flows.institutions", "ind_invsr": "flows.individual", "natfor": "flows.domestic_foreigners"},
+    ),
+    Method(
+        "investor_intraday",
+        "ka10064",
+        lambda c: c.investor_intraday(SAMSUNG),
+        list_key="opmr_invsr_trde_chart",
+        required=_q("tm"),
+        optional={"frgnr_invsr": "flows.foreign", "orgn": "flows.institutions", "natn": "flows.state"},
+    ),
     Method(
         "token",
         "au10001",
@@ -359,7 +419,9 @@ async def run_case(method: Method, answer: Recorded, mutation: Mutation) -> Outc
     return outcome
 
 
-IDENTIFIERS = frozenset({"stk_cd", "acctNo", "code", "token"})  # required text; order numbers are digits
+IDENTIFIERS = frozenset({"stk_cd", "acctNo", "code", "token", "dt", "tm"}) | frozenset(
+    f"{side}_stk_cd" for side in ("for_netprps", "for_netslmt", "orgn_netprps", "orgn_netslmt")
+)  # required text; order numbers are digits
 
 
 def _is_text(value: object) -> bool:
@@ -387,19 +449,29 @@ def _judge(
         if not faithful:
             outcome.invented = f"required {mutation.describe()} gave {str(outcome.result)[:80]}"
     elif name in method.optional and not _is_number(value):
-        got = getattr(_row(outcome.result, mutation.row), method.optional[name], None)
+        got = _attribute(_row(outcome.result, mutation.row, method.rows_of), method.optional[name])
         if got is not None:
             outcome.invented = f"optional {mutation.describe()} read as {got!r}"
     elif method.api_id == "ka10004" and not _is_number(value):
         _judge_rest_book(outcome, mutation)
 
 
-def _row(result: Any, row: int | None) -> Any:
+def _row(result: Any, row: int | None, rows_of: str = "") -> Any:
     """The model a row of the answer became: list methods return the rows, kt00018 keeps them in holdings."""
     if row is None:
         return result
-    rows = result if isinstance(result, list) else getattr(result, "holdings", None) or getattr(result, "rows", [])
+    if rows_of:
+        rows = getattr(result, rows_of)
+    else:
+        rows = result if isinstance(result, list) else getattr(result, "holdings", None) or getattr(result, "rows", [])
     return rows[row] if row < len(rows) else None
+
+
+def _attribute(model: Any, path: str) -> Any:
+    """`volume`, or `flows.foreign` for a column kept in a dict by investor type."""
+    name, _, key = path.partition(".")
+    value = getattr(model, name, None)
+    return value.get(key) if key and isinstance(value, dict) else value
 
 
 def _judge_rest_book(outcome: Outcome, mutation: Mutation) -> None:
@@ -422,12 +494,14 @@ def _judge_rest_book(outcome: Outcome, mutation: Mutation) -> None:
 # ---- real-time frames ----------------------------------------------------------------------------------------
 
 FRAME_REQUIRED = {
+    "02": set(),  # codes and flags, no numbers: a broken one makes the entry Unreadable (checked below)
     "00": {"9203", "913", "900", "901", "902", "911"},
     "04": {"10", "930", "931", "932", "933"},
     "0B": {"10"},
     "0D": set(),
 }
-FRAME_OPTIONAL = {
+FRAME_OPTIONAL: dict[str, dict[str, str]] = {
+    "02": {},
     "00": {"903": "filled_amount", "914": "fill_price", "915": "fill_quantity", "10": "current_price"},
     "04": {"8019": "profit_rate"},
     "0B": {"11": "change", "12": "change_rate", "13": "volume"},
@@ -515,6 +589,13 @@ async def run_frame(entry: dict[str, Any], mutation: FrameMutation) -> Outcome:
             outcome.invented = f"{kind} optional {mutation.describe()} read as {got!r}"
     elif kind == "0D" and mutation.fid.isdigit() and not _is_number(mutation.value):
         _judge_book(event, int(mutation.fid), outcome, mutation)
+    elif (
+        kind == "02"
+        and mutation.fid in ("843", "841")
+        and mutation.value not in ("I", "D")
+        and not (mutation.fid == "841" and _is_number(mutation.value))
+    ):
+        outcome.invented = f"02 {mutation.describe()} was read as {event}"
     return outcome
 
 

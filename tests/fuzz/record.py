@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,13 +71,11 @@ async def _record(exchange: SandboxExchange) -> tuple[dict[str, Recorded], dict[
             )
             await client.cancel_order(orig_order_no=modified.order_no, stock_code=SAMSUNG)
             exchange.set_price(SAMSUNG, 71_300)  # a trade print for 0B and a fresh book for 0D
-            async with asyncio.timeout(10):
-                while not {"00", "04", "0B", "0D"} <= frames.keys():
-                    frame = json.loads(await ws.recv())
-                    if frame.get("trnm") == "PING":
-                        await ws.send(json.dumps(frame))
-                    for entry in frame.get("data", []) if frame.get("trnm") == "REAL" else []:
-                        frames.setdefault(entry["type"], entry)
+            for request in ({"trnm": "CNSRLST"}, {"trnm": "CNSRREQ", "seq": "2", "search_type": "1", "stex_tp": "K"}):
+                await ws.send(json.dumps(request))
+            await _read(ws, frames, lambda frame: frame.get("trnm") == "CNSRREQ")  # the condition is live
+            exchange.set_price(SAMSUNG, 88_000)  # 상한가 근접 (seq 2): a REAL 02 as it enters
+            await _read(ws, frames, lambda _frame: {"00", "04", "0B", "0D", "02"} <= frames.keys())
         await client.account_number()
         await client.open_orders()
         await client.fills()
@@ -93,7 +92,30 @@ async def _record(exchange: SandboxExchange) -> tuple[dict[str, Recorded], dict[
         await client.daily_candles(SAMSUNG, "20261125")
         await client.trade_journal()
         await client.realized_profit(SAMSUNG)
+        exchange.advance(3)
+        await client.volume_leaders()
+        await client.value_leaders()
+        await client.change_leaders()
+        await client.volume_surges()
+        await client.foreign_institution_leaders()
+        await client.investor_days(SAMSUNG, "20991231")
+        await client.investor_intraday(SAMSUNG)
     return transport.answers, frames
+
+
+async def _read(
+    ws: websockets.ClientConnection, frames: dict[str, dict[str, Any]], until: Callable[[dict[str, Any]], bool]
+) -> None:
+    """Reads frames (echoing PING, keeping the first REAL entry of each type) until one satisfies `until`."""
+    async with asyncio.timeout(10):
+        while True:
+            frame = json.loads(await ws.recv())
+            if frame.get("trnm") == "PING":
+                await ws.send(json.dumps(frame))
+            for entry in frame.get("data", []) if frame.get("trnm") == "REAL" else []:
+                frames.setdefault(entry["type"], entry)
+            if until(frame):
+                return
 
 
 def record() -> tuple[dict[str, Recorded], dict[str, dict[str, Any]]]:

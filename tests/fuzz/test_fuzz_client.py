@@ -48,7 +48,7 @@ def test_a_broken_answer_never_escapes_resends_invents_or_waits_unbounded(method
     holds_for_random_cases(case)
 
 
-@pytest.mark.parametrize("kind", ["00", "04", "0B", "0D"])
+@pytest.mark.parametrize("kind", ["00", "04", "0B", "0D", "02"])
 def test_a_broken_frame_never_ends_the_session_nor_invents_a_number(kind: str, recorded: Recording) -> None:
     entry = recorded[1][kind]
 
