@@ -215,7 +215,8 @@ class ConditionPanel(QWidget):
     def _replace(self, codes: Iterable[str]) -> None:
         """The live result set as the server gives it whole (at the start, after a reconnect)."""
         codes = list(dict.fromkeys(codes))
-        self.rows.set_rows([replace(self.rows.get(code) or ConditionRow(code), left="") for code in codes])
+        rows = [replace(self.rows.get(code) or ConditionRow(code, self._name(code)), left="") for code in codes]
+        self.rows.set_rows(rows)
         self._quote(codes)
 
     def _quote(self, new: list[str]) -> None:
@@ -243,7 +244,7 @@ class ConditionPanel(QWidget):
         if isinstance(event, ConditionSnapshot):
             self._replace(event.codes)
             return
-        row = self.rows.get(event.stock_code) or ConditionRow(event.stock_code)
+        row = self.rows.get(event.stock_code) or ConditionRow(event.stock_code, self._name(event.stock_code))
         if event.entered:
             self.rows.upsert(replace(row, entered=event.time, left=""))
             self._quote([event.stock_code])
@@ -279,6 +280,10 @@ class ConditionPanel(QWidget):
             await coroutine
         except KiwoomError as error:
             self._say(explain(error))
+
+    def _name(self, code: str) -> str:
+        desk = self.session.desk
+        return desk.stock_name(code) if desk is not None else ""
 
     def _say(self, text: str) -> None:
         self.statusLabel.setText(text)

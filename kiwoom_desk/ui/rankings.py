@@ -139,8 +139,8 @@ class RankingPanel(QWidget):
         layout.addWidget(self.statusLabel)
 
     def retranslate(self) -> None:
-        self._fill(self.kindCombo, [(kind_name(kind), kind) for kind in RankingKind])
-        self._fill(self.marketCombo, [(market_name(market), market) for market in RankMarket])
+        self._fill(self.kindCombo, [(kind_name(kind), kind.value) for kind in RankingKind])  # Qt finds plain str
+        self._fill(self.marketCombo, [(market_name(market), market.value) for market in RankMarket])
         auto = [(self.tr("Auto off") if s == 0 else self.tr("Every {n} s").format(n=s), s) for s in AUTO_SECONDS]
         self._fill(self.autoCombo, auto, DEFAULT_AUTO)
         self.refreshButton.setText(self.tr("Refresh"))
@@ -159,11 +159,11 @@ class RankingPanel(QWidget):
 
     def kind(self) -> RankingKind:
         data = self.kindCombo.currentData()
-        return data if isinstance(data, RankingKind) else RankingKind.VALUE
+        return RankingKind(data) if data in set(RankingKind) else RankingKind.VALUE
 
     def market(self) -> RankMarket:
         data = self.marketCombo.currentData()
-        return data if isinstance(data, RankMarket) else RankMarket.ALL
+        return RankMarket(data) if data in set(RankMarket) else RankMarket.ALL
 
     def _auto_chosen(self, _index: int) -> None:
         self.budget.interval = float(self.autoCombo.currentData() or 0)
