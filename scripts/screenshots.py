@@ -83,6 +83,7 @@ def main(out: Path, language: str = "ko") -> None:
         act(loop, lambda: window.resize(1920, 1080))
         act(loop, lambda: window.resizeDocks([window.watchlistDock], [440], Qt.Orientation.Horizontal))  # as opened
         window.grab().save(str(out / f"watchlist-{language}-1920x1080.png"))
+        scanner_shots(loop, window, sandbox, out, language)
         act(loop, window.watchlistDock.hide)
         act(loop, lambda: window.resize(1366, 768))
         act(loop, lambda: window.orderTabs.setCurrentWidget(window.reviewPanel))  # 매매일지: the day's review
@@ -125,6 +126,58 @@ def main(out: Path, language: str = "ko") -> None:
         complete(loop, window.shutdown())
         sandbox.stop()
     print(f"screenshots in {out}")
+
+
+def scanner_shots(
+    loop: asyncio.AbstractEventLoop, window: MainWindow, sandbox: SandboxExchange, out: Path, language: str
+) -> None:
+    """순위 (gainers), 조건검색 (a live condition with an entry and an exit) and 투자자, beside the chart."""
+    scanner = window.scanner
+    sandbox.advance(30)
+    sandbox.set_price("000660", 240_000)  # SK하이닉스 near its upper limit: a gainer, and 상한가 근접
+    for dock in (*scanner.docks, window.watchlistDock):
+        act(loop, dock.show)
+    act(loop, scanner.rankingDock.raise_)
+    panel = scanner.rankings
+    act(loop, lambda: panel.kindCombo.setCurrentIndex(panel.kindCombo.findData("risers")))
+    act(loop, panel.refreshButton.click)
+    run_until(
+        loop,
+        lambda: (
+            (panel.rows.rowCount() > 5 and "000660" in panel.statusLabel.text())
+            or (panel.rows.rowCount() > 5 and panel.rows.row(0).code == "000660")
+        ),
+        "no gainers",
+    )
+    for width, height in ((1366, 768), (1920, 1080)):
+        act(loop, partial(window.resize, width, height))
+        act(loop, lambda: None)
+        window.grab().save(str(out / f"rankings-{language}-{width}x{height}.png"))
+    act(loop, scanner.conditionDock.raise_)
+    conditions = scanner.conditions
+    run_until(loop, lambda: conditions.conditionCombo.count() == 4, "no conditions")
+    act(loop, lambda: conditions.conditionCombo.setCurrentIndex(2))
+    act(loop, conditions.liveButton.click)
+    run_until(loop, lambda: conditions.rows.rowCount() == 1, "the live condition found nothing")
+    sandbox.set_price("005930", 88_000)  # enters
+    run_until(loop, lambda: conditions.rows.rowCount() == 2, "no entry")
+    sandbox.set_price("000660", 200_000)  # leaves
+    run_until(loop, lambda: conditions.rows.get("000660") is not None and conditions.rows.get("000660").left, "exit")
+    sandbox.set_price("005930", 71_200)
+    for width, height in ((1366, 768), (1920, 1080)):
+        act(loop, partial(window.resize, width, height))
+        act(loop, lambda: None)
+        window.grab().save(str(out / f"conditions-{language}-{width}x{height}.png"))
+    act(loop, conditions.liveButton.click)
+    act(loop, scanner.flowDock.raise_)
+    run_until(loop, lambda: scanner.flows.days.rowCount() == 20, "no investor flows")
+    for width, height in ((1366, 768), (1920, 1080)):
+        act(loop, partial(window.resize, width, height))
+        act(loop, lambda: None)
+        window.grab().save(str(out / f"investors-{language}-{width}x{height}.png"))
+    for dock in scanner.docks:
+        act(loop, dock.hide)
+    act(loop, window.watchlistDock.raise_)
 
 
 def settings_dialogs(loop: asyncio.AbstractEventLoop, window: MainWindow, out: Path, language: str) -> None:

@@ -59,7 +59,6 @@ def condition_columns() -> list[Column[ConditionRow]]:
         Column(lambda: translate("ConditionPanel", "Name"), lambda r: r.name or r.code, colour=grey),
         Column(lambda: translate("ConditionPanel", "Price"), lambda r: r.price, won, colour, True),
         Column(lambda: translate("ConditionPanel", "Rate"), lambda r: r.rate, rate_text, colour, True),
-        Column(lambda: translate("ConditionPanel", "Volume"), lambda r: r.volume, won, grey, True),
         Column(lambda: translate("ConditionPanel", "In"), lambda r: r.entered, clock, grey),
         Column(lambda: translate("ConditionPanel", "Out"), lambda r: r.left, clock, grey),
     ]
@@ -71,6 +70,7 @@ class ConditionPanel(QWidget):
     def __init__(self, session: SessionController, bridge: DeskBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conditionPanel")
+        self.setMinimumWidth(320)  # as the watchlist: the docks tabbed together fit a 1366-wide screen
         self.session, self.bridge = session, bridge
         self.environment = Environment.SANDBOX
         self.live_seq = ""  # the condition searched live now, if any
@@ -100,7 +100,7 @@ class ConditionPanel(QWidget):
         layout.addWidget(self.hintLabel)
         self.table = named(QTableView(), "conditionResultsTable")
         self.rows: KeyedTableModel[ConditionRow] = KeyedTableModel(condition_columns(), key=lambda row: row.code)
-        show_table(self.table, self.rows, sort_column=4, order=Qt.SortOrder.DescendingOrder, widen=True)
+        show_table(self.table, self.rows, sort_column=3, order=Qt.SortOrder.DescendingOrder, widen=True)
         self.table.doubleClicked.connect(self._chosen)
         layout.addWidget(self.table, 1)
         footer = QHBoxLayout()

@@ -67,7 +67,6 @@ def day_columns() -> list[Column[InvestorDay]]:
         Column(
             lambda: translate("InvestorFlowView", "Rate"), lambda d: d.change_rate, lambda v: f"{v:+.2f}%", colour, True
         ),
-        Column(lambda: translate("InvestorFlowView", "Volume"), lambda d: d.volume, won, numeric=True),
         *(flow(investor) for investor in DAY_COLUMNS),
     ]
 
@@ -120,6 +119,8 @@ class FlowPlot(QWidget):
                     path.lineTo(at(*point))
                 painter.setPen(QPen(QColor(colour), 2))
                 painter.drawPath(path)
+                painter.setBrush(QColor(colour))
+                painter.drawEllipse(at(*series[-1]), 2.5, 2.5)  # where it stands now (the day's first minute too)
             label = f"{investor_name(investor)} {series[-1][1]:+,}" if series else investor_name(investor)
             width = painter.fontMetrics().horizontalAdvance(label)
             legend_x -= width
@@ -136,6 +137,7 @@ class InvestorFlowView(QWidget):
     def __init__(self, session: SessionController, bridge: DeskBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("investorFlowView")
+        self.setMinimumWidth(320)  # as the watchlist: the docks tabbed together fit a 1366-wide screen
         self.session, self.bridge = session, bridge
         self.code = ""
         self.flows: InvestorFlows | None = None

@@ -71,6 +71,7 @@ class PositionsPanel(QWidget):
         self.table.doubleClicked.connect(lambda index: self.sellRequested.emit(index.data(ROW_ROLE)))
         self.totalsLabel = named(QLabel(), "totalsLabel")
         self.totalsLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.totalsLabel.setWordWrap(True)  # two lines rather than a window wider than a 1366 screen (a dock open)
         layout.addWidget(self.table)
         layout.addWidget(self.totalsLabel)
         self.show_portfolio(Portfolio())

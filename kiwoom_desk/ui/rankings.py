@@ -5,8 +5,8 @@ click puts the stock in the ticket and the chart."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
@@ -17,6 +17,7 @@ from ..environments import Environment
 from ..kiwoom import KiwoomError
 from ..kiwoom.market_codes import RankMarket
 from ..trading.scanner import RankingKind, RankRow, RefreshBudget
+from ..trading.sessions import KST
 from . import theme
 from .bridge import DeskBridge
 from .labels import explain
@@ -225,7 +226,7 @@ class RankingPanel(QWidget):
         if {row.code for row in rows} != {row.code for row in self.rows.rows()}:
             self.rows.set_rows([])  # another list: its rows in their own order, not kept in the old one's
         self.rows.set_rows(rows)
-        stamp = time.strftime("%H:%M:%S")
+        stamp = datetime.now(KST).strftime("%H:%M:%S")  # the exchange's time, whatever the computer's zone
         self._say(
             self.tr("{kind} · {market} · {count} stocks · {time}").format(
                 kind=kind_name(kind), market=market_name(market), count=len(rows), time=stamp

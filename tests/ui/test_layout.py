@@ -83,3 +83,20 @@ def test_the_cancel_button_keeps_its_own_size_at_the_right_of_the_open_orders(de
     button, pane = desk.window.cancelOrderButton, desk.window.openOrdersPane
     assert button.width() <= button.sizeHint().width() * 2  # not stretched across the tab
     assert button.geometry().right() >= pane.width() - 20
+
+
+def test_at_1366x768_in_english_a_dock_beside_the_chart_never_widens_the_window(desk: Desk) -> None:
+    """After trading (the totals line at its longest), 관심종목/순위/조건검색/투자자 each fit beside the ticket and
+    the chart: the window stays 1366 wide (a newcomer's English window grew to 1392 with a dock open)."""
+    window = desk.window
+    desk.act(lambda: window.set_language("en"))
+    desk.fill(SAMSUNG, 0, 10, trade_type="3")
+    desk.act(desk.ticket.submitButton.click)
+    desk.until(lambda: window.positions.positions.rowCount() == 1, "no position")
+    desk.act(lambda: window.resize(1366, 768))
+    for dock in (window.watchlistDock, *window.scanner.docks):
+        desk.act(dock.show)
+        desk.act(dock.raise_)
+        desk.act(lambda: window.resize(1366, 768))
+        assert window.minimumSizeHint().width() <= 1366 - 16, dock.objectName()  # and a window frame
+        assert window.width() == 1366, dock.objectName()

@@ -103,13 +103,13 @@ def test_a_live_condition_shows_stocks_entering_and_leaving_with_their_time(desk
     desk.sandbox.set_price(HYNIX, 240_000)  # 97.6 % of its upper limit (246,000)
     desk.until(lambda: len(shown(panel.table)) == 1 and shown(panel.table)[0][1] == "240,000", "no entry")
     row = shown(panel.table)[0]
-    assert row[0] == "SK하이닉스" and row[2] == "+26.65%" and len(row[4]) == 8 and row[5] == ""  # 편입 HH:MM:SS
+    assert row[0] == "SK하이닉스" and row[2] == "+26.65%" and len(row[3]) == 8 and row[4] == ""  # 편입 HH:MM:SS
     assert "편입: SK하이닉스" in panel.statusLabel.text()
     desk.sandbox.set_price(HYNIX, 241_000)  # it stays: its price moves on its stream
     desk.until(lambda: shown(panel.table)[0][1] == "241,000", "the result's price froze")
 
     desk.sandbox.set_price(HYNIX, 200_000)
-    desk.until(lambda: shown(panel.table)[0][5] != "", "no exit time")
+    desk.until(lambda: shown(panel.table)[0][4] != "", "no exit time")
     assert colour(panel.table, 0, 0) == "#9e9e9e"  # a stock that left stays, greyed
 
     double_click(desk, panel.table, 0)
@@ -129,7 +129,7 @@ def test_a_one_off_search_lists_what_matches_now(desk: Desk) -> None:
     desk.act(panel.searchButton.click)
     desk.until(lambda: any(row[0] == "삼성전자" for row in shown(panel.table)), "삼성전자 not found")
     samsung = next(row for row in shown(panel.table) if row[0] == "삼성전자")
-    assert samsung[1:3] == ["74,000", "+3.93%"] and samsung[4:] == ["", ""]  # found, not seen entering
+    assert samsung[1:] == ["74,000", "+3.93%", "", ""]  # found, not seen entering
     assert all(float(row[2].rstrip("%")) >= 3 for row in shown(panel.table))
 
 
@@ -160,10 +160,10 @@ def test_investor_flows_follow_the_tickets_stock(desk: Desk) -> None:
     assert "삼성전자 투자자별 순매수" in view.titleLabel.text()
     today = shown(view.table)[0]
     info = desk.complete(desk.window.desk.client.stock_info(SAMSUNG))  # type: ignore[union-attr]
-    assert today[0] == f"{kst_day()[4:6]}/{kst_day()[6:8]}" and today[3] == f"{info.volume:,}"
+    assert today[0] == f"{kst_day()[4:6]}/{kst_day()[6:8]}" and view.flows is not None
+    assert view.flows.days[0].volume == info.volume and today[1] == f"{info.current_price:,}"
     assert view.plot.series and view.plot.series[next(iter(view.plot.series))]
 
-    assert view.flows is not None
     before = view.flows.days[0]
     desk.complete(
         desk.window.desk.client.place_order(  # type: ignore[union-attr]
@@ -173,7 +173,6 @@ def test_investor_flows_follow_the_tickets_stock(desk: Desk) -> None:
     desk.act(view.refreshButton.click)
     desk.until(lambda: view.flows is not None and view.flows.days[0] != before, "not read again")
     assert (view.flows.days[0].volume or 0) - (before.volume or 0) >= 30  # the account's buy is in the day
-    assert shown(view.table)[0][3] == f"{view.flows.days[0].volume:,}"
 
     desk.fill(HYNIX, 0, 0)  # another stock: its own flows
     desk.until(lambda: view.flows is not None and view.flows.code == HYNIX, "still the old stock's flows")
