@@ -94,6 +94,11 @@ def intraday_investors(broker: Broker, f: dict[str, str]) -> Answer:
     return ok(OK_GENERIC, opmr_invsr_trde_chart=rows)
 
 
+def _nearest(value: int, unit: int) -> int:
+    """`value` in `unit`s, rounded half away from zero."""
+    return (1 if value >= 0 else -1) * ((abs(value) * 2 + unit) // (2 * unit))
+
+
 _GROUPS = ("for_netslmt", "for_netprps", "orgn_netslmt", "orgn_netprps")
 
 
@@ -123,25 +128,18 @@ def foreign_institution_leaders(broker: Broker, f: dict[str, str]) -> Answer:
             continue
         flow = investors.flow_of_day(broker, code, bar)
         quantities, amounts = flow.side("0", False), flow.side("0", True)
-        shown_qty = investors.columns(quantities, THOUSAND)
-        shown_amt = investors.columns(amounts, TEN_MILLION)
         name = broker.market.listings[code].name
-        measure = amounts if by_amount else quantities
-        for prefix, column, exact in (
-            ("for", "frgnr_invsr", measure[1]),
-            ("orgn", "orgn", sum(measure[2:10])),  # 기관계: the institutions' leaves
-        ):
-            shown = (shown_amt if by_amount else shown_qty)[column]
-            if not exact:
+        for prefix, leaves in (("for", slice(1, 2)), ("orgn", slice(2, 10))):  # 외국인; 기관계 = its eight parts
+            # Each figure rounded from its own exact sum (not from columns apportioned to net to zero): a stock's
+            # ka90009 figure is its ka10059 net to the nearest unit, and one that rounds to 0 is not listed.
+            amount, quantity = sum(amounts[leaves]), sum(quantities[leaves])
+            shown_amount, shown_quantity = _nearest(amount, TEN_MILLION), _nearest(quantity, THOUSAND)
+            exact, shown = (amount, shown_amount) if by_amount else (quantity, shown_quantity)
+            if not shown:
                 continue
             group = f"{prefix}_netslmt" if exact < 0 else f"{prefix}_netprps"
             key = (shown, exact, code) if exact < 0 else (-shown, -exact, code)
-            fields = {
-                "stk_cd": code,
-                "stk_nm": name,
-                "amt": signed(shown_amt[column]),
-                "qty": signed(shown_qty[column]),
-            }
+            fields = {"stk_cd": code, "stk_nm": name, "amt": signed(shown_amount), "qty": signed(shown_quantity)}
             ranked[group].append((key, fields))
     lists = {group: [fields for _key, fields in sorted(entries)] for group, entries in ranked.items()}
     rows = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -167,12 +167,10 @@ def bucket_flow(seed: int, code: str, day: str, bucket: Bucket) -> Flow:
 # ---- the account's own trades --------------------------------------------------------------------------------
 
 
-def own_trades(fills: Iterable[Fill], code: str, day: str) -> dict[str, tuple[int, int]]:
+def own_trades(fills: Sequence[Fill], code: str, day: str) -> dict[str, tuple[int, int]]:
     """The account's shares bought and sold in `code` on `day`, by minute (YYYYMMDDHHMM00, the tape's stamp)."""
     minutes: dict[str, tuple[int, int]] = {}
-    for fill in fills:
-        if fill.code != code or fill.trade_date != day:
-            continue
+    for fill in _FILLS.of(fills, code, day):
         stamp = f"{fill.trade_date}{fill.time[:4]}00"
         bought, sold = minutes.get(stamp, (0, 0))
         if fill.side is Side.BUY:
@@ -181,6 +179,28 @@ def own_trades(fills: Iterable[Fill], code: str, day: str) -> dict[str, tuple[in
             sold += fill.quantity
         minutes[stamp] = (bought, sold)
     return minutes
+
+
+class FillIndex:
+    """The account's fills by (code, day), built once per list and extended as fills are appended (the broker's
+    list only grows), so that a ka10059 of 300 days or a ka90009 of every stock does not scan every fill the
+    account ever made once per day and stock."""
+
+    def __init__(self) -> None:
+        self._source: Sequence[Fill] | None = None
+        self._read = 0
+        self._index: dict[tuple[str, str], list[Fill]] = {}
+
+    def of(self, fills: Sequence[Fill], code: str, day: str) -> list[Fill]:
+        if fills is not self._source or len(fills) < self._read:
+            self._source, self._read, self._index = fills, 0, {}
+        for fill in fills[self._read :]:
+            self._index.setdefault((fill.code, fill.trade_date), []).append(fill)
+        self._read = len(fills)
+        return self._index.get((code, day), [])
+
+
+_FILLS = FillIndex()
 
 
 # ---- today ---------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ the three TRs agree with each other, with ka10001's volume and with the daily ch
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -236,7 +237,10 @@ def test_leaders_rank_each_stocks_net_for_the_day(tmp_path: Path) -> None:
         exact = {code: newest(wire, code) for code in codes}
         amounts = {code: newest(wire, code, amt_qty_tp="1") for code in codes}
         past = _lists(leaders(wire, date="20261120"))
-        past_net = {entry["stk_cd"]: days_on(wire, entry["stk_cd"], "20261120") for entry in past["for_netprps"][:6]}
+        past_net = {
+            entry["stk_cd"]: days_on(wire, entry["stk_cd"], "20261120", unit_tp="1")
+            for entry in past["for_netprps"][:6]
+        }
     assert nxt == [] and len(combined) > 7  # paged; the Sandbox trades KRX only
     assert (
         sum(len(entries) for entries in by_quantity.values()) > 70
@@ -248,8 +252,9 @@ def test_leaders_rank_each_stocks_net_for_the_day(tmp_path: Path) -> None:
         assert quantities == sorted(quantities, reverse=not selling), group  # the most sold (bought) first
         for entry in entries[:6]:
             code = entry["stk_cd"]
-            assert int(entry["qty"]) == int(nets[code][column])  # 천주, as ka10059 with unit_tp 1000
             shares = int(exact[code][column])
+            assert int(entry["qty"]) == _thousands(shares)  # 천주: the day's net shares to the nearest 1,000
+            assert abs(int(entry["qty"]) - int(nets[code][column])) <= 1  # ka10059's 천주 nets to zero by type
             assert shares < 0 if selling else shares > 0
             assert abs(int(entry["amt"]) * 10 - int(amounts[code][column])) < 90  # 천만원 against 백만원
     for group, entries in by_amount.items():
@@ -260,11 +265,17 @@ def test_leaders_rank_each_stocks_net_for_the_day(tmp_path: Path) -> None:
     assert kosdaq["for_netslmt"] and kospi["for_netslmt"]
     assert len(past["for_netprps"]) > 10  # every listed stock traded that past day
     for entry in past["for_netprps"][:6]:
-        assert int(entry["qty"]) == int(past_net[entry["stk_cd"]]["frgnr_invsr"]) >= 0  # a few hundred shares: 0
+        shares = int(past_net[entry["stk_cd"]]["frgnr_invsr"])
+        assert int(entry["qty"]) == _thousands(shares) > 0  # a net that rounds to 0 천주 is not listed
 
 
-def days_on(wire: Wire, code: str, day: str) -> Row:
-    body = {"dt": day, "stk_cd": code, "amt_qty_tp": "2", "trde_tp": "0", "unit_tp": "1000"}
+def _thousands(shares: int) -> int:
+    """Shares in 천주, to the nearest (half away from zero), as an independent reference."""
+    return int((Decimal(shares) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def days_on(wire: Wire, code: str, day: str, unit_tp: str = "1000") -> Row:
+    body = {"dt": day, "stk_cd": code, "amt_qty_tp": "2", "trde_tp": "0", "unit_tp": unit_tp}
     row: Row = wire.call("ka10059", body)["stk_invsr_orgn"][0]
     assert row["dt"] == day
     return row
