@@ -45,6 +45,7 @@ from .market_models import (
 
 _Model = TypeVar("_Model", bound=pydantic.BaseModel)
 _DAY = re.compile(r"[0-9]{8}")
+MAX_SURGE_MINUTES = 99  # ka10023 `tm` (the Sandbox refuses three digits; the spec gives no range)
 RANKING_PAGES = 1  # a ranking is its top: one page (the server's page holds dozens)
 
 
@@ -132,9 +133,13 @@ class MarketQueries:
         """ka10023 거래량급증: against the previous day, or against `minutes` minutes ago (5천주 at least: the
         spec's lowest threshold)."""
         basis = SurgeBasis(basis)
-        if basis is SurgeBasis.MINUTES and (not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 1):
+        if basis is SurgeBasis.MINUTES and (
+            not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= MAX_SURGE_MINUTES
+        ):
             raise errors.OrderValidationError(
-                f"minutes must be a whole number from 1, got {minutes!r}", field="tm", api_id="ka10023"
+                f"minutes must be a whole number from 1 to {MAX_SURGE_MINUTES}, got {minutes!r}",
+                field="tm",
+                api_id="ka10023",
             )
         body = {
             "mrkt_tp": RankMarket(market).value,

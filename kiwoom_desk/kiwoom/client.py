@@ -158,9 +158,9 @@ class KiwoomClient(MarketQueries):
         if current is not None and current.value == token:
             self._tokens.invalidate(current)
 
-    def can_spare(self, api_id: str) -> bool:
-        """Whether a background query of `api_id` may go now without making an order wait for the rate limit."""
-        return self._limiter.spare(api_id)
+    def can_spare(self, *api_ids: str) -> bool:
+        """Whether a background read of these api-ids may go now without making an order wait for the rate limit."""
+        return self._limiter.spare(api_ids)
 
     @property
     def token_expires_at(self) -> datetime | None:

@@ -11,6 +11,7 @@ here (9 characters, the sign inside the width, the price unsigned, the rate ×10
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable
@@ -21,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 from . import errors
 from ._numbers import WireNumberError, optional_int, parse_int
 from .events import ConditionSnapshot, Event, Unreadable
+from .models import short_code
 
 if TYPE_CHECKING:
     from .realtime import RealtimeSession
 
 log = logging.getLogger(__name__)
-_CODE = re.compile(r"[AJQ]?([0-9A-Z]{6})")
 _SEQ = re.compile(r"[0-9]{1,3}")
 MAX_SEARCH_PAGES = 20  # a one-off search longer than this is a server repeating itself
 RISING_SIGNS = frozenset({"1", "2"})  # FID 25: upper limit, up
@@ -51,14 +52,6 @@ class ConditionMatch:
     change: int | None  # signed, won
     change_rate: Decimal | None  # %
     volume: int | None
-
-
-def stock_code(value: Any) -> str:
-    """A 6-character code from `A005930`, `005930` (J/Q prefixes too); anything else is an error."""
-    match = _CODE.fullmatch(value.strip()) if isinstance(value, str) else None
-    if match is None:
-        raise WireNumberError(f"not a stock code: {str(value)[:20]!r}")
-    return match.group(1)
 
 
 def parse_conditions(frame: dict[str, Any]) -> list[Condition]:
@@ -101,11 +94,12 @@ def _match(row: dict[str, Any]) -> ConditionMatch:
     price = optional_int(row.get("10"))
     change = optional_int(row.get("11"))
     rate = optional_int(row.get("12"))
-    if change is not None and sign in FALLING_SIGNS:
-        change = -abs(change)  # the change's own sign, where it has one, agrees; where it has none, 25 says
+    if sign in FALLING_SIGNS:  # the numbers' own sign, where they have one, agrees; where they have none, 25 says
+        change = -abs(change) if change is not None else None
+        rate = -abs(rate) if rate is not None else None
     name = row.get("302")
     return ConditionMatch(
-        code=stock_code(row.get("9001")),
+        code=short_code(row.get("9001")),
         name=name.strip() if isinstance(name, str) else "",
         price=abs(price) if price is not None else None,
         change=change,
@@ -120,7 +114,7 @@ def parse_live_codes(frame: dict[str, Any]) -> list[str]:
     if not isinstance(data, list):
         raise errors.ResponseFormatError("CNSRREQ: data is not a list", api_id="ka10173")
     try:
-        return [stock_code(row.get("jmcode") if isinstance(row, dict) else None) for row in data]
+        return [short_code(row.get("jmcode") if isinstance(row, dict) else None) for row in data]
     except WireNumberError as error:
         raise errors.ResponseFormatError(f"CNSRREQ: {error}", api_id="ka10173") from None
 
@@ -147,6 +141,7 @@ class ConditionSearch:
         self._on_event = on_event
         self.live: set[str] = set()  # seqs searched live, started again after each reconnect
         self._listed_on = 0  # the connection (session.connections) on which CNSRLST was last answered
+        self._cleanups: set[asyncio.Task[None]] = set()
         session.on_reconnect(self._restart_live)
 
     async def conditions(self) -> list[Condition]:
@@ -176,13 +171,17 @@ class ConditionSearch:
 
     async def watch(self, seq: str) -> list[str]:
         """CNSRREQ search_type 1: the codes the condition finds now; from then on REAL 02 says who enters and
-        leaves. Kept live across reconnects until `stop`."""
+        leaves. Kept live across reconnects until `stop`. Cancelled once the request may be on the wire, it is
+        stopped on the server (CNSRCLR), so no condition runs there that nothing here follows."""
         self._check_seq(seq)
         await self._listed()
-        request = {"trnm": "CNSRREQ", "seq": seq, "search_type": "1", "stex_tp": "K"}
-        codes = parse_live_codes(await self._ask(request, "ka10173"))
-        self.live.add(seq)
-        return codes
+        self.live.add(seq)  # before sending: a stop or a reconnect meanwhile knows of it
+        try:
+            return await self._start(seq)
+        except BaseException:
+            self.live.discard(seq)
+            self._stop_soon(seq)
+            raise
 
     async def stop(self, seq: str) -> None:
         """CNSRCLR: no more REAL 02 for `seq`. Forgotten here first, so a reconnect never starts it again."""
@@ -190,17 +189,44 @@ class ConditionSearch:
         self.live.discard(seq)
         await self._ask({"trnm": "CNSRCLR", "seq": seq}, "ka10174")
 
+    async def _start(self, seq: str) -> list[str]:
+        request = {"trnm": "CNSRREQ", "seq": seq, "search_type": "1", "stex_tp": "K"}
+        return parse_live_codes(await self._ask(request, "ka10173"))
+
+    def _stop_soon(self, seq: str) -> None:
+        """CNSRCLR in the background (a cancelled start's clean-up must not wait on its caller); a refusal (the
+        server had not started it) is only logged."""
+
+        async def clear() -> None:
+            try:
+                await self._ask({"trnm": "CNSRCLR", "seq": seq}, "ka10174")
+            except errors.KiwoomError as error:
+                log.info("condition %s: clearing after a cancelled start: %s", seq, error)
+
+        task = asyncio.get_running_loop().create_task(clear())
+        self._cleanups.add(task)
+        task.add_done_callback(self._cleanups.discard)
+
     async def _listed(self) -> None:
         if self._listed_on != self._session.connections:
             await self.conditions()
 
     async def _restart_live(self) -> None:
-        """After a reconnect: LOGIN is done; CNSRLST, then each live condition again, its result set anew."""
+        """After a reconnect: LOGIN is done; CNSRLST, then each live condition again, its result set anew. One
+        stopped meanwhile is cleared again; one that cannot start is said (the view stops showing it as live)."""
         for seq in sorted(self.live):
+            if seq not in self.live:
+                continue
             try:
-                codes = await self.watch(seq)
+                await self._listed()
+                codes = await self._start(seq)
             except errors.KiwoomError as error:
                 log.warning("condition %s could not be restarted: %s", seq, error)
+                self.live.discard(seq)
+                self._on_event(ConditionSnapshot(seq, (), failure=str(error)))
+                continue
+            if seq not in self.live:  # stopped while it was restarting
+                self._stop_soon(seq)
                 continue
             self._on_event(ConditionSnapshot(seq, tuple(codes)))
 

@@ -110,6 +110,7 @@ class ConditionSnapshot:
 
     seq: str
     codes: tuple[str, ...]
+    failure: str = ""  # set when it could not be started again: it is no longer live
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from ._numbers import WireNumberError, optional_decimal, optional_int
+from ._numbers import optional_decimal, optional_int
 from .market_codes import Investor
-from .models import OptInt, OptPrice, OptRate, Price, StockCode, WireModel
+from .models import OptInt, OptPrice, OptRate, Price, StockCode, WireModel, short_code
 
 CODE = r"^[0-9A-Z]{6}$"
 MILLION = 1_000_000  # 백만원
@@ -124,9 +124,7 @@ def net_trade_leader(row: dict[str, Any], prefix: str) -> NetTradeLeader | None:
     raw = row.get(f"{prefix}_stk_cd")
     if raw in (None, ""):
         return None
-    code = str(raw)[1:] if isinstance(raw, str) and len(raw) == 7 and raw[0] in "AJQ" else raw
-    if not isinstance(code, str) or len(code) != 6 or not code.isascii() or not code.isalnum():
-        raise WireNumberError(f"{prefix}_stk_cd is not a stock code: {str(raw)[:20]!r}")
+    code = short_code(raw)
     name = row.get(f"{prefix}_stk_nm")
     return NetTradeLeader(
         code,

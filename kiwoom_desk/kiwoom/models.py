@@ -8,6 +8,7 @@ is optional and None when it is absent or unreadable; nothing is ever read as a 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
@@ -33,11 +34,24 @@ OptPrice = Annotated[int | None, BeforeValidator(optional_price)]
 OptRate = Annotated[Decimal | None, BeforeValidator(optional_decimal)]
 
 
+_SHORT_CODE = re.compile(r"[AJQ]?([0-9A-Z]{6})")
+
+
+def short_code(value: Any) -> str:
+    """A 6-character KRX code from `005930` or the kind-prefixed `A005930` (J ELW, Q ETN) that account TRs,
+    kt20016 and condition search send; anything else raises WireNumberError (a ValueError)."""
+    match = _SHORT_CODE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise WireNumberError(f"not a stock code: {str(value)[:20]!r}")
+    return match.group(1)
+
+
 def _stock_code(value: Any) -> Any:
-    """Account TRs prefix the code with its kind (A stock, J ELW, Q ETN): A005930 -> 005930."""
-    if isinstance(value, str) and len(value) == 7 and value[0] in "AJQ":
-        return value[1:]
-    return value
+    """For a model's code field: the prefix dropped; what is not a code is left for the field's pattern to refuse."""
+    try:
+        return short_code(value)
+    except WireNumberError:
+        return value
 
 
 StockCode = Annotated[str, BeforeValidator(_stock_code)]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -70,13 +71,16 @@ class RateLimiter:
             waits.append(bucket.reserve())
         return max(waits)
 
-    def spare(self, api_id: str, keep: int = 1) -> bool:
-        """Whether `api_id` could go at once and still leave `keep` requests of the overall budget for what comes
-        next (an order): what a background refresh asks before it spends anything."""
-        if self._global is not None and self._global.available() < 1 + keep:
+    def spare(self, api_ids: Sequence[str], keep: int = 1) -> bool:
+        """Whether the requests `api_ids` could all go at once and still leave `keep` requests of the overall budget
+        for what comes next (an order): what a background refresh asks before it spends anything."""
+        if self._global is not None and self._global.available() < len(api_ids) + keep:
             return False
-        bucket = self._per_api.get(api_id)
-        return bucket is None or bucket.available() >= 1
+        for api_id, count in Counter(api_ids).items():
+            bucket = self._per_api.get(api_id)
+            if bucket is not None and bucket.available() < count:
+                return False
+        return True
 
     async def acquire(self, api_id: str) -> None:
         wait = self.reserve(api_id)

@@ -35,7 +35,7 @@ from .events import (
     Trade,
     Unreadable,
 )
-from .models import ORDER_NO, Levels, book_level, side_from_text
+from .models import ORDER_NO, Levels, book_level, short_code, side_from_text
 
 log = logging.getLogger(__name__)
 
@@ -151,9 +151,7 @@ def _condition(values: dict[str, Any], item: str) -> ConditionChange:
     change = _text(values, "843")
     if change not in ("I", "D"):
         raise KeyError(f"843 is neither I nor D: {change[:10]!r}")
-    code = (_text(values, "9001") or item).removeprefix("A")
-    if not re.fullmatch(r"[0-9A-Z]{6}", code):
-        raise KeyError(f"9001 is not a stock code: {code[:20]!r}")
+    code = short_code(_text(values, "9001") or item)
     seq = _text(values, "841")
     if not re.fullmatch(r"[0-9]{1,3}", seq):
         raise KeyError(f"841 is not a condition's seq: {seq[:20]!r}")
@@ -202,23 +200,33 @@ class RealtimeSession:
         self._resync: asyncio.Task[None] | None = None
         self._reconnect_hooks: list[Callable[[], Coroutine[Any, Any, None]]] = []
         self._hook_tasks: set[asyncio.Task[None]] = set()
-        self._answers: dict[str, asyncio.Future[dict[str, Any]]] = {}  # trnm -> the question waiting for it
+        self._answers: dict[str, tuple[str, asyncio.Future[dict[str, Any]]]] = {}  # trnm -> (seq, its question)
         self._asking: dict[str, asyncio.Lock] = {}  # one question of a kind at a time
+        self._connected = asyncio.Event()  # set while logged in: a question waits for it (a first connect, a retry)
 
     def on_reconnect(self, hook: Callable[[], Coroutine[Any, Any, None]]) -> None:
         """`hook` runs after every reconnection's login, beside the reader (it may `ask`)."""
         self._reconnect_hooks.append(hook)
 
     async def ask(self, frame: dict[str, Any]) -> dict[str, Any]:
-        """Sends a service frame (CNSRLST, CNSRREQ, CNSRCLR) and returns the answer of the same `trnm`. Raises
-        ConnectionError when not connected (or the connection drops), TimeoutError when nothing answers."""
-        name = str(frame["trnm"])
+        """Sends a service frame (CNSRLST, CNSRREQ, CNSRCLR) and returns its answer: the next frame of the same
+        `trnm` (and `seq`, where the question names one: a late answer to an earlier question is not this one's).
+        A question asked while (re)connecting waits for the login. Raises ConnectionError when not connected by
+        then (or the connection drops), TimeoutError when nothing answers."""
+        name, seq = str(frame["trnm"]), str(frame.get("seq", "")).strip()
         async with self._asking.setdefault(name, asyncio.Lock()):
+            if self._task is None:
+                raise ConnectionError("the real-time session is not running")
+            try:
+                async with asyncio.timeout(self._login_timeout):
+                    await self._connected.wait()
+            except TimeoutError:
+                raise ConnectionError("the real-time session is not connected") from None
             ws = self._ws
             if ws is None:
                 raise ConnectionError("the real-time session is not connected")
             answer: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-            self._answers[name] = answer
+            self._answers[name] = (seq, answer)
             try:
                 await ws.send(json.dumps(frame, ensure_ascii=False))
                 async with asyncio.timeout(self._login_timeout):
@@ -228,8 +236,20 @@ class RealtimeSession:
             finally:
                 self._answers.pop(name, None)
 
+    def _answered(self, name: str, frame: dict[str, Any]) -> None:
+        seq, answer = self._answers.get(name, ("", None))
+        if answer is None or answer.done():
+            return
+        if seq and str(frame.get("seq", seq)).strip() != seq:
+            log.info(
+                "realtime: a %s answer for seq %r is not the question's (%r): skipped", name, frame.get("seq"), seq
+            )
+            return
+        answer.set_result(frame)
+
     def _drop_questions(self) -> None:
-        for answer in self._answers.values():
+        self._connected.clear()
+        for _seq, answer in self._answers.values():
             if not answer.done():
                 answer.set_exception(ConnectionError("the connection closed before the answer"))
 
@@ -322,6 +342,7 @@ class RealtimeSession:
             self._ws = ws
             self.connections += 1
             self._set(RealtimeStatus(RealtimeState.CONNECTED))
+            self._connected.set()
             for kind, items in self._registrations.items():
                 await self._send_registration("REG", sorted(items), [kind])
             if self.connections > 1 and self._on_resync is not None and (self._resync is None or self._resync.done()):
@@ -382,9 +403,7 @@ class RealtimeSession:
                 if event is not None:
                     self._on_event(event)
         elif name in SERVICES:
-            answer = self._answers.get(name)
-            if answer is not None and not answer.done():
-                answer.set_result(frame)
+            self._answered(name, frame)
         elif name in ("REG", "REMOVE"):
             if frame.get("return_code") not in (0, "0"):
                 log.warning("realtime: %s refused: %s", name, frame.get("return_msg"))

@@ -14,12 +14,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from ..environments import Environment
 from ..kiwoom import (
@@ -58,12 +58,13 @@ from .listings import ListingsCache
 from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
 from .rules import Kind, Quote, Ticket, modify_ticket
-from .scanner import InvestorFlows, RankingKind, RankRow, load_flows, load_ranking
+from .scanner import FLOW_API_IDS, InvestorFlows, RankingKind, RankRow, load_flows, load_ranking
 from .sessions import KST, kst_day
 from .streams import Streams
 from .ticks import Instrument, PriceLimits
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 ETF_MARKET = "8"
 LISTED_MARKETS = ("0", "10", ETF_MARKET)  # KOSPI, KOSDAQ, ETF: what the ticket's search offers
@@ -145,6 +146,7 @@ class TradingDesk:
         self._etf_codes: set[str] = set()  # ETFs tick in 5s from 2,000 won
         self._names: dict[str, str] = {}
         self._quotes: dict[str, KnownQuote] = {}  # the last quote of each stock asked for, its price kept by 0B
+        self._background = False  # a panel's automatic read is under way
         self._live_since = 0.0  # when the real-time session last (re)connected: trades before it may be missed
 
     def subscribe(self, listener: DeskListener) -> None:
@@ -257,18 +259,29 @@ class TradingDesk:
     # ---- what to trade (scanner.py) ---------------------------------------------------------------------------
 
     async def ranking(self, kind: RankingKind, market: RankMarket, automatic: bool = False) -> list[RankRow] | None:
-        """One ranking's rows. An `automatic` refresh is skipped (None) when it would leave the rate limit no
-        request to spare for an order."""
-        if automatic and not self.client.can_spare(kind.api_id):
-            return None
+        """One ranking's rows. An `automatic` read (one the trader did not ask for just now) is skipped, None,
+        when another is under way or it would leave the rate limit no request to spare for an order."""
+        if automatic:
+            return await self._in_background(kind.api_ids, load_ranking(self.client, kind, market))
         return await load_ranking(self.client, kind, market)
 
     async def investor_flows(self, code: str, automatic: bool = False) -> InvestorFlows | None:
-        """`code`'s flows by investor type (ka10059, ka10064); an `automatic` refresh is skipped (None) like a
-        ranking's."""
-        if automatic and not self.client.can_spare("ka10059"):
-            return None
+        """`code`'s flows by investor type (ka10059, ka10064); skipped (None) when `automatic`, as a ranking's."""
+        if automatic:
+            return await self._in_background(FLOW_API_IDS, load_flows(self.client, code, kst_day()))
         return await load_flows(self.client, code, kst_day())
+
+    async def _in_background(self, api_ids: Sequence[str], read: Coroutine[Any, Any, _T]) -> _T | None:
+        """One background read at a time, and only with requests to spare beyond it (so the panels' timers
+        never queue a query in front of an order)."""
+        if self._background or not self.client.can_spare(*api_ids):
+            read.close()
+            return None
+        self._background = True
+        try:
+            return await read
+        finally:
+            self._background = False
 
     def _conditions(self) -> ConditionSearch:
         if self.condition_search is None:

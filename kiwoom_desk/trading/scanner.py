@@ -41,20 +41,25 @@ class RankingKind(StrEnum):
     INSTITUTIONS = "institutions"  # 기관 순매수 ka90009
 
     @property
-    def api_id(self) -> str:
-        return {
-            RankingKind.VALUE: "ka10032",
-            RankingKind.VOLUME: "ka10030",
-            RankingKind.RISERS: "ka10027",
-            RankingKind.FALLERS: "ka10027",
-            RankingKind.SURGE: "ka10023",
-            RankingKind.FOREIGN: "ka90009",
-            RankingKind.INSTITUTIONS: "ka90009",
-        }[self]
+    def api_ids(self) -> tuple[str, ...]:
+        """What one read of it sends (ka90009's lists name stocks only: their quotes come from one ka10095)."""
+        return RANKING_API_IDS[self]
 
     @property
     def net_buying(self) -> bool:
         return self in (RankingKind.FOREIGN, RankingKind.INSTITUTIONS)
+
+
+RANKING_API_IDS = {
+    RankingKind.VALUE: ("ka10032",),
+    RankingKind.VOLUME: ("ka10030",),
+    RankingKind.RISERS: ("ka10027",),
+    RankingKind.FALLERS: ("ka10027",),
+    RankingKind.SURGE: ("ka10023",),
+    RankingKind.FOREIGN: ("ka90009", "ka10095"),
+    RankingKind.INSTITUTIONS: ("ka90009", "ka10095"),
+}
+FLOW_API_IDS = ("ka10059", "ka10064")
 
 
 @dataclass(frozen=True)

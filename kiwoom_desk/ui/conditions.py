@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..environments import Environment
 from ..kiwoom import KiwoomError
-from ..kiwoom.events import BookUpdate, ConditionChange, ConditionSnapshot, Trade
+from ..kiwoom.events import BookUpdate, ConditionChange, ConditionSnapshot, RealtimeState, RealtimeStatus, Trade
 from ..trading.scanner import ConditionRow, row_from_match, row_with_quote
 from . import theme
 from .bridge import DeskBridge
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ..trading.session import SessionController
 
 LEFT_COLOUR = "#9e9e9e"
+MAX_STREAMED = 100  # results whose trades are streamed (a condition may find hundreds; the first keep moving)
 
 
 def condition_columns() -> list[Column[ConditionRow]]:
@@ -80,6 +81,7 @@ class ConditionPanel(QWidget):
         self._each_frame: EachFrame[Trade] = EachFrame(self._show_trade, self)
         bridge.marketArrived.connect(self._market)
         bridge.conditionArrived.connect(self._condition_event)
+        bridge.realtimeStatusChanged.connect(self._realtime)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -140,8 +142,17 @@ class ConditionPanel(QWidget):
         self._listed = False
         self.liveButton.setChecked(False)
         self.conditionCombo.clear()
+        self.hintLabel.hide()
+        for widget in (self.searchButton, self.liveButton, self.conditionCombo):
+            widget.setEnabled(True)
         self.rows.set_rows([])
         self._say("")
+
+    def _realtime(self, status: RealtimeStatus) -> None:
+        """Condition search runs on the real-time connection: the list comes once it is up (a panel shown at the
+        start asks before), and again after a failure to read it."""
+        if status.state is RealtimeState.CONNECTED and not self._listed and self.isVisible():
+            self.load_conditions()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -151,13 +162,13 @@ class ConditionPanel(QWidget):
     def load_conditions(self) -> None:
         desk = self.session.desk
         if desk is not None:
-            self._listed = True
             self._run(self._load_conditions(desk))
 
     async def _load_conditions(self, desk: TradingDesk) -> None:
         conditions = await desk.condition_list()
         if self.session.desk is not desk:
             return
+        self._listed = True
         chosen = self.conditionCombo.currentData()
         self.conditionCombo.clear()
         for condition in conditions:
@@ -186,7 +197,7 @@ class ConditionPanel(QWidget):
         if self.session.desk is not desk:
             return
         self.rows.set_rows([row_from_match(match) for match in matches])
-        await desk.follow_found([match.code for match in matches], [])  # their trades move them from now on
+        await desk.follow_found([match.code for match in matches][:MAX_STREAMED], [])  # their trades move them
         self._say(self.tr("{name}: {count} stocks").format(name=self.conditionCombo.currentText(), count=len(matches)))
 
     def _live_clicked(self, checked: bool) -> None:
@@ -210,6 +221,7 @@ class ConditionPanel(QWidget):
         seq, self.live_seq = self.live_seq, ""
         self.liveButton.setChecked(False)
         if seq:
+            await desk.follow_found([], [])  # its results stop streaming: they stay as they were when it stopped
             await desk.stop_condition(seq)
 
     def _replace(self, codes: Iterable[str]) -> None:
@@ -223,8 +235,8 @@ class ConditionPanel(QWidget):
         desk = self.session.desk
         if desk is None:
             return
-        shown = [row.code for row in self.rows.rows() if not row.left]
-        self.bridge.spawn(self._fill_quotes(desk, shown, new))
+        shown = [row.code for row in self.rows.rows() if not row.left][:MAX_STREAMED]
+        self.bridge.spawn(self._fill_quotes(desk, shown, new[:MAX_STREAMED]))
 
     async def _fill_quotes(self, desk: TradingDesk, codes: list[str], new: list[str]) -> None:
         try:
@@ -242,6 +254,11 @@ class ConditionPanel(QWidget):
         if event.seq != self.live_seq:
             return
         if isinstance(event, ConditionSnapshot):
+            if event.failure:  # it could not be started again after a reconnect: it is not live any more
+                self.live_seq = ""
+                self.liveButton.setChecked(False)
+                self._say(self.tr("The live condition stopped: {why}").format(why=event.failure))
+                return
             self._replace(event.codes)
             return
         row = self.rows.get(event.stock_code) or ConditionRow(event.stock_code, self._name(event.stock_code))

@@ -4,25 +4,26 @@ ticket's stock changes and the view is shown, on 조회, and every 30 s while sh
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from ..environments import Environment
 from ..kiwoom import KiwoomError
 from ..kiwoom.market_codes import Investor
-from ..trading.scanner import InvestorFlows, RefreshBudget
+from ..trading.scanner import InvestorFlows
+from ..trading.sessions import KST
 from . import theme
+from .auto_refresh import AutoRefresh
 from .bridge import DeskBridge
 from .labels import explain
 from .table import Column, KeyedTableModel, show_table, signed, won
 from .widgets import ElidedLabel, named
 
 if TYPE_CHECKING:
-    import asyncio
-
     from ..kiwoom.market_models import InvestorDay
     from ..trading.desk import TradingDesk
     from ..trading.session import SessionController
@@ -141,13 +142,9 @@ class InvestorFlowView(QWidget):
         self.session, self.bridge = session, bridge
         self.code = ""
         self.flows: InvestorFlows | None = None
-        self.budget = RefreshBudget(Environment.SANDBOX, AUTO_SECONDS)
-        self._loading: asyncio.Task[None] | None = None
+        self.auto = AutoRefresh(self, bridge, AUTO_SECONDS)
+        self.auto.due.connect(lambda: self.refresh(automatic=True))
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -183,62 +180,62 @@ class InvestorFlowView(QWidget):
     # ---- reading -----------------------------------------------------------------------------------------
 
     def open_environment(self, environment: Environment) -> None:
-        self.budget = RefreshBudget(environment, AUTO_SECONDS)
+        self.auto.open_environment(environment)
         self.clear()
         if self.code and self.isVisible():
-            self.refresh()
+            self.refresh(automatic=True)
 
     def clear(self) -> None:
-        if self._loading is not None:
-            self._loading.cancel()
+        self.auto.cancel()
         self.flows = None
         self.days.set_rows([])
         self.plot.show_flows(None)
-        self.statusLabel.setText("")
+        self._say("")
 
     def show_stock(self, code: str) -> None:
-        """The ticket's stock: its flows when shown (a hidden view spends no query)."""
+        """The ticket's stock: its flows when shown (a hidden view spends no query), within the budget: the
+        trader is about to send an order for it, and the order goes first."""
         if code == self.code:
             return
         self.code = code
         self.clear()
         self._show_title()
         if self.isVisible():
-            self.refresh()
+            self.refresh(automatic=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.code and (self.flows is None or self.flows.code != self.code):
-            self.refresh()
-
-    def _tick(self) -> None:
-        idle = self._loading is None or self._loading.done()
-        if idle and self.isVisible() and self.code and self.session.desk is not None and self.budget.due():
             self.refresh(automatic=True)
 
     def refresh(self, automatic: bool = False) -> None:
         desk = self.session.desk
-        if desk is None or not self.code:
-            return
-        if self._loading is not None and not self._loading.done():
-            self._loading.cancel()
-        self.budget.spent()
-        self._loading = self.bridge.spawn(self._load(desk, self.code, automatic))
+        if desk is not None and self.code:
+            self.auto.read(self._load(desk, self.code, automatic), automatic)
 
     async def _load(self, desk: TradingDesk, code: str, automatic: bool) -> None:
         try:
             flows = await desk.investor_flows(code, automatic)
         except KiwoomError as error:
             if self.session.desk is desk:
-                self.statusLabel.setText(explain(error))
-                self.statusLabel.setToolTip(explain(error))
+                self._say(explain(error))
             return
-        if self.session.desk is not desk or code != self.code or flows is None:  # None: skipped, orders first
+        if self.session.desk is not desk or code != self.code:
+            return
+        if flows is None:  # skipped (orders first): the next second's tick tries again
+            self.auto.skipped()
             return
         self.flows = flows
         self.days.set_rows(flows.days)
         self.plot.show_flows(flows)
         self._show_title()
-        self.statusLabel.setText(
-            self.tr("{days} days · {points} readings today").format(days=len(flows.days), points=len(flows.intraday))
+        stamp = datetime.now(KST).strftime("%H:%M:%S")
+        self._say(
+            self.tr("{days} days · {points} readings today · {time}").format(
+                days=len(flows.days), points=len(flows.intraday), time=stamp
+            )
         )
+
+    def _say(self, text: str) -> None:
+        self.statusLabel.setText(text)
+        self.statusLabel.setToolTip(text)

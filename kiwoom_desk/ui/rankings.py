@@ -9,30 +9,28 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ..environments import Environment
 from ..kiwoom import KiwoomError
 from ..kiwoom.market_codes import RankMarket
-from ..trading.scanner import RankingKind, RankRow, RefreshBudget
+from ..trading.scanner import RankingKind, RankRow
 from ..trading.sessions import KST
 from . import theme
+from .auto_refresh import AutoRefresh
 from .bridge import DeskBridge
 from .labels import explain
 from .table import ROW_ROLE, Column, KeyedTableModel, show_table, signed, won
 from .widgets import ElidedLabel, named
 
 if TYPE_CHECKING:
-    import asyncio
-
     from ..trading.desk import TradingDesk
     from ..trading.session import SessionController
 
 AUTO_SECONDS = (0, 5, 10, 30, 60)  # 0: off
 DEFAULT_AUTO = 10
-TICK_MS = 1000
 
 
 def rate_text(value: object) -> str:
@@ -106,13 +104,12 @@ class RankingPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("rankingPanel")
         self.session, self.bridge = session, bridge
-        self.budget = RefreshBudget(Environment.SANDBOX, DEFAULT_AUTO)
-        self._loading: asyncio.Task[None] | None = None
+        self.shown_kind = RankingKind.VALUE  # what the rows are (the combo may already say another)
+        self._shown: tuple[RankingKind, RankMarket] | None = None
+        self._summary = ""  # what the rows are and when they were read
+        self.auto = AutoRefresh(self, bridge, DEFAULT_AUTO)
+        self.auto.due.connect(lambda: self.refresh(automatic=True))
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -132,7 +129,9 @@ class RankingPanel(QWidget):
         header.addWidget(self.refreshButton)
         layout.addLayout(header)
         self.table = named(QTableView(), "rankingTable")
-        self.rows: KeyedTableModel[RankRow] = KeyedTableModel(rank_columns(self.kind), key=lambda row: row.code)
+        self.rows: KeyedTableModel[RankRow] = KeyedTableModel(
+            rank_columns(lambda: self.shown_kind), key=lambda row: row.code
+        )
         show_table(self.table, self.rows, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True)
         self.table.doubleClicked.connect(self._chosen)
         layout.addWidget(self.table, 1)
@@ -167,49 +166,41 @@ class RankingPanel(QWidget):
         return RankMarket(data) if data in set(RankMarket) else RankMarket.ALL
 
     def _auto_chosen(self, _index: int) -> None:
-        self.budget.interval = float(self.autoCombo.currentData() or 0)
+        self.auto.set_interval(float(self.autoCombo.currentData() or 0))
 
     def _show_extra_column(self) -> None:
-        kind = self.kind()
+        kind = self.shown_kind
         self.table.setColumnHidden(7, not (kind.net_buying or kind is RankingKind.SURGE))
 
     # ---- reading -----------------------------------------------------------------------------------------
 
     def open_environment(self, environment: Environment) -> None:
-        self.budget = RefreshBudget(environment, float(self.autoCombo.currentData() or 0))
+        self.auto.open_environment(environment)
         self.clear()
         if self.isVisible():
-            self.refresh()
+            self.refresh(automatic=True)
 
     def clear(self) -> None:
-        if self._loading is not None:
-            self._loading.cancel()
+        self.auto.cancel()
         self.rows.set_rows([])
+        self._shown, self._summary = None, ""
         self._say("")
-
-    def _tick(self) -> None:
-        """While shown, with automatic refresh on: a refresh when the budget says one is due."""
-        if not self.isVisible() or not self.budget.interval or self.session.desk is None:
-            return
-        if (self._loading is None or self._loading.done()) and self.budget.due():
-            self.refresh(automatic=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.session.desk is not None and not self.rows.rowCount():
-            self.refresh()
+            self.refresh(automatic=True)  # not asked for by name: within the budget, or at the next tick
 
     def refresh(self, automatic: bool = False) -> None:
         desk = self.session.desk
         if desk is None:
             return
-        if self._loading is not None and not self._loading.done():
-            if automatic:
-                return
-            self._loading.cancel()  # the trader asked for another: the older answer is not wanted
-        self._show_extra_column()
-        self.budget.spent()
-        self._loading = self.bridge.spawn(self._load(desk, self.kind(), self.market(), automatic))
+        chosen = (self.kind(), self.market())
+        if chosen != self._shown and self.rows.rowCount():  # another list: the old one's rows go at once
+            self.rows.set_rows([])
+            self._shown, self._summary = None, ""
+            self._say(self.tr("Reading {kind}...").format(kind=kind_name(chosen[0])))
+        self.auto.read(self._load(desk, *chosen, automatic), automatic)
 
     async def _load(self, desk: TradingDesk, kind: RankingKind, market: RankMarket, automatic: bool) -> None:
         try:
@@ -220,18 +211,21 @@ class RankingPanel(QWidget):
             return
         if self.session.desk is not desk or (kind, market) != (self.kind(), self.market()):
             return
-        if rows is None:  # skipped: the rate limit had nothing to spare for an order
-            self._say(self.tr("Automatic refresh skipped: orders go first"))
+        if rows is None:  # skipped: another read was under way, or the rate limit kept its requests for orders
+            self.auto.skipped()
+            self._say(" · ".join(filter(None, (self._summary, self.tr("automatic read skipped: orders first")))))
             return
-        if {row.code for row in rows} != {row.code for row in self.rows.rows()}:
+        if (kind, market) != self._shown:
             self.rows.set_rows([])  # another list: its rows in their own order, not kept in the old one's
+        self.shown_kind, self._shown = kind, (kind, market)
+        self._show_extra_column()
         self.rows.set_rows(rows)
+        self.rows.headers_changed()
         stamp = datetime.now(KST).strftime("%H:%M:%S")  # the exchange's time, whatever the computer's zone
-        self._say(
-            self.tr("{kind} · {market} · {count} stocks · {time}").format(
-                kind=kind_name(kind), market=market_name(market), count=len(rows), time=stamp
-            )
+        self._summary = self.tr("{kind} · {market} · {count} stocks · {time}").format(
+            kind=kind_name(kind), market=market_name(market), count=len(rows), time=stamp
         )
+        self._say(self._summary)
 
     def _say(self, text: str) -> None:
         self.statusLabel.setText(text)

@@ -95,24 +95,19 @@
 <context>
     <name>ConditionPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="60"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="61"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="61"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="62"/>
         <source>Rate</source>
         <translation>등락률</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="62"/>
-        <source>Volume</source>
-        <translation>거래량</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/conditions.py" line="63"/>
@@ -125,57 +120,62 @@
         <translation>이탈</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="114"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="116"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="115"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="117"/>
         <source>Find the stocks that match now</source>
         <translation>지금 조건에 맞는 종목을 찾습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="118"/>
         <source>Live</source>
         <translation>실시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="117"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="119"/>
         <source>Watch the condition: stocks enter and leave as it happens</source>
         <translation>조건을 실시간으로 감시합니다: 종목이 편입·이탈하는 즉시 표시</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="118"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="120"/>
         <source>Sound on entry</source>
         <translation>편입 알림음</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="121"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="123"/>
         <source>No saved conditions. Conditions are made and saved in 영웅문4 (HTS, screen [0150] 조건검색); they appear here once saved.</source>
         <translation>저장된 조건식이 없습니다. 조건식은 영웅문4(HTS)의 [0150] 조건검색 화면에서 만들어 저장하면 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="181"/>
         <source>{count} conditions</source>
         <translation>조건식 {count}개</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="190"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="201"/>
         <source>{name}: {count} stocks</source>
         <translation>{name}: {count}종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="207"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="218"/>
         <source>Live: {name}</source>
         <translation>실시간 감시: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="254"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="260"/>
+        <source>The live condition stopped: {why}</source>
+        <translation>실시간 조건검색이 중지되었습니다: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="272"/>
         <source>in</source>
         <translation>편입</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="254"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="272"/>
         <source>out</source>
         <translation>이탈</translation>
     </message>
@@ -630,64 +630,59 @@
 <context>
     <name>InvestorFlowView</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="38"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="39"/>
         <source>Individuals</source>
         <translation>개인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="39"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="40"/>
         <source>Foreigners</source>
         <translation>외국인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="40"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="41"/>
         <source>Institutions</source>
         <translation>기관계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="41"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="42"/>
         <source>Corporations</source>
         <translation>기타법인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="65"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="66"/>
         <source>Date</source>
         <translation>일자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="67"/>
         <source>Close</source>
         <translation>종가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="69"/>
         <source>Rate</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="70"/>
-        <source>Volume</source>
-        <translation>거래량</translation>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="234"/>
+        <source>{days} days · {points} readings today · {time}</source>
+        <translation>{days}일 · 오늘 {points}회 · {time} 기준</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="169"/>
         <source>Refresh</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="177"/>
         <source>{name}: net buying by investor type (shares)</source>
         <translation>{name} 투자자별 순매수 (주)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="178"/>
         <source>Put a stock in the ticket</source>
         <translation>주문창에 종목을 넣으세요</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="241"/>
-        <source>{days} days · {points} readings today</source>
-        <translation>{days}일 · 오늘 {points}회</translation>
     </message>
 </context>
 <context>
@@ -1277,7 +1272,7 @@
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="86"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="87"/>
         <source>Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}</source>
         <translation>예수금 {cash} · 주문가능 {orderable} · 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pl}</translation>
     </message>
@@ -1378,93 +1373,93 @@
 <context>
     <name>RankingPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="53"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="52"/>
         <source>Traded value</source>
         <translation>거래대금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="54"/>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="95"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="53"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="94"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="54"/>
         <source>Top gainers</source>
         <translation>상승률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="56"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="55"/>
         <source>Top losers</source>
         <translation>하락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="56"/>
         <source>Volume surge</source>
         <translation>거래량 급증</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="57"/>
         <source>Foreign net buying</source>
         <translation>외국인 순매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="58"/>
         <source>Institutional net buying</source>
         <translation>기관 순매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="65"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="66"/>
         <source>KOSPI</source>
         <translation>코스피</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="67"/>
         <source>KOSDAQ</source>
         <translation>코스닥</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="80"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="79"/>
         <source>Surge</source>
         <translation>급증률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="81"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="80"/>
         <source>Net buy (M)</source>
         <translation>순매수(백만)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="90"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="89"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="91"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="90"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="92"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="91"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="92"/>
         <source>Change</source>
         <translation>대비</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="94"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="93"/>
         <source>Rate</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="96"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="95"/>
         <source>Value (M)</source>
         <translation>거래대금(백만)</translation>
     </message>
@@ -1489,12 +1484,17 @@
         <translation>지금 순위를 조회합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="223"/>
-        <source>Automatic refresh skipped: orders go first</source>
-        <translation>자동 조회를 건너뛰었습니다: 주문이 먼저입니다</translation>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="202"/>
+        <source>Reading {kind}...</source>
+        <translation>{kind} 조회 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="230"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="216"/>
+        <source>automatic read skipped: orders first</source>
+        <translation>자동 조회 건너뜀: 주문이 먼저입니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="225"/>
         <source>{kind} · {market} · {count} stocks · {time}</source>
         <translation>{kind} · {market} · {count}종목 · {time} 기준</translation>
     </message>

@@ -9,10 +9,12 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import (
     AmountOrQuantity,
     ChangeSort,
@@ -24,11 +26,16 @@ from kiwoom_desk.kiwoom import (
     Side,
     SurgeBasis,
     TradeType,
+    TransportError,
 )
 from kiwoom_desk.kiwoom.conditions import ConditionSearch
 from kiwoom_desk.kiwoom.events import ConditionChange, ConditionSnapshot, Event, RealtimeState, Unreadable
+from kiwoom_desk.kiwoom.ratelimit import REAL_LIMITS
 from kiwoom_desk.kiwoom.realtime import RealtimeSession
 from kiwoom_desk.sandbox import SandboxExchange
+from kiwoom_desk.storage.journal import Journal
+from kiwoom_desk.trading.desk import TradingDesk
+from kiwoom_desk.trading.scanner import RankingKind
 
 from .client_support import CountingTransport, client_for, eventually
 
@@ -165,7 +172,7 @@ async def test_a_search_on_a_new_connection_asks_for_the_list_first(
             await conditions.search("1; drop")
     finally:
         await session.close()
-    with pytest.raises(Exception, match="not connected"):
+    with pytest.raises(TransportError, match="not running"):  # a closed session: said, not waited on
         await asyncio.wait_for(conditions.conditions(), 5)
 
 
@@ -228,3 +235,75 @@ async def test_the_foreign_and_institution_leaders_are_each_stocks_net_in_won_an
         assert leader.amount is not None and abs(leader.amount - won) <= 5_000_000 + 8 * 1_000_000  # 천만원 vs 백만원
     amounts = [leader.amount or 0 for leader in by_amount.foreign_buys]
     assert amounts == sorted(amounts, reverse=True)
+
+
+async def test_a_question_asked_while_connecting_waits_for_the_login(
+    sandbox: SandboxExchange, client: KiwoomClient
+) -> None:
+    heard = Heard()
+    session = RealtimeSession(sandbox.ws_url, client, heard)
+    conditions = ConditionSearch(session, heard)
+    session.start()  # not connected yet: the list is asked for at once, as a panel shown at start-up does
+    try:
+        assert [condition.seq for condition in await conditions.conditions()] == ["0", "1", "2", "3"]
+    finally:
+        await session.close()
+
+
+async def test_a_live_start_cancelled_on_the_wire_is_stopped_on_the_server(
+    sandbox: SandboxExchange, client: KiwoomClient
+) -> None:
+    heard = Heard()
+    session = RealtimeSession(sandbox.ws_url, client, heard)
+    conditions = ConditionSearch(session, heard)
+    session.start()
+    try:
+        await conditions.conditions()
+        answered = session._answered
+        held: list[dict[str, object]] = []
+
+        def hold_the_start(name: str, frame: dict[str, object]) -> None:
+            if name == "CNSRREQ":
+                held.append(frame)  # the server took it; its answer has not reached the caller yet
+            else:
+                answered(name, frame)
+
+        session._answered = hold_the_start  # type: ignore[method-assign]
+        start = asyncio.ensure_future(conditions.watch(NEAR_UPPER))
+        await eventually(lambda: _true(bool(held)), "the start never reached the server")
+        start.cancel()  # the trader clicked 실시간 off (or another search) while it was on the wire
+        await asyncio.gather(start, return_exceptions=True)
+        session._answered = answered  # type: ignore[method-assign]
+        assert conditions.live == set()
+        await eventually(lambda: _true(not conditions._cleanups), "the clean-up's CNSRCLR never got its answer")
+        sandbox.set_price(SAMSUNG, 88_000)  # would enter a live 상한가 근접
+        await conditions.conditions()  # answered after any push the move caused: the socket keeps order
+        assert heard.of(ConditionChange) == []
+    finally:
+        await session.close()
+
+
+async def test_the_desks_automatic_reads_leave_the_rate_limit_to_orders(
+    sandbox: SandboxExchange, tmp_path: Path
+) -> None:
+    """With the real server's limits (5 a second overall): a panel's timer reads only with requests to spare
+    beyond its own, one read at a time; the trader's own 조회 always goes."""
+    journal = Journal(tmp_path / "journal.sqlite3")
+    client = KiwoomClient(sandbox.rest_url, "key", "secret", rate_limits=REAL_LIMITS)
+    desk = TradingDesk(Environment.REAL, client, journal)
+    try:
+        sandbox.advance(3)
+        assert await desk.ranking(RankingKind.FOREIGN, RankMarket.ALL, automatic=True)  # 2 of 5, 1 kept
+        limiter = client._limiter
+        while limiter.spare(["kt10000"], keep=1):  # an order burst spends the second's budget
+            limiter.reserve("kt10000")
+        assert await desk.ranking(RankingKind.VALUE, RankMarket.ALL, automatic=True) is None
+        assert await desk.investor_flows(SAMSUNG, automatic=True) is None
+        assert await desk.ranking(RankingKind.VALUE, RankMarket.ALL) is not None  # asked for: it waits its turn
+        await eventually(lambda: _true(limiter.spare(["ka10059", "ka10064"])), "the budget never came back")
+        both = [desk.investor_flows(SAMSUNG, automatic=True), desk.investor_flows(SAMSUNG, automatic=True)]
+        first, second = await asyncio.gather(*both)
+        assert first is not None and second is None  # two timers in the same instant: one read
+    finally:
+        await client.aclose()
+        journal.close()

@@ -177,3 +177,34 @@ def test_investor_flows_follow_the_tickets_stock(desk: Desk) -> None:
     desk.fill(HYNIX, 0, 0)  # another stock: its own flows
     desk.until(lambda: view.flows is not None and view.flows.code == HYNIX, "still the old stock's flows")
     assert "SK하이닉스" in view.titleLabel.text()
+
+
+def test_another_ranking_never_shows_the_old_ones_rows(desk: Desk) -> None:
+    scanner = desk.window.scanner
+    panel = scanner.rankings
+    desk.sandbox.advance(5)
+    desk.act(scanner.rankingDock.show)
+    desk.act(scanner.rankingDock.raise_)
+    desk.act(lambda: panel.kindCombo.setCurrentIndex(panel.kindCombo.findData(RankingKind.SURGE.value)))
+    desk.act(panel.refreshButton.click)
+    desk.until(lambda: "거래량 급증" in panel.statusLabel.text() and shown(panel.table), "no surge ranking")
+    assert shown(panel.table)[0][7].endswith("%")  # the surge column is a rate here
+    desk.act(lambda: panel.kindCombo.setCurrentIndex(panel.kindCombo.findData(RankingKind.INSTITUTIONS.value)))
+    desk.act(panel.refresh)  # as choosing it in the combo does
+    assert shown(panel.table) == [] and "기관 순매수" in panel.statusLabel.text()  # at once, before the answer
+    desk.until(lambda: shown(panel.table) and "기관 순매수 ·" in panel.statusLabel.text(), "no institutions")
+    assert not shown(panel.table)[0][7].endswith("%")  # its own column: net buying in 백만원
+
+
+def test_the_conditions_come_once_the_real_time_connection_is_up(desk: Desk) -> None:
+    from kiwoom_desk.kiwoom.events import RealtimeState, RealtimeStatus
+
+    scanner = desk.window.scanner
+    panel = scanner.conditions
+    desk.act(panel.clear)  # as a new session leaves it: nothing listed yet
+    desk.act(scanner.conditionDock.show)
+    desk.act(scanner.conditionDock.raise_)
+    desk.act(panel.clear)  # shown while the socket is still connecting: nothing to list from yet
+    assert panel.conditionCombo.count() == 0
+    desk.act(lambda: desk.window.bridge.realtimeStatusChanged.emit(RealtimeStatus(RealtimeState.CONNECTED)))
+    desk.until(lambda: panel.conditionCombo.count() == 4, "the list was not read once connected")
