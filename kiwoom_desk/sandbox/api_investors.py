@@ -11,12 +11,11 @@ from .broker import Broker
 from .history import Bar
 from .investors import Bucket, Flow
 from .numbers import price_sign_code, signed, signed_price
-from .traded import millions, traded_value
+from .rankings import MARKETS
+from .traded import MILLION, millions, traded_value
 
-MILLION = 1_000_000  # 백만원: ka10059, ka10064
 TEN_MILLION = 10_000_000  # 천만원: ka90009
 THOUSAND = 1_000  # 천주: ka90009, ka10059 with unit_tp 1000
-MARKETS = {"000": None, "001": {"0", "8"}, "101": {"10"}}  # the Sandbox's ETFs trade on KOSPI
 CHART_COLUMNS = ("frgnr_invsr", "orgn", "invtrt", "insrnc", "bank", "penfnd_etc", "etc_corp", "natn")
 
 
@@ -67,8 +66,7 @@ _DAY_COLUMNS = ("ind_invsr", "frgnr_invsr", "orgn", *investors.LEAVES[2:])
 
 
 def _in_market(broker: Broker, code: str, mrkt_tp: str) -> bool:
-    markets = MARKETS[mrkt_tp]
-    return markets is None or broker.market.listings[code].market in markets
+    return broker.market.listings[code].market in MARKETS[mrkt_tp]  # the rankings' (ETFs trade on KOSPI)
 
 
 def intraday_investors(broker: Broker, f: dict[str, str]) -> Answer:
