@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from ..environments import Environment
 from ..trading.scanner import RefreshBudget
 from .bridge import DeskBridge
+from .table import HoldStill
 
 if TYPE_CHECKING:
     import asyncio
@@ -24,9 +25,9 @@ TICK_MS = 1000
 class AutoRefresh(QObject):
     due = Signal()  # an automatic read is due: the owner reads (automatic=True)
 
-    def __init__(self, owner: QWidget, bridge: DeskBridge, interval: float) -> None:
+    def __init__(self, owner: QWidget, bridge: DeskBridge, interval: float, hold: HoldStill | None = None) -> None:
         super().__init__(owner)
-        self._owner, self._bridge = owner, bridge
+        self._owner, self._bridge, self._hold = owner, bridge, hold
         self.budget = RefreshBudget(Environment.SANDBOX, interval)
         self._task: asyncio.Task[None] | None = None
         self._retry = False  # a skipped read is tried again even with the automatic reads off
@@ -69,5 +70,6 @@ class AutoRefresh(QObject):
 
     def _tick(self) -> None:
         wanted = self.budget.interval or self._retry
-        if wanted and self._owner.isVisible() and not self.busy and self.budget.due():
+        aimed = self._hold is not None and self._hold.hovered  # the trader is pointing at a row: it stays
+        if wanted and not aimed and self._owner.isVisible() and not self.busy and self.budget.due():
             self.due.emit()

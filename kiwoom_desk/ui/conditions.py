@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Coroutine, Iterable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -30,10 +31,9 @@ from ..trading.scanner import ConditionRow, row_from_match, row_with_quote
 from . import theme
 from .bridge import DeskBridge
 from .labels import explain
-from .rankings import rate_text
-from .table import ROW_ROLE, Column, KeyedTableModel, clock, show_table, won
+from .table import ROW_ROLE, Column, HoldStill, KeyedTableModel, clock, show_table, signed_rate, won
 from .ticket_parts import EachFrame
-from .widgets import ElidedLabel, checkable, named
+from .widgets import StatusLine, checkable, named, shrinkable
 
 if TYPE_CHECKING:
     import asyncio
@@ -59,7 +59,7 @@ def condition_columns() -> list[Column[ConditionRow]]:
     return [
         Column(lambda: translate("ConditionPanel", "Name"), lambda r: r.name or r.code, colour=grey),
         Column(lambda: translate("ConditionPanel", "Price"), lambda r: r.price, won, colour, True),
-        Column(lambda: translate("ConditionPanel", "Rate"), lambda r: r.rate, rate_text, colour, True),
+        Column(lambda: translate("ConditionPanel", "Rate"), lambda r: r.rate, signed_rate, colour, True),
         Column(lambda: translate("ConditionPanel", "In"), lambda r: r.entered, clock, grey),
         Column(lambda: translate("ConditionPanel", "Out"), lambda r: r.left, clock, grey),
     ]
@@ -87,7 +87,7 @@ class ConditionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         header = QHBoxLayout()
-        self.conditionCombo = named(QComboBox(), "conditionCombo")
+        self.conditionCombo = shrinkable(named(QComboBox(), "conditionCombo"))
         self.searchButton = named(QPushButton(), "conditionSearchButton")
         self.searchButton.clicked.connect(self.search_once)
         self.liveButton = checkable(named(QPushButton(), "conditionLiveButton"))
@@ -104,10 +104,11 @@ class ConditionPanel(QWidget):
         self.rows: KeyedTableModel[ConditionRow] = KeyedTableModel(condition_columns(), key=lambda row: row.code)
         show_table(self.table, self.rows, sort_column=3, order=Qt.SortOrder.DescendingOrder, widen=True)
         self.table.doubleClicked.connect(self._chosen)
+        self.hold = HoldStill(self.table)  # entries wait for the pointer to leave before they re-sort
         layout.addWidget(self.table, 1)
         footer = QHBoxLayout()
         self.soundBox = named(QCheckBox(), "conditionSoundBox")
-        self.statusLabel = named(ElidedLabel(), "conditionStatus")
+        self.statusLabel = named(StatusLine(), "conditionStatus")
         footer.addWidget(self.statusLabel, 1)
         footer.addWidget(self.soundBox)
         layout.addLayout(footer)
@@ -125,6 +126,7 @@ class ConditionPanel(QWidget):
             )
         )
         self.rows.headers_changed()
+        self.statusLabel.retranslate()
 
     # ---- the list of conditions --------------------------------------------------------------------------
 
@@ -146,7 +148,7 @@ class ConditionPanel(QWidget):
         for widget in (self.searchButton, self.liveButton, self.conditionCombo):
             widget.setEnabled(True)
         self.rows.set_rows([])
-        self._say("")
+        self.statusLabel.say("")
 
     def _realtime(self, status: RealtimeStatus) -> None:
         """Condition search runs on the real-time connection: the list comes once it is up (a panel shown at the
@@ -178,7 +180,7 @@ class ConditionPanel(QWidget):
         self.hintLabel.setVisible(empty and self.environment is not Environment.SANDBOX)
         for widget in (self.searchButton, self.liveButton, self.conditionCombo):
             widget.setEnabled(not empty)
-        self._say(self.tr("{count} conditions").format(count=len(conditions)))
+        self.statusLabel.say(lambda: self.tr("{count} conditions").format(count=len(conditions)))
 
     def seq(self) -> str:
         data = self.conditionCombo.currentData()
@@ -198,7 +200,8 @@ class ConditionPanel(QWidget):
             return
         self.rows.set_rows([row_from_match(match) for match in matches])
         await desk.follow_found([match.code for match in matches][:MAX_STREAMED], [])  # their trades move them
-        self._say(self.tr("{name}: {count} stocks").format(name=self.conditionCombo.currentText(), count=len(matches)))
+        name = self.conditionCombo.currentText()
+        self.statusLabel.say(lambda: self.tr("{name}: {count} stocks").format(name=name, count=len(matches)))
 
     def _live_clicked(self, checked: bool) -> None:
         desk, seq = self.session.desk, self.seq()
@@ -215,7 +218,8 @@ class ConditionPanel(QWidget):
         self.live_seq = seq
         self.liveButton.setChecked(True)
         self._replace(codes)
-        self._say(self.tr("Live: {name}").format(name=self.conditionCombo.currentText()))
+        name = self.conditionCombo.currentText()
+        self.statusLabel.say(lambda: self.tr("Live: {name}").format(name=name))
 
     async def _stop_live(self, desk: TradingDesk) -> None:
         seq, self.live_seq = self.live_seq, ""
@@ -242,7 +246,7 @@ class ConditionPanel(QWidget):
         try:
             quotes = await desk.follow_found(codes, new)
         except KiwoomError as error:
-            self._say(explain(error))
+            self.statusLabel.say(partial(explain, error))
             return
         if self.session.desk is desk:
             for quote in quotes:
@@ -257,7 +261,8 @@ class ConditionPanel(QWidget):
             if event.failure:  # it could not be started again after a reconnect: it is not live any more
                 self.live_seq = ""
                 self.liveButton.setChecked(False)
-                self._say(self.tr("The live condition stopped: {why}").format(why=event.failure))
+                why = event.failure
+                self.statusLabel.say(lambda: self.tr("The live condition stopped: {why}").format(why=why))
                 return
             self._replace(event.codes)
             return
@@ -269,8 +274,13 @@ class ConditionPanel(QWidget):
                 QApplication.beep()
         else:
             self.rows.upsert(replace(row, left=event.time))
-        verb = self.tr("in") if event.entered else self.tr("out")
-        self._say(f"{clock(event.time)} {verb}: {row.name or event.stock_code}")
+        entered, at, name = event.entered, clock(event.time), row.name or event.stock_code
+
+        def said() -> str:
+            verb = self.tr("in") if entered else self.tr("out")
+            return f"{at} {verb}: {name}"
+
+        self.statusLabel.say(said)
 
     def _market(self, event: Trade | BookUpdate) -> None:
         if isinstance(event, Trade) and self.rows.get(event.stock_code) is not None:
@@ -296,15 +306,11 @@ class ConditionPanel(QWidget):
         try:
             await coroutine
         except KiwoomError as error:
-            self._say(explain(error))
+            self.statusLabel.say(partial(explain, error))
 
     def _name(self, code: str) -> str:
         desk = self.session.desk
         return desk.stock_name(code) if desk is not None else ""
-
-    def _say(self, text: str) -> None:
-        self.statusLabel.setText(text)
-        self.statusLabel.setToolTip(text)
 
     def _chosen(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

@@ -5,11 +5,12 @@ ticket's stock changes and the view is shown, on 조회, and every 30 s while sh
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from ..environments import Environment
 from ..kiwoom import KiwoomError
@@ -20,8 +21,8 @@ from . import theme
 from .auto_refresh import AutoRefresh
 from .bridge import DeskBridge
 from .labels import explain
-from .table import Column, KeyedTableModel, show_table, signed, won
-from .widgets import ElidedLabel, named
+from .table import Column, KeyedTableModel, show_table, signed, signed_rate, won
+from .widgets import ElidedLabel, StatusLine, named
 
 if TYPE_CHECKING:
     from ..kiwoom.market_models import InvestorDay
@@ -65,9 +66,7 @@ def day_columns() -> list[Column[InvestorDay]]:
     return [
         Column(lambda: translate("InvestorFlowView", "Date"), lambda d: d.day, _day),
         Column(lambda: translate("InvestorFlowView", "Close"), lambda d: d.close, won, colour, True),
-        Column(
-            lambda: translate("InvestorFlowView", "Rate"), lambda d: d.change_rate, lambda v: f"{v:+.2f}%", colour, True
-        ),
+        Column(lambda: translate("InvestorFlowView", "Rate"), lambda d: d.change_rate, signed_rate, colour, True),
         *(flow(investor) for investor in DAY_COLUMNS),
     ]
 
@@ -109,11 +108,15 @@ class FlowPlot(QWidget):
         painter.setPen(QPen(QColor("#9e9e9e"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(area.left(), zero), QPointF(area.right(), zero))
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(QPointF(area.left(), area.top() - 4), f"{top:+,}")
-        painter.drawText(QPointF(area.left(), area.bottom() + 13), f"{bottom:+,}")
-        legend_x = area.right()
-        for investor, colour in reversed(PLOTTED):
+        painter.drawText(QPointF(area.left(), area.bottom() + 13), f"{bottom:+,}" if bottom else "0")
+        top_label = f"{top:+,}" if top else "0"
+        painter.drawText(
+            QPointF(area.right() - painter.fontMetrics().horizontalAdvance(top_label), area.top() - 4), top_label
+        )
+        legend_x = area.left()
+        for investor, colour in PLOTTED:
             series = self.series.get(investor, [])
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # a line, never a filled shape
             if series:
                 path = QPainterPath(at(*series[0]))
                 for point in series[1:]:
@@ -123,11 +126,13 @@ class FlowPlot(QWidget):
                 painter.setBrush(QColor(colour))
                 painter.drawEllipse(at(*series[-1]), 2.5, 2.5)  # where it stands now (the day's first minute too)
             label = f"{investor_name(investor)} {series[-1][1]:+,}" if series else investor_name(investor)
-            width = painter.fontMetrics().horizontalAdvance(label)
-            legend_x -= width
             painter.setPen(QColor(colour))
             painter.drawText(QPointF(legend_x, area.top() - 4), label)
-            legend_x -= 12
+            legend_x += painter.fontMetrics().horizontalAdvance(label) + 12
+        if points:
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            last = max(time for time, _ in points)
+            painter.drawText(QPointF(legend_x, area.top() - 4), f"({last[:2]}:{last[2:4]})")
 
 
 def _seconds(time: str) -> int:
@@ -142,6 +147,7 @@ class InvestorFlowView(QWidget):
         self.session, self.bridge = session, bridge
         self.code = ""
         self.flows: InvestorFlows | None = None
+        self._read_at = ""  # KST, HH:MM:SS
         self.auto = AutoRefresh(self, bridge, AUTO_SECONDS)
         self.auto.due.connect(lambda: self.refresh(automatic=True))
         self._build()
@@ -150,7 +156,10 @@ class InvestorFlowView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         header = QHBoxLayout()
-        self.titleLabel = named(QLabel(), "investorFlowTitle")
+        self.titleLabel = named(ElidedLabel(), "investorFlowTitle")  # a long name never widens the dock
+        bold = self.titleLabel.font()
+        bold.setBold(True)
+        self.titleLabel.setFont(bold)
         self.refreshButton = named(QPushButton(), "investorFlowRefreshButton")
         self.refreshButton.clicked.connect(lambda: self.refresh())
         header.addWidget(self.titleLabel, 1)
@@ -162,12 +171,13 @@ class InvestorFlowView(QWidget):
         self.days: KeyedTableModel[InvestorDay] = KeyedTableModel(day_columns(), key=lambda day: day.day)
         show_table(self.table, self.days, sort_column=0, order=Qt.SortOrder.DescendingOrder, widen=True)
         layout.addWidget(self.table, 1)
-        self.statusLabel = named(ElidedLabel(), "investorFlowStatus")
+        self.statusLabel = named(StatusLine(), "investorFlowStatus")
         layout.addWidget(self.statusLabel)
 
     def retranslate(self) -> None:
         self.refreshButton.setText(self.tr("Refresh"))
         self._show_title()
+        self._say_read()
         self.days.headers_changed()
         self.plot.update()
 
@@ -175,7 +185,8 @@ class InvestorFlowView(QWidget):
         desk = self.session.desk
         name = (desk.stock_name(self.code) if desk is not None else "") or self.code
         title = self.tr("{name}: net buying by investor type (shares)").format(name=name) if self.code else ""
-        self.titleLabel.setText(f"<b>{title}</b>" if title else self.tr("Put a stock in the ticket"))
+        self.titleLabel.setText(title or self.tr("Put a stock in the ticket"))
+        self.titleLabel.setToolTip(title)
 
     # ---- reading -----------------------------------------------------------------------------------------
 
@@ -190,7 +201,7 @@ class InvestorFlowView(QWidget):
         self.flows = None
         self.days.set_rows([])
         self.plot.show_flows(None)
-        self._say("")
+        self.statusLabel.say("")
 
     def show_stock(self, code: str) -> None:
         """The ticket's stock: its flows when shown (a hidden view spends no query), within the budget: the
@@ -218,7 +229,7 @@ class InvestorFlowView(QWidget):
             flows = await desk.investor_flows(code, automatic)
         except KiwoomError as error:
             if self.session.desk is desk:
-                self._say(explain(error))
+                self.statusLabel.say(partial(explain, error))
             return
         if self.session.desk is not desk or code != self.code:
             return
@@ -229,13 +240,12 @@ class InvestorFlowView(QWidget):
         self.days.set_rows(flows.days)
         self.plot.show_flows(flows)
         self._show_title()
-        stamp = datetime.now(KST).strftime("%H:%M:%S")
-        self._say(
-            self.tr("{days} days · {points} readings today · {time}").format(
-                days=len(flows.days), points=len(flows.intraday), time=stamp
-            )
-        )
+        self._read_at = datetime.now(KST).strftime("%H:%M:%S")
+        self._say_read()
 
-    def _say(self, text: str) -> None:
-        self.statusLabel.setText(text)
-        self.statusLabel.setToolTip(text)
+    def _say_read(self) -> None:
+        """When the flows were read, in the window's language (said again on a language switch)."""
+        if self.flows is not None:
+            text = self.tr("{days} days · {points} intraday points · read {time}")  # lupdate reads it here
+            days, points, at = len(self.flows.days), len(self.flows.intraday), self._read_at
+            self.statusLabel.say(lambda: text.format(days=days, points=points, time=at))

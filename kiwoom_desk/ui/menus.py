@@ -17,6 +17,7 @@ from . import dialogs
 from .hotkeys import Hotkeys
 from .hotkeys_dialog import HotkeysDialog
 from .risk_limits import RiskLimitsDialog, load_limits, save_limits
+from .scanner import shown_in_front
 from .sounds import Sound, Sounds
 from .widgets import action
 
@@ -97,7 +98,7 @@ class WindowMenus(QObject):
         self.viewMenu = bar.addMenu("")
         self.restoreLayoutAction = action(self, window.restore_default_layout)
         self.viewMenu.addAction(self.restoreLayoutAction)
-        self.watchlistAction = window.watchlistDock.toggleViewAction()  # 관심종목: shown or closed
+        self.watchlistAction = shown_in_front(window.watchlistDock)  # 관심종목: shown (in front) or closed
         self.viewMenu.addAction(self.watchlistAction)
         self.viewMenu.addActions(window.scanner.toggle_actions())  # 순위, 조건검색, 투자자
         self.watchlistAddAction = action(self, window.watchlist.add_ticket_stock)

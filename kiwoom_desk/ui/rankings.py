@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -22,8 +24,8 @@ from . import theme
 from .auto_refresh import AutoRefresh
 from .bridge import DeskBridge
 from .labels import explain
-from .table import ROW_ROLE, Column, KeyedTableModel, show_table, signed, won
-from .widgets import ElidedLabel, named
+from .table import ROW_ROLE, Column, HoldStill, KeyedTableModel, show_table, signed, signed_rate, won
+from .widgets import StatusLine, named, shrinkable
 
 if TYPE_CHECKING:
     from ..trading.desk import TradingDesk
@@ -33,17 +35,9 @@ AUTO_SECONDS = (0, 5, 10, 30, 60)  # 0: off
 DEFAULT_AUTO = 10
 
 
-def rate_text(value: object) -> str:
-    return f"{value:+.2f}%"
-
-
 def millions(value: int) -> str:
-    """Won as the HTS shows traded value: in 백만원."""
+    """Won as the HTS shows traded value and net buying: in 백만원 (signed for net buying)."""
     return f"{value // 1_000_000:,}"
-
-
-def signed_millions(value: int) -> str:
-    return f"{int(value / 1_000_000):+,}"
 
 
 def kind_name(kind: RankingKind) -> str:
@@ -68,32 +62,56 @@ def market_name(market: RankMarket) -> str:
     }[market]
 
 
+def measure(kind: RankingKind, row: RankRow) -> int | Decimal | None:
+    """The figure a ranking is ranked by, in its last column."""
+    if kind is RankingKind.VALUE:
+        return row.value
+    if kind is RankingKind.SURGE or kind.net_buying:
+        return row.extra
+    return row.volume
+
+
+def measure_header(kind: RankingKind) -> str:
+    translate = QCoreApplication.translate
+    if kind is RankingKind.VALUE:
+        return translate("RankingPanel", "Value (M)")
+    if kind is RankingKind.SURGE:
+        return translate("RankingPanel", "Surge")
+    return translate("RankingPanel", "Net buy (M)") if kind.net_buying else translate("RankingPanel", "Volume")
+
+
+def measure_text(kind: RankingKind, value: Any) -> str:
+    if kind is RankingKind.SURGE:
+        return signed_rate(value)
+    if kind.net_buying:
+        return signed(int(value / 1_000_000))
+    return millions(value) if kind is RankingKind.VALUE else won(value)
+
+
 def rank_columns(kind: Callable[[], RankingKind]) -> list[Column[RankRow]]:
+    """순위, 종목명, 현재가, 등락률 and the ranking's own figure: five columns a dock beside the chart holds whole.
+    `kind` is the ranking the rows are (not the combo's choice while the next is read)."""
     translate = QCoreApplication.translate
 
     def colour(row: RankRow) -> str | None:
         return theme.signed_colour(row.change) if row.change is not None else None
 
-    def extra_header() -> str:
-        if kind() is RankingKind.SURGE:
-            return translate("RankingPanel", "Surge")
-        return translate("RankingPanel", "Net buy (M)") if kind().net_buying else ""
-
-    def extra_text(value: object) -> str:
-        return rate_text(value) if kind() is RankingKind.SURGE else signed_millions(int(value))  # type: ignore[call-overload]
-
-    def extra_colour(row: RankRow) -> str | None:
-        return theme.signed_colour(float(row.extra)) if row.extra is not None else None
+    def measure_colour(row: RankRow) -> str | None:
+        signed_figure = kind() is RankingKind.SURGE or kind().net_buying
+        return theme.signed_colour(float(row.extra)) if signed_figure and row.extra is not None else None
 
     return [
         Column(lambda: translate("RankingPanel", "Rank"), lambda r: r.rank, str, numeric=True),
         Column(lambda: translate("RankingPanel", "Name"), lambda r: r.name or r.code),
         Column(lambda: translate("RankingPanel", "Price"), lambda r: r.price, won, colour, True),
-        Column(lambda: translate("RankingPanel", "Change"), lambda r: r.change, signed, colour, True),
-        Column(lambda: translate("RankingPanel", "Rate"), lambda r: r.rate, rate_text, colour, True),
-        Column(lambda: translate("RankingPanel", "Volume"), lambda r: r.volume, won, numeric=True),
-        Column(lambda: translate("RankingPanel", "Value (M)"), lambda r: r.value, millions, numeric=True),
-        Column(extra_header, lambda r: r.extra, extra_text, extra_colour, True),
+        Column(lambda: translate("RankingPanel", "Rate"), lambda r: r.rate, signed_rate, colour, True),
+        Column(
+            lambda: measure_header(kind()),
+            lambda r: measure(kind(), r),
+            lambda v: measure_text(kind(), v),
+            measure_colour,
+            True,
+        ),
     ]
 
 
@@ -106,10 +124,10 @@ class RankingPanel(QWidget):
         self.session, self.bridge = session, bridge
         self.shown_kind = RankingKind.VALUE  # what the rows are (the combo may already say another)
         self._shown: tuple[RankingKind, RankMarket] | None = None
-        self._summary = ""  # what the rows are and when they were read
-        self.auto = AutoRefresh(self, bridge, DEFAULT_AUTO)
-        self.auto.due.connect(lambda: self.refresh(automatic=True))
+        self._summary: Callable[[], str] = str  # what the rows are and when they were read
         self._build()
+        self.auto = AutoRefresh(self, bridge, DEFAULT_AUTO, HoldStill(self.table))
+        self.auto.due.connect(lambda: self.refresh(automatic=True))
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -123,6 +141,8 @@ class RankingPanel(QWidget):
         for combo in (self.kindCombo, self.marketCombo):
             combo.activated.connect(lambda _index: self.refresh())
         self.autoCombo.activated.connect(self._auto_chosen)
+        for combo in (self.kindCombo, self.marketCombo, self.autoCombo):
+            shrinkable(combo)
         header.addWidget(self.kindCombo, 1)
         header.addWidget(self.marketCombo)
         header.addWidget(self.autoCombo)
@@ -135,7 +155,7 @@ class RankingPanel(QWidget):
         show_table(self.table, self.rows, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True)
         self.table.doubleClicked.connect(self._chosen)
         layout.addWidget(self.table, 1)
-        self.statusLabel = named(ElidedLabel(), "rankingStatus")
+        self.statusLabel = named(StatusLine(), "rankingStatus")
         layout.addWidget(self.statusLabel)
 
     def retranslate(self) -> None:
@@ -146,7 +166,7 @@ class RankingPanel(QWidget):
         self.refreshButton.setText(self.tr("Refresh"))
         self.refreshButton.setToolTip(self.tr("Read this ranking now"))
         self.rows.headers_changed()
-        self._show_extra_column()
+        self.statusLabel.retranslate()
 
     @staticmethod
     def _fill(combo: QComboBox, items: Sequence[tuple[str, object]], default: object = None) -> None:
@@ -168,10 +188,6 @@ class RankingPanel(QWidget):
     def _auto_chosen(self, _index: int) -> None:
         self.auto.set_interval(float(self.autoCombo.currentData() or 0))
 
-    def _show_extra_column(self) -> None:
-        kind = self.shown_kind
-        self.table.setColumnHidden(7, not (kind.net_buying or kind is RankingKind.SURGE))
-
     # ---- reading -----------------------------------------------------------------------------------------
 
     def open_environment(self, environment: Environment) -> None:
@@ -183,8 +199,8 @@ class RankingPanel(QWidget):
     def clear(self) -> None:
         self.auto.cancel()
         self.rows.set_rows([])
-        self._shown, self._summary = None, ""
-        self._say("")
+        self._shown, self._summary = None, str
+        self.statusLabel.say("")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -198,8 +214,8 @@ class RankingPanel(QWidget):
         chosen = (self.kind(), self.market())
         if chosen != self._shown and self.rows.rowCount():  # another list: the old one's rows go at once
             self.rows.set_rows([])
-            self._shown, self._summary = None, ""
-            self._say(self.tr("Reading {kind}...").format(kind=kind_name(chosen[0])))
+            self._shown, self._summary = None, str
+            self.statusLabel.say(lambda: self.tr("Reading {kind}...").format(kind=kind_name(chosen[0])))
         self.auto.read(self._load(desk, *chosen, automatic), automatic)
 
     async def _load(self, desk: TradingDesk, kind: RankingKind, market: RankMarket, automatic: bool) -> None:
@@ -207,29 +223,27 @@ class RankingPanel(QWidget):
             rows = await desk.ranking(kind, market, automatic)
         except KiwoomError as error:
             if self.session.desk is desk:
-                self._say(explain(error))
+                self.statusLabel.say(partial(explain, error))
             return
         if self.session.desk is not desk or (kind, market) != (self.kind(), self.market()):
             return
         if rows is None:  # skipped: another read was under way, or the rate limit kept its requests for orders
             self.auto.skipped()
-            self._say(" · ".join(filter(None, (self._summary, self.tr("automatic read skipped: orders first")))))
+            summary = self._summary
+            self.statusLabel.say(
+                lambda: " · ".join(filter(None, (summary(), self.tr("automatic read skipped: orders first"))))
+            )
             return
         if (kind, market) != self._shown:
             self.rows.set_rows([])  # another list: its rows in their own order, not kept in the old one's
         self.shown_kind, self._shown = kind, (kind, market)
-        self._show_extra_column()
         self.rows.set_rows(rows)
         self.rows.headers_changed()
         stamp = datetime.now(KST).strftime("%H:%M:%S")  # the exchange's time, whatever the computer's zone
-        self._summary = self.tr("{kind} · {market} · {count} stocks · {time}").format(
+        self._summary = lambda: self.tr("{kind} · {market} · {count} stocks · {time}").format(
             kind=kind_name(kind), market=market_name(market), count=len(rows), time=stamp
         )
-        self._say(self._summary)
-
-    def _say(self, text: str) -> None:
-        self.statusLabel.setText(text)
-        self.statusLabel.setToolTip(text)
+        self.statusLabel.say(self._summary)
 
     def _chosen(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

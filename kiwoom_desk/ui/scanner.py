@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     from ..trading.session import SessionController
 
 
+def shown_in_front(dock: QDockWidget) -> QAction:
+    """The dock's 보기 action: ticked, the dock is shown with its tab in front (not behind the watchlist's)."""
+    toggle = dock.toggleViewAction()
+    toggle.triggered.connect(lambda checked: dock.raise_() if checked else None)
+    return toggle
+
+
 class ScannerDocks:
     def __init__(
         self,
@@ -54,8 +61,8 @@ class ScannerDocks:
         return [self.rankingDock, self.conditionDock, self.flowDock]
 
     def toggle_actions(self) -> list[QAction]:
-        """보기 menu: each panel shown or closed."""
-        return [dock.toggleViewAction() for dock in self.docks]
+        """보기 menu: each panel shown or closed; shown, its tab comes to the front."""
+        return [shown_in_front(dock) for dock in self.docks]
 
     def retranslate(self) -> None:
         translate = QCoreApplication.translate

@@ -10,7 +10,16 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -30,8 +39,13 @@ def won(value: int) -> str:
 
 
 def signed(value: int) -> str:
-    """A change in won with its sign: +1,200, -300, +0."""
-    return f"{value:+,}"
+    """A change in won with its sign: +1,200, -300, and 0 unsigned, as the HTS shows an unchanged price."""
+    return f"{value:+,}" if value else "0"
+
+
+def signed_rate(value: Any) -> str:
+    """A rate in % with its sign: +1.25%, -0.40%, 0.00%."""
+    return f"{value:+.2f}%" if value else "0.00%"
 
 
 def clock(value: str) -> str:
@@ -228,3 +242,30 @@ def fit_columns_when_filled(view: QTableView, widen: bool = False) -> None:
                 timer.start()
 
         model.dataChanged.connect(changed)
+
+
+class HoldStill(QObject):
+    """While the pointer is over a table whose rows come and go (a ranking read again, a live condition), its rows
+    keep their places: the sort waits until the pointer leaves, so a double click loads the stock that was aimed
+    at, not one pushed under the pointer meanwhile. `hovered` tells the table's reader to wait too."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.hovered = False
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.Enter, QEvent.Type.Leave):
+            return False
+        self.hovered = kind == QEvent.Type.Enter
+        try:
+            proxy = self._view.model()
+        except RuntimeError:  # the view is being destroyed (its viewport still hears the pointer leave)
+            return False
+        if isinstance(proxy, QSortFilterProxyModel):
+            proxy.setDynamicSortFilter(not self.hovered)
+            if not self.hovered:
+                proxy.invalidate()  # sorted again now that nothing is aimed at
+        return False

@@ -35,17 +35,13 @@ from ..storage.watchlists import DEFAULT_NAME, Watchlist, WatchlistStoreError
 from ..trading.watchlist import Watchlists, WatchRow, row_after_trade, row_from_quote
 from . import theme
 from .bridge import DeskBridge
-from .table import ROW_ROLE, Column, Index, KeyedTableModel, show_table, signed, won
+from .table import ROW_ROLE, Column, Index, KeyedTableModel, show_table, signed, signed_rate, won
 from .ticket_parts import EachFrame
-from .widgets import named
+from .widgets import named, shrinkable
 
 if TYPE_CHECKING:
     from ..trading.desk import TradingDesk
     from ..trading.session import SessionController
-
-
-def _rate(value: object) -> str:
-    return f"{value:+.2f}%"
 
 
 def _place_in_range(row: WatchRow) -> float | None:
@@ -66,7 +62,7 @@ def watch_columns() -> list[Column[WatchRow]]:
         Column(lambda: translate("WatchlistPanel", "Name"), lambda r: r.name or r.code),
         Column(lambda: translate("WatchlistPanel", "Price"), lambda r: r.price, won, colour, True),
         Column(lambda: translate("WatchlistPanel", "Change"), lambda r: r.change, signed, colour, True),
-        Column(lambda: translate("WatchlistPanel", "Rate"), lambda r: r.rate, _rate, colour, True),
+        Column(lambda: translate("WatchlistPanel", "Rate"), lambda r: r.rate, signed_rate, colour, True),
         Column(lambda: translate("WatchlistPanel", "Volume"), lambda r: r.volume, won, numeric=True),
         Column(lambda: translate("WatchlistPanel", "Day range"), _place_in_range, lambda _v: "", numeric=True),
     ]
@@ -121,7 +117,7 @@ class WatchlistPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         header = QHBoxLayout()
-        self.listCombo = named(QComboBox(), "watchlistCombo")
+        self.listCombo = shrinkable(named(QComboBox(), "watchlistCombo"))
         self.listCombo.activated.connect(self._show_list)
         self.addButton = named(QPushButton(), "watchlistAddButton")
         self.addButton.clicked.connect(self.add_ticket_stock)

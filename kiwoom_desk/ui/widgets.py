@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -37,6 +38,14 @@ _B = TypeVar("_B", bound=QAbstractButton)
 def checkable(button: _B) -> _B:
     button.setCheckable(True)
     return button
+
+
+def shrinkable(combo: QComboBox, letters: int = 4) -> QComboBox:
+    """A combo that may be narrower than its longest item (a dock beside the chart on a 1366 screen, in English):
+    the shown item is elided, the popup still shows every item whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    return combo
 
 
 def action(parent: QObject, slot: Callable[[], object], *, shortcut: str = "", check: bool = False) -> QAction:
@@ -104,3 +113,21 @@ class ElidedLabel(QLabel):
         """What the trader reads: the text as elided to the label's width."""
         text = " ".join(self.text().split())
         return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+
+class StatusLine(ElidedLabel):
+    """A panel's one-line status that follows a language switch: `say` takes how to say it (a function of the
+    window's language), and `retranslate` says it again."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text: Callable[[], str] = str
+
+    def say(self, text: str | Callable[[], str]) -> None:
+        self._text = text if callable(text) else (lambda: text)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        shown = self._text()
+        self.setText(shown)
+        self.setToolTip(shown)

@@ -120,62 +120,62 @@
         <translation>이탈</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="117"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="117"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="118"/>
         <source>Find the stocks that match now</source>
         <translation>지금 조건에 맞는 종목을 찾습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="118"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="119"/>
         <source>Live</source>
         <translation>실시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="119"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="120"/>
         <source>Watch the condition: stocks enter and leave as it happens</source>
         <translation>조건을 실시간으로 감시합니다: 종목이 편입·이탈하는 즉시 표시</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="120"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="121"/>
         <source>Sound on entry</source>
         <translation>편입 알림음</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="124"/>
         <source>No saved conditions. Conditions are made and saved in 영웅문4 (HTS, screen [0150] 조건검색); they appear here once saved.</source>
         <translation>저장된 조건식이 없습니다. 조건식은 영웅문4(HTS)의 [0150] 조건검색 화면에서 만들어 저장하면 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="183"/>
         <source>{count} conditions</source>
         <translation>조건식 {count}개</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="204"/>
         <source>{name}: {count} stocks</source>
         <translation>{name}: {count}종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="218"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="222"/>
         <source>Live: {name}</source>
         <translation>실시간 감시: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="260"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="265"/>
         <source>The live condition stopped: {why}</source>
         <translation>실시간 조건검색이 중지되었습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="272"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="280"/>
         <source>in</source>
         <translation>편입</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="272"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="280"/>
         <source>out</source>
         <translation>이탈</translation>
     </message>
@@ -501,7 +501,7 @@
 <context>
     <name>FlowPlot</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="96"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="95"/>
         <source>No trading by investor type yet today</source>
         <translation>오늘 투자자별 매매가 아직 없습니다</translation>
     </message>
@@ -630,32 +630,32 @@
 <context>
     <name>InvestorFlowView</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="39"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="40"/>
         <source>Individuals</source>
         <translation>개인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="40"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="41"/>
         <source>Foreigners</source>
         <translation>외국인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="41"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="42"/>
         <source>Institutions</source>
         <translation>기관계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="42"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="43"/>
         <source>Corporations</source>
         <translation>기타법인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="67"/>
         <source>Date</source>
         <translation>일자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="68"/>
         <source>Close</source>
         <translation>종가</translation>
     </message>
@@ -665,22 +665,22 @@
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="234"/>
-        <source>{days} days · {points} readings today · {time}</source>
-        <translation>{days}일 · 오늘 {points}회 · {time} 기준</translation>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="249"/>
+        <source>{days} days · {points} intraday points · read {time}</source>
+        <translation>{days}일 · 장중 {points}개 시점 · {time} 기준</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="178"/>
         <source>Refresh</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="187"/>
         <source>{name}: net buying by investor type (shares)</source>
         <translation>{name} 투자자별 순매수 (주)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="188"/>
         <source>Put a stock in the ticket</source>
         <translation>주문창에 종목을 넣으세요</translation>
     </message>
@@ -1373,53 +1373,53 @@
 <context>
     <name>RankingPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="52"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="46"/>
         <source>Traded value</source>
         <translation>거래대금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="53"/>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="94"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="47"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="80"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="54"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="48"/>
         <source>Top gainers</source>
         <translation>상승률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="49"/>
         <source>Top losers</source>
         <translation>하락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="56"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="50"/>
         <source>Volume surge</source>
         <translation>거래량 급증</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="51"/>
         <source>Foreign net buying</source>
         <translation>외국인 순매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="52"/>
         <source>Institutional net buying</source>
         <translation>기관 순매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="65"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="59"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="60"/>
         <source>KOSPI</source>
         <translation>코스피</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="61"/>
         <source>KOSDAQ</source>
         <translation>코스닥</translation>
     </message>
@@ -1434,67 +1434,62 @@
         <translation>순매수(백만)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="89"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="104"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="90"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="105"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="91"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="106"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="92"/>
-        <source>Change</source>
-        <translation>대비</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="107"/>
         <source>Rate</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="95"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="77"/>
         <source>Value (M)</source>
         <translation>거래대금(백만)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="164"/>
         <source>Auto off</source>
         <translation>자동 끔</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="164"/>
         <source>Every {n} s</source>
         <translation>{n}초마다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="146"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="166"/>
         <source>Refresh</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="147"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="167"/>
         <source>Read this ranking now</source>
         <translation>지금 순위를 조회합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="202"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="218"/>
         <source>Reading {kind}...</source>
         <translation>{kind} 조회 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="216"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="234"/>
         <source>automatic read skipped: orders first</source>
         <translation>자동 조회 건너뜀: 주문이 먼저입니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="225"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="243"/>
         <source>{kind} · {market} · {count} stocks · {time}</source>
         <translation>{kind} · {market} · {count}종목 · {time} 기준</translation>
     </message>
@@ -1735,17 +1730,17 @@
 <context>
     <name>ScannerDocks</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/scanner.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="69"/>
         <source>Rankings</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/scanner.py" line="63"/>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="70"/>
         <source>Conditions</source>
         <translation>조건검색</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/scanner.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="71"/>
         <source>Investors</source>
         <translation>투자자</translation>
     </message>
@@ -1948,97 +1943,97 @@
 <context>
     <name>WatchlistPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="62"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="63"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="64"/>
         <source>Change</source>
         <translation>대비</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="69"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="65"/>
         <source>Rate</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="70"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="66"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="67"/>
         <source>Day range</source>
         <translation>일중 범위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="147"/>
         <source>+ Add</source>
         <translation>+ 추가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="148"/>
         <source>Add the ticket&apos;s stock to this list (Insert)</source>
         <translation>주문창의 종목을 이 목록에 추가합니다 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="149"/>
         <source>Lists</source>
         <translation>목록</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="150"/>
         <source>New list...</source>
         <translation>새 목록...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="151"/>
         <source>Delete this list</source>
         <translation>이 목록 삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="152"/>
         <source>Import from 영웅문 (HTS groups)</source>
         <translation>영웅문 관심종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="153"/>
         <source>Put a stock in the ticket, then + Add (or Insert) to watch it here.</source>
         <translation>주문창에 종목을 넣고 + 추가(또는 Insert)를 누르면 여기서 지켜볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="166"/>
         <source>The watchlists could not be read: {why}</source>
         <translation>관심종목을 읽지 못했습니다(이번 실행에서만 유지됩니다): {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="193"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="189"/>
         <source>The watchlists could not be saved: {why}</source>
         <translation>관심종목을 저장하지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="197"/>
         <source>Name of the new list</source>
         <translation>새 목록의 이름</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="202"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="198"/>
         <source>Watchlist {number}</source>
         <translation>관심종목{number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="233"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="229"/>
         <source>영웅문: {groups} groups, {added} new stocks</source>
         <translation>영웅문 관심종목 {groups}개 그룹에서 {added}종목을 새로 가져왔습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="240"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="236"/>
         <source>Delete the list {name} and its {count} stocks?</source>
         <translation>{name} 목록과 그 안의 {count}종목을 삭제할까요?</translation>
     </message>
@@ -2046,147 +2041,147 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="152"/>
         <source>Order limits saved.</source>
         <translation>주문 한도를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="158"/>
         <source>Hotkeys saved.</source>
         <translation>단축키를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
         <source>Add the ticket&apos;s stock to the watchlist</source>
         <translation>주문창 종목을 관심종목에 추가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="169"/>
         <source>Cancel selected</source>
         <translation>선택 주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
         <source>Ticket</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="172"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="173"/>
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="173"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="174"/>
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="174"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="175"/>
         <source>Sounds</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
         <source>Fill</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="178"/>
         <source>Partial fill</source>
         <translation>부분 체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="179"/>
         <source>Rejection</source>
         <translation>거부</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="180"/>
         <source>Real-time connection lost</source>
         <translation>실시간 연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="184"/>
         <source>Order limits...</source>
         <translation>주문 한도...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="184"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="185"/>
         <source>Hotkeys...</source>
         <translation>단축키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="185"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="186"/>
         <source>Reset the Sandbox account...</source>
         <translation>연습 계좌 초기화...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="186"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="187"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="187"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="188"/>
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="189"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="190"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="190"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="191"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>

@@ -52,18 +52,18 @@ def test_rankings_show_each_kind_in_the_hts_way_and_a_double_click_loads_the_tic
     desk.act(panel.refreshButton.click)
     desk.until(lambda: shown(panel.table) and shown(panel.table)[0][1] == "SK하이닉스", "SK하이닉스 not on top")
     top = shown(panel.table)[0]
-    assert top[:5] == ["1", "SK하이닉스", "199,000", "+9,500", "+5.01%"]
+    info = desk.complete(desk.window.desk.client.stock_info(HYNIX))  # type: ignore[union-attr]
+    assert top == ["1", "SK하이닉스", "199,000", "+5.01%", f"{info.volume:,}"]  # ranked by change, volume beside
     assert colour(panel.table, 0, 2) == theme.UP.lower()  # up in red
-    assert panel.table.isColumnHidden(7)  # no extra figure for a change ranking
+    assert panel.table.model().headerData(4, Qt.Orientation.Horizontal) == "거래량"
     assert "상승률 · 전체" in panel.statusLabel.text()
-    rates = [float(row[4].rstrip("%")) for row in shown(panel.table)]
+    rates = [float(row[3].rstrip("%")) for row in shown(panel.table)]
     assert rates == sorted(rates, reverse=True) and all(rate > 0 for rate in rates)
 
     desk.act(lambda: panel.kindCombo.setCurrentIndex(panel.kindCombo.findData(RankingKind.FOREIGN.value)))
     desk.act(panel.refreshButton.click)
     desk.until(lambda: "외국인 순매수" in panel.statusLabel.text() and shown(panel.table), "no foreign ranking")
-    assert not panel.table.isColumnHidden(7)
-    assert panel.table.model().headerData(7, Qt.Orientation.Horizontal) == "순매수(백만)"
+    assert panel.table.model().headerData(4, Qt.Orientation.Horizontal) == "순매수(백만)"
     desk.until(lambda: shown(panel.table)[0][2] != "-", "the foreign leaders got no prices")
 
     double_click(desk, panel.table, 0)
@@ -83,7 +83,7 @@ def test_an_automatic_refresh_follows_the_market_while_shown(desk: Desk) -> None
     desk.until(lambda: "하락률" in panel.statusLabel.text(), "no first read")
     desk.sandbox.set_price(KAKAO, 36_150)  # -9.96 %: the new bottom
     desk.until(lambda: shown(panel.table) and shown(panel.table)[0][1] == "카카오", "not refreshed", within=20)
-    assert colour(panel.table, 0, 4) == theme.DOWN.lower()  # down in blue
+    assert colour(panel.table, 0, 3) == theme.DOWN.lower()  # down in blue
 
 
 def test_a_live_condition_shows_stocks_entering_and_leaving_with_their_time(desk: Desk) -> None:
@@ -188,12 +188,13 @@ def test_another_ranking_never_shows_the_old_ones_rows(desk: Desk) -> None:
     desk.act(lambda: panel.kindCombo.setCurrentIndex(panel.kindCombo.findData(RankingKind.SURGE.value)))
     desk.act(panel.refreshButton.click)
     desk.until(lambda: "거래량 급증" in panel.statusLabel.text() and shown(panel.table), "no surge ranking")
-    assert shown(panel.table)[0][7].endswith("%")  # the surge column is a rate here
+    assert shown(panel.table)[0][4].endswith("%")  # the ranking's own figure: a surge rate here
     desk.act(lambda: panel.kindCombo.setCurrentIndex(panel.kindCombo.findData(RankingKind.INSTITUTIONS.value)))
     desk.act(panel.refresh)  # as choosing it in the combo does
     assert shown(panel.table) == [] and "기관 순매수" in panel.statusLabel.text()  # at once, before the answer
     desk.until(lambda: shown(panel.table) and "기관 순매수 ·" in panel.statusLabel.text(), "no institutions")
-    assert not shown(panel.table)[0][7].endswith("%")  # its own column: net buying in 백만원
+    assert not shown(panel.table)[0][4].endswith("%")  # its own figure: net buying in 백만원
+    assert panel.table.model().headerData(4, Qt.Orientation.Horizontal) == "순매수(백만)"
 
 
 def test_the_conditions_come_once_the_real_time_connection_is_up(desk: Desk) -> None:
@@ -208,3 +209,48 @@ def test_the_conditions_come_once_the_real_time_connection_is_up(desk: Desk) -> 
     assert panel.conditionCombo.count() == 0
     desk.act(lambda: desk.window.bridge.realtimeStatusChanged.emit(RealtimeStatus(RealtimeState.CONNECTED)))
     desk.until(lambda: panel.conditionCombo.count() == 4, "the list was not read once connected")
+
+
+def test_rows_hold_still_while_pointed_at_and_the_view_menu_brings_a_panel_forward(desk: Desk) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    scanner = desk.window.scanner
+    panel = scanner.rankings
+    desk.sandbox.advance(5)
+    desk.act(scanner.rankingDock.hide)
+    toggle = next(action for action in desk.window.menus.viewMenu.actions() if action.text() == "순위")
+    desk.act(toggle.trigger)  # 보기 > 순위: shown with its tab in front, not behind 관심종목
+    desk.until(panel.isVisible, "the rankings' tab is not in front")
+    desk.act(panel.refreshButton.click)
+    desk.until(lambda: len(shown(panel.table)) > 3, "no ranking")
+    first = shown(panel.table)[0][1]
+    viewport = panel.table.viewport()
+    desk.act(lambda: QApplication.sendEvent(viewport, QEvent(QEvent.Type.Enter)))  # the pointer over the rows
+    row = panel.rows.row(0)
+    desk.act(lambda: panel.rows.upsert(replace(row, rank=999)))  # a read that would move it to the bottom
+    assert shown(panel.table)[0][1] == first  # it stays under the pointer
+    desk.act(lambda: panel.autoCombo.setCurrentIndex(panel.autoCombo.findData(5)))
+    desk.act(lambda: panel._auto_chosen(0))
+    panel.auto.budget.last = float("-inf")  # a read is due
+    desk.act(panel.auto._tick)
+    assert not panel.auto.busy  # but not while the trader points at a row
+    desk.act(lambda: QApplication.sendEvent(viewport, QEvent(QEvent.Type.Leave)))
+    assert shown(panel.table)[-1][1] == first  # sorted again once the pointer left
+
+
+def test_the_panels_status_lines_follow_a_language_switch(desk: Desk) -> None:
+    scanner = desk.window.scanner
+    desk.sandbox.advance(3)
+    desk.act(scanner.rankingDock.show)
+    desk.act(scanner.rankingDock.raise_)
+    panel = scanner.rankings
+    desk.act(panel.refreshButton.click)
+    desk.until(lambda: "종목" in panel.statusLabel.text(), "no ranking read")
+    desk.act(lambda: desk.window.set_language("en"))
+    assert "stocks" in panel.statusLabel.text() and "Traded value · All" in panel.statusLabel.text()
+    assert panel.table.model().headerData(4, Qt.Orientation.Horizontal) == "Value (M)"
+    desk.act(lambda: desk.window.set_language("ko"))
+    assert "종목" in panel.statusLabel.text()

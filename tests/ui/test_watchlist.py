@@ -46,7 +46,8 @@ def test_the_tickets_stock_joins_with_its_quote_and_moves_on_each_trade(desk: De
     add(desk, HYNIX)
     desk.until(lambda: row_of(desk, "SK하이닉스")[2] != "-", "no quote for the second stock")
     info = desk.complete(desk.window.desk.client.stock_info(HYNIX))  # type: ignore[union-attr]
-    assert row_of(desk, "SK하이닉스")[:4] == ["2", "SK하이닉스", f"{info.current_price:,}", f"{info.change:+,}"]
+    change = f"{info.change:+,}" if info.change else "0"  # unchanged: 0, unsigned, as the HTS shows it
+    assert row_of(desk, "SK하이닉스")[:4] == ["2", "SK하이닉스", f"{info.current_price:,}", change]
     desk.sandbox.set_price(SAMSUNG, 72_000)  # a trade of a listed stock that is no longer the ticket's
     desk.until(lambda: row_of(desk, "삼성전자")[2] == "72,000", "the row did not follow the trade")
     assert row_of(desk, "삼성전자")[3] == "+800" and row_of(desk, "삼성전자")[4] == "+1.12%"
