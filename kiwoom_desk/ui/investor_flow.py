@@ -21,7 +21,7 @@ from . import theme
 from .auto_refresh import AutoRefresh
 from .bridge import DeskBridge
 from .labels import explain
-from .table import Column, KeyedTableModel, show_table, signed, signed_rate, won
+from .table import Column, KeyedTableModel, show_table, signed, won
 from .widgets import ElidedLabel, StatusLine, named
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 AUTO_SECONDS = 30.0
 PLOTTED = ((Investor.FOREIGN, "#6a1b9a"), (Investor.INSTITUTIONS, "#ef6c00"))  # 외국인, 기관계: not buy/sell colours
-DAY_COLUMNS = (Investor.INDIVIDUAL, Investor.FOREIGN, Investor.INSTITUTIONS, Investor.OTHER_CORPORATIONS)
+DAY_COLUMNS = (Investor.INDIVIDUAL, Investor.FOREIGN, Investor.INSTITUTIONS)  # five columns fit the dock whole
 
 
 def investor_name(investor: Investor) -> str:
@@ -40,7 +40,6 @@ def investor_name(investor: Investor) -> str:
         Investor.INDIVIDUAL: translate("InvestorFlowView", "Individuals"),
         Investor.FOREIGN: translate("InvestorFlowView", "Foreigners"),
         Investor.INSTITUTIONS: translate("InvestorFlowView", "Institutions"),
-        Investor.OTHER_CORPORATIONS: translate("InvestorFlowView", "Corporations"),
     }.get(investor, investor.value)
 
 
@@ -66,7 +65,6 @@ def day_columns() -> list[Column[InvestorDay]]:
     return [
         Column(lambda: translate("InvestorFlowView", "Date"), lambda d: d.day, _day),
         Column(lambda: translate("InvestorFlowView", "Close"), lambda d: d.close, won, colour, True),
-        Column(lambda: translate("InvestorFlowView", "Rate"), lambda d: d.change_rate, signed_rate, colour, True),
         *(flow(investor) for investor in DAY_COLUMNS),
     ]
 

@@ -501,7 +501,7 @@
 <context>
     <name>FlowPlot</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="95"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="93"/>
         <source>No trading by investor type yet today</source>
         <translation>오늘 투자자별 매매가 아직 없습니다</translation>
     </message>
@@ -645,42 +645,32 @@
         <translation>기관계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="43"/>
-        <source>Corporations</source>
-        <translation>기타법인</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="66"/>
         <source>Date</source>
         <translation>일자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="67"/>
         <source>Close</source>
         <translation>종가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="69"/>
-        <source>Rate</source>
-        <translation>등락률</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="249"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="247"/>
         <source>{days} days · {points} intraday points · read {time}</source>
         <translation>{days}일 · 장중 {points}개 시점 · {time} 기준</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="176"/>
         <source>Refresh</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="187"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="185"/>
         <source>{name}: net buying by investor type (shares)</source>
         <translation>{name} 투자자별 순매수 (주)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="186"/>
         <source>Put a stock in the ticket</source>
         <translation>주문창에 종목을 넣으세요</translation>
     </message>
