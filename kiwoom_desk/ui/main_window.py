@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.watchlistDock.setWidget(self.watchlist)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.watchlistDock)
         choose = self.ticket.stockCodeEdit.choose
-        self.scanner = ScannerDocks(self, self.watchlistDock, self.session, self.bridge, choose)  # tabbed with it
+        self.scanner = ScannerDocks(self, self.watchlistDock, self.session, self.bridge, choose, self.settings)
         self.ticket.quoteChanged.connect(lambda quote: self.scanner.flows.show_stock(quote.code if quote else ""))
 
     def _ticket_code(self) -> str:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -118,10 +118,16 @@ def rank_columns(kind: Callable[[], RankingKind]) -> list[Column[RankRow]]:
 class RankingPanel(QWidget):
     stockChosen = Signal(str)
 
-    def __init__(self, session: SessionController, bridge: DeskBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: SessionController,
+        bridge: DeskBridge,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("rankingPanel")
-        self.session, self.bridge = session, bridge
+        self.session, self.bridge, self._settings = session, bridge, settings
         self.shown_kind = RankingKind.VALUE  # what the rows are (the combo may already say another)
         self._shown: tuple[RankingKind, RankMarket] | None = None
         self._summary: Callable[[], str] = str  # what the rows are and when they were read
@@ -139,7 +145,7 @@ class RankingPanel(QWidget):
         self.refreshButton = named(QPushButton(), "rankingRefreshButton")
         self.refreshButton.clicked.connect(lambda: self.refresh())
         for combo in (self.kindCombo, self.marketCombo):
-            combo.activated.connect(lambda _index: self.refresh())
+            combo.activated.connect(lambda _index: self._chosen_list())
         self.autoCombo.activated.connect(self._auto_chosen)
         for combo in (self.kindCombo, self.marketCombo, self.autoCombo):
             shrinkable(combo)
@@ -159,10 +165,14 @@ class RankingPanel(QWidget):
         layout.addWidget(self.statusLabel)
 
     def retranslate(self) -> None:
-        self._fill(self.kindCombo, [(kind_name(kind), kind.value) for kind in RankingKind])  # Qt finds plain str
-        self._fill(self.marketCombo, [(market_name(market), market.value) for market in RankMarket])
+        kinds = [(kind_name(kind), kind.value) for kind in RankingKind]  # plain str: Qt cannot find an enum's data
+        self._fill(self.kindCombo, kinds, self._kept("kind", RankingKind.VALUE.value))
+        markets = [(market_name(market), market.value) for market in RankMarket]
+        self._fill(self.marketCombo, markets, self._kept("market", RankMarket.ALL.value))
         auto = [(self.tr("Auto off") if s == 0 else self.tr("Every {n} s").format(n=s), s) for s in AUTO_SECONDS]
-        self._fill(self.autoCombo, auto, DEFAULT_AUTO)
+        kept = str(self._kept("auto", DEFAULT_AUTO))
+        self._fill(self.autoCombo, auto, int(kept) if kept.isdigit() else DEFAULT_AUTO)
+        self.auto.set_interval(float(self.autoCombo.currentData() or 0))
         self.refreshButton.setText(self.tr("Refresh"))
         self.refreshButton.setToolTip(self.tr("Read this ranking now"))
         self.rows.headers_changed()
@@ -187,6 +197,20 @@ class RankingPanel(QWidget):
 
     def _auto_chosen(self, _index: int) -> None:
         self.auto.set_interval(float(self.autoCombo.currentData() or 0))
+        self._keep("auto", self.autoCombo.currentData())
+
+    def _chosen_list(self) -> None:
+        self._keep("kind", self.kind().value)
+        self._keep("market", self.market().value)
+        self.refresh()
+
+    def _kept(self, key: str, default: object) -> object:
+        """The trader's last choice (QSettings), so the panel opens as it was left."""
+        return self._settings.value(f"rankings/{key}", default) if self._settings is not None else default
+
+    def _keep(self, key: str, value: object) -> None:
+        if self._settings is not None:
+            self._settings.setValue(f"rankings/{key}", value)
 
     # ---- reading -----------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -37,8 +37,9 @@ class ScannerDocks:
         session: SessionController,
         bridge: DeskBridge,
         choose: Callable[[str], None],
+        settings: QSettings | None = None,
     ) -> None:
-        self.rankings = RankingPanel(session, bridge)
+        self.rankings = RankingPanel(session, bridge, settings)
         self.conditions = ConditionPanel(session, bridge)
         self.flows = InvestorFlowView(session, bridge)
         self.rankingDock = self._dock(window, beside, self.rankings, "rankingDock")

@@ -221,7 +221,8 @@ METHODS = [
         "ka90009",
         lambda c: c.foreign_institution_leaders(),
         list_key="frgnr_orgn_trde_upper",
-        required=_q("for_netprps_stk_cd", "for_netslmt_stk_cd", "orgn_netprps_stk_cd", "orgn_netslmt_stk_cd"),
+        # A blank or absent code is "no stock at this rank" (the four lists differ in length): not an error, and
+        # nothing of that list's entry is read; a code that is there must be a code (checked by the client).
         optional={"for_netprps_amt": "amount", "for_netprps_qty": "quantity"},
         rows_of="foreign_buys",
     ),

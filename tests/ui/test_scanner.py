@@ -254,3 +254,18 @@ def test_the_panels_status_lines_follow_a_language_switch(desk: Desk) -> None:
     assert panel.table.model().headerData(4, Qt.Orientation.Horizontal) == "Value (M)"
     desk.act(lambda: desk.window.set_language("ko"))
     assert "종목" in panel.statusLabel.text()
+
+
+def test_the_rankings_open_as_the_trader_left_them(desk: Desk) -> None:
+    from kiwoom_desk.ui.rankings import RankingPanel
+
+    panel = desk.window.scanner.rankings
+    desk.act(lambda: panel.kindCombo.setCurrentIndex(panel.kindCombo.findData(RankingKind.SURGE.value)))
+    desk.act(lambda: panel.marketCombo.setCurrentIndex(panel.marketCombo.findData("101")))
+    desk.act(panel._chosen_list)
+    desk.act(lambda: panel.autoCombo.setCurrentIndex(panel.autoCombo.findData(30)))
+    desk.act(lambda: panel._auto_chosen(0))
+    again = RankingPanel(desk.window.session, desk.window.bridge, desk.window.settings)  # the next start's
+    again.retranslate()
+    assert (again.kind(), again.market().value, again.auto.budget.interval) == (RankingKind.SURGE, "101", 30)
+    again.deleteLater()
