@@ -230,6 +230,7 @@ def test_a_switch_that_cannot_connect_leaves_the_session_as_it_was(desk: Desk) -
     window = desk.window
     desk.fill(SAMSUNG, 70_000, 1)
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
+    desk.until(lambda: not window.bridge.orders_pending, "the order never got its answer")  # or the switch waits
     sandbox_desk = window.desk
     window.session.credentials.save(Environment.MOCK, Credentials("mock-app-key", "mock-secret-key"))
     window.session.overrides[Environment.MOCK] = Endpoints("http://127.0.0.1:9", "ws://127.0.0.1:9/ws")  # nothing there

@@ -74,7 +74,7 @@ def test_the_days_review_agrees_with_kiwooms_trade_journal(desk: Desk) -> None:
 
 def test_a_fill_while_the_review_is_open_updates_it(desk: Desk) -> None:
     panel = review_of(desk)
-    assert panel.review.realized == 0 and "실현손익 <b style='color:#424242'>+0</b>" in panel.totalsLabel.text()
+    assert panel.review.realized == 0 and "실현손익 <b style='color:#424242'>0</b>" in panel.totalsLabel.text()
     round_trip(desk, 71_000, 72_000, 3)
     desk.until(lambda: panel.review.round_trips == 1 and panel.review.realized > 0, "the open review did not follow")
 
