@@ -249,3 +249,17 @@ def wait_until(condition: Callable[[], bool], message: str, timeout: float = 10.
         if time.monotonic() > deadline:
             raise AssertionError(message)
         pause.wait(0.005)
+
+
+def pages(wire: Wire, api_id: str, body: dict[str, str], list_key: str) -> list[dict[str, str]]:
+    """Every row of a paged list, following the cont-yn/next-key response headers to the last page."""
+    rows: list[dict[str, str]] = []
+    headers: dict[str, str] = {}
+    while True:
+        response = wire.post(api_id, body, headers=headers)
+        answer: Answer = response.json()
+        assert response.status_code == 200 and answer["return_code"] == 0, answer
+        rows += answer[list_key]
+        if response.headers["cont-yn"] != "Y":
+            return rows
+        headers = {"cont-yn": "Y", "next-key": response.headers["next-key"]}

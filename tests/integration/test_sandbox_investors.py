@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from .conftest import FakeClock, Wire, running
+from .conftest import FakeClock, Wire, pages, running
 
 SAMSUNG = "005930"
 KOSDAQ_STOCK = "247540"  # 에코프로비엠
@@ -20,20 +20,6 @@ INSTITUTIONS = ("fnnc_invt", "insrnc", "invtrt", "etc_fnnc", "bank", "penfnd_etc
 PARTITION = ("ind_invsr", "frgnr_invsr", *INSTITUTIONS, "etc_corp", "natfor")  # every investor once, 기관계 by parts
 CHART_COLUMNS = ("frgnr_invsr", "orgn", "invtrt", "insrnc", "bank", "penfnd_etc", "etc_corp", "natn")
 Row = dict[str, str]
-
-
-def pages(wire: Wire, api_id: str, body: dict[str, str], list_key: str) -> list[Row]:
-    """Every row of a paged list, following cont-yn/next-key."""
-    rows: list[Row] = []
-    headers: dict[str, str] = {}
-    while True:
-        response = wire.post(api_id, body, headers=headers)
-        answer: dict[str, Any] = response.json()
-        assert answer["return_code"] == 0, answer
-        rows += answer[list_key]
-        if response.headers["cont-yn"] != "Y":
-            return rows
-        headers = {"cont-yn": "Y", "next-key": response.headers["next-key"]}
 
 
 def days(wire: Wire, code: str = SAMSUNG, trde_tp: str = "0", amt_qty_tp: str = "2", unit_tp: str = "1") -> list[Row]:

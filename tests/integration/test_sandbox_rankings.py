@@ -15,7 +15,7 @@ import pytest
 
 from kiwoom_desk.sandbox import SandboxExchange
 
-from .conftest import FakeClock, Wire, running
+from .conftest import FakeClock, Wire, pages, running
 
 WEDNESDAY_10AM = datetime(2026, 11, 25, 10, 0, 0, tzinfo=FakeClock().now.tzinfo)
 LISTS = {
@@ -85,19 +85,6 @@ class Seen:
     @property
     def change(self) -> int:
         return self.price - self.base
-
-
-def pages(wire: Wire, api_id: str, body: dict[str, str], key: str) -> list[Row]:
-    rows: list[Row] = []
-    headers: dict[str, str] = {}
-    while True:
-        response = wire.post(api_id, body, headers=headers)
-        answer: dict[str, Any] = response.json()
-        assert response.status_code == 200 and answer["return_code"] == 0, answer
-        rows += answer[key]
-        if response.headers["cont-yn"] != "Y":
-            return rows
-        headers = {"cont-yn": "Y", "next-key": response.headers["next-key"]}
 
 
 def ranking(wire: Wire, api_id: str, body: dict[str, str]) -> list[Row]:

@@ -109,69 +109,70 @@ class Heard:
         return [event for event in self.events if isinstance(event, kind)]
 
 
+Live = tuple[RealtimeSession, ConditionSearch, Heard]
+
+
+@pytest.fixture
+async def live(sandbox: SandboxExchange, client: KiwoomClient) -> AsyncIterator[Live]:
+    """A real-time session on the Sandbox with its condition search, started (connecting, not yet connected)."""
+    heard = Heard()
+    session = RealtimeSession(sandbox.ws_url, client, heard, backoff_base=0.05, idle_timeout=5.0)
+    conditions = ConditionSearch(session, heard)
+    session.start()
+    yield session, conditions, heard
+    await session.close()
+
+
 async def _connected(session: RealtimeSession, count: int) -> bool:
     return session.status.state is RealtimeState.CONNECTED and session.connections >= count
 
 
 async def test_a_live_condition_gains_and_loses_a_stock_as_its_price_crosses_the_rule(
-    sandbox: SandboxExchange, client: KiwoomClient
+    sandbox: SandboxExchange, client: KiwoomClient, live: Live
 ) -> None:
-    heard = Heard()
-    session = RealtimeSession(sandbox.ws_url, client, heard, backoff_base=0.05, idle_timeout=5.0)
-    conditions = ConditionSearch(session, heard)
-    session.start()
-    try:
-        await eventually(lambda: _connected(session, 1), "never connected")
-        names = {condition.seq: condition.name for condition in await conditions.conditions()}
-        assert names[NEAR_UPPER] == "상한가 근접"
+    session, conditions, heard = live
+    await eventually(lambda: _connected(session, 1), "never connected")
+    names = {condition.seq: condition.name for condition in await conditions.conditions()}
+    assert names[NEAR_UPPER] == "상한가 근접"
 
-        upper = (await client.stock_info(SAMSUNG)).upper_limit
-        sandbox.set_price(SAMSUNG, 88_000)  # 95.1 % of 92,500
-        found = await conditions.search(NEAR_UPPER)
-        samsung = next(match for match in found if match.code == SAMSUNG)
-        info = await client.stock_info(SAMSUNG)
-        assert (samsung.price, samsung.change, samsung.change_rate) == (88_000, info.change, info.change_rate)
-        assert samsung.name == "삼성전자" and upper == 92_500
+    upper = (await client.stock_info(SAMSUNG)).upper_limit
+    sandbox.set_price(SAMSUNG, 88_000)  # 95.1 % of 92,500
+    found = await conditions.search(NEAR_UPPER)
+    samsung = next(match for match in found if match.code == SAMSUNG)
+    info = await client.stock_info(SAMSUNG)
+    assert (samsung.price, samsung.change, samsung.change_rate) == (88_000, info.change, info.change_rate)
+    assert samsung.name == "삼성전자" and upper == 92_500
 
-        assert SAMSUNG in await conditions.watch(NEAR_UPPER)
-        sandbox.set_price(SAMSUNG, 80_000)
-        await eventually(lambda: _true(bool(heard.of(ConditionChange))), "no 02 when it left")
-        left = heard.of(ConditionChange)[-1]
-        assert isinstance(left, ConditionChange) and (left.seq, left.stock_code, left.entered) == ("2", SAMSUNG, False)
-        sandbox.set_price(HYNIX, 240_000)  # 189,500 base: upper 246,000, 95 % = 233,700
-        await eventually(lambda: _true(len(heard.of(ConditionChange)) == 2), "no 02 when SK하이닉스 entered")
-        entered = heard.of(ConditionChange)[-1]
-        assert isinstance(entered, ConditionChange) and (entered.stock_code, entered.entered) == (HYNIX, True)
-        assert len(entered.time) == 6
+    assert SAMSUNG in await conditions.watch(NEAR_UPPER)
+    sandbox.set_price(SAMSUNG, 80_000)
+    await eventually(lambda: _true(bool(heard.of(ConditionChange))), "no 02 when it left")
+    left = heard.of(ConditionChange)[-1]
+    assert isinstance(left, ConditionChange) and (left.seq, left.stock_code, left.entered) == ("2", SAMSUNG, False)
+    sandbox.set_price(HYNIX, 240_000)  # 189,500 base: upper 246,000, 95 % = 233,700
+    await eventually(lambda: _true(len(heard.of(ConditionChange)) == 2), "no 02 when SK하이닉스 entered")
+    entered = heard.of(ConditionChange)[-1]
+    assert isinstance(entered, ConditionChange) and (entered.stock_code, entered.entered) == (HYNIX, True)
+    assert len(entered.time) == 6
 
-        sandbox.drop_websockets()  # a reconnect starts the live condition again: its whole set, anew
-        await eventually(lambda: _true(bool(heard.of(ConditionSnapshot))), "the live condition was not restarted")
-        snapshot = heard.of(ConditionSnapshot)[-1]
-        assert isinstance(snapshot, ConditionSnapshot) and HYNIX in snapshot.codes and SAMSUNG not in snapshot.codes
+    sandbox.drop_websockets()  # a reconnect starts the live condition again: its whole set, anew
+    await eventually(lambda: _true(bool(heard.of(ConditionSnapshot))), "the live condition was not restarted")
+    snapshot = heard.of(ConditionSnapshot)[-1]
+    assert isinstance(snapshot, ConditionSnapshot) and HYNIX in snapshot.codes and SAMSUNG not in snapshot.codes
 
-        await conditions.stop(NEAR_UPPER)
-        changes = len(heard.of(ConditionChange))
-        sandbox.set_price(SAMSUNG, 88_000)  # would enter: but the condition is stopped
-        await conditions.conditions()  # an answer after any push the move caused: the socket keeps order
-        assert len(heard.of(ConditionChange)) == changes
-    finally:
-        await session.close()
+    await conditions.stop(NEAR_UPPER)
+    changes = len(heard.of(ConditionChange))
+    sandbox.set_price(SAMSUNG, 88_000)  # would enter: but the condition is stopped
+    await conditions.conditions()  # an answer after any push the move caused: the socket keeps order
+    assert len(heard.of(ConditionChange)) == changes
 
 
-async def test_a_search_on_a_new_connection_asks_for_the_list_first(
-    sandbox: SandboxExchange, client: KiwoomClient
-) -> None:
-    heard = Heard()
-    session = RealtimeSession(sandbox.ws_url, client, heard, backoff_base=0.05)
-    conditions = ConditionSearch(session, heard)
-    session.start()
-    try:
-        await eventually(lambda: _connected(session, 1), "never connected")
-        await conditions.search("3")  # the Sandbox refuses a CNSRREQ before CNSRLST: this went through
-        with pytest.raises(OrderValidationError):
-            await conditions.search("1; drop")
-    finally:
-        await session.close()
+async def test_a_search_on_a_new_connection_asks_for_the_list_first(live: Live) -> None:
+    session, conditions, _heard = live
+    await eventually(lambda: _connected(session, 1), "never connected")
+    await conditions.search("3")  # the Sandbox refuses a CNSRREQ before CNSRLST: this went through
+    with pytest.raises(OrderValidationError):
+        await conditions.search("1; drop")
+    await session.close()
     with pytest.raises(TransportError, match="not running"):  # a closed session: said, not waited on
         await asyncio.wait_for(conditions.conditions(), 5)
 
@@ -237,50 +238,36 @@ async def test_the_foreign_and_institution_leaders_are_each_stocks_net_in_won_an
     assert amounts == sorted(amounts, reverse=True)
 
 
-async def test_a_question_asked_while_connecting_waits_for_the_login(
-    sandbox: SandboxExchange, client: KiwoomClient
-) -> None:
-    heard = Heard()
-    session = RealtimeSession(sandbox.ws_url, client, heard)
-    conditions = ConditionSearch(session, heard)
-    session.start()  # not connected yet: the list is asked for at once, as a panel shown at start-up does
-    try:
-        assert [condition.seq for condition in await conditions.conditions()] == ["0", "1", "2", "3"]
-    finally:
-        await session.close()
+async def test_a_question_asked_while_connecting_waits_for_the_login(live: Live) -> None:
+    _session, conditions, _heard = live  # still connecting: asked at once, as a panel shown at start-up does
+    assert [condition.seq for condition in await conditions.conditions()] == ["0", "1", "2", "3"]
 
 
 async def test_a_live_start_cancelled_on_the_wire_is_stopped_on_the_server(
-    sandbox: SandboxExchange, client: KiwoomClient
+    sandbox: SandboxExchange, live: Live
 ) -> None:
-    heard = Heard()
-    session = RealtimeSession(sandbox.ws_url, client, heard)
-    conditions = ConditionSearch(session, heard)
-    session.start()
-    try:
-        await conditions.conditions()
-        answered = session._answered
-        held: list[dict[str, object]] = []
+    session, conditions, heard = live
+    await conditions.conditions()
+    answered = session._answered
+    held: list[dict[str, object]] = []
 
-        def hold_the_start(name: str, frame: dict[str, object]) -> None:
-            if name == "CNSRREQ":
-                held.append(frame)  # the server took it; its answer has not reached the caller yet
-            else:
-                answered(name, frame)
+    def hold_the_start(name: str, frame: dict[str, object]) -> None:
+        if name == "CNSRREQ":
+            held.append(frame)  # the server took it; its answer has not reached the caller yet
+        else:
+            answered(name, frame)
 
-        session._answered = hold_the_start  # type: ignore[method-assign]
-        start = asyncio.ensure_future(conditions.watch(NEAR_UPPER))
-        await eventually(lambda: _true(bool(held)), "the start never reached the server")
-        start.cancel()  # the trader clicked 실시간 off (or another search) while it was on the wire
-        await asyncio.gather(start, return_exceptions=True)
-        session._answered = answered  # type: ignore[method-assign]
-        assert conditions.live == set()
-        await eventually(lambda: _true(not conditions._cleanups), "the clean-up's CNSRCLR never got its answer")
-        sandbox.set_price(SAMSUNG, 88_000)  # would enter a live 상한가 근접
-        await conditions.conditions()  # answered after any push the move caused: the socket keeps order
-        assert heard.of(ConditionChange) == []
-    finally:
-        await session.close()
+    session._answered = hold_the_start  # type: ignore[method-assign]
+    start = asyncio.ensure_future(conditions.watch(NEAR_UPPER))
+    await eventually(lambda: _true(bool(held)), "the start never reached the server")
+    start.cancel()  # the trader clicked 실시간 off (or another search) while it was on the wire
+    await asyncio.gather(start, return_exceptions=True)
+    session._answered = answered  # type: ignore[method-assign]
+    assert conditions.live == set()
+    await eventually(lambda: _true(not conditions._cleanups), "the clean-up's CNSRCLR never got its answer")
+    sandbox.set_price(SAMSUNG, 88_000)  # would enter a live 상한가 근접
+    await conditions.conditions()  # answered after any push the move caused: the socket keeps order
+    assert heard.of(ConditionChange) == []
 
 
 async def test_the_desks_automatic_reads_leave_the_rate_limit_to_orders(
