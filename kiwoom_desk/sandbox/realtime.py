@@ -153,7 +153,7 @@ class RealtimeHub:
                     continue
                 codes = [""] if kind in MARKET_WIDE_TYPES else [item for item in items if item]
                 unknown = [code for code in codes if code not in self.broker.market.listings]
-                if kind not in ACCOUNT_TYPES and unknown:
+                if kind not in ACCOUNT_TYPES | MARKET_WIDE_TYPES and unknown:
                     return errors.unknown_stock(unknown[0]).body(), []
                 changes.append((kind, codes))
         if name == "REG" and frame.get("refresh", "1") == "0":
