@@ -18,6 +18,7 @@ def stock_info(broker: Broker, f: dict[str, str]) -> Answer:
     limits = broker.market.limits(stock.code)
     base = quote.base_price
     change = quote.price - base
+    expected = broker.expected_auction(stock.code)  # only while an auction collects (KRX clock)
     return ok(
         OK_GENERIC,
         stk_cd=stock.code,
@@ -39,8 +40,8 @@ def stock_info(broker: Broker, f: dict[str, str]) -> Answer:
         upl_pric=signed_price(limits.upper, base),
         lst_pric=signed_price(limits.lower, base),
         base_pric=str(base),
-        exp_cntr_pric="0",
-        exp_cntr_qty="0",
+        exp_cntr_pric=signed_price(expected[0], base) if expected else "0",
+        exp_cntr_qty=str(expected[1]) if expected else "0",
         oyr_hgst="",
         oyr_lwst="",
         **{"250hgst": "", "250lwst": ""},
@@ -134,6 +135,7 @@ def _watched(broker: Broker, stock: Listing) -> dict[str, str]:
     book = broker.market.book(stock.code)
     base = quote.base_price
     now = broker.clock()
+    expected = broker.expected_auction(stock.code)
 
     def side(prefix: str, levels: list[Level]) -> dict[str, str]:
         prices = [signed_price(level.price, base) for level in levels[:5]] + [""] * (5 - min(len(levels), 5))
@@ -163,8 +165,8 @@ def _watched(broker: Broker, stock: Listing) -> dict[str, str]:
         "low_pric": signed_price(quote.low, base),
         "close_pric": signed_price(quote.price, base),
         "cntr_tm": now.strftime("%H%M%S"),
-        "exp_cntr_pric": "",
-        "exp_cntr_qty": "",
+        "exp_cntr_pric": signed_price(expected[0], base) if expected else "",
+        "exp_cntr_qty": str(expected[1]) if expected else "",
         "cap": "",
         "fav": "100",
         "mac": str(quote.price * stock.listed_shares // 100_000_000),  # 억원

@@ -1,8 +1,9 @@
 """The Sandbox's broker and matching engine for its one account.
 
 KRX semantics, simplified where the README says so:
-- The market is always in its continuous session (the Sandbox is for practice at any hour); the session-only
-  types 61, 62 and 81 are refused.
+- On the continuous clock the market is always in its continuous session (the Sandbox is for practice at any
+  hour); the session-only types 61, 62 and 81 are refused. On the KRX clock a `SessionRules` (krx_day.KrxDay)
+  decides which types each phase takes and runs the auctions; outside continuous trading nothing matches at entry.
 - A marketable order fills at once against the book, level by level, at the book's prices (partial fills when
   the book is thin). What is left of a limit order rests; what is left of a market, IOC or FOK order is
   cancelled (a FOK order that cannot fill whole is cancelled whole).
@@ -30,7 +31,7 @@ from .market import DayBar, Level, Market
 from .state import NO_ORDER, Account, Fill, Holding, Kind, Order, Side
 from .store import Store
 
-PRICED_TYPES = frozenset({"0", "5", "10", "20", "28"})
+PRICED_TYPES = frozenset({"0", "5", "10", "20", "28", "62"})  # 62 only on the KRX clock
 MARKET_TYPES = frozenset({"3", "13", "23"})
 BEST_LIMIT_TYPES = frozenset({"6", "16", "26"})  # 최유리: the best opposite quote
 PRIORITY_TYPES = frozenset({"7"})  # 최우선: the best same-side quote
@@ -75,6 +76,32 @@ class OrderRejected(Exception):
     """The exchange will not take the order; the message is what the trader reads."""
 
 
+class SessionRules(Protocol):
+    """The KRX day (krx_day.KrxDay): which orders each phase takes and what the market does outside continuous
+    trading. Consulted only while `active` (the KRX clock); the continuous clock never reaches it."""
+
+    @property
+    def active(self) -> bool: ...
+
+    def catch_up(self) -> None: ...
+
+    def matching(self) -> bool:
+        """Orders match at entry and the market walks (continuous trading)."""
+        ...
+
+    def admit(self, side: Side, code: str, trade_type: str, price: int) -> int | None:
+        """Raises OrderRejected where the phase does not take the order; the price a 61/81 order trades at."""
+        ...
+
+    def entered(self, order: Order) -> None: ...
+
+    def step(self, code: str) -> None: ...
+
+    def expected(self, code: str) -> tuple[int, int] | None:
+        """The running auction's expected price and quantity; None outside an auction or with nothing to match."""
+        ...
+
+
 @dataclass(frozen=True)
 class Amendment:
     """What a modify or cancel created: the new order and the root of its chain."""
@@ -113,6 +140,7 @@ class Broker:
         self.holdings: dict[str, Holding] = {holding.code: holding for holding in holdings}
         self.clock = clock
         self.listeners: list[BrokerListener] = []
+        self.session: SessionRules | None = None  # the KRX day, when the Sandbox runs on the KRX clock
 
     # ---- queries -------------------------------------------------------------------------------------------
 
@@ -138,7 +166,14 @@ class Broker:
     # ---- the trading day -----------------------------------------------------------------------------------
 
     def roll_day(self) -> None:
-        """On the first request of a new KST day: yesterday's open orders expire and prices rebase."""
+        """On the first request of a new KST day: yesterday's open orders expire and prices rebase. On the KRX
+        clock the day first runs every event it has reached (phase changes, auctions, the next day)."""
+        if self._krx():
+            assert self.session is not None
+            self.session.catch_up()
+        self.start_trading_day()
+
+    def start_trading_day(self) -> None:
         today = self.today()
         if self.account.trading_date == today:
             return
@@ -167,7 +202,10 @@ class Broker:
         self._check_venue(venue)
         if quantity <= 0:
             raise OrderRejected("주문수량은 1주 이상이어야 합니다")
-        if trade_type in SESSION_TYPES:
+        session_price: int | None = None
+        if self.session is not None and self.session.active:
+            session_price = self.session.admit(side, code, trade_type, price)
+        elif trade_type in SESSION_TYPES:
             raise OrderRejected(
                 f"{TRADE_TYPE_NAMES[trade_type]} 주문은 받을 수 없습니다. 연습 거래소는 정규시장(연속매매)만 운영합니다"
             )
@@ -184,7 +222,7 @@ class Broker:
         elif stop_price != 0:
             raise OrderRejected(f"조건단가는 스톱지정가(28) 주문에만 쓸 수 있습니다 (매매구분 {trade_type})")
 
-        limit = self._effective_limit(code, side, trade_type, price, instrument)
+        limit = session_price or self._effective_limit(code, side, trade_type, price, instrument)
         reserve = limit or self.market.limits(code).upper
         if side is Side.BUY:
             self._check_cash(fees.buy_cost(reserve, quantity))
@@ -207,8 +245,7 @@ class Broker:
         with self.store.transaction():
             self._accept(order)
             self._announce(order)  # 접수 first, then each fill as it happens
-            if order.triggered:
-                self._match_at_entry(order)
+            self._enter(order)
         if order.cancelled_qty:  # an IOC/FOK/market remainder that did not fill is gone
             self._announce(order)
         return order
@@ -219,6 +256,11 @@ class Broker:
         if price <= 0:
             raise OrderRejected("정정단가를 입력해야 합니다")
         self._check_price(code, price, "정정단가")
+        if self.session is not None and self.session.active:
+            if original.trade_type in ("61", "81"):  # they trade at the close, there is no price to change
+                raise OrderRejected(f"{TRADE_TYPE_NAMES[original.trade_type]} 주문은 가격을 정정할 수 없습니다")
+            new_type = original.trade_type if original.trade_type in PRICED_TYPES else "0"
+            self.session.admit(original.side, code, new_type, price)
         if stop_price:
             if original.trade_type != STOP_LIMIT:
                 raise OrderRejected("정정조건단가는 스톱지정가 주문에만 쓸 수 있습니다")
@@ -248,8 +290,7 @@ class Broker:
             self._accept(order)
             self._announce(original)
             self._announce(order)
-            if order.triggered:
-                self._match_at_entry(order)
+            self._enter(order)
         return Amendment(order, original.root_ord_no)
 
     def cancel(self, orig_ord_no: str, code: str, quantity: int, venue: str) -> Amendment:
@@ -289,7 +330,12 @@ class Broker:
     # ---- the market moves ----------------------------------------------------------------------------------
 
     def step_market(self, codes: Iterable[str] | None = None) -> None:
+        auction = self.session is not None and self.session.active and not self.session.matching()
         for code in list(codes if codes is not None else self.market.quotes):
+            if auction:  # the market's orders gather for the auction instead of trading
+                assert self.session is not None
+                self.session.step(code)
+                continue
             self.market.step(code)
             self.on_trade(code)
 
@@ -314,7 +360,63 @@ class Broker:
         self._print(code)
         self._market_moved(code)
 
+    # ---- what the KRX day does to the account ----------------------------------------------------------------
+
+    def execute(self, order: Order, price: int, quantity: int, moves_price: bool = True) -> None:
+        """A fill outside continuous matching (an auction, a closing-price trade); `moves_price` False for
+        after-hours single-price trades, which leave the day's close as the price."""
+        with self.store.transaction():
+            self._execute(order, price, quantity, moves_price)
+
+    def expire(self, orders: Iterable[Order]) -> None:
+        """What is left of `orders` expires (a session ended)."""
+        expired = [order for order in orders if order.open_qty > 0]
+        with self.store.transaction():
+            for order in expired:
+                order.cancelled_qty += order.open_qty
+                self.store.save(order)
+        for order in expired:
+            self._announce(order)
+
+    def expected_auction(self, code: str) -> tuple[int, int] | None:
+        return self.session.expected(code) if self.session is not None and self.session.active else None
+
+    def auction_shown(self, code: str) -> None:
+        """The auction's book or expected price changed: 0D hears of it."""
+        self._market_moved(code)
+
+    def auction_traded(self, code: str) -> None:
+        """An auction matched: the quote is kept, the trades go on the tape and 0B/0D hear of it."""
+        with self.store.transaction():
+            self.store.save(self.market.quotes[code])
+        self._print(code)
+        self._market_moved(code)
+
+    def reset_account(self) -> None:
+        """The account as new: initial cash, no positions, no orders, no fills; the market keeps going."""
+        held = list(self.holdings)
+        with self.store.transaction():
+            self.store.clear_account_records()
+            self.account.cash = self.account.initial_cash
+            self.account.realized_pl = 0
+            self.store.save(self.account)
+        self.orders, self.fills, self.holdings = {}, [], {}
+        for code in held:
+            for listener in self.listeners:
+                listener.holding_changed(code)
+
     # ---- internals -----------------------------------------------------------------------------------------
+
+    def _krx(self) -> bool:
+        return self.session is not None and self.session.active
+
+    def _enter(self, order: Order) -> None:
+        """A new or modified order meets the market: at once in continuous trading, else it waits for its
+        session's match (the KRX day)."""
+        if self.session is not None and self.session.active and not self.session.matching():
+            self.session.entered(order)
+        elif order.triggered:
+            self._match_at_entry(order)
 
     def _new_order(self, **fields: Any) -> Order:
         """An order stamped with the next number and the current KST time; a new order is its own root."""
@@ -492,7 +594,7 @@ class Broker:
             level.quantity -= quantity
             self._execute(order, level.price, quantity)
 
-    def _execute(self, order: Order, price: int, quantity: int) -> None:
+    def _execute(self, order: Order, price: int, quantity: int, moves_price: bool = True) -> None:
         amount = price * quantity
         commission = fees.commission(amount)
         tax = fees.sell_tax(amount) if order.side is Side.SELL else 0
@@ -517,7 +619,10 @@ class Broker:
         order.filled_amount += amount
         order.commission += commission
         order.tax += tax
-        self.market.quotes[order.code].trade(price, quantity)
+        if moves_price:
+            self.market.quotes[order.code].trade(price, quantity)
+        else:
+            self.market.quotes[order.code].volume += quantity
         self._print(order.code)
         now = self.clock()
         fill = Fill(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .. import __version__
 from .exchange import DEFAULT_CASH, SandboxServer, default_data_dir
+from .market_clock import DAY_END, check_speed, parse_time
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -33,6 +34,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=1.0,
         help="seconds between market steps; 0 freezes prices (default: %(default)s)",
     )
+    parser.add_argument(
+        "--clock",
+        choices=("continuous", "krx"),
+        default="continuous",
+        help="continuous: one endless session at any hour; krx: a simulated KRX day (default: %(default)s)",
+    )
+    parser.add_argument("--speed", type=float, default=1.0, help="the krx clock's speed, 1 to 10 (default: 1)")
+    parser.add_argument("--start", default="08:30", help="the krx clock's first day starts at HH:MM (default: 08:30)")
     parser.add_argument("--version", action="version", version=f"kiwoom-desk-sandbox {__version__}")
     return parser.parse_args(argv)
 
@@ -46,6 +55,9 @@ async def serve(args: argparse.Namespace) -> None:
         reset=args.reset,
         initial_cash=args.cash,
         tick_interval=args.tick_interval or None,
+        mode=args.clock,
+        speed=args.speed,
+        start=args.start,
     )
     await server.start()
     try:
@@ -55,6 +67,8 @@ async def serve(args: argparse.Namespace) -> None:
         print(f"  WebSocket  {server.ws_url}", flush=True)
         print(f"  account    {account.account_no}  cash {account.cash:,} KRW  seed {account.seed}", flush=True)
         print(f"  data       {server.data_dir}", flush=True)
+        if args.clock == "krx":
+            print(f"  clock      KRX day from {args.start}, {args.speed:g}x", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
         stop = asyncio.Event()
         if sys.platform != "win32":  # a service manager's SIGTERM gets the same clean shutdown as Ctrl+C, and Ctrl+C
@@ -69,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.cash <= 0:
         raise SystemExit("--cash must be a positive number of won")
+    try:
+        check_speed(args.speed)
+        if parse_time(args.start) >= DAY_END:
+            raise ValueError(f"--start must be before {DAY_END:%H:%M}")
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(args))

@@ -23,9 +23,12 @@ from aiohttp import web
 from . import errors
 from .broker import Broker, new_account
 from .clock import Clock, kst_now
+from .control import SandboxControl
 from .faults import FaultKind, Faults
+from .krx_day import KrxDay
 from .listings import load_listings
 from .market import Market, Quote
+from .market_clock import DEFAULT_START, MarketClock, parse_time
 from .realtime import RealtimeHub
 from .server import SandboxHttp
 from .store import Store
@@ -59,7 +62,12 @@ class SandboxServer:
         credentials: tuple[str, str] | None = None,
         clock: Clock = kst_now,
         ping_interval: float = 10.0,
+        mode: str = "continuous",
+        speed: float = 1.0,
+        start: str | None = None,
     ) -> None:
+        """`clock` is the wall clock (tokens use it); `mode`, `speed` and `start` (HH:MM) choose the market clock:
+        "continuous" (the wall clock, one endless session) or "krx" (a simulated KRX day, see krx_day)."""
         self.ping_interval = ping_interval
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.host, self.port = host, port
@@ -68,6 +76,9 @@ class SandboxServer:
         self.faults = Faults()
         self.tokens = TokenRegistry(clock, token_lifetime, credentials)
         self._clock = clock
+        self.market_clock = MarketClock(clock, mode, speed, parse_time(start) if start else DEFAULT_START)
+        self.day: KrxDay | None = None
+        self.control: SandboxControl | None = None
         self._page_size = page_size
         self._runner: web.AppRunner | None = None
         self._ticker: asyncio.Task[None] | None = None
@@ -95,7 +106,10 @@ class SandboxServer:
         try:
             self._broker = self._open_broker(store)
             self.hub = RealtimeHub(self._broker, self.tokens, self.ping_interval, self._page_size)
-            self.http = SandboxHttp(self._broker, self.tokens, self.faults, self._page_size, self.hub)
+            assert self.day is not None
+            self.day.phase_listeners.append(self.hub.phase_changed)
+            self.control = SandboxControl(self._broker, self.market_clock, self.day)
+            self.http = SandboxHttp(self._broker, self.tokens, self.faults, self._page_size, self.hub, self.control)
             self._runner = web.AppRunner(self.http.application(), access_log=None, handler_cancellation=False)
             await self._runner.setup()
             site = web.TCPSite(self._runner, self.host, self.port)
@@ -145,9 +159,10 @@ class SandboxServer:
             snapshot.orders,
             snapshot.fills,
             snapshot.holdings,
-            self._clock,
+            self.market_clock.now,
             snapshot.days,
         )
+        self.day = broker.session = KrxDay(broker, self.market_clock)
         with store.transaction():
             store.save(account, *quotes.values())
         broker.roll_day()
@@ -248,6 +263,23 @@ class SandboxExchange:
     def set_price(self, code: str, price: int, depth: int | None = None) -> None:
         """The market trades at `price`; `depth` pins every book level's quantity (a thin book for partial fills)."""
         self._call(lambda: self._server.broker.set_price(code, price, depth))
+
+    def state(self) -> dict[str, Any]:
+        """What GET /sandbox/state answers."""
+        return self._call(lambda: self._control().state())
+
+    def set_clock(self, mode: str | None = None, time: str | None = None, speed: float | None = None) -> dict[str, Any]:
+        """What POST /sandbox/clock does (a ControlError for a bad field)."""
+        return self._call(lambda: self._control().set_clock(mode, time, speed))
+
+    def reset_account(self) -> dict[str, Any]:
+        """What POST /sandbox/reset does."""
+        return self._call(lambda: self._control().reset())
+
+    def _control(self) -> SandboxControl:
+        if self._server.control is None:
+            raise RuntimeError("the Sandbox is not running")
+        return self._server.control
 
     def quote(self, code: str) -> Quote:
         return self._call(lambda: replace(self._server.broker.market.quotes[code]))

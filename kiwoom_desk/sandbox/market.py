@@ -112,6 +112,14 @@ class Market:
         self._books[code] = self._build_book(code, self._rng(code), price)
         self.quotes[code].trade(price, 0)
 
+    def show_book(self, code: str, book: Book) -> None:
+        """During an auction the book shows the orders collected for it."""
+        self._books[code] = book
+
+    def rebuild_book(self, code: str) -> None:
+        """A fresh book around the current price (continuous trading resumes after an auction)."""
+        self._books[code] = self._build_book(code, self._rng(code))
+
     def new_day(self, code: str) -> None:
         """Yesterday's last price becomes today's base price; the limits move with it."""
         quote = self.quotes[code]

@@ -1,6 +1,7 @@
 """The Sandbox's WebSocket at /api/dostk/websocket (kiwoom-api.md §6): LOGIN, PING, REG/REMOVE, and REAL
-pushes of 00 (order execution), 04 (balance), 0B (trade) and 0D (10-level book); condition search (CNSR…, REAL
-02) is in `condition_search`.
+pushes of 00 (order execution), 04 (balance), 0B (trade), 0D (10-level book; FIDs 23/24 the expected price and
+quantity while an auction collects) and 0s (market phase, KRX clock only; registered with item ""); condition
+search (CNSR…, REAL 02) is in `condition_search`.
 
 00 and 04 go to every logged-in session of the account without registration, as on the real server; 0B and 0D
 only to sessions that registered the stock. Each session has a queue and a writer task, so a broker event on
@@ -15,6 +16,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -30,12 +32,14 @@ from .tokens import TokenRegistry
 
 log = logging.getLogger(__name__)
 
-TYPES = frozenset({"00", "04", "0B", "0D"})  # what the Sandbox streams
+TYPES = frozenset({"00", "04", "0B", "0D", "0s"})  # what the Sandbox streams
 CATALOGUE = frozenset(  # the spec's real-time types (kiwoom-api.md §6.2, -market.md §6): left out, not refused
     {"00", "04", "0A", "0B", "0C", "0D", "0E", "0F", "0G", "0H", "0I", "0J", "0U", "0g", "0m", "0u", "0s", "0w", "1h"}
 )
 ACCOUNT_TYPES = frozenset({"00", "04"})
-TYPE_NAMES = {"00": "주문체결", "04": "잔고", "0B": "주식체결", "0D": "주식호가잔량"}
+MARKET_WIDE_TYPES = frozenset({"0s"})  # one stream for the whole market: the item is ""
+TYPE_NAMES = {"00": "주문체결", "04": "잔고", "0B": "주식체결", "0D": "주식호가잔량", "0s": "장시작시간"}
+OPENING = 9 * 3600  # 09:00, for FID 214 (time left until the open)
 MISSED_PINGS = 3  # a session that echoes none of this many PINGs is closed
 
 
@@ -147,9 +151,9 @@ class RealtimeHub:
                 if kind not in TYPES:
                     ignored.append(kind)
                     continue
-                codes = [item for item in items if item]
+                codes = [""] if kind in MARKET_WIDE_TYPES else [item for item in items if item]
                 unknown = [code for code in codes if code not in self.broker.market.listings]
-                if kind not in ACCOUNT_TYPES and unknown:
+                if kind not in ACCOUNT_TYPES | MARKET_WIDE_TYPES and unknown:
                     return errors.unknown_stock(unknown[0]).body(), []
                 changes.append((kind, codes))
         if name == "REG" and frame.get("refresh", "1") == "0":
@@ -237,6 +241,17 @@ class RealtimeHub:
                     self._push(kind, code, session)
             for message in session.conditions.moved(code):
                 session.send(message)
+
+    def phase_changed(self, code215: str, at: datetime) -> None:
+        """0s: the market's phase changed (FID 215 as the spec's codes), at `at` (simulated KST)."""
+        seconds = at.hour * 3600 + at.minute * 60 + at.second
+        left = max(OPENING - seconds, 0)
+        values = {
+            "215": code215,
+            "20": at.strftime("%H%M%S"),
+            "214": f"{left // 3600:02d}{left // 60 % 60:02d}{left % 60:02d}",
+        }
+        self._broadcast("0s", "", values)
 
     def _broadcast(self, kind: str, code: str, values: dict[str, str]) -> None:
         for session in self.sessions:
@@ -353,6 +368,9 @@ class RealtimeHub:
             values[str(81 + level)] = values[str(91 + level)] = "0"
         values["121"] = str(sum(level.quantity for level in book.asks))
         values["125"] = str(sum(level.quantity for level in book.bids))
+        expected = self.broker.expected_auction(code)
+        if expected is not None:  # only while an auction collects (KRX clock)
+            values["23"], values["24"] = signed_price(expected[0], base), str(expected[1])
         return values
 
 

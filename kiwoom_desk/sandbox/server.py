@@ -30,6 +30,7 @@ from . import (
 )
 from .api_common import Answer, Handler, ok
 from .broker import Broker, OrderRejected
+from .control import SandboxControl
 from .faults import FaultKind, Faults
 from .realtime import RealtimeHub
 from .tokens import TokenRegistry, parse_authorization
@@ -60,8 +61,17 @@ def _json(body: Answer, status: int = 200, headers: dict[str, str] | None = None
 
 
 class SandboxHttp:
-    def __init__(self, broker: Broker, tokens: TokenRegistry, faults: Faults, page_size: int, hub: RealtimeHub) -> None:
+    def __init__(
+        self,
+        broker: Broker,
+        tokens: TokenRegistry,
+        faults: Faults,
+        page_size: int,
+        hub: RealtimeHub,
+        control: SandboxControl | None = None,
+    ) -> None:
         self.broker = broker
+        self.control = control  # /sandbox/...: the Sandbox's own routes, not Kiwoom api-ids
         self.tokens = tokens
         self.faults = faults
         self.page_size = page_size
@@ -71,6 +81,8 @@ class SandboxHttp:
     def application(self) -> web.Application:
         app = web.Application(client_max_size=MAX_BODY_BYTES)
         app.router.add_get(wire.PATH_WEBSOCKET, self.hub.handle)
+        if self.control is not None:
+            self.control.routes(app)
         app.router.add_route("*", "/{tail:.*}", self.handle)
         return app
 

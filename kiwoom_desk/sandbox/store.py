@@ -127,6 +127,11 @@ class Store:
                 [_encode(getattr(obj, name)) for name in names],
             )
 
+    def clear_account_records(self) -> None:
+        """Orders, fills and holdings gone (the Sandbox's account reset); the account row and the market stay."""
+        for cls in (Order, Fill, Holding):
+            self._conn.execute(f"DELETE FROM {_TABLES[cls][0]}")
+
     def delete_holding(self, code: str) -> None:
         self._conn.execute("DELETE FROM holdings WHERE code = ?", (code,))
 
