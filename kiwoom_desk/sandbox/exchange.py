@@ -147,6 +147,7 @@ class SandboxServer:
             snapshot.holdings,
             self._clock,
             snapshot.days,
+            snapshot.lots,
         )
         with store.transaction():
             store.save(account, *quotes.values())
