@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .client import KiwoomClient, mask_account
-    from .codes import OrderStatus, Side, TradeType, Venue
+    from .codes import CreditDeal, CreditType, OrderStatus, Side, TradeType, Venue
     from .conditions import (
         Condition,
         ConditionMatch,
         ConditionSearch,
     )
+    from .credit_models import CreditStock
     from .errors import (
         ApiError,
         CredentialsError,
@@ -141,6 +142,9 @@ _HOMES = {  # name -> the submodule that defines it
     "ResponseFormatError": "errors",
     "ServerError": "errors",
     "Side": "codes",
+    "CreditDeal": "codes",
+    "CreditType": "codes",
+    "CreditStock": "credit_models",
     "StockInfo": "models",
     "StockListing": "models",
     "SymbolNotFoundError": "errors",
@@ -184,6 +188,9 @@ __all__ = [
     "ConditionMatch",
     "ConditionSearch",
     "CredentialsError",
+    "CreditDeal",
+    "CreditStock",
+    "CreditType",
     "DailyCandle",
     "Deposit",
     "DeviceAuthError",

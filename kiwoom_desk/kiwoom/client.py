@@ -25,6 +25,7 @@ import httpx
 import pydantic
 
 from . import errors
+from ._credit_orders import CreditOrders
 from ._market_queries import MarketQueries
 from .auth import AccessToken, Clock, TokenManager, kst_now, parse_expiry
 from .codes import Side, TradeType, Venue
@@ -68,10 +69,11 @@ PATHS: dict[str, str] = {
     "au10001": "/oauth2/token",
     "au10002": "/oauth2/revoke",
     **dict.fromkeys(("kt10000", "kt10001", "kt10002", "kt10003"), "/api/dostk/ordr"),
+    **dict.fromkeys(("kt10006", "kt10007", "kt10008", "kt10009"), "/api/dostk/crdordr"),
     **dict.fromkeys(
         ("ka00001", "ka10075", "ka10076", "kt00007", "kt00018", "kt00001", "ka10170", "ka10077"), "/api/dostk/acnt"
     ),
-    **dict.fromkeys(("ka10001", "ka10095", "ka10099", "ka10059"), "/api/dostk/stkinfo"),
+    **dict.fromkeys(("ka10001", "ka10095", "ka10099", "ka10059", "kt20016"), "/api/dostk/stkinfo"),
     **dict.fromkeys(("ka01300", "ka01301"), "/api/dostk/watchlist"),
     "ka10004": "/api/dostk/mrkcond",
     **dict.fromkeys(("ka10080", "ka10081", "ka10064"), "/api/dostk/chart"),
@@ -90,7 +92,7 @@ def mask_account(account_no: str) -> str:
     return "*" * max(len(account_no) - 4, 0) + account_no[-4:]
 
 
-class KiwoomClient(MarketQueries):
+class KiwoomClient(MarketQueries, CreditOrders):
     """Async client for Kiwoom's REST API.
 
     >>> async with KiwoomClient(base_url, appkey, secretkey) as client:
@@ -184,6 +186,20 @@ class KiwoomClient(MarketQueries):
         """kt10000 (buy) / kt10001 (sell). Checked before sending; sent at most once."""
         side = _member(Side, side, "side", "kt10000")
         api_id = side.api_id
+        body = self._new_order_body(api_id, stock_code, quantity, trade_type, price, venue, stop_price)
+        return await self._order(api_id, body, OrderAck)
+
+    def _new_order_body(
+        self,
+        api_id: str,
+        stock_code: str,
+        quantity: int,
+        trade_type: TradeType,
+        price: int | None,
+        venue: Venue,
+        stop_price: int | None,
+    ) -> dict[str, str]:
+        """The checked body of a new order (kt10000/kt10001, and the credit kt10006/kt10007 share it)."""
         trade_type = _member(TradeType, trade_type, "trade_type", api_id)
         venue = _member(Venue, venue, "venue", api_id)
         self._check_stock_code(stock_code, api_id)
@@ -209,7 +225,7 @@ class KiwoomClient(MarketQueries):
             "trde_tp": trade_type.value,
             "cond_uv": str(stop_price) if trade_type.needs_stop_price else "",
         }
-        return await self._order(api_id, body, OrderAck)
+        return body
 
     async def modify_order(
         self,
@@ -223,6 +239,20 @@ class KiwoomClient(MarketQueries):
     ) -> ModifyAck:
         """kt10002: a new order number takes over `quantity` (0: the whole remainder) at `price`."""
         api_id = "kt10002"
+        body = self._modify_body(api_id, orig_order_no, stock_code, quantity, price, venue, stop_price)
+        return await self._order(api_id, body, ModifyAck)
+
+    def _modify_body(
+        self,
+        api_id: str,
+        orig_order_no: str,
+        stock_code: str,
+        quantity: int,
+        price: int,
+        venue: Venue,
+        stop_price: int | None,
+    ) -> dict[str, str]:
+        """The checked body of a modify (kt10002, and the credit kt10008 shares it)."""
         venue = self._check_amendment(api_id, orig_order_no, stock_code, quantity, venue)
         self._check_count(price, "price", api_id, allow_zero=False)
         if stop_price is not None:
@@ -235,21 +265,28 @@ class KiwoomClient(MarketQueries):
             "mdfy_uv": str(price),
             "mdfy_cond_uv": str(stop_price) if stop_price else "",
         }
-        return await self._order(api_id, body, ModifyAck)
+        return body
 
     async def cancel_order(
         self, *, orig_order_no: str, stock_code: str, quantity: int = 0, venue: Venue = Venue.KRX
     ) -> CancelAck:
         """kt10003: cancels `quantity` shares of the order; 0 cancels the whole unfilled remainder."""
         api_id = "kt10003"
+        return await self._order(
+            api_id, self._cancel_body(api_id, orig_order_no, stock_code, quantity, venue), CancelAck
+        )
+
+    def _cancel_body(
+        self, api_id: str, orig_order_no: str, stock_code: str, quantity: int, venue: Venue
+    ) -> dict[str, str]:
+        """The checked body of a cancel (kt10003, and the credit kt10009 shares it)."""
         venue = self._check_amendment(api_id, orig_order_no, stock_code, quantity, venue)
-        body = {
+        return {
             "dmst_stex_tp": venue.value,
             "orig_ord_no": orig_order_no,
             "stk_cd": stock_code,
             "cncl_qty": str(quantity),
         }
-        return await self._order(api_id, body, CancelAck)
 
     # ---- account ----------------------------------------------------------------------------------------
 
@@ -304,9 +341,10 @@ class KiwoomClient(MarketQueries):
         }
         return await self._rows("kt00007", body, "acnt_ord_cntr_prps_dtl", OrderHistoryEntry)
 
-    async def balance(self, venue: Venue = Venue.KRX) -> Balance:
-        """kt00018, every page: totals and holdings."""
-        body = {"qry_tp": "1", "dmst_stex_tp": Venue(venue).value}
+    async def balance(self, venue: Venue = Venue.KRX, *, by_lot: bool = False) -> Balance:
+        """kt00018, every page: totals and holdings. Cash and credit holdings are separate rows (`credit_type`);
+        `by_lot` (qry_tp 2, 개별) gives a credit holding one row per loan date, else (1, 합산) one per stock."""
+        body = {"qry_tp": "2" if by_lot else "1", "dmst_stex_tp": Venue(venue).value}
         pages = await self._pages("kt00018", body, "acnt_evlt_remn_indv_tot")
         first, rows = pages
         return self._model("kt00018", {**first, "acnt_evlt_remn_indv_tot": rows}, Balance)
@@ -422,7 +460,9 @@ class KiwoomClient(MarketQueries):
         Orders are refused here: they go through the checked methods above."""
         if api_id in errors.ORDER_API_IDS:
             raise errors.OrderValidationError(
-                f"{api_id} is an order: use place_order, modify_order or cancel_order", field="api_id", api_id=api_id
+                f"{api_id} is an order: use its checked method (place_order, credit_buy ...)",
+                field="api_id",
+                api_id=api_id,
             )
         data, _headers = await self._send(api_id, dict(body), None)
         return data

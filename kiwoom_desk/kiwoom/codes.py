@@ -115,3 +115,32 @@ _BY_NAME: dict[str, TradeType] = {
     "시간외단일가": TradeType.AFTER_HOURS_SINGLE,
     "장마감후시간외": TradeType.POST_MARKET_CLOSE,
 }
+
+
+class CreditDeal(StrEnum):
+    """kt10007 crd_deal_tp: which loans a credit sell repays (kiwoom-api-market.md §5.2)."""
+
+    LOAN = "33"  # 융자: the lot of one loan date (crd_loan_dt required)
+    LOAN_TOTAL = "99"  # 융자합: all the stock's loans
+
+
+class CreditType(StrEnum):
+    """신용구분: kt00018 `crd_tp`, FID 922 of 00 and 917 of 04 (as the legacy OpenAPI+ codes: the REST spec
+    shows only 00)."""
+
+    CASH = "00"  # 보통 (not on credit)
+    OWN_LOAN = "03"  # 자기융자: bought with the broker's own loan
+    OWN_LOAN_REPAY = "33"  # a credit sell of one loan (00 events)
+    OWN_LOAN_REPAY_ALL = "99"  # a credit sell of all loans (00 events)
+
+    @property
+    def is_credit(self) -> bool:
+        return self is not CreditType.CASH
+
+    @classmethod
+    def parse(cls, text: object) -> CreditType | None:
+        """The type a wire code names; None when absent ("") or not one listed here."""
+        try:
+            return cls(str(text).strip())
+        except ValueError:
+            return None

@@ -181,4 +181,4 @@ def error_for(api_id: str, return_code: int | None, return_msg: str, http_status
     )
 
 
-ORDER_API_IDS = frozenset({"kt10000", "kt10001", "kt10002", "kt10003"})
+ORDER_API_IDS = frozenset({"kt10000", "kt10001", "kt10002", "kt10003", "kt10006", "kt10007", "kt10008", "kt10009"})

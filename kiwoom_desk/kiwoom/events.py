@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from .codes import OrderStatus, Side
+from .codes import CreditType, OrderStatus, Side
 
 if TYPE_CHECKING:
     from .models import Levels
@@ -55,6 +55,8 @@ class OrderExecution:
     venue: str = ""  # 2135: KRX, NXT
     order_commission: int | None = None  # 938: the order's commission today so far (not this fill's alone)
     order_tax: int | None = None  # 939: the order's tax today so far
+    credit_type: CreditType | None = None  # 922: 00 cash, 03 a credit buy, 33/99 a credit sell; None if absent
+    loan_date: str = ""  # 923: the loan (lot) a credit order buys into or sells from, YYYYMMDD
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,14 @@ class BalanceUpdate:
     purchase_amount: int
     sellable: int
     profit_rate: Decimal | None
+    credit_type: CreditType | None = None  # 917: 00 a cash holding, 03 a credit lot (one 04 per lot)
+    loan_date: str = ""  # 916: the lot's loan date, YYYYMMDD
+    loan_amount: int | None = None  # 957: what the lot still owes
+    loan_interest: int | None = None  # 958: its interest so far
+
+    @property
+    def on_credit(self) -> bool:
+        return self.credit_type is not None and self.credit_type.is_credit
 
 
 @dataclass(frozen=True)

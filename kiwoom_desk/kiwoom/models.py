@@ -24,7 +24,7 @@ from ._numbers import (
     parse_int,
     parse_price,
 )
-from .codes import OrderStatus, Side
+from .codes import CreditType, OrderStatus, Side
 
 Int = Annotated[int, BeforeValidator(parse_int)]
 Price = Annotated[int, BeforeValidator(parse_price)]
@@ -56,6 +56,20 @@ def _stock_code(value: Any) -> Any:
 
 StockCode = Annotated[str, BeforeValidator(_stock_code)]
 Status = Annotated[OrderStatus | None, BeforeValidator(OrderStatus.parse)]  # a status the spec does not list: None
+Credit = Annotated[CreditType | None, BeforeValidator(CreditType.parse)]  # absent or unlisted: None
+_DAY = re.compile(r"([0-9]{8})?")
+
+
+def loan_date(value: Any) -> str:
+    """A loan date: YYYYMMDD, or "" for none (a cash row). Anything else is an error: a credit sell of one lot
+    (kt10007 33) is sent with this date, so a wrong one must not be carried."""
+    text = value.strip() if isinstance(value, str) else None
+    if text is None or not _DAY.fullmatch(text):
+        raise WireNumberError(f"not a loan date (YYYYMMDD): {str(value)[:20]!r}")
+    return text
+
+
+LoanDate = Annotated[str, BeforeValidator(loan_date)]
 
 
 ORDER_NO = r"^[0-9]{1,10}$"  # order numbers are digits (7 on the wire; the spec's own example shows 5)
@@ -115,6 +129,11 @@ class _OrderRow(WireModel):
     @property
     def side(self) -> Side | None:
         return side_from_text(self.side_text)
+
+    @property
+    def on_credit(self) -> bool:
+        """A credit order: its side text says 신용 ("+매수신용", ka10075's overview)."""
+        return "신용" in self.side_text
 
 
 class _TodayOrderRow(_OrderRow):
@@ -177,6 +196,13 @@ class Holding(WireModel):
     evaluation: Int = Field(alias="evlt_amt")
     profit: Int = Field(alias="evltv_prft")
     profit_rate: OptRate = Field(None, alias="prft_rt")
+    credit_type: Credit = Field(None, alias="crd_tp")  # 00 cash, 03 자기융자
+    credit_type_name: str = Field("", alias="crd_tp_nm")
+    loan_date: LoanDate = Field("", alias="crd_loan_dt")  # a credit lot's loan date ("" when cash or summed)
+
+    @property
+    def on_credit(self) -> bool:
+        return self.credit_type is not None and self.credit_type.is_credit
 
 
 class Balance(WireModel):
@@ -187,6 +213,9 @@ class Balance(WireModel):
     total_profit: OptInt = Field(None, alias="tot_evlt_pl")
     total_profit_rate: OptRate = Field(None, alias="tot_prft_rt")
     estimated_assets: OptInt = Field(None, alias="prsm_dpst_aset_amt")
+    total_loan: OptInt = Field(None, alias="tot_loan_amt")
+    total_credit_loan: OptInt = Field(None, alias="tot_crd_loan_amt")  # 총융자금액
+    total_stock_loan: OptInt = Field(None, alias="tot_crd_ls_amt")  # 총대주금액
     holdings: list[Holding] = Field(default_factory=list, alias="acnt_evlt_remn_indv_tot")
 
 

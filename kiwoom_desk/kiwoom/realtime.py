@@ -22,7 +22,7 @@ import websockets
 from websockets.asyncio.client import ClientConnection
 
 from ._numbers import direction, optional_decimal, optional_int, optional_price, parse_int, parse_price
-from .codes import OrderStatus, Side
+from .codes import CreditType, OrderStatus, Side
 from .errors import REISSUE_CODES, documented_code
 from .events import (
     BalanceUpdate,
@@ -76,6 +76,14 @@ def _text(values: dict[str, Any], fid: str) -> str:
     return str(values.get(fid, "")).strip()
 
 
+def _day(values: dict[str, Any], fid: str) -> str:
+    """A YYYYMMDD date FID, or "" when absent; anything else makes the entry unreadable (a lot is sold by it)."""
+    text = _text(values, fid)
+    if text and not re.fullmatch(r"[0-9]{8}", text):
+        raise KeyError(f"{fid} (a date) is not YYYYMMDD: {text[:20]!r}")
+    return text
+
+
 def _execution(values: dict[str, Any], item: str) -> OrderExecution:
     side_code = _text(values, "907")
     side_text = _text(values, "905")
@@ -108,6 +116,8 @@ def _execution(values: dict[str, Any], item: str) -> OrderExecution:
         venue=_text(values, "2135")[:8],
         order_commission=optional_int(values.get("938")),
         order_tax=optional_int(values.get("939")),
+        credit_type=CreditType.parse(values.get("922", "")),
+        loan_date=_day(values, "923"),
     )
 
 
@@ -121,6 +131,10 @@ def _balance(values: dict[str, Any], item: str) -> BalanceUpdate:
         purchase_amount=parse_int(values.get("932", "")),
         sellable=parse_int(values.get("933", "")),
         profit_rate=optional_decimal(values.get("8019")),
+        credit_type=CreditType.parse(values.get("917", "")),
+        loan_date=_day(values, "916"),
+        loan_amount=optional_int(values.get("957")),
+        loan_interest=optional_int(values.get("958")),
     )
 
 

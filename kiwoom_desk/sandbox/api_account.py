@@ -5,6 +5,8 @@ Lists come back whole; the HTTP layer pages them with cont-yn / next-key.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import errors, fees
 from .api_common import OK_QUERY, Answer, Handler, ok
 from .broker import TRADE_TYPE_NAMES, Broker
@@ -15,9 +17,17 @@ _VENUE_CODES = {"KRX": "1", "NXT": "2"}
 
 
 def _side_text(order: Order) -> str:
-    """io_tp_nm of ka10075/ka10076: "+매수", "-매도", "+매수정정", "-매도취소"."""
+    """io_tp_nm of ka10075/ka10076: "+매수", "-매도", "+매수정정", "-매도취소"; a credit order says so after its
+    side, as the spec's "+매수신용": "-매도신용", "+매수신용정정"."""
     suffix = {Kind.NEW: "", Kind.MODIFY: "정정", Kind.CANCEL: "취소"}[order.kind]
-    return ("+" if order.side is Side.BUY else "-") + order.side.korean + suffix
+    return ("+" if order.side is Side.BUY else "-") + order.side.korean + ("신용" if order.credit else "") + suffix
+
+
+def _credit_code(order: Order) -> str:
+    """kt00007 crd_tp: 00 cash, 03 a credit (자기융자) buy, 33/99 a credit sell as it was entered."""
+    if not order.credit:
+        return "00"
+    return "03" if order.side is Side.BUY else order.crd_deal_tp
 
 
 def _side_filter(value: str, order: Order) -> bool:
@@ -141,14 +151,14 @@ def order_history(broker: Broker, f: dict[str, str]) -> Answer:
             continue
         if f["dmst_stex_tp"] not in ("%", order.venue):
             continue
-        action = {Kind.NEW: "현금", Kind.MODIFY: "", Kind.CANCEL: ""}[order.kind]
+        action = {Kind.NEW: "신용" if order.credit else "현금", Kind.MODIFY: "", Kind.CANCEL: ""}[order.kind]
         amendment = {Kind.NEW: "", Kind.MODIFY: "정정", Kind.CANCEL: "취소"}[order.kind]
         rows.append(
             {
                 "ord_no": order.ord_no,
                 "stk_cd": "A" + order.code,
                 "trde_tp": TRADE_TYPE_NAMES[order.trade_type],
-                "crd_tp": "00",
+                "crd_tp": _credit_code(order),
                 "ord_qty": padded(order.quantity, 10),
                 "ord_uv": padded(order.order_price, 10),
                 "cnfm_qty": padded(order.quantity, 10),
@@ -158,7 +168,7 @@ def order_history(broker: Broker, f: dict[str, str]) -> Answer:
                 "ori_ord": order.orig_ord_no,
                 "stk_nm": broker.market.listings[order.code].name,
                 "io_tp_nm": action + order.side.korean + amendment,
-                "loan_dt": "",
+                "loan_dt": order.loan_date,
                 "cntr_qty": padded(order.filled_qty, 10),
                 "cntr_uv": padded(order.average_fill_price, 10),
                 "ord_remnq": padded(order.open_qty, 10),
@@ -172,43 +182,112 @@ def order_history(broker: Broker, f: dict[str, str]) -> Answer:
     return ok(OK_QUERY, acnt_ord_cntr_prps_dtl=rows)
 
 
+@dataclass
+class _Position:
+    """One kt00018 row: a cash holding, a credit lot, or (qry_tp 1) a stock's lots summed."""
+
+    code: str
+    quantity: int
+    purchase_amount: int
+    today_buy_qty: int
+    today_sell_qty: int
+    sellable: int
+    loan_date: str = ""  # "" for cash, and for summed lots of several dates
+    loan: int = 0
+    credit: bool = False
+
+
+def _positions(broker: Broker, by_lot: bool) -> list[_Position]:
+    """Cash holdings (crd_tp 00) and credit lots (03), cash first within a stock; qry_tp 1 (합산) sums a stock's
+    lots into one credit row, qry_tp 2 (개별) gives one row per loan date."""
+    positions = []
+    for code in sorted({*broker.holdings, *(lot.code for lot in broker.lots.values())}):
+        holding = broker.holdings.get(code)
+        if holding is not None:
+            positions.append(
+                _Position(
+                    code,
+                    holding.quantity,
+                    holding.purchase_amount,
+                    holding.today_buy_qty,
+                    holding.today_sell_qty,
+                    broker.sellable(code),
+                )
+            )
+        lots = broker.lots_of(code)
+        if not lots:
+            continue
+        if by_lot:
+            positions.extend(
+                _Position(
+                    code,
+                    lot.quantity,
+                    lot.purchase_amount,
+                    lot.today_buy_qty,
+                    lot.today_sell_qty,
+                    broker.credit_sellable(code, lot.loan_date),
+                    lot.loan_date,
+                    lot.loan,
+                    credit=True,
+                )
+                for lot in lots
+            )
+        else:
+            positions.append(
+                _Position(
+                    code,
+                    sum(lot.quantity for lot in lots),
+                    sum(lot.purchase_amount for lot in lots),
+                    sum(lot.today_buy_qty for lot in lots),
+                    sum(lot.today_sell_qty for lot in lots),
+                    broker.credit_sellable(code),
+                    lots[0].loan_date if len(lots) == 1 else "",
+                    sum(lot.loan for lot in lots),
+                    credit=True,
+                )
+            )
+    return positions
+
+
 def balance(broker: Broker, f: dict[str, str]) -> Answer:
-    holdings = sorted(broker.holdings.values(), key=lambda h: h.code) if f["dmst_stex_tp"] == "KRX" else []
+    positions = _positions(broker, by_lot=f["qry_tp"] == "2") if f["dmst_stex_tp"] == "KRX" else []
     rows = []
-    total_purchase = total_value = 0
-    for holding in holdings:
-        quote = broker.market.quotes[holding.code]
-        value = quote.price * holding.quantity
-        profit = value - holding.purchase_amount
-        total_purchase += holding.purchase_amount
+    total_purchase = total_value = total_loan = 0
+    for position in positions:
+        quote = broker.market.quotes[position.code]
+        value = quote.price * position.quantity
+        profit = value - position.purchase_amount
+        total_purchase += position.purchase_amount
         total_value += value
+        total_loan += position.loan
         sell_commission, tax = fees.commission(value), fees.sell_tax(value)
-        buy_commission = fees.commission(holding.purchase_amount)
+        buy_commission = fees.commission(position.purchase_amount)
+        average = round(position.purchase_amount / position.quantity) if position.quantity else 0
         rows.append(
             {
-                "stk_cd": "A" + holding.code,
-                "stk_nm": broker.market.listings[holding.code].name,
+                "stk_cd": "A" + position.code,
+                "stk_nm": broker.market.listings[position.code].name,
                 "evltv_prft": padded(profit, 15),
-                "prft_rt": rate(profit, holding.purchase_amount, plus=False),
-                "pur_pric": padded(holding.average_price, 12),
+                "prft_rt": rate(profit, position.purchase_amount, plus=False),
+                "pur_pric": padded(average, 12),
                 "pred_close_pric": padded(quote.base_price, 12),
-                "rmnd_qty": padded(holding.quantity, 15),
-                "trde_able_qty": padded(broker.sellable(holding.code), 15),
+                "rmnd_qty": padded(position.quantity, 15),
+                "trde_able_qty": padded(position.sellable, 15),
                 "cur_prc": padded(quote.price, 12),
                 "pred_buyq": padded(0, 15),
                 "pred_sellq": padded(0, 15),
-                "tdy_buyq": padded(holding.today_buy_qty, 15),
-                "tdy_sellq": padded(holding.today_sell_qty, 15),
-                "pur_amt": padded(holding.purchase_amount, 15),
+                "tdy_buyq": padded(position.today_buy_qty, 15),
+                "tdy_sellq": padded(position.today_sell_qty, 15),
+                "pur_amt": padded(position.purchase_amount, 15),
                 "pur_cmsn": padded(buy_commission, 15),
                 "evlt_amt": padded(value, 15),
                 "sell_cmsn": padded(sell_commission, 15),
                 "tax": padded(tax, 15),
                 "sum_cmsn": padded(buy_commission + sell_commission, 15),
                 "poss_rt": "0.00",
-                "crd_tp": "00",
-                "crd_tp_nm": "",
-                "crd_loan_dt": "",
+                "crd_tp": "03" if position.credit else "00",
+                "crd_tp_nm": "자기융자" if position.credit else "",
+                "crd_loan_dt": position.loan_date,
             }
         )
     for row in rows:
@@ -220,10 +299,10 @@ def balance(broker: Broker, f: dict[str, str]) -> Answer:
         tot_evlt_amt=padded(total_value, 15),
         tot_evlt_pl=padded(profit, 15),
         tot_prft_rt=rate(profit, total_purchase, plus=False),
-        prsm_dpst_aset_amt=padded(broker.account.cash + total_value, 15),
-        tot_loan_amt=padded(0, 15),
-        tot_crd_loan_amt=padded(0, 15),
-        tot_crd_ls_amt=padded(0, 15),
+        prsm_dpst_aset_amt=padded(broker.account.cash + total_value - total_loan, 15),
+        tot_loan_amt=padded(total_loan, 15),
+        tot_crd_loan_amt=padded(total_loan, 15),
+        tot_crd_ls_amt=padded(0, 15),  # no 대주 (stock loans) in the Sandbox, nor in REST
         acnt_evlt_remn_indv_tot=rows,
     )
 

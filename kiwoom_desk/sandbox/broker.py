@@ -13,6 +13,10 @@ KRX semantics, simplified where the README says so:
   takes it off; both report the root of the chain.
 - Buys hold cash at their limit (market orders: at the upper limit) plus commission; sells hold shares. No short
   selling, no buying beyond orderable cash.
+- Credit orders (kt10006-kt10009) follow the rules of `credit.py`: a credit buy holds and pays only its margin and
+  commission and fills into a lot per loan date; a credit sell sells lots and repays their loan and interest.
+  Cash and credit are kept apart: a cash sell cannot sell a lot, a credit sell cannot sell cash shares, and a
+  credit order is modified and cancelled only as a credit order.
 
 Every check runs before any state changes, so a rejection leaves nothing behind.
 """
@@ -25,10 +29,10 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from ..trading.ticks import Instrument, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
-from . import fees
+from . import credit, fees
 from .history import Tape
 from .market import DayBar, Level, Market
-from .state import NO_ORDER, Account, Fill, Holding, Kind, Order, Side
+from .state import NO_ORDER, Account, CreditLot, Fill, Holding, Kind, Order, Side
 from .store import Store
 
 PRICED_TYPES = frozenset({"0", "5", "10", "20", "28", "62"})  # 62 only on the KRX clock
@@ -67,7 +71,8 @@ class BrokerListener(Protocol):
 
     def order_changed(self, order: Order, fill: Fill | None) -> None: ...
 
-    def holding_changed(self, code: str) -> None: ...
+    def holding_changed(self, code: str, loan_date: str = "") -> None:
+        """A cash holding (loan_date "") or the credit lot of that loan date changed."""
 
     def market_moved(self, code: str) -> None: ...
 
@@ -125,6 +130,7 @@ class Broker:
         holdings: Iterable[Holding],
         clock: Callable[[], datetime],
         days: Iterable[DayBar] = (),
+        lots: Iterable[CreditLot] = (),
     ) -> None:
         self.store = store
         self.market = market
@@ -137,7 +143,8 @@ class Broker:
             self.days.setdefault(bar.code, []).append(bar)
         self._printed = {code: quote.volume for code, quote in market.quotes.items()}  # volume already on the tape
         self.last_prints: dict[str, tuple[int, int]] = {}  # code -> (signed size, price) of its last print
-        self.holdings: dict[str, Holding] = {holding.code: holding for holding in holdings}
+        self.holdings: dict[str, Holding] = {holding.code: holding for holding in holdings}  # cash shares
+        self.lots: dict[str, CreditLot] = {lot.key: lot for lot in lots}  # credit shares, by code:loan_date
         self.clock = clock
         self.listeners: list[BrokerListener] = []
         self.session: SessionRules | None = None  # the KRX day, when the Sandbox runs on the KRX clock
@@ -151,17 +158,63 @@ class Broker:
         return [order for order in self.orders.values() if order.open_qty > 0]
 
     def reserved_cash(self) -> int:
-        return sum(
-            fees.buy_cost(order.reserve_price, order.open_qty) for order in self.open_orders() if order.side is Side.BUY
-        )
+        return sum(self._reserve(order, order.reserve_price, order.open_qty) for order in self.open_orders())
+
+    def _reserve(self, order: Order, price: int, quantity: int) -> int:
+        """The cash a buy holds: the whole amount, or for a credit buy its margin; commission in both."""
+        if order.side is Side.SELL:
+            return 0
+        if order.credit:
+            return credit.buy_reserve(price, quantity, self._credit_rate(order.code))
+        return fees.buy_cost(price, quantity)
+
+    def _credit_rate(self, code: str) -> int:
+        listing = self.market.listings[code]
+        if listing.credit_rate is None:
+            raise OrderRejected(
+                f"{listing.name}({code})은(는) 신용융자 가능종목이 아닙니다. 현금으로만 주문할 수 있습니다"
+            )
+        return listing.credit_rate
 
     def orderable_cash(self) -> int:
         return self.account.cash - self.reserved_cash()
 
     def sellable(self, code: str) -> int:
         held = self.holdings[code].quantity if code in self.holdings else 0
-        selling = sum(order.open_qty for order in self.open_orders() if order.side is Side.SELL and order.code == code)
+        selling = sum(
+            order.open_qty
+            for order in self.open_orders()
+            if order.side is Side.SELL and order.code == code and not order.credit
+        )
         return held - selling
+
+    def lots_of(self, code: str) -> list[CreditLot]:
+        """The stock's credit lots, oldest loan first."""
+        return sorted((lot for lot in self.lots.values() if lot.code == code), key=lambda lot: lot.loan_date)
+
+    def loan_total(self) -> int:
+        return sum(lot.loan for lot in self.lots.values())
+
+    def _credit_selling(self, code: str, loan_date: str | None, excluding: str = "") -> int:
+        """Open credit-sell quantity of the stock: of "33" orders on one lot, or of every credit sell (None)."""
+        return sum(
+            order.open_qty
+            for order in self.open_orders()
+            if order.side is Side.SELL
+            and order.credit
+            and order.code == code
+            and order.ord_no != excluding
+            and (loan_date is None or (order.crd_deal_tp == "33" and order.loan_date == loan_date))
+        )
+
+    def credit_sellable(self, code: str, loan_date: str = "") -> int:
+        """Shares a credit sell may still sell: of the lot of `loan_date`, or ("") of all the stock's lots."""
+        total = sum(lot.quantity for lot in self.lots_of(code)) - self._credit_selling(code, None)
+        if not loan_date:
+            return total
+        lot = self.lots.get(f"{code}:{loan_date}")
+        in_lot = lot.quantity - self._credit_selling(code, loan_date) if lot else 0
+        return min(in_lot, total)
 
     # ---- the trading day -----------------------------------------------------------------------------------
 
@@ -187,18 +240,34 @@ class Broker:
                     self.market.new_day(code)
                     self._printed[code] = 0
                     self.store.save(self.market.quotes[code])
-            for holding in self.holdings.values():
-                holding.today_buy_qty = holding.today_sell_qty = 0
-                self.store.save(holding)
+            positions: list[Holding | CreditLot] = [*self.holdings.values(), *self.lots.values()]
+            for position in positions:
+                position.today_buy_qty = position.today_sell_qty = 0
+                self.store.save(position)
             self.account.trading_date = today
             self.store.save(self.account)
 
     # ---- orders --------------------------------------------------------------------------------------------
 
     def place(
-        self, side: Side, code: str, quantity: int, trade_type: str, price: int, stop_price: int, venue: str
+        self,
+        side: Side,
+        code: str,
+        quantity: int,
+        trade_type: str,
+        price: int,
+        stop_price: int,
+        venue: str,
+        *,
+        on_credit: bool = False,
+        crd_deal_tp: str = "",
+        loan_date: str = "",
     ) -> Order:
+        """A new order; `on_credit` makes it a credit buy (kt10006) or a credit sell (kt10007) of `crd_deal_tp`
+        "33" (the lot of `loan_date`) or "99" (all lots)."""
         instrument = self.market.listings[code].instrument
+        if on_credit and side is Side.BUY:
+            self._credit_rate(code)
         self._check_venue(venue)
         if quantity <= 0:
             raise OrderRejected("주문수량은 1주 이상이어야 합니다")
@@ -224,8 +293,14 @@ class Broker:
 
         limit = session_price or self._effective_limit(code, side, trade_type, price, instrument)
         reserve = limit or self.market.limits(code).upper
-        if side is Side.BUY:
+        if side is Side.BUY and on_credit:
+            self._check_cash(credit.buy_reserve(reserve, quantity, self._credit_rate(code)), what="신용매수 보증금")
+            loan_date = self.today()
+        elif side is Side.BUY:
             self._check_cash(fees.buy_cost(reserve, quantity))
+        elif on_credit:
+            self._check_lot(code, quantity, crd_deal_tp, loan_date)
+            loan_date = loan_date if crd_deal_tp == "33" else ""
         else:
             self._check_shares(code, quantity)
 
@@ -241,6 +316,9 @@ class Broker:
             quantity=quantity,
             reserve_price=reserve,
             triggered=trade_type != STOP_LIMIT or self._stop_reached(side, code, stop_price),
+            credit=on_credit,
+            crd_deal_tp=crd_deal_tp if on_credit and side is Side.SELL else "",
+            loan_date=loan_date,
         )
         with self.store.transaction():
             self._accept(order)
@@ -250,8 +328,18 @@ class Broker:
             self._announce(order)
         return order
 
-    def modify(self, orig_ord_no: str, code: str, quantity: int, price: int, stop_price: int, venue: str) -> Amendment:
-        original = self._amendable(orig_ord_no, code, venue, "정정")
+    def modify(
+        self,
+        orig_ord_no: str,
+        code: str,
+        quantity: int,
+        price: int,
+        stop_price: int,
+        venue: str,
+        *,
+        on_credit: bool = False,
+    ) -> Amendment:
+        original = self._amendable(orig_ord_no, code, venue, "정정", on_credit)
         quantity = self._amend_quantity(original, quantity, "정정")
         if price <= 0:
             raise OrderRejected("정정단가를 입력해야 합니다")
@@ -266,7 +354,7 @@ class Broker:
                 raise OrderRejected("정정조건단가는 스톱지정가 주문에만 쓸 수 있습니다")
             self._check_price(code, stop_price, "정정조건단가")
         if original.side is Side.BUY:
-            extra = fees.buy_cost(price, quantity) - fees.buy_cost(original.reserve_price, quantity)
+            extra = self._reserve(original, price, quantity) - self._reserve(original, original.reserve_price, quantity)
             self._check_cash(extra, what="정정")
 
         order = self._new_order(
@@ -283,6 +371,9 @@ class Broker:
             orig_ord_no=original.ord_no,
             root_ord_no=original.root_ord_no,
             triggered=original.triggered or self._stop_reached(original.side, code, stop_price or original.stop_price),
+            credit=original.credit,
+            crd_deal_tp=original.crd_deal_tp,
+            loan_date=original.loan_date,
         )
         with self.store.transaction():
             original.modified_qty += quantity
@@ -293,8 +384,8 @@ class Broker:
             self._enter(order)
         return Amendment(order, original.root_ord_no)
 
-    def cancel(self, orig_ord_no: str, code: str, quantity: int, venue: str) -> Amendment:
-        original = self._amendable(orig_ord_no, code, venue, "취소")
+    def cancel(self, orig_ord_no: str, code: str, quantity: int, venue: str, *, on_credit: bool = False) -> Amendment:
+        original = self._amendable(orig_ord_no, code, venue, "취소", on_credit)
         quantity = self._amend_quantity(original, quantity, "취소")
         order = self._new_order(
             code=code,
@@ -309,6 +400,9 @@ class Broker:
             reserve_price=0,
             orig_ord_no=original.ord_no,
             root_ord_no=original.root_ord_no,
+            credit=original.credit,
+            crd_deal_tp=original.crd_deal_tp,
+            loan_date=original.loan_date,
         )
         with self.store.transaction():
             original.cancelled_qty += quantity
@@ -499,6 +593,16 @@ class Broker:
                 f"주문가능금액이 부족합니다. {what}에 필요한 금액 {won(needed)}, 주문가능금액 {won(orderable)}"
             )
 
+    def _check_lot(self, code: str, quantity: int, crd_deal_tp: str, loan_date: str) -> None:
+        if crd_deal_tp == "33" and f"{code}:{loan_date}" not in self.lots:
+            raise OrderRejected(f"대출일 {loan_date}의 신용융자 잔고가 없습니다 (종목 {code})")
+        sellable = self.credit_sellable(code, loan_date if crd_deal_tp == "33" else "")
+        if quantity > sellable:
+            which = f"대출일 {loan_date} 융자" if crd_deal_tp == "33" else "융자합"
+            raise OrderRejected(
+                f"신용 매도가능수량이 부족합니다. 주문수량 {quantity:,}주, {which} 매도가능수량 {sellable:,}주"
+            )
+
     def _check_shares(self, code: str, quantity: int) -> None:
         sellable = self.sellable(code)
         if quantity > sellable:
@@ -507,10 +611,13 @@ class Broker:
                 "(공매도는 할 수 없습니다)"
             )
 
-    def _amendable(self, orig_ord_no: str, code: str, venue: str, action: str) -> Order:
+    def _amendable(self, orig_ord_no: str, code: str, venue: str, action: str, on_credit: bool) -> Order:
         original = self.orders.get(orig_ord_no)
         if original is None or original.trade_date != self.today():
             raise OrderRejected(f"원주문번호 {orig_ord_no}에 해당하는 오늘 주문이 없습니다")
+        if original.credit != on_credit:
+            kind, service = ("신용", "신용 정정·취소주문") if original.credit else ("현금", "주식 정정·취소주문")
+            raise OrderRejected(f"원주문 {orig_ord_no}은(는) {kind}주문입니다. {service}으로 {action}하세요")
         if original.kind is Kind.CANCEL:
             raise OrderRejected(f"취소주문({orig_ord_no})은 {action}할 수 없습니다")
         if original.code != code:
@@ -598,32 +705,6 @@ class Broker:
         amount = price * quantity
         commission = fees.commission(amount)
         tax = fees.sell_tax(amount) if order.side is Side.SELL else 0
-        holding = self.holdings.setdefault(order.code, Holding(order.code))
-        cost = cost_commission = 0
-        if order.side is Side.BUY:
-            self.account.cash -= amount + commission
-            holding.quantity += quantity
-            holding.purchase_amount += amount
-            holding.purchase_commission += commission
-            holding.today_buy_qty += quantity
-        else:
-            cost = holding.purchase_amount * quantity // holding.quantity
-            cost_commission = holding.purchase_commission * quantity // holding.quantity
-            holding.purchase_commission -= cost_commission
-            self.account.cash += amount - commission - tax
-            self.account.realized_pl += amount - cost - commission - tax
-            holding.quantity -= quantity
-            holding.purchase_amount -= cost
-            holding.today_sell_qty += quantity
-        order.filled_qty += quantity
-        order.filled_amount += amount
-        order.commission += commission
-        order.tax += tax
-        if moves_price:
-            self.market.quotes[order.code].trade(price, quantity)
-        else:
-            self.market.quotes[order.code].volume += quantity
-        self._print(order.code)
         now = self.clock()
         fill = Fill(
             f"{self.account.next_fill_no:07d}",
@@ -636,20 +717,111 @@ class Broker:
             quantity,
             commission,
             tax,
-            cost,
-            cost_commission,
+            credit=order.credit,
         )
+        if order.credit:
+            changed = self._book_credit(order, fill)
+        else:
+            self._book_cash(order, fill)
+            changed = [""]
+        order.filled_qty += quantity
+        order.filled_amount += amount
+        order.commission += commission
+        order.tax += tax
+        if moves_price:
+            self.market.quotes[order.code].trade(price, quantity)
+        else:  # an after-hours match counts its volume, not a price (the close stays the day's)
+            self.market.quotes[order.code].volume += quantity
+        self._print(order.code)
         self.account.next_fill_no += 1
         self.fills.append(fill)
+        self.store.save(order, fill, self.account, self.market.quotes[order.code])
+        self._announce(order, fill)
+        for listener in self.listeners:
+            for loan_date in changed:
+                listener.holding_changed(order.code, loan_date)
+
+    def _book_cash(self, order: Order, fill: Fill) -> None:
+        amount = fill.price * fill.quantity
+        holding = self.holdings.setdefault(order.code, Holding(order.code))
+        if order.side is Side.BUY:
+            self.account.cash -= amount + fill.commission
+            holding.quantity += fill.quantity
+            holding.purchase_amount += amount
+            holding.purchase_commission += fill.commission
+            holding.today_buy_qty += fill.quantity
+        else:
+            fill.cost = holding.purchase_amount * fill.quantity // holding.quantity
+            fill.cost_commission = holding.purchase_commission * fill.quantity // holding.quantity
+            holding.purchase_commission -= fill.cost_commission
+            self.account.cash += amount - fill.commission - fill.tax
+            self.account.realized_pl += amount - fill.cost - fill.commission - fill.tax
+            holding.quantity -= fill.quantity
+            holding.purchase_amount -= fill.cost
+            holding.today_sell_qty += fill.quantity
         if holding.quantity:
             self.store.save(holding)
         else:
             del self.holdings[order.code]
             self.store.delete_holding(order.code)
-        self.store.save(order, fill, self.account, self.market.quotes[order.code])
-        self._announce(order, fill)
-        for listener in self.listeners:
-            listener.holding_changed(order.code)
+
+    def _book_credit(self, order: Order, fill: Fill) -> list[str]:
+        """A credit fill: a buy pays its margin and adds to today's lot; a sell takes from its lot(s), repays
+        their loan and interest, and pays out the rest. Returns the loan dates of the lots it changed."""
+        amount = fill.price * fill.quantity
+        if order.side is Side.BUY:
+            fill.loan = amount - credit.margin(amount, self._credit_rate(order.code))
+            fill.loan_date = order.loan_date
+            key = f"{order.code}:{order.loan_date}"
+            lot = self.lots.setdefault(key, CreditLot(key, order.code, order.loan_date))
+            self.account.cash -= amount - fill.loan + fill.commission
+            lot.quantity += fill.quantity
+            lot.purchase_amount += amount
+            lot.purchase_commission += fill.commission
+            lot.loan += fill.loan
+            lot.today_buy_qty += fill.quantity
+            self.store.save(lot)
+            return [lot.loan_date]
+        changed = []
+        for lot, quantity in self._lots_to_sell(order, fill.quantity):
+            cost = lot.purchase_amount * quantity // lot.quantity
+            cost_commission = lot.purchase_commission * quantity // lot.quantity
+            loan = lot.loan * quantity // lot.quantity
+            fill.cost += cost
+            fill.cost_commission += cost_commission
+            fill.loan += loan
+            fill.interest += credit.interest(loan, lot.loan_date, fill.trade_date)
+            lot.quantity -= quantity
+            lot.purchase_amount -= cost
+            lot.purchase_commission -= cost_commission
+            lot.loan -= loan
+            lot.today_sell_qty += quantity
+            changed.append(lot.loan_date)
+            if lot.quantity:
+                self.store.save(lot)
+            else:
+                del self.lots[lot.key]
+                self.store.delete_lot(lot.key)
+        fill.loan_date = changed[0] if len(changed) == 1 else ""
+        self.account.cash += amount - fill.commission - fill.tax - fill.loan - fill.interest
+        self.account.realized_pl += amount - fill.cost - fill.commission - fill.tax - fill.interest
+        return changed
+
+    def _lots_to_sell(self, order: Order, quantity: int) -> list[tuple[CreditLot, int]]:
+        """Where a credit sell's shares come from: its lot ("33"), or the lots oldest first ("99"), leaving in
+        each lot what open "33" orders on it still need."""
+        if order.crd_deal_tp == "33":
+            return [(self.lots[f"{order.code}:{order.loan_date}"], quantity)]
+        taken = []
+        for lot in self.lots_of(order.code):
+            free = lot.quantity - self._credit_selling(order.code, lot.loan_date, excluding=order.ord_no)
+            share = min(free, quantity)
+            if share > 0:
+                taken.append((lot, share))
+                quantity -= share
+            if not quantity:
+                break
+        return taken
 
 
 def new_account(account_no: str, cash: int) -> Account:

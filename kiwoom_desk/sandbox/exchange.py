@@ -161,6 +161,7 @@ class SandboxServer:
             snapshot.holdings,
             self.market_clock.now,
             snapshot.days,
+            snapshot.lots,
         )
         self.day = broker.session = KrxDay(broker, self.market_clock)
         with store.transaction():

@@ -21,6 +21,11 @@ class Listing:
     base_price: int  # the reference price of a fresh Sandbox (yesterday's close)
     listed_shares: int
     sector: str
+    credit_rate: int | None = None  # margin rate of a credit buy in percent; None: not eligible for credit
+
+    @property
+    def credit_eligible(self) -> bool:
+        return self.credit_rate is not None
 
     @property
     def market_name(self) -> str:
@@ -39,9 +44,12 @@ def load_listings() -> dict[str, Listing]:
             base_price=int(row["base_price"]),
             listed_shares=int(row["listed_shares"]),
             sector=row["sector"],
+            credit_rate=int(row["credit_rate"]) if row.get("credit_rate") else None,
         )
         if not is_on_tick(listing.base_price, listing.instrument):
             raise ValueError(f"stocks.csv: {listing.code} base price {listing.base_price} is off the tick grid")
+        if listing.credit_rate is not None and not 0 < listing.credit_rate <= 100:
+            raise ValueError(f"stocks.csv: {listing.code} credit rate {listing.credit_rate} is not a percentage")
         if listing.code in listings:
             raise ValueError(f"stocks.csv: {listing.code} is listed twice")
         listings[listing.code] = listing

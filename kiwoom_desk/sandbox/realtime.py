@@ -21,13 +21,13 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from . import errors
+from . import credit, errors
 from .broker import TRADE_TYPE_NAMES, Broker
 from .condition_search import FRAMES as CONDITION_FRAMES
 from .condition_search import ConditionSearch
 from .market import BOOK_LEVELS
 from .numbers import price_sign_code, rate, signed, signed_price
-from .state import Fill, Kind, Order, Side
+from .state import CreditLot, Fill, Holding, Kind, Order, Side
 from .tokens import TokenRegistry
 
 log = logging.getLogger(__name__)
@@ -231,8 +231,8 @@ class RealtimeHub:
     def order_changed(self, order: Order, fill: Fill | None) -> None:
         self._broadcast("00", order.code, self._order_values(order, fill))
 
-    def holding_changed(self, code: str) -> None:
-        self._broadcast("04", code, self._balance_values(code))
+    def holding_changed(self, code: str, loan_date: str = "") -> None:
+        self._broadcast("04", code, self._balance_values(code, loan_date))
 
     def market_moved(self, code: str) -> None:
         for session in self.sessions:
@@ -263,8 +263,11 @@ class RealtimeHub:
             session.send(_real(kind, code, self._trade_values(code)))
         elif kind == "0D":
             session.send(_real(kind, code, self._book_values(code)))
-        elif kind == "04" and code in self.broker.holdings:
-            session.send(_real(kind, code, self._balance_values(code)))
+        elif kind == "04":
+            if code in self.broker.holdings:
+                session.send(_real(kind, code, self._balance_values(code)))
+            for lot in self.broker.lots_of(code):
+                session.send(_real(kind, code, self._balance_values(code, lot.loan_date)))
 
     # ---- FID values (kiwoom-api.md §6.2–6.5) -------------------------------------------------------------
 
@@ -306,17 +309,25 @@ class RealtimeHub:
             "938": str(order.commission),
             "939": str(order.tax),
             "919": order.reject_reason,
+            "922": _credit_type(order),
+            "923": (fill.loan_date if fill is not None else order.loan_date) if order.credit else "",
             "2134": "1",
             "2135": "KRX",
             "2136": "N",
         }
 
-    def _balance_values(self, code: str) -> dict[str, str]:
+    def _balance_values(self, code: str, loan_date: str = "") -> dict[str, str]:
+        """04 for the stock's cash holding, or (with a loan date) for its credit lot of that date: 917 "03",
+        916 the loan date, 957 the loan still owed, 958 the interest it would cost if repaid today."""
         quote = self.broker.market.quotes[code]
-        holding = self.broker.holdings.get(code)
+        holding: Holding | CreditLot | None = (
+            self.broker.lots.get(f"{code}:{loan_date}") if loan_date else self.broker.holdings.get(code)
+        )
         quantity = holding.quantity if holding else 0
         purchase = holding.purchase_amount if holding else 0
         value = quote.price * quantity
+        loan = holding.loan if isinstance(holding, CreditLot) else 0
+        sellable = self.broker.credit_sellable(code, loan_date) if loan_date else self.broker.sellable(code)
         return {
             "9201": self.broker.account.account_no,
             "9001": code,
@@ -325,12 +336,16 @@ class RealtimeHub:
             "930": str(quantity),
             "931": str(holding.average_price if holding else 0),
             "932": str(purchase),
-            "933": str(self.broker.sellable(code)),
+            "933": str(sellable),
             "945": str(holding.today_buy_qty if holding else 0),
             "946": "2",
             "950": str(self.broker.account.realized_pl),
             "8019": rate(value - purchase, purchase),
             "307": str(quote.base_price),
+            "917": "03" if loan_date else "00",
+            "916": loan_date,
+            "957": str(loan),
+            "958": str(credit.interest(loan, loan_date, self.broker.today()) if loan else 0),
         }
 
     def _trade_values(self, code: str) -> dict[str, str]:
@@ -372,6 +387,13 @@ class RealtimeHub:
         if expected is not None:  # only while an auction collects (KRX clock)
             values["23"], values["24"] = signed_price(expected[0], base), str(expected[1])
         return values
+
+
+def _credit_type(order: Order) -> str:
+    """FID 922 as the legacy SendOrderCredit codes: 00 cash, 03 a 자기융자 buy, 33/99 its repaying sell."""
+    if not order.credit:
+        return "00"
+    return "03" if order.side is Side.BUY else order.crd_deal_tp
 
 
 def _as_list(value: Any) -> list[str]:

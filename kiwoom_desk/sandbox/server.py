@@ -19,6 +19,7 @@ from aiohttp import web
 from . import (
     api_account,
     api_chart,
+    api_credit,
     api_investors,
     api_journal,
     api_market,
@@ -41,6 +42,7 @@ MAX_BODY_BYTES = 64 * 1024
 JSON_CONTENT_TYPE = "application/json;charset=UTF-8"
 HANDLERS: dict[str, Handler] = {
     **api_orders.HANDLERS,
+    **api_credit.HANDLERS,
     **api_account.HANDLERS,
     **api_journal.HANDLERS,
     **api_market.HANDLERS,
@@ -128,7 +130,7 @@ class SandboxHttp:
                 following = len(rows) - end if endpoint.grows_in_front else end
                 headers["cont-yn"], headers["next-key"] = "Y", f"{endpoint.api_id}-{following:08d}"
 
-        if endpoint.api_id in ("kt10000", "kt10001") and self.faults.take(
+        if endpoint.api_id in ("kt10000", "kt10001", "kt10006", "kt10007") and self.faults.take(
             FaultKind.REJECT_AFTER_ACCEPT, endpoint.api_id
         ):
             self.broker.reject(answer["ord_no"], "주문이 거부되었습니다 (연습 거래소 시험용 거부)")

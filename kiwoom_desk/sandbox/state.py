@@ -60,6 +60,9 @@ class Order:
     commission: int = 0
     tax: int = 0
     reject_reason: str = ""  # set when the exchange refused it after accepting (reported as 거부, FID 919)
+    credit: bool = False  # a credit order (kt10006-kt10009): a buy borrows, a sell repays a loan
+    crd_deal_tp: str = ""  # a credit sell's kt10007 code: "33" one lot (loan_date), "99" all lots oldest first
+    loan_date: str = ""  # YYYYMMDD: a credit buy's lot (its trade date), a "33" sell's lot
 
     @property
     def open_qty(self) -> int:
@@ -98,6 +101,10 @@ class Fill:
     tax: int
     cost: int = 0  # a sell's purchase amount of the shares it sold (the average cost, commission excluded)
     cost_commission: int = 0  # and the buy commission those shares paid: the day's journal counts both legs
+    credit: bool = False  # a fill of a credit order
+    loan_date: str = ""  # the lot it added to or sold from ("" when a 99 sell took from several)
+    loan: int = 0  # a credit buy's borrowed amount; a credit sell's repaid loan
+    interest: int = 0  # a credit sell's interest paid
 
 
 @dataclass
@@ -106,6 +113,25 @@ class Holding:
     quantity: int = 0
     purchase_amount: int = 0  # what the shares held cost, commission excluded
     purchase_commission: int = 0  # the buy commission they paid, released with them as they are sold
+    today_buy_qty: int = 0
+    today_sell_qty: int = 0
+
+    @property
+    def average_price(self) -> int:
+        return round(self.purchase_amount / self.quantity) if self.quantity else 0
+
+
+@dataclass
+class CreditLot:
+    """Shares bought on credit (자기융자) on one day: one lot per stock and loan date, repaid by credit sells."""
+
+    key: str  # f"{code}:{loan_date}"
+    code: str
+    loan_date: str  # YYYYMMDD, the day the buy filled
+    quantity: int = 0
+    purchase_amount: int = 0  # what the shares held cost, commission excluded
+    purchase_commission: int = 0
+    loan: int = 0  # what the broker lent for the shares held and is still owed
     today_buy_qty: int = 0
     today_sell_qty: int = 0
 

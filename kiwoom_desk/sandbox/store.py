@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .market import DayBar, Quote
-from .state import Account, Fill, Holding, Kind, Order, Side
+from .state import Account, CreditLot, Fill, Holding, Kind, Order, Side
 
-SCHEMA_VERSION = 4  # 2: fills.cost; 3: their buy commission (the day's realized P/L); 4: days (finished days)
+SCHEMA_VERSION = 5  # 2: fills.cost; 3: their buy commission (the day's realized P/L); 4: days (finished days);
+# 5: credit (orders and fills gain their credit fields, lots hold the credit positions)
 FILE_NAME = "sandbox.sqlite3"
 
 _T = TypeVar("_T")
@@ -27,8 +28,9 @@ _TABLES: dict[type[Any], tuple[str, str]] = {  # class -> (table, primary key)
     Holding: ("holdings", "code"),
     Quote: ("quotes", "code"),
     DayBar: ("days", "key"),
+    CreditLot: ("lots", "key"),
 }
-_DECODE: dict[str, Callable[[Any], Any]] = {"side": Side, "kind": Kind, "triggered": bool}
+_DECODE: dict[str, Callable[[Any], Any]] = {"side": Side, "kind": Kind, "triggered": bool, "credit": bool}
 
 
 def _sql_type(field: dataclasses.Field[Any]) -> str:
@@ -51,6 +53,7 @@ class Snapshot:
     holdings: list[Holding]
     quotes: list[Quote]
     days: list[DayBar] = dataclasses.field(default_factory=list)
+    lots: list[CreditLot] = dataclasses.field(default_factory=list)
 
 
 class Store:
@@ -102,6 +105,7 @@ class Store:
             holdings=self._load(Holding),
             quotes=self._load(Quote),
             days=sorted(self._load(DayBar), key=lambda bar: bar.day),
+            lots=sorted(self._load(CreditLot), key=lambda lot: (lot.code, lot.loan_date)),
         )
 
     def _load(self, cls: type[_T]) -> list[_T]:
@@ -134,6 +138,9 @@ class Store:
 
     def delete_holding(self, code: str) -> None:
         self._conn.execute("DELETE FROM holdings WHERE code = ?", (code,))
+
+    def delete_lot(self, key: str) -> None:
+        self._conn.execute("DELETE FROM lots WHERE key = ?", (key,))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

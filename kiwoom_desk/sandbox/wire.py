@@ -19,6 +19,7 @@ from . import errors
 PATH_TOKEN = "/oauth2/token"
 PATH_REVOKE = "/oauth2/revoke"
 PATH_ORDER = "/api/dostk/ordr"
+PATH_CREDIT_ORDER = "/api/dostk/crdordr"
 PATH_ACCOUNT = "/api/dostk/acnt"
 PATH_STOCK_INFO = "/api/dostk/stkinfo"
 PATH_MARKET = "/api/dostk/mrkcond"
@@ -174,6 +175,15 @@ _PLACE_FIELDS = (
     _req("trde_tp", 2, choices=set(TRADE_TYPES)),
     _opt("cond_uv", 12, _DIGITS_OR_EMPTY),
 )
+_MODIFY_FIELDS = (
+    _VENUE,
+    _ORIG,
+    _STOCK,
+    _req("mdfy_qty", 12, _DIGITS),
+    _req("mdfy_uv", 12, _DIGITS),
+    _opt("mdfy_cond_uv", 12, _DIGITS_OR_EMPTY),
+)
+_CANCEL_FIELDS = (_VENUE, _ORIG, _STOCK, _req("cncl_qty", 12, _DIGITS))
 
 ENDPOINTS: dict[str, Endpoint] = {
     endpoint.api_id: endpoint
@@ -200,19 +210,33 @@ ENDPOINTS: dict[str, Endpoint] = {
         ),
         Endpoint("kt10000", PATH_ORDER, _PLACE_FIELDS),
         Endpoint("kt10001", PATH_ORDER, _PLACE_FIELDS),
+        Endpoint("kt10002", PATH_ORDER, _MODIFY_FIELDS),
+        Endpoint("kt10003", PATH_ORDER, _CANCEL_FIELDS),
+        # Credit orders (kiwoom-api-market.md §5): kt10006 is kt10000's body, kt10007 adds the loan kind and date
+        # (the date is required for 33; the handler checks that), kt10008/kt10009 are kt10002/kt10003's bodies.
+        Endpoint("kt10006", PATH_CREDIT_ORDER, _PLACE_FIELDS),
         Endpoint(
-            "kt10002",
-            PATH_ORDER,
+            "kt10007",
+            PATH_CREDIT_ORDER,
             (
-                _VENUE,
-                _ORIG,
-                _STOCK,
-                _req("mdfy_qty", 12, _DIGITS),
-                _req("mdfy_uv", 12, _DIGITS),
-                _opt("mdfy_cond_uv", 12, _DIGITS_OR_EMPTY),
+                *_PLACE_FIELDS,
+                _req("crd_deal_tp", 2, choices={"33", "99"}),
+                _opt("crd_loan_dt", 8, r"[0-9]{8}"),
             ),
         ),
-        Endpoint("kt10003", PATH_ORDER, (_VENUE, _ORIG, _STOCK, _req("cncl_qty", 12, _DIGITS))),
+        Endpoint("kt10008", PATH_CREDIT_ORDER, _MODIFY_FIELDS),
+        Endpoint("kt10009", PATH_CREDIT_ORDER, _CANCEL_FIELDS),
+        Endpoint(
+            "kt20016",
+            PATH_STOCK_INFO,
+            (
+                _opt("crd_stk_grde_tp", 1, choices={"%", "A", "B", "C", "D", "E"}),
+                _req("mrkt_deal_tp", 1, choices={"%", "1", "0"}),
+                _opt("stk_cd", 12, "A?" + _CODE),
+            ),
+            list_key="crd_loan_pos_stk",
+        ),
+        Endpoint("kt20017", PATH_STOCK_INFO, (_req("stk_cd", 12, "A?" + _CODE),)),
         Endpoint("ka00001", PATH_ACCOUNT),
         Endpoint(
             "ka10075",

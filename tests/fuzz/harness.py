@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from kiwoom_desk.kiwoom import KiwoomClient, KiwoomError, Side, TradeType
+from kiwoom_desk.kiwoom import CreditDeal, KiwoomClient, KiwoomError, Side, TradeType
 from kiwoom_desk.kiwoom.client import MAX_ORDER_RETRY_WAIT, MAX_RETRY_AFTER
 from kiwoom_desk.kiwoom.events import Unreadable
 from kiwoom_desk.kiwoom.realtime import RealtimeSession
@@ -91,6 +91,46 @@ METHODS = [
         optional={"cncl_qty": "quantity"},
         is_order=True,
     ),
+    Method(
+        "credit_buy",
+        "kt10006",
+        lambda c: c.credit_buy(stock_code=SAMSUNG, quantity=1, trade_type=TradeType.LIMIT, price=70_000),
+        required=_q("ord_no"),
+        is_order=True,
+    ),
+    Method(
+        "credit_sell",
+        "kt10007",
+        lambda c: c.credit_sell(
+            stock_code=SAMSUNG, quantity=1, trade_type=TradeType.MARKET, deal=CreditDeal.LOAN, loan_date="20261125"
+        ),
+        required=_q("ord_no"),
+        is_order=True,
+    ),
+    Method(
+        "modify_credit_order",
+        "kt10008",
+        lambda c: c.modify_credit_order(orig_order_no="0000002", stock_code=SAMSUNG, quantity=0, price=70_100),
+        required=_q("ord_no"),
+        optional={"mdfy_qty": "quantity"},
+        is_order=True,
+    ),
+    Method(
+        "cancel_credit_order",
+        "kt10009",
+        lambda c: c.cancel_credit_order(orig_order_no="0000002", stock_code=SAMSUNG),
+        required=_q("ord_no"),
+        optional={"cncl_qty": "quantity"},
+        is_order=True,
+    ),
+    Method(
+        "credit_stocks",
+        "kt20016",
+        lambda c: c.credit_stocks(),
+        list_key="crd_loan_pos_stk",
+        required=_q("stk_cd", "crd_assr_rt"),
+        optional={"repl_pric": "substitute_price", "pred_close_pric": "previous_close"},
+    ),
     Method("account_number", "ka00001", lambda c: c.account_number(), required=_q("acctNo")),
     Method(
         "open_orders",
@@ -119,10 +159,11 @@ METHODS = [
     Method(
         "balance",
         "kt00018",
-        lambda c: c.balance(),
+        lambda c: c.balance(by_lot=True),
         list_key="acnt_evlt_remn_indv_tot",
         required=_q("stk_cd", "rmnd_qty", "trde_able_qty", "pur_pric", "cur_prc", "pur_amt", "evlt_amt", "evltv_prft"),
-        optional={"prft_rt": "profit_rate", "tot_pur_amt": "total_purchase", "tot_evlt_amt": "total_evaluation"},
+        optional={"prft_rt": "profit_rate", "tot_pur_amt": "total_purchase", "tot_evlt_amt": "total_evaluation"}
+        | {"tot_crd_loan_amt": "total_credit_loan", "tot_loan_amt": "total_loan", "tot_crd_ls_amt": "total_stock_loan"},
     ),
     Method(
         "deposit",
@@ -504,7 +545,7 @@ FRAME_REQUIRED = {
 FRAME_OPTIONAL: dict[str, dict[str, str]] = {
     "02": {},
     "00": {"903": "filled_amount", "914": "fill_price", "915": "fill_quantity", "10": "current_price"},
-    "04": {"8019": "profit_rate"},
+    "04": {"8019": "profit_rate", "957": "loan_amount", "958": "loan_interest"},
     "0B": {"11": "change", "12": "change_rate", "13": "volume"},
     "0D": {},
 }

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import websockets
 
-from kiwoom_desk.kiwoom import KiwoomClient, Side, TradeType
+from kiwoom_desk.kiwoom import CreditDeal, KiwoomClient, Side, TradeType
 from kiwoom_desk.sandbox import SandboxExchange
 
 SAMSUNG = "005930"
@@ -70,6 +70,17 @@ async def _record(exchange: SandboxExchange) -> tuple[dict[str, Recorded], dict[
                 side=Side.BUY, stock_code=SAMSUNG, quantity=2, trade_type=TradeType.LIMIT, price=69_000
             )
             await client.cancel_order(orig_order_no=modified.order_no, stock_code=SAMSUNG)
+            await client.credit_buy(stock_code=SAMSUNG, quantity=4, trade_type=TradeType.MARKET)
+            await client.credit_sell(
+                stock_code=SAMSUNG, quantity=1, trade_type=TradeType.MARKET, deal=CreditDeal.LOAN_TOTAL
+            )
+            credit_resting = await client.credit_buy(
+                stock_code=SAMSUNG, quantity=2, trade_type=TradeType.LIMIT, price=69_000
+            )
+            credit_modified = await client.modify_credit_order(
+                orig_order_no=credit_resting.order_no, stock_code=SAMSUNG, quantity=0, price=69_100
+            )
+            await client.cancel_credit_order(orig_order_no=credit_modified.order_no, stock_code=SAMSUNG)
             exchange.set_price(SAMSUNG, 71_300)  # a trade print for 0B and a fresh book for 0D
             for request in ({"trnm": "CNSRLST"}, {"trnm": "CNSRREQ", "seq": "2", "search_type": "1", "stex_tp": "K"}):
                 await ws.send(json.dumps(request))
@@ -80,7 +91,8 @@ async def _record(exchange: SandboxExchange) -> tuple[dict[str, Recorded], dict[
         await client.open_orders()
         await client.fills()
         await client.order_history()
-        await client.balance()
+        await client.balance(by_lot=True)  # a cash row and a credit lot
+        await client.credit_stocks()
         await client.deposit()
         await client.stock_info(SAMSUNG)
         await client.order_book(SAMSUNG)
