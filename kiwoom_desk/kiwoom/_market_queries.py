@@ -37,6 +37,7 @@ from .market_models import (
     InvestorMinuteRow,
     NetTradeLeader,
     ValueLeader,
+    ViStock,
     VolumeLeader,
     VolumeSurge,
     flows,
@@ -47,6 +48,7 @@ _Model = TypeVar("_Model", bound=pydantic.BaseModel)
 _DAY = re.compile(r"[0-9]{8}")
 MAX_SURGE_MINUTES = 99  # ka10023 `tm` (the Sandbox refuses three digits; the spec gives no range)
 RANKING_PAGES = 1  # a ranking is its top: one page (the server's page holds dozens)
+MAX_VI_PAGES = 10  # every stock under a VI: a page holds dozens, and a whole market in VI is not a day that happens
 
 
 class MarketQueries:
@@ -237,6 +239,29 @@ class MarketQueries:
             for row in rows
         ]
         return sorted(minutes, key=lambda minute: minute.time)
+
+    async def vi_stocks(
+        self, market: RankMarket = RankMarket.ALL, exchange: Exchange = Exchange.KRX, stock_code: str = ""
+    ) -> list[ViStock]:
+        """ka10054: the stocks under a VI now (static or dynamic, either direction, no filters), or `stock_code`'s."""
+        if stock_code:
+            self._check_stock_code(stock_code, "ka10054")
+        body = {
+            "mrkt_tp": RankMarket(market).value,
+            "bf_mkrt_tp": "0",  # regular and after-hours single price
+            "stk_cd": stock_code,
+            "motn_tp": "0",  # static and dynamic
+            "skip_stk": "000000000",  # no kind of stock left out
+            "trde_qty_tp": "0",
+            "min_trde_qty": "",
+            "max_trde_qty": "",
+            "trde_prica_tp": "0",
+            "min_trde_prica": "",
+            "max_trde_prica": "",
+            "motn_drc": "0",
+            "stex_tp": Exchange(exchange).value,
+        }
+        return await self._ranked("ka10054", body, "motn_stk", ViStock, MAX_VI_PAGES)
 
     @staticmethod
     def _check_query_day(day: str, api_id: str, allow_empty: bool = False) -> None:

@@ -73,7 +73,7 @@ PATHS: dict[str, str] = {
     **dict.fromkeys(
         ("ka00001", "ka10075", "ka10076", "kt00007", "kt00018", "kt00001", "ka10170", "ka10077"), "/api/dostk/acnt"
     ),
-    **dict.fromkeys(("ka10001", "ka10095", "ka10099", "ka10059", "kt20016"), "/api/dostk/stkinfo"),
+    **dict.fromkeys(("ka10001", "ka10095", "ka10099", "ka10059", "ka10054", "kt20016"), "/api/dostk/stkinfo"),
     **dict.fromkeys(("ka01300", "ka01301"), "/api/dostk/watchlist"),
     "ka10004": "/api/dostk/mrkcond",
     **dict.fromkeys(("ka10080", "ka10081", "ka10064"), "/api/dostk/chart"),

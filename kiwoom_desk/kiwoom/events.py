@@ -124,6 +124,32 @@ class ConditionSnapshot:
 
 
 @dataclass(frozen=True)
+class MarketPhase:
+    """Type 0s: the market's operation moved on (kiwoom-api-market.md §6.2). `code` is FID 215 as sent (`3` open,
+    `2` closing-auction notice, `4` close, `a`-`d` the after-hours sessions, ...)."""
+
+    code: str
+    time: str  # HHMMSS (FID 20)
+    until_open: str = ""  # HHMMSS left until the open (FID 214), where it says
+
+
+@dataclass(frozen=True)
+class VolatilityInterruption:
+    """Type 1h: a VI started (`triggered`) or was released for a stock (kiwoom-api-market.md §6.1)."""
+
+    stock_code: str
+    triggered: bool  # 9068: 1 triggered, 2 released
+    kind: str  # 1225: 정적, 동적, 동적+정적
+    price: int | None  # 1221: the price that triggered it
+    trigger_time: str  # 1223, HHMMSS
+    release_time: str  # 1224, HHMMSS (when it ends, or ended)
+    static_reference: int | None  # 1236
+    dynamic_reference: int | None  # 1237
+    count: int | None  # 1490: VIs of the stock today
+    rising: bool | None  # 9069: 1 up, 2 down
+
+
+@dataclass(frozen=True)
 class Unreadable:
     """A REAL entry of a known type that could not be read: not applied, only reported (an unread 00 means the
     account's orders may have changed, so the desk reconciles over REST)."""
@@ -133,4 +159,13 @@ class Unreadable:
     reason: str
 
 
-Event = OrderExecution | BalanceUpdate | Trade | BookUpdate | ConditionChange | ConditionSnapshot
+Event = (
+    OrderExecution
+    | BalanceUpdate
+    | Trade
+    | BookUpdate
+    | ConditionChange
+    | ConditionSnapshot
+    | MarketPhase
+    | VolatilityInterruption
+)

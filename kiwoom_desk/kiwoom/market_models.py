@@ -202,3 +202,19 @@ class InvestorMinute:
 
     time: str  # HHMMSS
     flows: dict[Investor, int | None]
+
+
+class ViStock(WireModel):
+    """ka10054 `motn_stk` row: a stock under a volatility interruption now (kiwoom-api-market.md §6.4)."""
+
+    code: StockCode = Field(alias="stk_cd", pattern=CODE)
+    name: str = Field("", alias="stk_nm")
+    volume: OptInt = Field(None, alias="acc_trde_qty")
+    price: OptPrice = Field(None, alias="motn_pric")  # the price that triggered it
+    kind: str = Field("", alias="viaplc_tp")  # 정적 / 동적 / 동적+정적
+    trigger_time: str = Field("", alias="trde_cntr_proc_time")  # HHMMSS
+    release_time: str = Field("", alias="virelis_time")  # HHMMSS
+    static_reference: OptPrice = Field(None, alias="static_stdpc")
+    dynamic_reference: OptPrice = Field(None, alias="dynm_stdpc")
+    count: OptInt = Field(None, alias="vimotn_cnt")
+    venue: str = Field("", alias="stex_tp")

@@ -29,11 +29,13 @@ from .events import (
     BookUpdate,
     ConditionChange,
     Event,
+    MarketPhase,
     OrderExecution,
     RealtimeState,
     RealtimeStatus,
     Trade,
     Unreadable,
+    VolatilityInterruption,
 )
 from .models import ORDER_NO, Levels, book_level, short_code, side_from_text
 
@@ -172,7 +174,38 @@ def _condition(values: dict[str, Any], item: str) -> ConditionChange:
     return ConditionChange(seq=seq, stock_code=code, entered=change == "I", time=_text(values, "20")[:6])
 
 
-_PARSERS.update({"00": _execution, "04": _balance, "0B": _trade, "0D": _book, "02": _condition})
+_PHASE_CODES = frozenset("0234589abcdefosPQRSTUV")  # FID 215's codes (kiwoom-api-market.md §6.2)
+
+
+def _phase(values: dict[str, Any], item: str) -> MarketPhase:
+    code = _text(values, "215")
+    if len(code) != 1 or code not in _PHASE_CODES:
+        raise KeyError(f"215 is not a market-operation code: {code[:10]!r}")
+    return MarketPhase(code=code, time=_text(values, "20")[:6], until_open=_text(values, "214")[:6])
+
+
+def _volatility(values: dict[str, Any], item: str) -> VolatilityInterruption:
+    state = _text(values, "9068")
+    if state not in ("1", "2"):
+        raise KeyError(f"9068 is neither 1 (triggered) nor 2 (released): {state[:10]!r}")
+    direction = _text(values, "9069")
+    return VolatilityInterruption(
+        stock_code=short_code(_text(values, "9001") or item),
+        triggered=state == "1",
+        kind=_text(values, "1225")[:10],
+        price=optional_price(values.get("1221")),
+        trigger_time=_text(values, "1223")[:6],
+        release_time=_text(values, "1224")[:6],
+        static_reference=optional_price(values.get("1236")),
+        dynamic_reference=optional_price(values.get("1237")),
+        count=optional_int(values.get("1490")),
+        rising=True if direction == "1" else False if direction == "2" else None,
+    )
+
+
+_PARSERS.update(
+    {"00": _execution, "04": _balance, "0B": _trade, "0D": _book, "02": _condition, "0s": _phase, "1h": _volatility}
+)
 
 
 class LoginRefused(Exception):

@@ -42,11 +42,13 @@ from ..kiwoom.events import (
     ConditionChange,
     ConditionSnapshot,
     Event,
+    MarketPhase,
     OrderExecution,
     RealtimeState,
     RealtimeStatus,
     Trade,
     Unreadable,
+    VolatilityInterruption,
 )
 from ..kiwoom.market_codes import RankMarket
 from ..kiwoom.realtime import RealtimeSession
@@ -107,6 +109,8 @@ class DeskListener(Protocol):
     def fills_changed(self, rows: list[FillRow]) -> None: ...
 
     def condition(self, event: ConditionChange | ConditionSnapshot) -> None: ...
+
+    def market_status(self, event: MarketPhase | VolatilityInterruption) -> None: ...
 
 
 class TradingDesk:
@@ -338,6 +342,9 @@ class TradingDesk:
         elif isinstance(event, ConditionChange | ConditionSnapshot):
             for listener in self._listeners:
                 listener.condition(event)
+        elif isinstance(event, MarketPhase | VolatilityInterruption):
+            for listener in self._listeners:
+                listener.market_status(event)
         elif isinstance(event, BalanceUpdate):
             self.portfolio.apply(event)
             self._follow_positions()

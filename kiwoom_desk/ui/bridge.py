@@ -12,7 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..kiwoom.events import BookUpdate, ConditionChange, ConditionSnapshot, OrderExecution, RealtimeStatus, Trade
+from ..kiwoom.events import (
+    BookUpdate,
+    ConditionChange,
+    ConditionSnapshot,
+    MarketPhase,
+    OrderExecution,
+    RealtimeStatus,
+    Trade,
+    VolatilityInterruption,
+)
 from ..trading.fills import FillRow
 from ..trading.orders import LedgerChange
 
@@ -25,6 +34,7 @@ class DeskBridge(QObject):
     realtimeStatusChanged = Signal(object)  # RealtimeStatus
     fillsChanged = Signal(object)  # [FillRow]: the rows that changed
     conditionArrived = Signal(object)  # ConditionChange | ConditionSnapshot
+    marketStatusArrived = Signal(object)  # MarketPhase | VolatilityInterruption
     failed = Signal(object)  # the exception
 
     def __init__(self) -> None:
@@ -53,6 +63,9 @@ class DeskBridge(QObject):
 
     def condition(self, event: ConditionChange | ConditionSnapshot) -> None:
         self.conditionArrived.emit(event)
+
+    def market_status(self, event: MarketPhase | VolatilityInterruption) -> None:
+        self.marketStatusArrived.emit(event)
 
     def spawn(
         self, coroutine: Coroutine[Any, Any, Any], done: Callable[[Any], None] | None = None, *, order: bool = False

@@ -14,10 +14,12 @@ from kiwoom_desk.kiwoom.events import (
     BookUpdate,
     ConditionChange,
     ConditionSnapshot,
+    MarketPhase,
     OrderExecution,
     RealtimeState,
     RealtimeStatus,
     Trade,
+    VolatilityInterruption,
 )
 from kiwoom_desk.sandbox import SandboxExchange
 from kiwoom_desk.storage.credentials import Credentials, CredentialStore
@@ -61,6 +63,9 @@ class Recorder:
         self.fills.extend(rows)
 
     def condition(self, event: ConditionChange | ConditionSnapshot) -> None:
+        pass
+
+    def market_status(self, event: MarketPhase | VolatilityInterruption) -> None:
         pass
 
 
