@@ -45,6 +45,19 @@ LEFT_COLOUR = "#9e9e9e"
 MAX_STREAMED = 100  # results whose trades are streamed (a condition may find hundreds; the first keep moving)
 
 
+def moved_at(row: ConditionRow) -> str:
+    """When the row last moved (what the table sorts by, newest first): its exit, or its entry."""
+    return row.left or row.entered
+
+
+def moved_text(row: ConditionRow) -> str:
+    """편입 15:57:20 or 이탈 15:57:25: one column, so both fit a dock beside the chart."""
+    translate = QCoreApplication.translate
+    if row.left:
+        return translate("ConditionPanel", "out {time}").format(time=clock(row.left))
+    return translate("ConditionPanel", "in {time}").format(time=clock(row.entered)) if row.entered else ""
+
+
 def condition_columns() -> list[Column[ConditionRow]]:
     translate = QCoreApplication.translate
 
@@ -60,8 +73,12 @@ def condition_columns() -> list[Column[ConditionRow]]:
         Column(lambda: translate("ConditionPanel", "Name"), lambda r: r.name or r.code, colour=grey),
         Column(lambda: translate("ConditionPanel", "Price"), lambda r: r.price, won, colour, True),
         Column(lambda: translate("ConditionPanel", "Rate"), lambda r: r.rate, signed_rate, colour, True),
-        Column(lambda: translate("ConditionPanel", "In"), lambda r: r.entered, clock, grey),
-        Column(lambda: translate("ConditionPanel", "Out"), lambda r: r.left, clock, grey),
+        Column(
+            lambda: translate("ConditionPanel", "In / out"),
+            lambda r: (moved_at(r), moved_text(r)),  # sorted by the time, newest first
+            lambda moved: str(moved[1]),
+            grey,
+        ),
     ]
 
 

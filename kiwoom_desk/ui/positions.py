@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..trading.portfolio import Portfolio, Position
 from . import theme
-from .table import ROW_ROLE, Column, KeyedTableModel, show_table, signed, won
+from .table import ROW_ROLE, Column, KeyedTableModel, show_table, signed, signed_rate, won
 from .widgets import named
 
 
 def _rate(value: Decimal | None) -> str:
-    return "-" if value is None else f"{value:+.2f}%"
+    return "-" if value is None else signed_rate(value)
 
 
 def position_columns(widget: QWidget) -> list[Column[Position]]:
@@ -90,6 +90,7 @@ class PositionsPanel(QWidget):
                 orderable=orderable,
                 purchase=won(balance.total_purchase),
                 evaluation=won(balance.total_evaluation),
-                pl=f"<span style='color:{colour}'>{balance.total_profit:+,} ({balance.total_profit_rate:+.2f}%)</span>",
+                pl=f"<span style='color:{colour}'>{signed(balance.total_profit)} "
+                f"({signed_rate(balance.total_profit_rate)})</span>",
             )
         )

@@ -95,87 +95,92 @@
 <context>
     <name>ConditionPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="73"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="61"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="74"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="75"/>
         <source>Rate</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="63"/>
-        <source>In</source>
-        <translation>편입</translation>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="57"/>
+        <source>out {time}</source>
+        <translation>이탈 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="64"/>
-        <source>Out</source>
-        <translation>이탈</translation>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="58"/>
+        <source>in {time}</source>
+        <translation>편입 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="117"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="77"/>
+        <source>In / out</source>
+        <translation>편입·이탈</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="134"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="118"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="135"/>
         <source>Find the stocks that match now</source>
         <translation>지금 조건에 맞는 종목을 찾습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="119"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="136"/>
         <source>Live</source>
         <translation>실시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="120"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="137"/>
         <source>Watch the condition: stocks enter and leave as it happens</source>
         <translation>조건을 실시간으로 감시합니다: 종목이 편입·이탈하는 즉시 표시</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="121"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="138"/>
         <source>Sound on entry</source>
         <translation>편입 알림음</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="141"/>
         <source>No saved conditions. Conditions are made and saved in 영웅문4 (HTS, screen [0150] 조건검색); they appear here once saved.</source>
         <translation>저장된 조건식이 없습니다. 조건식은 영웅문4(HTS)의 [0150] 조건검색 화면에서 만들어 저장하면 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="200"/>
         <source>{count} conditions</source>
         <translation>조건식 {count}개</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="204"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="221"/>
         <source>{name}: {count} stocks</source>
         <translation>{name}: {count}종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="222"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="239"/>
         <source>Live: {name}</source>
         <translation>실시간 감시: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="265"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="282"/>
         <source>The live condition stopped: {why}</source>
         <translation>실시간 조건검색이 중지되었습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="280"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="297"/>
         <source>in</source>
         <translation>편입</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="280"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="297"/>
         <source>out</source>
         <translation>이탈</translation>
     </message>
@@ -1449,37 +1454,37 @@
         <translation>거래대금(백만)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="172"/>
         <source>Auto off</source>
         <translation>자동 끔</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="172"/>
         <source>Every {n} s</source>
         <translation>{n}초마다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="176"/>
         <source>Refresh</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="177"/>
         <source>Read this ranking now</source>
         <translation>지금 순위를 조회합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="218"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="242"/>
         <source>Reading {kind}...</source>
         <translation>{kind} 조회 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="234"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="258"/>
         <source>automatic read skipped: orders first</source>
         <translation>자동 조회 건너뜀: 주문이 먼저입니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="267"/>
         <source>{kind} · {market} · {count} stocks · {time}</source>
         <translation>{kind} · {market} · {count}종목 · {time} 기준</translation>
     </message>
@@ -1720,17 +1725,17 @@
 <context>
     <name>ScannerDocks</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/scanner.py" line="69"/>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="70"/>
         <source>Rankings</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/scanner.py" line="70"/>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="71"/>
         <source>Conditions</source>
         <translation>조건검색</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/scanner.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="72"/>
         <source>Investors</source>
         <translation>투자자</translation>
     </message>

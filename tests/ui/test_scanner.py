@@ -103,13 +103,13 @@ def test_a_live_condition_shows_stocks_entering_and_leaving_with_their_time(desk
     desk.sandbox.set_price(HYNIX, 240_000)  # 97.6 % of its upper limit (246,000)
     desk.until(lambda: len(shown(panel.table)) == 1 and shown(panel.table)[0][1] == "240,000", "no entry")
     row = shown(panel.table)[0]
-    assert row[0] == "SK하이닉스" and row[2] == "+26.65%" and len(row[3]) == 8 and row[4] == ""  # 편입 HH:MM:SS
+    assert row[0] == "SK하이닉스" and row[2] == "+26.65%" and row[3].startswith("편입 ") and len(row[3]) == 11
     assert "편입: SK하이닉스" in panel.statusLabel.text()
     desk.sandbox.set_price(HYNIX, 241_000)  # it stays: its price moves on its stream
     desk.until(lambda: shown(panel.table)[0][1] == "241,000", "the result's price froze")
 
     desk.sandbox.set_price(HYNIX, 200_000)
-    desk.until(lambda: shown(panel.table)[0][4] != "", "no exit time")
+    desk.until(lambda: shown(panel.table)[0][3].startswith("이탈 "), "no exit time")
     assert colour(panel.table, 0, 0) == "#9e9e9e"  # a stock that left stays, greyed
 
     double_click(desk, panel.table, 0)
@@ -129,7 +129,7 @@ def test_a_one_off_search_lists_what_matches_now(desk: Desk) -> None:
     desk.act(panel.searchButton.click)
     desk.until(lambda: any(row[0] == "삼성전자" for row in shown(panel.table)), "삼성전자 not found")
     samsung = next(row for row in shown(panel.table) if row[0] == "삼성전자")
-    assert samsung[1:] == ["74,000", "+3.93%", "", ""]  # found, not seen entering
+    assert samsung[1:] == ["74,000", "+3.93%", ""]  # found, not seen entering
     assert all(float(row[2].rstrip("%")) >= 3 for row in shown(panel.table))
 
 
