@@ -82,6 +82,9 @@ def condition_columns() -> list[Column[ConditionRow]]:
     ]
 
 
+NAME, NAME_WIDTH = 0, 96  # the name column: elided past this, so the figures stay in view
+
+
 class ConditionPanel(QWidget):
     stockChosen = Signal(str)
 
@@ -119,7 +122,14 @@ class ConditionPanel(QWidget):
         layout.addWidget(self.hintLabel)
         self.table = named(QTableView(), "conditionResultsTable")
         self.rows: KeyedTableModel[ConditionRow] = KeyedTableModel(condition_columns(), key=lambda row: row.code)
-        show_table(self.table, self.rows, sort_column=3, order=Qt.SortOrder.DescendingOrder, widen=True)
+        show_table(
+            self.table,
+            self.rows,
+            sort_column=3,
+            order=Qt.SortOrder.DescendingOrder,
+            widen=True,
+            caps={NAME: NAME_WIDTH},
+        )
         self.table.doubleClicked.connect(self._chosen)
         self.hold = HoldStill(self.table)  # entries wait for the pointer to leave before they re-sort
         layout.addWidget(self.table, 1)

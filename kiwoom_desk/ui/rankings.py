@@ -115,6 +115,9 @@ def rank_columns(kind: Callable[[], RankingKind]) -> list[Column[RankRow]]:
     ]
 
 
+NAME, NAME_WIDTH = 1, 96  # the name column: elided past this, so the figures stay in view
+
+
 class RankingPanel(QWidget):
     stockChosen = Signal(str)
 
@@ -158,7 +161,9 @@ class RankingPanel(QWidget):
         self.rows: KeyedTableModel[RankRow] = KeyedTableModel(
             rank_columns(lambda: self.shown_kind), key=lambda row: row.code
         )
-        show_table(self.table, self.rows, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True)
+        show_table(
+            self.table, self.rows, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True, caps={NAME: NAME_WIDTH}
+        )
         self.table.doubleClicked.connect(self._chosen)
         layout.addWidget(self.table, 1)
         self.statusLabel = named(StatusLine(), "rankingStatus")

@@ -188,7 +188,12 @@ def _swapped_sort_arrows(base: str) -> QStyle:
 
 
 def show_table(
-    view: QTableView, model: KeyedTableModel[Any], sort_column: int, order: Qt.SortOrder, widen: bool = False
+    view: QTableView,
+    model: KeyedTableModel[Any],
+    sort_column: int,
+    order: Qt.SortOrder,
+    widen: bool = False,
+    caps: dict[int, int] | None = None,
 ) -> None:
     """The one way our tables look: sorted by value through a proxy, whole rows selected, the row numbers hidden,
     columns sized to their contents once filled and then left to the trader."""
@@ -204,14 +209,16 @@ def show_table(
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     windows_sort_arrows(view.horizontalHeader())
-    fit_columns_when_filled(view, widen)
+    fit_columns_when_filled(view, widen, caps or {})
 
 
-def fit_columns_when_filled(view: QTableView, widen: bool = False) -> None:
+def fit_columns_when_filled(view: QTableView, widen: bool = False, caps: dict[int, int] | None = None) -> None:
     """Sizes the columns to their contents the first time rows arrive; after that the trader's widths stay, except
     that with `widen` (a short table) a column grows when a new row or a changed value would be cut
-    (SK하이닉스 after 삼성전자, a P/L from +0 to -1,200)."""
+    (SK하이닉스 after 삼성전자, a P/L from +0 to -1,200). `caps` (column -> pixels) keeps a column of long
+    text (a name) from pushing the figures out of a narrow dock: its text is elided instead."""
     model = view.model()
+    caps = caps or {}
 
     def fit(columns: range | None = None) -> None:
         if not view.property("fitted"):
@@ -220,6 +227,8 @@ def fit_columns_when_filled(view: QTableView, widen: bool = False) -> None:
         elif widen:
             for column in columns or range(model.columnCount() - 1):  # the last column stretches anyway
                 view.setColumnWidth(column, max(view.columnWidth(column), view.sizeHintForColumn(column)))
+        for column, cap in caps.items():
+            view.setColumnWidth(column, min(view.columnWidth(column), cap))
 
     model.rowsInserted.connect(lambda *_: fit())
     if widen:  # a value that grows (a P/L from +0 to -1,200) is not cut either: looked at twice a second at most,
