@@ -90,8 +90,13 @@ class SessionRules(Protocol):
 
     def catch_up(self) -> None: ...
 
-    def matching(self) -> bool:
-        """Orders match at entry and the market walks (continuous trading)."""
+    def matching(self, code: str = "") -> bool:
+        """Orders match at entry and the market walks (continuous trading, and for `code`: not under VI)."""
+        ...
+
+    def halts(self, code: str, price: int, reference: int | None = None, aggressor: int = 0) -> bool:
+        """A continuous trade of `code` at `price` would reach a VI band: the VI starts and the trade does not
+        happen (True). `reference`: the price before the order that trades."""
         ...
 
     def admit(self, side: Side, code: str, trade_type: str, price: int) -> int | None:
@@ -424,16 +429,20 @@ class Broker:
     # ---- the market moves ----------------------------------------------------------------------------------
 
     def step_market(self, codes: Iterable[str] | None = None) -> None:
-        auction = self.session is not None and self.session.active and not self.session.matching()
+        session = self.session if self.session is not None and self.session.active else None
         for code in list(codes if codes is not None else self.market.quotes):
-            if auction:  # the market's orders gather for the auction instead of trading
-                assert self.session is not None
-                self.session.step(code)
+            if session is not None and not session.matching(code):  # the orders gather for an auction instead
+                session.step(code)
                 continue
-            self.market.step(code)
-            self.on_trade(code)
+            if self.market.step(code, session.halts if session is not None else None):
+                self.on_trade(code)
 
     def set_price(self, code: str, price: int, depth: int | None = None) -> None:
+        """The market trades at `price` (a test control); on the KRX clock through the VI check like any trade."""
+        if self._krx():
+            assert self.session is not None
+            if self.session.halts(code, price):  # also True while the stock is under VI: nothing prints
+                return
         self.market.set_price(code, price, depth)
         self.on_trade(code)
 
@@ -507,7 +516,7 @@ class Broker:
     def _enter(self, order: Order) -> None:
         """A new or modified order meets the market: at once in continuous trading, else it waits for its
         session's match (the KRX day)."""
-        if self.session is not None and self.session.active and not self.session.matching():
+        if self.session is not None and self.session.active and not self.session.matching(order.code):
             self.session.entered(order)
         elif order.triggered:
             self._match_at_entry(order)
@@ -679,7 +688,10 @@ class Broker:
             self.store.save(order)
             return
         self._take(order, levels)
-        if order.open_qty and (order.trade_type in IOC_TYPES | FOK_TYPES | MARKET_TYPES):
+        session = self.session if self._krx() else None
+        if session is not None and not session.matching(order.code) and order.trade_type not in IOC_TYPES | FOK_TYPES:
+            session.entered(order)  # a market or limit remainder waits for the VI auction
+        elif order.open_qty and (order.trade_type in IOC_TYPES | FOK_TYPES | MARKET_TYPES):
             order.cancelled_qty += order.open_qty
             self.store.save(order)
 
@@ -694,10 +706,17 @@ class Broker:
             self._execute(order, order.limit_price, quantity)
 
     def _take(self, order: Order, levels: list[Level]) -> None:
+        """Fills against the book's levels in turn; on the KRX clock a level that reaches a VI band stops the
+        sweep (the VI starts and the rest of the order waits for its auction)."""
+        reference = self.market.quotes[order.code].price
         for level in levels:
             quantity = min(order.open_qty, level.quantity)
             if quantity <= 0:
                 continue
+            if self._krx():
+                assert self.session is not None
+                if self.session.halts(order.code, level.price, reference):
+                    return
             level.quantity -= quantity
             self._execute(order, level.price, quantity)
 

@@ -4,7 +4,8 @@
 - GET  /sandbox/state  -> mode, date (YYYYMMDD), time (HH:MM:SS, simulated KST), speed, phase, vi
 - POST /sandbox/clock  {"mode": "krx"|"continuous", "time": "HH:MM[:SS]", "speed": 1-10}, each optional
 - POST /sandbox/reset  the account as new; the clock and the market keep going
-- POST /sandbox/vi     not served yet (return_code 1): forcing a VI is the VI work's
+- POST /sandbox/vi     {"stk_cd": "005930", "kind": "static"|"dynamic"}: a VI at the current price with the normal
+  auction; KRX clock, continuous trading only (refused on the continuous clock: VI never runs there)
 The test controls of `SandboxExchange` call the same `SandboxControl` methods.
 """
 
@@ -23,7 +24,8 @@ from .krx_day import KrxDay
 from .market_clock import MODES, MarketClock, check_speed, parse_time
 
 PATH_STATE, PATH_CLOCK, PATH_RESET, PATH_VI = "/sandbox/state", "/sandbox/clock", "/sandbox/reset", "/sandbox/vi"
-DONE, INPUT, NOT_YET, FORBIDDEN = 0, 2, 1, 3
+DONE, INPUT, FORBIDDEN = 0, 2, 3
+VI_KINDS = ("static", "dynamic")
 _JSON = "application/json;charset=UTF-8"
 
 
@@ -78,6 +80,27 @@ class SandboxControl:
             self.day.move_to(moment)
         return self.state()
 
+    def force_vi(self, code: str, kind: str) -> dict[str, Any]:
+        """Checks everything before starting the VI."""
+        if kind not in VI_KINDS:
+            raise ControlError(f"kind는 static 또는 dynamic이어야 합니다 (입력값 {kind!r})")
+        if code not in self.broker.market.listings:
+            raise ControlError(f"종목코드 {code!r}은(는) 연습 거래소에 없는 종목입니다")
+        if not self.clock.krx:
+            raise ControlError('VI는 krx 시계에서만 발동합니다. 먼저 POST /sandbox/clock {"mode": "krx"}로 바꾸세요')
+        self.broker.roll_day()
+        if not self.day.matching():
+            raise ControlError(
+                f"VI는 정규시장 연속매매 시간(09:00~15:20)에만 발동합니다 (지금 {self.clock.phase().value})"
+            )
+        if code in self.day.vi:
+            raise ControlError(f"{code}은(는) 이미 VI 발동 중입니다")
+        vi = self.day.force_vi(code, kind)
+        return {
+            "return_code": DONE,
+            "return_msg": f"{code} {vi.kind} VI 발동: {vi.release:%H:%M:%S}에 단일가매매로 체결하고 해제합니다",
+        }
+
     def reset(self) -> dict[str, Any]:
         self.broker.roll_day()
         self.broker.reset_account()
@@ -124,7 +147,14 @@ class SandboxControl:
         return self.reset()
 
     async def _vi(self, request: web.Request) -> dict[str, Any]:
-        raise ControlError("VI 발동은 아직 제공하지 않습니다", NOT_YET, 501)
+        body = await _body(request)
+        unknown = set(body) - {"stk_cd", "kind"}
+        if unknown:
+            raise ControlError(f"알 수 없는 항목입니다: {', '.join(sorted(unknown))}")
+        code, kind = body.get("stk_cd"), body.get("kind")
+        if not isinstance(code, str) or not isinstance(kind, str):
+            raise ControlError("stk_cd와 kind는 문자열이어야 합니다")
+        return self.force_vi(code, kind)
 
 
 def is_loopback(remote: str | None) -> bool:

@@ -108,6 +108,8 @@ class SandboxServer:
             self.hub = RealtimeHub(self._broker, self.tokens, self.ping_interval, self._page_size)
             assert self.day is not None
             self.day.phase_listeners.append(self.hub.phase_changed)
+            self.day.vi_listeners.append(self.hub.vi_changed)
+            self.hub.vi_board = self.day.board
             self.control = SandboxControl(self._broker, self.market_clock, self.day)
             self.http = SandboxHttp(self._broker, self.tokens, self.faults, self._page_size, self.hub, self.control)
             self._runner = web.AppRunner(self.http.application(), access_log=None, handler_cancellation=False)
@@ -272,6 +274,10 @@ class SandboxExchange:
     def set_clock(self, mode: str | None = None, time: str | None = None, speed: float | None = None) -> dict[str, Any]:
         """What POST /sandbox/clock does (a ControlError for a bad field)."""
         return self._call(lambda: self._control().set_clock(mode, time, speed))
+
+    def force_vi(self, code: str, kind: str = "static") -> dict[str, Any]:
+        """What POST /sandbox/vi does (a ControlError for a bad field or the wrong clock)."""
+        return self._call(lambda: self._control().force_vi(code, kind))
 
     def reset_account(self) -> dict[str, Any]:
         """What POST /sandbox/reset does."""

@@ -22,10 +22,11 @@ import itertools
 import random
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from ..trading.ticks import round_down_to_tick, round_up_to_tick, tick_down, tick_up
 from .auction import AuctionOrder, allocate, clearing_price
-from .broker import TRADE_TYPE_NAMES, Broker, OrderRejected, won
+from .broker import SESSION_TYPES, TRADE_TYPE_NAMES, Broker, OrderRejected, won
 from .clock import KST
 from .market import BOOK_LEVELS, Book, Level
 from .market_clock import (
@@ -38,8 +39,10 @@ from .market_clock import (
     next_weekday,
 )
 from .state import Order, Side
+from .vi import STATIC_PERCENT, Interruption, ViBoard, beyond, dynamic_percent
 
 PhaseListener = Callable[[str, datetime], None]  # (FID 215 code, the event's time)
+ViListener = Callable[[Interruption, bool], None]  # (the VI, released)
 
 REGULAR_TYPES = frozenset({"0", "3", "5"})  # what the opening and closing auctions take
 CONTINUOUS_ONLY = frozenset({"6", "7", "10", "13", "16", "20", "23", "26", "28", "29", "30", "31"})
@@ -62,7 +65,8 @@ class KrxDay:
         self.broker = broker
         self.clock = clock
         self.phase_listeners: list[PhaseListener] = []
-        self.vi: set[str] = set()  # codes under VI: the VI work fills this; /sandbox/state lists it
+        self.vi_listeners: list[ViListener] = []
+        self.board = ViBoard(broker.market.seed)  # the stocks under VI now (vi.py)
         self._done = clock.now() - _EPSILON  # the events up to here have run
         self._seq = itertools.count(1)
         self._order_seq: dict[str, int] = {}  # ord_no -> time priority in the auction it waits for
@@ -74,8 +78,14 @@ class KrxDay:
     def active(self) -> bool:
         return self.clock.krx
 
-    def matching(self) -> bool:
-        return self.clock.phase() is Phase.CONTINUOUS
+    @property
+    def vi(self) -> set[str]:
+        """The codes under VI now."""
+        return set(self.board.running)
+
+    def matching(self, code: str = "") -> bool:
+        """Continuous trading, and (for a stock) not under VI."""
+        return self.clock.phase() is Phase.CONTINUOUS and code not in self.board.running
 
     # ---- the clock -------------------------------------------------------------------------------------------
 
@@ -88,6 +98,7 @@ class KrxDay:
             while True:
                 now = self.clock.now()
                 due = [(at, event) for at, event in self._events(self._done.date()) if self._done < at <= now]
+                due.sort(key=lambda entry: entry[0])  # stable: the timetable's own order at equal times
                 if not due:
                     self._done = max(self._done, now)
                     return
@@ -106,11 +117,14 @@ class KrxDay:
         self.clock.set_time(moment)
         self._done = moment - _EPSILON
         self._forget_auctions()
+        self._end_every_vi()
+        self.board.new_day()
         self.catch_up()
 
     def stop(self) -> None:
         """Back to the continuous clock: the auctions' collected orders go, the books walk again."""
         self._forget_auctions()
+        self._end_every_vi()
         for code in self.broker.market.quotes:
             self.broker.market.rebuild_book(code)
 
@@ -149,6 +163,11 @@ class KrxDay:
         events += [(at(16 + n // 6, n % 6 * 10), lambda: self._match_all("62")) for n in range(1, 12)]
         events.append((at(18, 0), self._last_single_price))
         events.append((at(DAY_END.hour, DAY_END.minute), lambda: self._start_day(next_weekday(day))))
+        events += [(vi.release, partial(self._release, code)) for code, vi in self.board.running.items()]
+        for code in self.broker.market.quotes:
+            plan = self.board.burst(code, day)
+            if plan is not None:
+                events.append((plan[0], partial(self._burst, code, plan[1], plan[2])))
         return events
 
     # ---- the events ------------------------------------------------------------------------------------------
@@ -193,6 +212,8 @@ class KrxDay:
         self.clock.set_time(moment)
         self._done = moment - _EPSILON
         self._forget_auctions()
+        self._end_every_vi()
+        self.board.new_day()
         self.broker.start_trading_day()  # keeps the day that ended, rebases every price on its close
 
     def _announce(self, code215: str) -> None:
@@ -231,6 +252,12 @@ class KrxDay:
                 )
             return None
         if trade_type in CONTINUOUS_ONLY:
+            if code in self.board.running:
+                vi = self.board.running[code]
+                raise OrderRejected(
+                    f"{name} 주문은 VI 발동({vi.kind}) 중에는 받지 않습니다. 단일가매매로 {vi.release:%H:%M:%S}까지 "
+                    f"주문을 모은 뒤 체결합니다 ({now:%H:%M:%S})"
+                )
             if phase is Phase.CONTINUOUS:
                 return None
             raise OrderRejected(f"{name} 주문은 정규시장 연속매매 시간(09:00~15:20)에만 받습니다. {current}")
@@ -254,7 +281,7 @@ class KrxDay:
     def entered(self, order: Order) -> None:
         """An order that waits: its place in the auction's time priority, and the book shows it."""
         self._order_seq[order.ord_no] = next(self._seq)
-        if self.clock.phase() in AUCTION_PHASES:
+        if self.clock.phase() in AUCTION_PHASES or order.code in self.board.running:
             self._show(order.code)
             self.broker.auction_shown(order.code)
 
@@ -266,7 +293,7 @@ class KrxDay:
             self._fill_close_price(code, "61")
         elif phase is Phase.AFTER_HOURS_CLOSE_PRICE:
             self._fill_close_price(code, "81")
-        if phase in AUCTION_PHASES:
+        if phase in AUCTION_PHASES or code in self.board.running:
             self._add_liquidity(code)
             self._show(code)
             self.broker.auction_shown(code)
@@ -300,6 +327,94 @@ class KrxDay:
         orders.append(AuctionOrder(True, buy_at, max(1, int(lot * rng.uniform(0.2, 1.5))), next(self._seq)))
         orders.append(AuctionOrder(False, sell_at, max(1, int(lot * rng.uniform(0.2, 1.5))), next(self._seq)))
 
+    # ---- VI (vi.py) ------------------------------------------------------------------------------------------
+
+    def halts(self, code: str, price: int, reference: int | None = None, aggressor: int = 0) -> bool:
+        """Checks a continuous trade at `price` before it prints: True when it starts a VI instead (the trade does
+        not happen). `reference` is the price before the order or burst that trades (the dynamic reference);
+        `aggressor` what is left of that order, which joins the VI auction at `price`."""
+        if not self.active or self.clock.phase() is not Phase.CONTINUOUS:
+            return False
+        if code in self.board.running:
+            return True
+        quote = self.broker.market.quotes[code]
+        dynamic_ref = quote.price if reference is None else reference
+        static_ref = self.board.static_ref(code, quote.open)
+        static = beyond(price, static_ref, STATIC_PERCENT)
+        dynamic = beyond(price, dynamic_ref, dynamic_percent(self.broker.market.listings[code]))
+        if not (static or dynamic):
+            return False
+        self._trigger(code, static, dynamic, price, dynamic_ref, aggressor)
+        return True
+
+    def force_vi(self, code: str, kind: str) -> Interruption:
+        """POST /sandbox/vi: a VI at the current price, with the normal auction."""
+        quote = self.broker.market.quotes[code]
+        self._trigger(code, kind == "static", kind == "dynamic", quote.price, quote.price, 0)
+        return self.board.running[code]
+
+    def _trigger(self, code: str, static: bool, dynamic: bool, price: int, dynamic_ref: int, aggressor: int) -> None:
+        """The stock's continuous trading turns into a single-price auction: the continuous book's levels (and
+        what is left of the order that hit the band) are its first orders, the resting orders join by time."""
+        quote = self.broker.market.quotes[code]
+        static_ref = self.board.static_ref(code, quote.open)
+        vi = self.board.start(code, static, dynamic, price, static_ref, dynamic_ref, self.clock.now())
+        book = self.broker.market.book(code)
+        orders = self._market_orders[code] = []
+        for buy, levels in ((False, book.asks), (True, book.bids)):
+            orders += [AuctionOrder(buy, level.price, level.quantity, next(self._seq)) for level in levels]
+        if aggressor:
+            orders.append(AuctionOrder(price >= dynamic_ref, price, aggressor, next(self._seq)))
+        for order in sorted(self.broker.open_orders(), key=lambda o: o.ord_no):
+            if order.code == code:
+                self._order_seq.setdefault(order.ord_no, next(self._seq))
+        self._show(code)
+        self.broker.auction_shown(code)
+        for listener in self.vi_listeners:
+            listener(vi, False)
+
+    def _release(self, code: str) -> None:
+        """The VI auction matches and continuous trading resumes; its price is the new static reference. A VI
+        still running when the closing auction starts hands its orders to that auction."""
+        if code not in self.board.running:
+            return
+        if self.clock.phase() is Phase.CONTINUOUS:
+            matched = self._match(code, "vi")
+            if matched is not None:
+                self.board.static_refs[code] = matched
+        vi = self.board.end(code, self.clock.now())
+        for listener in self.vi_listeners:
+            listener(vi, True)
+
+    def _end_every_vi(self) -> None:
+        for code in list(self.board.running):
+            vi = self.board.end(code, self.clock.now())
+            for listener in self.vi_listeners:
+                listener(vi, True)
+
+    def _burst(self, code: str, size: float, up: bool) -> None:
+        """The simulated market's burst of the day: one large order sweeps the book tick by tick toward the
+        stock's dynamic band (`size` of it); a tick that reaches a band starts a VI instead of printing."""
+        if not self.matching(code):
+            return
+        quote = self.broker.market.quotes[code]
+        instrument = self.broker.market.listings[code].instrument
+        limits = self.broker.market.limits(code)
+        reference = price = quote.price
+        move = size * dynamic_percent(self.broker.market.listings[code]) / 100 * reference
+        aggressor = max(1, 50_000_000 // reference)
+        while abs(price - reference) < move:
+            following = tick_up(price, instrument) if up else tick_down(price, instrument)
+            if not limits.contains(following):
+                break
+            if self.halts(code, following, reference, aggressor):
+                return
+            price = following
+        if price != reference:
+            self.broker.market.set_price(code, price)
+            self.broker.market.quotes[code].volume += aggressor
+            self.broker.on_trade(code)
+
     # ---- auctions --------------------------------------------------------------------------------------------
 
     def _entries(self, code: str, kind: str) -> tuple[list[AuctionOrder], dict[int, Order]]:
@@ -309,7 +424,7 @@ class KrxDay:
         entries: list[AuctionOrder] = []
         types = frozenset({"62"}) if kind == "62" else REGULAR_TYPES
         for order in self.broker.open_orders():
-            if order.code != code or order.trade_type not in types:
+            if order.code != code or not self._joins(order, kind, types):
                 continue
             seq = self._order_seq.setdefault(order.ord_no, next(self._seq))
             price = 0 if kind == "close" and order.trade_type == "5" else order.limit_price
@@ -317,13 +432,22 @@ class KrxDay:
             owners[seq] = order
         return entries + self._market_orders.get(code, []), owners
 
-    def _kind(self) -> str | None:
+    @staticmethod
+    def _joins(order: Order, kind: str, types: frozenset[str]) -> bool:
+        """A VI auction takes every resting regular order (a 최유리/최우선 one at the limit it got at entry)."""
+        if kind == "vi":
+            return order.trade_type not in SESSION_TYPES and order.triggered
+        return order.trade_type in types
+
+    def _kind(self, code: str) -> str | None:
+        if code in self.board.running and self.clock.phase() is Phase.CONTINUOUS:
+            return "vi"
         return {Phase.PRE_OPEN: "open", Phase.CLOSING_AUCTION: "close", Phase.AFTER_HOURS_SINGLE: "62"}.get(
             self.clock.phase()
         )
 
     def expected(self, code: str) -> tuple[int, int] | None:
-        kind = self._kind()
+        kind = self._kind(code)
         if kind is None:
             return None
         entries, _ = self._entries(code, kind)
@@ -331,7 +455,7 @@ class KrxDay:
 
     def _show(self, code: str) -> None:
         """The book shows the collected limit orders, ten levels a side (a crossed book until the match)."""
-        kind = self._kind()
+        kind = self._kind(code)
         if kind is None:
             return
         entries, _ = self._entries(code, kind)
@@ -351,7 +475,8 @@ class KrxDay:
         for code in self.broker.market.quotes:
             self._match(code, kind)
 
-    def _match(self, code: str, kind: str) -> None:
+    def _match(self, code: str, kind: str) -> int | None:
+        """Runs the auction of `code`; the price it matched at, if any."""
         quote = self.broker.market.quotes[code]
         entries, owners = self._entries(code, kind)
         result = clearing_price(entries, quote.price)
@@ -361,7 +486,7 @@ class KrxDay:
                 self._show(code)
             else:
                 self.broker.market.rebuild_book(code)
-            return
+            return None
         price, volume = result
         own = 0
         for seq, quantity in allocate(entries, price, volume).items():
@@ -380,3 +505,4 @@ class KrxDay:
         else:
             self.broker.market.rebuild_book(code)
         self.broker.auction_traded(code)
+        return price

@@ -8,6 +8,7 @@ the same walk without having to store a generator's state.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..trading.ticks import PriceLimits, price_limits, tick_down, tick_up
@@ -86,8 +87,9 @@ class Market:
             self._books[code] = self._build_book(code, self._rng(code))
         return self._books[code]
 
-    def step(self, code: str) -> None:
-        """One random-walk step: up, down or unchanged by one tick, then a fresh book around the price."""
+    def step(self, code: str, halts: Callable[[str, int], bool] | None = None) -> bool:
+        """One random-walk step: up, down or unchanged by one tick, then a fresh book around the price. `halts`
+        sees a new price before it trades (the KRX clock's VI check): True stops the step. True when it traded."""
         quote = self.quotes[code]
         quote.step += 1
         rng = self._rng(code)
@@ -99,8 +101,11 @@ class Market:
             price = max(tick_down(price, instrument), limits.lower)
         elif draw < 0.6:
             price = min(tick_up(price, instrument), limits.upper)
+        if halts is not None and price != quote.price and halts(code, price):
+            return False
         self._books[code] = self._build_book(code, rng, price)
         quote.trade(price, self._books[code].resting_liquidity)
+        return True
 
     def set_price(self, code: str, price: int, depth: int | None = None) -> None:
         """Moves the market to `price` (a trade there) and optionally pins every level's quantity to `depth`."""

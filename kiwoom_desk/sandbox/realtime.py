@@ -1,7 +1,8 @@
 """The Sandbox's WebSocket at /api/dostk/websocket (kiwoom-api.md §6): LOGIN, PING, REG/REMOVE, and REAL
 pushes of 00 (order execution), 04 (balance), 0B (trade), 0D (10-level book; FIDs 23/24 the expected price and
-quantity while an auction collects) and 0s (market phase, KRX clock only; registered with item ""); condition
-search (CNSR…, REAL 02) is in `condition_search`.
+quantity while an auction collects) and 0s (market phase, KRX clock only; registered with item ""), 1h (VI
+trigger and release; item "" = every stock, or the codes) and 0g (a stock's VI, per item), both KRX clock only
+(vi.py builds their FIDs); condition search (CNSR…, REAL 02) is in `condition_search`.
 
 00 and 04 go to every logged-in session of the account without registration, as on the real server; 0B and 0D
 only to sessions that registered the stock. Each session has a queue and a writer task, so a broker event on
@@ -29,16 +30,27 @@ from .market import BOOK_LEVELS
 from .numbers import price_sign_code, rate, signed, signed_price
 from .state import CreditLot, Fill, Holding, Kind, Order, Side
 from .tokens import TokenRegistry
+from .traded import millions, traded_value
+from .vi import Interruption, ViBoard, real_0g, real_1h
 
 log = logging.getLogger(__name__)
 
-TYPES = frozenset({"00", "04", "0B", "0D", "0s"})  # what the Sandbox streams
+TYPES = frozenset({"00", "04", "0B", "0D", "0s", "1h", "0g"})  # what the Sandbox streams
 CATALOGUE = frozenset(  # the spec's real-time types (kiwoom-api.md §6.2, -market.md §6): left out, not refused
     {"00", "04", "0A", "0B", "0C", "0D", "0E", "0F", "0G", "0H", "0I", "0J", "0U", "0g", "0m", "0u", "0s", "0w", "1h"}
 )
 ACCOUNT_TYPES = frozenset({"00", "04"})
 MARKET_WIDE_TYPES = frozenset({"0s"})  # one stream for the whole market: the item is ""
-TYPE_NAMES = {"00": "주문체결", "04": "잔고", "0B": "주식체결", "0D": "주식호가잔량", "0s": "장시작시간"}
+ALL_OR_CODES = frozenset({"1h"})  # item "" registers every stock ("전체 수신은 공백")
+TYPE_NAMES = {
+    "00": "주문체결",
+    "04": "잔고",
+    "0B": "주식체결",
+    "0D": "주식호가잔량",
+    "0s": "장시작시간",
+    "1h": "VI발동/해제",
+    "0g": "주식종목정보",
+}
 OPENING = 9 * 3600  # 09:00, for FID 214 (time left until the open)
 MISSED_PINGS = 3  # a session that echoes none of this many PINGs is closed
 
@@ -57,7 +69,8 @@ class Session:
         self.queue.put_nowait(json.dumps(message, ensure_ascii=False))
 
     def wants(self, kind: str, code: str) -> bool:
-        return kind in ACCOUNT_TYPES or code in self.items.get(kind, set())
+        items = self.items.get(kind, set())
+        return kind in ACCOUNT_TYPES or code in items or (kind in ALL_OR_CODES and "" in items)
 
 
 class RealtimeHub:
@@ -68,6 +81,7 @@ class RealtimeHub:
         self.page_size = page_size  # rows per CNSRREQ page, as for REST lists
         self.sessions: set[Session] = set()
         self._stalled_until = 0.0
+        self.vi_board: ViBoard | None = None  # the KRX day's VIs: a fresh 1h/0g registration hears the running ones
         broker.listeners.append(self)
 
     # ---- the socket --------------------------------------------------------------------------------------
@@ -152,7 +166,9 @@ class RealtimeHub:
                     ignored.append(kind)
                     continue
                 codes = [""] if kind in MARKET_WIDE_TYPES else [item for item in items if item]
-                unknown = [code for code in codes if code not in self.broker.market.listings]
+                if kind in ALL_OR_CODES and "" in items:
+                    codes.append("")
+                unknown = [code for code in codes if code and code not in self.broker.market.listings]
                 if kind not in ACCOUNT_TYPES | MARKET_WIDE_TYPES and unknown:
                     return errors.unknown_stock(unknown[0]).body(), []
                 changes.append((kind, codes))
@@ -253,6 +269,19 @@ class RealtimeHub:
         }
         self._broadcast("0s", "", values)
 
+    def vi_changed(self, vi: Interruption, released: bool) -> None:
+        """1h and 0g: a stock's VI started or ended."""
+        self._broadcast("1h", vi.code, self._vi_values(vi, released))
+        quote = self.broker.market.quotes[vi.code]
+        limits = self.broker.market.limits(vi.code)
+        self._broadcast("0g", vi.code, real_0g(vi, quote.base_price, limits.upper, limits.lower, released))
+
+    def _vi_values(self, vi: Interruption, released: bool) -> dict[str, str]:
+        quote = self.broker.market.quotes[vi.code]
+        listing = self.broker.market.listings[vi.code]
+        value = millions(traded_value(self.broker, vi.code))
+        return real_1h(vi, listing, quote.base_price, quote.volume, value, released)
+
     def _broadcast(self, kind: str, code: str, values: dict[str, str]) -> None:
         for session in self.sessions:
             if session.logged_in and session.wants(kind, code):
@@ -263,6 +292,15 @@ class RealtimeHub:
             session.send(_real(kind, code, self._trade_values(code)))
         elif kind == "0D":
             session.send(_real(kind, code, self._book_values(code)))
+        elif kind in ("1h", "0g") and self.vi_board is not None:  # the VIs running now, as their trigger frames
+            running = self.vi_board.running
+            for vi in [running[code]] if code in running else list(running.values()) if not code else []:
+                if kind == "1h":
+                    session.send(_real(kind, vi.code, self._vi_values(vi, False)))
+                else:
+                    limits = self.broker.market.limits(vi.code)
+                    base = self.broker.market.quotes[vi.code].base_price
+                    session.send(_real(kind, vi.code, real_0g(vi, base, limits.upper, limits.lower, False)))
         elif kind == "04":
             if code in self.broker.holdings:
                 session.send(_real(kind, code, self._balance_values(code)))

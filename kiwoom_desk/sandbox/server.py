@@ -25,6 +25,7 @@ from . import (
     api_market,
     api_orders,
     api_rankings,
+    api_vi,
     api_watchlist,
     errors,
     wire,
@@ -50,6 +51,7 @@ HANDLERS: dict[str, Handler] = {
     **api_watchlist.HANDLERS,
     **api_rankings.HANDLERS,
     **api_investors.HANDLERS,
+    **api_vi.HANDLERS,
 }
 _DEFAULT_API_ID = {wire.PATH_TOKEN: "au10001", wire.PATH_REVOKE: "au10002"}  # the official client omits it
 

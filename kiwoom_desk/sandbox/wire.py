@@ -300,6 +300,26 @@ ENDPOINTS: dict[str, Endpoint] = {
         Endpoint(  # several codes joined by |: the spec's length of 20 is not what the server holds to
             "ka10095", PATH_STOCK_INFO, (_req("stk_cd", 10 * 100, rf"{_CODE}(_NX|_AL)?(\|{_CODE}(_NX|_AL)?)*"),)
         ),
+        Endpoint(  # the volume/value bounds are "required" yet "공백허용" in the spec: they may be blank or absent
+            "ka10054",
+            PATH_STOCK_INFO,
+            (
+                _req("mrkt_tp", 3, choices={"000", "001", "101"}),
+                _req("bf_mkrt_tp", 1, choices={"0", "1", "2"}),
+                _opt("stk_cd", 20, _CODE + "(_NX|_AL)?"),
+                _req("motn_tp", 1, choices={"0", "1", "2", "3"}),
+                _req("skip_stk", 9, r"[01]{9}"),
+                _req("trde_qty_tp", 1, choices={"0", "1"}),
+                _opt("min_trde_qty", 12, _DIGITS_OR_EMPTY),
+                _opt("max_trde_qty", 12, _DIGITS_OR_EMPTY),
+                _req("trde_prica_tp", 1, choices={"0", "1"}),
+                _opt("min_trde_prica", 10, _DIGITS_OR_EMPTY),
+                _opt("max_trde_prica", 10, _DIGITS_OR_EMPTY),
+                _req("motn_drc", 1, choices={"0", "1", "2"}),
+                _RANK_STEX,
+            ),
+            list_key="motn_stk",
+        ),
         Endpoint("ka01300", PATH_WATCHLIST, (), list_key="nofi"),
         Endpoint("ka01301", PATH_WATCHLIST, (_req("arn_grp_id", 3, r"[0-9]{3}"),), list_key="nofj"),
         Endpoint("ka10099", PATH_STOCK_INFO, (_req("mrkt_tp", 2, choices=set(MARKET_CODES)),), list_key="list"),

@@ -55,6 +55,7 @@ PATHS = {
     "ka10059": "/api/dostk/stkinfo",
     "ka10064": "/api/dostk/chart",
     "ka90009": "/api/dostk/rkinfo",
+    "ka10054": "/api/dostk/stkinfo",
 }
 JSON = "application/json;charset=UTF-8"
 Answer = dict[str, Any]

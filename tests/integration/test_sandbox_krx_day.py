@@ -266,9 +266,8 @@ def test_the_control_endpoint_answers_and_checks_its_input(tmp_path: Path) -> No
             control(exchange, "POST", "/sandbox/clock", {"time": "9 o'clock", "mode": "krx"}).json()["return_code"] == 2
         )
         assert control(exchange, "POST", "/sandbox/clock", {"clock": "krx"}).json()["return_code"] == 2
-        assert (
-            control(exchange, "POST", "/sandbox/vi", {"stk_cd": SAMSUNG, "kind": "static"}).json()["return_code"] == 1
-        )
+        forced = control(exchange, "POST", "/sandbox/vi", {"stk_cd": SAMSUNG, "kind": "static"}).json()
+        assert forced["return_code"] == 2 and "krx" in forced["return_msg"]  # no VI on the continuous clock
         switched = control(exchange, "POST", "/sandbox/clock", {"mode": "krx", "time": "15:25:00", "speed": 10}).json()
         assert (switched["mode"], switched["time"], switched["speed"], switched["phase"]) == (
             "krx",

@@ -71,17 +71,17 @@ async def test_ping_registration_answers_and_a_rejection_with_its_reason(tmp_pat
 async def test_reg_is_answered_before_its_snapshot_and_leaves_out_what_the_sandbox_does_not_stream(
     tmp_path: Path,
 ) -> None:
-    """The spec's order (#10): the REG answer, then the REAL picture. 0A and 1h are real types the Sandbox does not
+    """The spec's order (#10): the REG answer, then the REAL picture. 0A and 0C are real types the Sandbox does not
     stream: they are named and left out, and 0B and 0D are registered all the same."""
     with running(tmp_path) as (exchange, wire):
         async with connect(exchange.ws_url) as ws:
             await ws.send(json.dumps({"trnm": "LOGIN", "token": wire.token}))
             await frame(ws)
-            data = [{"item": ["005930"], "type": ["0A", "0B", "0D", "1h"]}]
+            data = [{"item": ["005930"], "type": ["0A", "0B", "0D", "0C"]}]
             await ws.send(json.dumps({"trnm": "REG", "grp_no": "1", "refresh": "1", "data": data}))
             answer = await frame(ws)
             assert answer["trnm"] == "REG" and answer["return_code"] == 0
-            assert "0A" in answer["return_msg"] and "1h" in answer["return_msg"] and "0B" not in answer["return_msg"]
+            assert "0A" in answer["return_msg"] and "0C" in answer["return_msg"] and "0B" not in answer["return_msg"]
             snapshot = [await frame(ws), await frame(ws)]
     assert all(real["trnm"] == "REAL" for real in snapshot)
     assert sorted(real["data"][0]["type"] for real in snapshot) == ["0B", "0D"]
