@@ -51,7 +51,7 @@ async def run(cases: int, seed: int) -> bool:
     )
     clean = True
     parsers: list[tuple[str, object]] = [(method.name, method) for method in METHODS]
-    parsers += [(f"real-time {kind}", kind) for kind in ("00", "04", "0B", "0D")]
+    parsers += [(f"real-time {kind}", kind) for kind in ("00", "04", "0B", "0D", "02")]
     for name, parser in parsers:
         rng = random.Random(f"{seed}:{name}")
         counts: Counter[str] = Counter()
