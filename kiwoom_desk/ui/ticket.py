@@ -22,6 +22,7 @@ from .labels import describe, trade_type_text
 from .problems import Touched, show_problems
 from .quote_lines import estimate_lines, limits_line, quote_line
 from .ticket_layout import TicketLayout
+from .vi_marks import vi_text
 
 
 class OrderTicket(TicketLayout):
@@ -108,6 +109,8 @@ class OrderTicket(TicketLayout):
         elif quote is not None and self.priceSpin.value() == 0 and self.trade_type.needs_price:
             with self._touched.automatic():
                 self.priceSpin.setValue(quote.current)
+        self.sessionTypes.code = quote.code if quote else ""
+        self.sessionTypes.follow()
         self._show_quote()
         self.myOrders.show_stock(quote.code if quote else None)
         if quote is not None and quote.code in self.market.books:
@@ -233,8 +236,19 @@ class OrderTicket(TicketLayout):
         self.availableLabel.setText(available)
 
     def _show_quote(self) -> None:
-        self.stockLabel.setText(quote_line(self.quote))
+        market = self.sessionTypes.market()
+        vi = market.vi_of(self.quote.code) if market is not None and self.quote is not None else None
+        self.stockLabel.setText(quote_line(self.quote, vi is not None))
         self.limitsLabel.setText(limits_line(self.quote))
+        header = vi_text(vi) if vi is not None else ""
+        self.stockLabel.setToolTip(header)
+        self.bookHeader.setText(header)
+        self.bookHeader.setVisible(bool(header))
+
+    def market_changed(self) -> None:
+        """A VI started or ended, or the phase changed: the marks and the order types the market takes now."""
+        self.sessionTypes.follow()
+        self._show_quote()
 
     def _type_changed(self) -> None:
         trade_type = self.trade_type
