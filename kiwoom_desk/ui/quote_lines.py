@@ -40,6 +40,13 @@ def quote_line(quote: rules.Quote | None, vi: bool = False) -> str:
     )
 
 
+def expected_line(price: int, quantity: int | None) -> str:
+    """An auction's expected price and quantity (0D FIDs 23/24)."""
+    return QCoreApplication.translate("OrderTicket", "Expected {price} × {quantity}").format(
+        price=won(price), quantity=shares(quantity) if quantity is not None else "-"
+    )
+
+
 def limits_line(quote: rules.Quote | None) -> str:
     if quote is None:
         return ""

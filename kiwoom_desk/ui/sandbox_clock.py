@@ -68,6 +68,7 @@ class SandboxClockDialog(QDialog):
         theme.apply_style(self)
         self.setObjectName("sandboxClockDialog")
         self.setWindowTitle(self.tr("Sandbox clock"))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         guide = QLabel(
             self.tr(

@@ -74,7 +74,7 @@ class MarkedModel(KeyedTableModel[Row], Generic[Row]):
         if text is None:
             return value
         if role == Qt.ItemDataRole.DisplayRole and index.column() == self._name:
-            return f"{value} {VI_MARK}"
+            return f"{value}\u00a0{VI_MARK}"  # kept on the name's line: elided, never wrapped
         if role == Qt.ItemDataRole.BackgroundRole:
             return QColor(VI_TINT)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -1156,42 +1156,47 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="222"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="223"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="224"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="225"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="224"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="225"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="47"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="45"/>
+        <source>Expected {price} × {quantity}</source>
+        <translation>예상체결 {price} × {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="54"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="64"/>
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="65"/>
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="71"/>
         <source>Estimated proceeds after fees and tax: {amount} won</source>
         <translation>수수료·세금 뺀 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="74"/>
         <source>Sellable: {shares}</source>
         <translation>매도가능수량: {shares}</translation>
     </message>
@@ -1745,57 +1750,57 @@
         <translation>연습 거래소 시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="74"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="75"/>
         <source>Continuous: one endless session at any hour. KRX day: a simulated trading day with the opening auction, continuous trading, the closing auction, after-hours sessions and VI, at any hour.</source>
         <translation>연속: 언제든 끝없이 이어지는 정규장 하나. KRX 하루: 장전 동시호가, 접속매매, 장마감 동시호가, 시간외와 VI까지 있는 모의 거래일을 아무 시각에나 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="82"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="83"/>
         <source>Continuous</source>
         <translation>연속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="83"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="84"/>
         <source>KRX day</source>
         <translation>KRX 하루</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="92"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="93"/>
         <source>Start a new day now</source>
         <translation>지금 새 거래일 시작</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="94"/>
         <source>Ends today (its sessions run at once) and starts the next weekday</source>
         <translation>오늘을 끝내고(남은 장은 한꺼번에 진행) 다음 평일을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="95"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="96"/>
         <source>Clock</source>
         <translation>시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="96"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="97"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="97"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="98"/>
         <source>Day starts at</source>
         <translation>하루 시작 시각</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="99"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="112"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="113"/>
         <source>KRX day {day} {time}, {speed}×</source>
         <translation>KRX 하루 {day} {time}, {speed}배속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="117"/>
         <source>Continuous (the computer&apos;s clock)</source>
         <translation>연속 (컴퓨터 시계)</translation>
     </message>
@@ -1803,12 +1808,12 @@
 <context>
     <name>SandboxClockSettings</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="194"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="195"/>
         <source>Sandbox clock saved.</source>
         <translation>연습 거래소 시계를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="202"/>
         <source>A new Sandbox day started: {day} {time}</source>
         <translation>연습 거래소의 새 거래일을 시작했습니다: {day} {time}</translation>
     </message>

@@ -106,3 +106,17 @@ def test_the_sandbox_clock_dialog_changes_the_speed_and_starts_a_new_day(krx_des
     krx_desk.until(lambda: "×5" in window.status.clock.text(), "the bar never showed the new speed")
     assert window.status.phase.text() == phase_text(Phase.PRE_MARKET)
     assert window.settings.value("sandboxClock/speed") in (5, 5.0, "5.0", "5")
+
+
+def test_the_opening_auction_shows_its_expected_price_and_quantity_over_the_book(krx_desk: Desk) -> None:
+    ticket, status = krx_desk.ticket, krx_desk.window.status
+    krx_desk.fill(SAMSUNG, 71_200, 1)
+    krx_desk.sandbox.set_clock(time="08:35:00")  # earlier than now: the next day's opening auction
+    krx_desk.until(lambda: "08:3" in status.clock.text(), "the bar never read the new day's clock")
+    assert status.phase.text() == phase_text(Phase.PRE_MARKET)
+    assert phase_text(Phase.REGULAR) in status.countdown.text()
+    krx_desk.sandbox.advance(30)  # the simulated market's orders collect, and may cross
+    krx_desk.until(lambda: ticket.bookHeader.isVisible(), "no expected price over the book")
+    book = ticket.market.books[SAMSUNG]
+    assert book.expected_price and book.expected_quantity
+    assert f"{book.expected_price:,}" in ticket.bookHeader.text()
