@@ -1,5 +1,6 @@
 """Writes PNGs of the main window (with its chart) in each environment, of the fills and the review tabs, of the
-order confirmation, of a ticket over the trader's limits and of the Settings dialogs, at 1366x768 and 1920x1080.
+order confirmation, of a ticket over the trader's limits, of the Settings dialogs and of a KRX day in the Sandbox
+with a VI, at 1366x768 and 1920x1080.
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [out-folder]
 
@@ -31,6 +32,7 @@ from kiwoom_desk.ui import dialogs
 from kiwoom_desk.ui.hotkeys_dialog import HotkeysDialog
 from kiwoom_desk.ui.main_window import MainWindow
 from kiwoom_desk.ui.risk_limits import RiskLimitsDialog
+from kiwoom_desk.ui.sandbox_clock import SandboxClockDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ lives in the checkout
 from tests.window_support import act, complete, modal, open_window, qt_loop, run_until
@@ -125,7 +127,48 @@ def main(out: Path, language: str = "ko") -> None:
         act(loop, about.reject)
         complete(loop, window.shutdown())
         sandbox.stop()
+    krx_day_shots(loop, out, language)
     print(f"screenshots in {out}")
+
+
+def krx_day_shots(loop: asyncio.AbstractEventLoop, out: Path, language: str) -> None:
+    """The Sandbox on the KRX clock at 10:00, 10x: the phase, its countdown and the Sandbox's clock in the status bar,
+    a static VI on 삼성전자 marked in the ticket, the book, the watchlist and the open orders (the types its auction
+    can't take greyed), and Settings › Sandbox clock."""
+    with tempfile.TemporaryDirectory() as folder:
+        sandbox = SandboxExchange(
+            Path(folder) / "sandbox", seed=3, tick_interval=None, mode="krx", speed=10, start="10:00"
+        ).start()
+        window = open_window(Path(folder), sandbox, every_environment=True)
+        if language != "ko":
+            window.set_language(language)
+        window.menus.confirmAction.setChecked(False)
+        sandbox.set_price("005930", 71_200, depth=300)
+        act(loop, window.show)
+        complete(loop, window.start(Environment.SANDBOX))
+        ticket = window.ticket
+        act(loop, lambda: ticket.load(Side.BUY, "005930", TradeType.LIMIT, 70_000, 10))
+        run_until(loop, lambda: ticket.quote is not None and ticket.submitButton.isEnabled(), "ticket not ready")
+        run_until(loop, lambda: window.openOrders.orders.rowCount() == 1, "no order", action=ticket.submitButton.click)
+        act(loop, window.watchlistDock.show)
+        complete(loop, window.watchlist.import_hts())
+        act(loop, window.watchlist.add_ticket_stock)
+        run_until(loop, lambda: all(row.price for row in window.watchlist.rows.rows()), "the watchlist's quotes")
+        sandbox.force_vi("005930", "static")
+        run_until(loop, ticket.bookHeader.isVisible, "no VI on screen")
+        run_until(loop, lambda: "×10" in window.status.clock.text(), "the Sandbox's clock never showed")
+        act(loop, lambda: ticket.tradeTypeCombo.setCurrentIndex(ticket.tradeTypeCombo.findData(TradeType.BEST_LIMIT)))
+        for width, height in ((1366, 768), (1920, 1080)):
+            act(loop, partial(window.resize, width, height))
+            act(loop, lambda: None)
+            window.grab().save(str(out / f"krx-day-vi-{language}-{width}x{height}.png"))
+        task = loop.create_task(window.menus.sandboxClock.edit())
+        dialog = run_until(loop, lambda: modal(SandboxClockDialog, "sandboxClockDialog"), "no Sandbox clock dialog")
+        dialog.grab().save(str(out / f"sandbox-clock-{language}.png"))
+        act(loop, dialog.reject)
+        run_until(loop, task.done, "the Sandbox clock dialog did not close")
+        complete(loop, window.shutdown())
+        sandbox.stop()
 
 
 def scanner_shots(

@@ -102,6 +102,8 @@ class BookUpdate:
     time: str
     asks: Levels = field(default_factory=list)  # None where a level is missing or unreadable
     bids: Levels = field(default_factory=list)
+    expected_price: int | None = None  # FID 23, while an auction collects orders (None otherwise, or 0)
+    expected_quantity: int | None = None  # FID 24
 
 
 @dataclass(frozen=True)

@@ -335,6 +335,8 @@ class StockInfo(WireModel):
     lower_limit: Price = Field(alias="lst_pric")
     base_price: Price = Field(alias="base_pric")
     volume: OptInt = Field(None, alias="trde_qty")
+    expected_price: OptPrice = Field(None, alias="exp_cntr_pric")  # while an auction collects; None when empty
+    expected_quantity: OptInt = Field(None, alias="exp_cntr_qty")
 
 
 class WatchedStock(WireModel):

@@ -159,7 +159,19 @@ def _book(values: dict[str, Any], item: str) -> BookUpdate:
             for level in range(10)
         ]
 
-    return BookUpdate(stock_code=item, time=_text(values, "21"), asks=side(41, 61), bids=side(51, 71))
+    try:  # an auction's expected price and quantity: only while one collects, and never worth a lost book
+        expected = optional_price(values.get("23")) or None
+        quantity = optional_int(values.get("24")) if expected else None
+    except ValueError:
+        expected = quantity = None
+    return BookUpdate(
+        stock_code=item,
+        time=_text(values, "21"),
+        asks=side(41, 61),
+        bids=side(51, 71),
+        expected_price=expected,
+        expected_quantity=quantity,
+    )
 
 
 def _condition(values: dict[str, Any], item: str) -> ConditionChange:

@@ -57,6 +57,7 @@ from .candles import CandleSeries, load_candles
 from .fills import FillMark, FillRow, TodaysFills
 from .limits import LimitExceededError, OrderGuard
 from .listings import ListingsCache
+from .market_status import MarketStatus, vi_from_row
 from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
 from .rules import Kind, Quote, Ticket, modify_ticket
@@ -152,6 +153,7 @@ class TradingDesk:
         self._quotes: dict[str, KnownQuote] = {}  # the last quote of each stock asked for, its price kept by 0B
         self._background = False  # a panel's automatic read is under way
         self._live_since = 0.0  # when the real-time session last (re)connected: trades before it may be missed
+        self.market_status = MarketStatus(environment)  # the phase (0s), the exchange's clock, the stocks under VI
 
     def subscribe(self, listener: DeskListener) -> None:
         self._listeners.append(listener)
@@ -185,7 +187,21 @@ class TradingDesk:
         if self.realtime is not None:
             self.realtime.start()
             await self.realtime.register([""], ["00", "04"])  # account-wide: orders and balance
+            await self.realtime.register([""], ["0s", "1h"])  # every stock: the market's phase and its VIs
             self._follow_positions()
+        await self.read_vi()
+
+    async def read_vi(self) -> None:
+        """The stocks under VI now (ka10054): at connect and after a reconnect, when a 1h may have been missed.
+        A market that can't say (an older server) leaves the 1h pushes to say it."""
+        try:
+            rows = await self.client.vi_stocks()
+        except KiwoomError as error:
+            log.info("VI stocks not read: %s", error)
+            return
+        for event in self.market_status.seed_vi(vi_from_row(row) for row in rows):
+            for listener in self._listeners:
+                listener.market_status(event)
 
     async def close(self) -> None:
         if self.realtime is not None:
@@ -343,6 +359,7 @@ class TradingDesk:
             for listener in self._listeners:
                 listener.condition(event)
         elif isinstance(event, MarketPhase | VolatilityInterruption):
+            self.market_status.apply(event)
             for listener in self._listeners:
                 listener.market_status(event)
         elif isinstance(event, BalanceUpdate):
@@ -404,6 +421,7 @@ class TradingDesk:
             await self.refresh_fills()
         except KiwoomError as error:
             log.warning("fills refresh failed: %s", error)
+        await self.read_vi()
 
     def _refresh_account_soon(self, *parts: AccountPart) -> None:
         """Cash and sellable shares are not pushed: after a burst of orders or fills, the parts they changed are
@@ -646,6 +664,8 @@ class TradingDesk:
         self._notify(LedgerChange(added=list(orders), rows=dict(orders)))
         for listener in self._listeners:
             listener.fills_changed(list(self.fills.rows.values()))
+            for event in self.market_status.vi.values():
+                listener.market_status(event)
         if self.realtime is not None:
             self._on_status(self.realtime.status)
 

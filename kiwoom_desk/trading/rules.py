@@ -16,7 +16,7 @@ from enum import StrEnum
 from ..environments import Environment
 from ..kiwoom import Side, TradeType, Venue
 from .orders import Order
-from .sessions import Hours
+from .sessions import NotTaken, ViAuction
 from .ticks import Instrument, PriceLimits, is_on_tick, round_down_to_tick, round_up_to_tick, tick_size
 
 _CODE = re.compile(r"[0-9A-Z]{6}")
@@ -49,6 +49,7 @@ class Kind(StrEnum):
     SHARES_SHORT = "shares_short"  # params: sellable
     TYPE_NEVER_TAKEN = "type_never_taken"  # this environment's market has no session for the type
     TYPE_NOT_NOW = "type_not_now"  # params: start, end (KST, as HHMM): the session that takes the type
+    TYPE_NOT_IN_VI = "type_not_in_vi"  # params: release (HHMMSS, 0 unknown): the stock's VI auction takes it not
     # The trader's own fat-finger limits (RiskLimits): a slip of the finger stops here, not at the exchange.
     OVER_MAX_QUANTITY = "over_max_quantity"  # params: limit
     OVER_MAX_AMOUNT = "over_max_amount"  # params: amount, limit
@@ -130,7 +131,7 @@ def validate(
     quote: Quote | None,
     environment: Environment,
     account: Account,
-    not_taken: Mapping[TradeType, Hours | None] | None = None,
+    not_taken: Mapping[TradeType, NotTaken] | None = None,
     limits: RiskLimits | None = None,
     pace: Pace | None = None,
 ) -> list[Problem]:
@@ -211,10 +212,14 @@ def price_band(quote: Quote, percent: int) -> tuple[int, int]:
     return max(low, quote.limits.lower), min(high, quote.limits.upper)
 
 
-def type_problem(hours: Hours | None) -> Problem:
-    """Why an order type can't be sent now: never in this environment, or only in these hours."""
+def type_problem(hours: NotTaken) -> Problem:
+    """Why an order type can't be sent now: never in this environment, only in these hours, or not in the stock's
+    VI auction."""
     if hours is None:
         return Problem(Field.TRADE_TYPE, Kind.TYPE_NEVER_TAKEN)
+    if isinstance(hours, ViAuction):
+        release = int(hours.release) if hours.release.isdigit() else 0
+        return Problem(Field.TRADE_TYPE, Kind.TYPE_NOT_IN_VI, {"release": release})
     start, end = (moment.hour * 100 + moment.minute for moment in hours)
     return Problem(Field.TRADE_TYPE, Kind.TYPE_NOT_NOW, {"start": start, "end": end})
 

@@ -24,11 +24,24 @@ from .rules import RiskLimits
 
 if TYPE_CHECKING:  # the protocol stack (httpx, pydantic, websockets) loads when a session opens, after first paint
     from ..kiwoom import KiwoomClient, StockListing
+    from ..kiwoom.sandbox_control import SandboxClock, SandboxControl
     from ..sandbox import SandboxExchange
     from .desk import DeskListener, TradingDesk
 
 log = logging.getLogger(__name__)
 SANDBOX_TICK_SECONDS = 1.0  # the embedded market moves one step a second
+NEW_DAY = "18:10:00"  # a Sandbox clock set here finishes its day and starts the next weekday (at 08:20)
+NEW_DAY_OPENS = "08:20:00"
+
+
+@dataclass
+class SandboxClockChoice:
+    """How the embedded Sandbox's market clock starts (Settings > Sandbox clock): `continuous` or a simulated
+    `krx` day from `start` (HH:MM) at `speed`."""
+
+    mode: str = "continuous"
+    speed: float = 1.0
+    start: str = "08:30"
 
 
 @dataclass
@@ -56,6 +69,7 @@ class SessionController:
         # The trader's limits and the last minute's orders, per environment: a reconnect does not reset the count.
         self.guards = {environment: OrderGuard(environment) for environment in Environment}
         self._watchlists: dict[Environment, list[Watchlist]] = {}  # when there is no store: for this run
+        self.sandbox_clock = SandboxClockChoice()  # how the embedded Sandbox starts; the window sets it first
 
     def set_limits(self, environment: Environment, limits: RiskLimits) -> None:
         """New fat-finger limits for `environment`: its desk checks the next order against them."""
@@ -93,7 +107,15 @@ class SessionController:
     def _start_sandbox(self, reset: bool = False) -> SandboxExchange:
         from ..sandbox import SandboxExchange  # only when the Sandbox is opened: it is the largest import
 
-        return SandboxExchange(self.config.sandbox_dir, tick_interval=SANDBOX_TICK_SECONDS, reset=reset).start()
+        choice = self.sandbox_clock
+        return SandboxExchange(
+            self.config.sandbox_dir,
+            tick_interval=SANDBOX_TICK_SECONDS,
+            reset=reset,
+            mode=choice.mode,
+            speed=choice.speed,
+            start=choice.start,
+        ).start()
 
     @property
     def can_reset_sandbox(self) -> bool:
@@ -110,6 +132,58 @@ class SessionController:
             await asyncio.to_thread(sandbox.stop)
         self._sandbox = await asyncio.to_thread(self._start_sandbox, True)
         self.journal.forget(Environment.SANDBOX.value)
+
+    # ---- the Sandbox's clock (its control endpoint, on this computer only) -----------------------------------
+
+    @property
+    def can_drive_sandbox(self) -> bool:
+        """The Sandbox's clock can be read and set: the embedded one, or one given by --rest-url on this computer
+        (its control endpoint answers loopback only). Never Mock or Real."""
+        from ..kiwoom.sandbox_control import is_loopback
+
+        override = self.overrides.get(Environment.SANDBOX)
+        return override is None or is_loopback(override.rest_url)
+
+    async def _sandbox_control(self) -> SandboxControl:
+        from ..kiwoom.sandbox_control import SandboxControl, SandboxControlError
+
+        if not self.can_drive_sandbox:
+            raise SandboxControlError("this Sandbox is not on this computer")
+        return SandboxControl((await self.endpoints(Environment.SANDBOX)).rest_url)
+
+    async def sandbox_state(self) -> SandboxClock:
+        """The Sandbox's clock now (GET /sandbox/state); the Sandbox desk's market status follows it."""
+        state = await (await self._sandbox_control()).state()
+        self._follow_sandbox(state)
+        return state
+
+    async def set_sandbox_clock(
+        self, mode: str | None = None, at: str | None = None, speed: float | None = None
+    ) -> SandboxClock:
+        """POST /sandbox/clock: another clock, time (later today runs every phase between) or speed."""
+        state = await (await self._sandbox_control()).set_clock(mode, at, speed)
+        self._follow_sandbox(state)
+        return state
+
+    async def new_sandbox_day(self, start: str) -> SandboxClock:
+        """The Sandbox's KRX day ends now and the next weekday starts at `start` (HH:MM:SS, from 08:20): an
+        earlier time than now starts it at once; otherwise the day is finished first (the README's rule)."""
+        control = await self._sandbox_control()
+        state = await control.state()
+        if not state.krx:
+            state = await control.set_clock("krx", start)
+        elif start < state.time.strftime("%H:%M:%S"):
+            state = await control.set_clock(at=start)
+        else:
+            state = await control.set_clock(at=NEW_DAY)
+            if start > NEW_DAY_OPENS:
+                state = await control.set_clock(at=start)
+        self._follow_sandbox(state)
+        return state
+
+    def _follow_sandbox(self, state: SandboxClock) -> None:
+        if self.desk is not None and self.desk.environment is Environment.SANDBOX:
+            self.desk.market_status.set_sandbox(state)
 
     # ---- keys --------------------------------------------------------------------------------------------
 

@@ -38,7 +38,9 @@ def phase_text(value: Phase) -> str:
         Phase.PRE_MARKET: QCoreApplication.translate("Phase", "Pre-market"),
         Phase.REGULAR: QCoreApplication.translate("Phase", "Regular session"),
         Phase.CLOSING_AUCTION: QCoreApplication.translate("Phase", "Closing auction"),
-        Phase.AFTER_HOURS: QCoreApplication.translate("Phase", "After hours"),
+        Phase.AFTER_CLOSE: QCoreApplication.translate("Phase", "Regular market closed"),
+        Phase.AFTER_HOURS_CLOSE_PRICE: QCoreApplication.translate("Phase", "After-hours closing price"),
+        Phase.AFTER_HOURS_SINGLE: QCoreApplication.translate("Phase", "After-hours single price"),
     }[value]
 
 
@@ -118,7 +120,14 @@ def describe(problem: rules.Problem) -> str:
         k.CASH_SHORT: QCoreApplication.translate("Problem", "Needs {needed} won; orderable cash is {orderable} won."),
         k.SHARES_SHORT: QCoreApplication.translate("Problem", "You can sell at most {sellable}."),
         k.TYPE_NEVER_TAKEN: QCoreApplication.translate(
-            "Problem", "The Sandbox has no pre-market or after-hours session: use this order type in Mock or Real."
+            "Problem",
+            "The Sandbox's continuous clock has no pre-market or after-hours session: choose the KRX day in "
+            "Settings › Sandbox clock, or use this order type in Mock or Real.",
+        ),
+        k.TYPE_NOT_IN_VI: QCoreApplication.translate(
+            "Problem",
+            "Under VI the stock trades in a single-price auction until {release}: this order type waits for "
+            "continuous trading.",
         ),
         k.TYPE_NOT_NOW: QCoreApplication.translate("Problem", "KRX takes this order type {start}–{end} KST only."),
         k.OVER_MAX_QUANTITY: QCoreApplication.translate("Problem", "Over your limit of {limit} shares an order"),
@@ -135,6 +144,8 @@ def _param_text(name: str, value: int) -> str:
         return shares(value)
     if name in ("start", "end"):  # a time of day as HHMM
         return f"{value // 100:02d}:{value % 100:02d}"
+    if name == "release":  # HHMMSS, 0 when the VI did not say
+        return f"{value // 10000:02d}:{value // 100 % 100:02d}:{value % 100:02d}" if value else "-"
     return won(value)
 
 

@@ -40,6 +40,7 @@ from .review import ReviewPanel
 from .scanner import ScannerDocks
 from .status_bar import StatusBar
 from .ticket import OrderTicket
+from .vi_marks import MarketMarks
 from .watchlist import WatchlistPanel
 from .widgets import named
 from .window_layout import LayoutPart, layout_parts, restore_layout, save_layout
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         return quote.code if quote is not None else ""
 
     def _wire_actions(self) -> None:
+        self.marketMarks = MarketMarks(self)  # the phase, the clock and the VIs, wherever they show
         self.watchlist.said.connect(lambda text: self.status.show_message(text, important=True))
         self.openOrders.cancelRequested.connect(self.orderActions.cancel_orders)
         self.openOrders.modifyRequested.connect(self.orderActions.modify)

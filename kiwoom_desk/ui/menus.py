@@ -17,6 +17,7 @@ from . import dialogs
 from .hotkeys import Hotkeys
 from .hotkeys_dialog import HotkeysDialog
 from .risk_limits import RiskLimitsDialog, load_limits, save_limits
+from .sandbox_clock import SandboxClockSettings
 from .scanner import shown_in_front
 from .sounds import Sound, Sounds
 from .widgets import action
@@ -39,6 +40,11 @@ class WindowMenus(QObject):
         window.status.realtimeLost.connect(lambda: self.sounds.play(Sound.DISCONNECTED))
         for environment, limits in load_limits(window.settings).items():
             window.session.set_limits(environment, limits)
+        say = lambda text: window.status.show_message(text, important=True)  # noqa: E731
+        self.sandboxClock = SandboxClockSettings(
+            window.session, window.bridge, window.settings, say, window.marketMarks.show, window
+        )
+        window.status.environmentShown.connect(lambda *_: self._sandbox_shown())
         self._build()
         self._scope_cancel_to_the_table()
         commands = {"cancelSelected": self.cancelSelectedAction, "cancelAll": self.cancelAllAction}
@@ -48,6 +54,12 @@ class WindowMenus(QObject):
         self.ticketMenu.addActions(self.hotkeys.ticket_actions())
         self.retranslate()
         self.hotkeys.load()
+
+    def _sandbox_shown(self) -> None:
+        """Settings › Sandbox clock only on the Sandbox; its clock is read at once when it opens."""
+        if hasattr(self, "sandboxClockAction"):
+            self.sandboxClockAction.setEnabled(self.sandboxClock.available)
+        self.sandboxClock.follow()
 
     def _scope_cancel_to_the_table(self) -> None:
         """ "Cancel selected" acts on the open orders' selection: its key works there, as Delete always has."""
@@ -92,9 +104,12 @@ class WindowMenus(QObject):
         self.hotkeysAction = action(self, lambda: window.bridge.spawn(self.edit_hotkeys()))
         self.settingsMenu.addActions([self.limitsAction, self.hotkeysAction])
         self.settingsMenu.addSeparator()
+        self.sandboxClockAction = action(self, lambda: window.bridge.spawn(self.sandboxClock.edit()))
+        self.sandboxClockAction.setObjectName("sandboxClockAction")
+        self.sandboxClockAction.setEnabled(False)  # on the Sandbox only
         self.resetSandboxAction = action(self, lambda: window.bridge.spawn(window.reset_sandbox()))
         self.resetSandboxAction.setEnabled(window.session.can_reset_sandbox)
-        self.settingsMenu.addAction(self.resetSandboxAction)
+        self.settingsMenu.addActions([self.sandboxClockAction, self.resetSandboxAction])
         self.viewMenu = bar.addMenu("")
         self.restoreLayoutAction = action(self, window.restore_default_layout)
         self.viewMenu.addAction(self.restoreLayoutAction)
@@ -183,6 +198,7 @@ class WindowMenus(QObject):
             item.setText(sound_texts[sound])
         self.limitsAction.setText(self.tr("Order limits..."))
         self.hotkeysAction.setText(self.tr("Hotkeys..."))
+        self.sandboxClockAction.setText(self.tr("Sandbox clock..."))
         self.resetSandboxAction.setText(self.tr("Reset the Sandbox account..."))
         self.viewMenu.setTitle(self.tr("&View"))
         self.restoreLayoutAction.setText(self.tr("Restore default layout"))

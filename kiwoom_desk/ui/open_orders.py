@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableVie
 from ..trading.orders import LedgerChange, Order
 from . import theme
 from .labels import order_state_text, order_type_text, side_text
-from .table import ROW_ROLE, Column, KeyedTableModel, clock, show_table, won
+from .table import ROW_ROLE, Column, clock, show_table, won
+from .vi_marks import MarkedModel
 
 
 def order_columns(table: QWidget) -> list[Column[Order]]:
@@ -43,7 +44,10 @@ def order_columns(table: QWidget) -> list[Column[Order]]:
     ]
 
 
-class OpenOrdersModel(KeyedTableModel[Order]):
+class OpenOrdersModel(MarkedModel[Order]):
+    def __init__(self, columns: list[Column[Order]]) -> None:
+        super().__init__(columns, key=lambda order: order.order_no, code=lambda order: order.stock_code, name=3)
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         value = super().data(index, role)
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4:
@@ -59,7 +63,7 @@ class OpenOrdersTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("openOrdersTable")
-        self.orders = OpenOrdersModel(order_columns(self), key=lambda order: order.order_no)
+        self.orders = OpenOrdersModel(order_columns(self))
         show_table(self, self.orders, sort_column=1, order=Qt.SortOrder.DescendingOrder)
         self.doubleClicked.connect(lambda index: self.orderActivated.emit(index.data(ROW_ROLE)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -23,8 +23,11 @@ def quote_labels() -> tuple[QLabel, QLabel]:
     return stock, limits
 
 
-def quote_line(quote: rules.Quote | None) -> str:
-    """삼성전자 71,300 ▲100 (+0.14%): red up, blue down, against the base price."""
+VI_BADGE = "&nbsp;<span style='color:white; background-color:#d97706; font-weight:bold'>&nbsp;VI&nbsp;</span>"
+
+
+def quote_line(quote: rules.Quote | None, vi: bool = False) -> str:
+    """삼성전자 71,300 ▲100 (+0.14%): red up, blue down, against the base price; a VI badge while under VI."""
     if quote is None:
         return ""
     change = quote.current - quote.limits.base
@@ -33,7 +36,14 @@ def quote_line(quote: rules.Quote | None) -> str:
     arrow = "▲" if change > 0 else "▼" if change < 0 else ""
     return (
         f"<b>{quote.name}</b> &nbsp; <span style='color:{colour}; font-weight:bold'>{won(quote.current)}</span>"
-        f" <span style='color:{colour}'>{arrow}{won(abs(change))} ({rate:+.2f}%)</span>"
+        f" <span style='color:{colour}'>{arrow}{won(abs(change))} ({rate:+.2f}%)</span>" + (VI_BADGE if vi else "")
+    )
+
+
+def expected_line(price: int, quantity: int | None) -> str:
+    """An auction's expected price and quantity (0D FIDs 23/24)."""
+    return QCoreApplication.translate("OrderTicket", "Expected {price} × {quantity}").format(
+        price=won(price), quantity=shares(quantity) if quantity is not None else "-"
     )
 
 

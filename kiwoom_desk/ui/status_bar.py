@@ -1,26 +1,34 @@
 """The status bar (`statusBar`): environment badge, REST state, real-time state, token countdown, the last
-message (kept readable for a while, never replaced by a lesser one too soon), KST clock and market phase."""
+message (kept readable for a while, never replaced by a lesser one too soon), the market phase (the last 0s heard,
+else KRX's timetable) with a countdown to its next change, and the exchange's clock: KST, or the Sandbox's own on its
+KRX day, with its speed. One repaint a second at most."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..environments import Environment
 from ..kiwoom.events import RealtimeState, RealtimeStatus
-from ..trading.sessions import KST, market_phase
+from ..trading.sessions import KST, NextChange, market_phase, next_change
 from . import theme
 from .labels import environment_text, phase_text
 from .widgets import ElidedLabel, named
+
+if TYPE_CHECKING:
+    from ..trading.market_status import MarketStatus
 
 MESSAGE_HOLD_SECONDS = 8.0  # an answer stays readable at least this long before an info message replaces it
 
 
 class StatusBar(QStatusBar):
     realtimeLost = Signal()  # a live real-time connection dropped (not one closed on purpose)
+    environmentShown = Signal(object)  # Environment: the bar speaks of this session now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,9 +41,11 @@ class StatusBar(QStatusBar):
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self.clock = named(QLabel(), "kstClock")
         self.phase = named(QLabel(), "marketPhase")
+        self.countdown = named(QLabel(), "phaseCountdown")
+        self.market: Callable[[], MarketStatus | None] = lambda: None  # the session's phase, VIs and clock
         self.addWidget(self.badge)
         self.addWidget(self.message, 1)
-        for label in (self.rest, self.realtime, self.token, self.phase, self.clock):
+        for label in (self.rest, self.realtime, self.token, self.phase, self.countdown, self.clock):
             self.addPermanentWidget(label)
         self.token_expires_at: datetime | None = None
         self._held_until = 0.0
@@ -54,6 +64,7 @@ class StatusBar(QStatusBar):
         self.environment = environment
         self.badge.setText(f" {environment_text(environment)} ")
         theme.restyle(self.badge, "environment", environment.value)
+        self.environmentShown.emit(environment)
 
     def set_rest_state(self, state: str) -> None:
         """ "offline", "connecting", "connected" or "error"."""
@@ -120,10 +131,41 @@ class StatusBar(QStatusBar):
 
     def tick(self) -> None:
         now = datetime.now(KST)
-        self.clock.setText(now.strftime("%H:%M:%S KST"))
-        self.phase.setText(phase_text(market_phase(self.environment, now)))
+        self._show_market(now)
         if self.token_expires_at is None:
             self.token.setText(self.tr("Token: -"))
         else:
             seconds = max(int((self.token_expires_at - now).total_seconds()), 0)
             self.token.setText(self.tr("Token: {h}h {m:02d}m").format(h=seconds // 3600, m=seconds % 3600 // 60))
+
+    def _show_market(self, wall: datetime) -> None:
+        """The phase, the countdown to its next change and the exchange's clock (the Sandbox's, on its KRX day)."""
+        market = self.market()
+        if market is not None and market.environment is not self.environment:
+            market = None  # the session is switching: the bar already speaks of the next one
+        if market is not None and market.sandbox_krx and market.sandbox is not None:
+            now = market.now()
+            speed = f"{market.sandbox.speed:g}"
+            self.clock.setText(self.tr("Sandbox {time} ×{speed}").format(time=now.strftime("%H:%M:%S"), speed=speed))
+            self.clock.setToolTip(self.tr("The Sandbox's KRX day: {day}").format(day=now.strftime("%Y-%m-%d")))
+        else:
+            now = wall
+            self.clock.setText(wall.strftime("%H:%M:%S KST"))
+            self.clock.setToolTip("")
+        if market is not None:
+            phase, change = market.phase(), market.next_change()
+        else:
+            phase = market_phase(self.environment, wall)
+            change = None if self.environment is Environment.SANDBOX else next_change(wall)
+        self.phase.setText(phase_text(phase))
+        self.countdown.setText(self._countdown(change, now))
+
+    def _countdown(self, change: NextChange | None, now: datetime) -> str:
+        if change is None:
+            return ""
+        seconds = max(int((change.at - now).total_seconds()), 0)
+        hours, rest = divmod(seconds, 3600)
+        left = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+        if change.phase is None:
+            return self.tr("Next day in {time}").format(time=left)
+        return self.tr("{phase} in {time}").format(phase=phase_text(change.phase), time=left)

@@ -20,8 +20,9 @@ from ..trading.ticks import Instrument
 from . import theme
 from .labels import describe, trade_type_text
 from .problems import Touched, show_problems
-from .quote_lines import estimate_lines, limits_line, quote_line
+from .quote_lines import estimate_lines, expected_line, limits_line, quote_line
 from .ticket_layout import TicketLayout
+from .vi_marks import vi_text
 
 
 class OrderTicket(TicketLayout):
@@ -108,6 +109,8 @@ class OrderTicket(TicketLayout):
         elif quote is not None and self.priceSpin.value() == 0 and self.trade_type.needs_price:
             with self._touched.automatic():
                 self.priceSpin.setValue(quote.current)
+        self.sessionTypes.code = quote.code if quote else ""
+        self.sessionTypes.follow()
         self._show_quote()
         self.myOrders.show_stock(quote.code if quote else None)
         if quote is not None and quote.code in self.market.books:
@@ -142,6 +145,7 @@ class OrderTicket(TicketLayout):
                 self.revalidate()
         else:
             self.orderBook.show_book(event, self.quote.limits.base)
+            self._show_book_header()
 
     def set_account(self, account: rules.Account, sellable_by_code: dict[str, int]) -> None:
         if account == self.account and sellable_by_code == self.sellable_by_code:
@@ -233,8 +237,27 @@ class OrderTicket(TicketLayout):
         self.availableLabel.setText(available)
 
     def _show_quote(self) -> None:
-        self.stockLabel.setText(quote_line(self.quote))
+        market = self.sessionTypes.market()
+        vi = market.vi_of(self.quote.code) if market is not None and self.quote is not None else None
+        self.stockLabel.setText(quote_line(self.quote, vi is not None))
+        self.stockLabel.setToolTip(vi_text(vi) if vi is not None else "")
         self.limitsLabel.setText(limits_line(self.quote))
+        self._show_book_header()
+
+    def _show_book_header(self) -> None:
+        """Over the book: the stock's VI, and while an auction collects its expected price and quantity."""
+        parts = [self.stockLabel.toolTip()] if self.stockLabel.toolTip() else []
+        book = self.market.books.get(self.quote.code) if self.quote is not None else None
+        if book is not None and book.expected_price:
+            parts.append(expected_line(book.expected_price, book.expected_quantity))
+        header = " · ".join(parts)
+        self.bookHeader.setText(header)
+        self.bookHeader.setVisible(bool(header))
+
+    def market_changed(self) -> None:
+        """A VI started or ended, or the phase changed: the marks and the order types the market takes now."""
+        self.sessionTypes.follow()
+        self._show_quote()
 
     def _type_changed(self) -> None:
         trade_type = self.trade_type

@@ -54,6 +54,11 @@ class TicketLayout(QDockWidget):
         self.orderBook.pricePicked.connect(self.set_price)
         self.myOrders = MyOrders(self.orderBook)
         self.market = MarketFeed(self.show_market, self)  # the real-time feed goes here, the ticket shows it
+        self.bookHeader = named(QLabel(), "orderBookHeader")  # the stock's VI, the auction's expected price
+        self.bookHeader.setWordWrap(True)
+        self.bookHeader.setStyleSheet("color: #b45309; font-weight: bold;")  # the VI badge's amber
+        self.bookHeader.hide()  # shown, it takes a line from the book: nothing else moves
+        layout.addWidget(self.bookHeader)
         layout.addWidget(self.orderBook, 1)  # the book takes what the window can spare: nothing else moves
         self.estimateLabel = named(QLabel(), "estimateLabel")
         self.availableLabel = named(QLabel(), "availableLabel")

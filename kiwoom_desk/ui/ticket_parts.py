@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QPushButton, QSpinBox
@@ -14,9 +14,12 @@ from ..environments import Environment
 from ..kiwoom import TradeType, Venue
 from ..kiwoom.events import BookUpdate, Trade
 from ..trading import rules
-from ..trading.sessions import KST, Hours, types_not_taken_now
+from ..trading.sessions import KST, NotTaken, types_not_taken_now
 from .labels import describe
 from .widgets import named
+
+if TYPE_CHECKING:
+    from ..trading.market_status import MarketStatus
 
 QUANTITY_SHARES = (10, 25, 50, 100)  # % buttons of the most the ticket can take
 
@@ -38,7 +41,7 @@ def quantity_buttons(spin: QSpinBox, take_share: Callable[[int], None]) -> tuple
     return grid, keep
 
 
-def offer_types(combo: QComboBox, not_taken: Mapping[TradeType, Hours | None]) -> None:
+def offer_types(combo: QComboBox, not_taken: Mapping[TradeType, NotTaken]) -> None:
     """Greys out the order types the market can't take now, saying why and when it does, instead of offering them
     to be refused. A type this environment never takes is not left chosen; one whose session has just ended stays
     chosen with its problem shown, rather than changing under the trader's hand."""
@@ -53,7 +56,8 @@ def offer_types(combo: QComboBox, not_taken: Mapping[TradeType, Hours | None]) -
 
 
 class SessionTypes(QObject):
-    """Follows the clock: which order types the environment's market takes now, re-offered when that changes."""
+    """Follows the clock: which order types the environment's market takes now (on the Sandbox's KRX day, by its
+    own clock), and those the ticket's stock's VI auction can't take, re-offered when that changes."""
 
     changed = Signal()
     FOLLOW_MS = 5_000  # sessions change on the minute; a few seconds late is fine for greying
@@ -65,8 +69,10 @@ class SessionTypes(QObject):
         venues.currentIndexChanged.connect(lambda *_: self.set_venue(Venue(venues.currentData())))
         self.environment = Environment.SANDBOX
         self.venue = Venue.KRX
-        self.not_taken: dict[TradeType, Hours | None] = {}
+        self.not_taken: dict[TradeType, NotTaken] = {}
         self.clock: Callable[[], datetime] = lambda: datetime.now(KST)  # tests set a moment of the KRX day
+        self.market: Callable[[], MarketStatus | None] = lambda: None  # the session's phase, clock and VIs
+        self.code = ""  # the ticket's stock
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.follow)
         self._timer.start(self.FOLLOW_MS)
@@ -81,7 +87,13 @@ class SessionTypes(QObject):
 
     def follow(self, again: bool = False) -> None:
         """`again`: re-offer even if nothing changed (another environment, another language)."""
-        not_taken = types_not_taken_now(self.environment, self.clock(), self.venue)
+        market = self.market()
+        sandbox_krx = market is not None and market.sandbox_krx
+        now = market.now() if market is not None and sandbox_krx else self.clock()
+        not_taken: dict[TradeType, NotTaken] = {}
+        not_taken |= types_not_taken_now(self.environment, now, self.venue, sandbox_krx)
+        if market is not None and self.code:
+            not_taken = market.not_taken_for(self.code) | not_taken  # the session's hours say more than the VI
         if not_taken == self.not_taken and not again:
             return
         self.not_taken = not_taken

@@ -35,8 +35,9 @@ from ..storage.watchlists import DEFAULT_NAME, Watchlist, WatchlistStoreError
 from ..trading.watchlist import Watchlists, WatchRow, row_after_trade, row_from_quote
 from . import theme
 from .bridge import DeskBridge
-from .table import ROW_ROLE, Column, Index, KeyedTableModel, show_table, signed, signed_rate, won
+from .table import ROW_ROLE, Column, Index, show_table, signed, signed_rate, won
 from .ticket_parts import EachFrame
+from .vi_marks import MarkedModel
 from .widgets import named, shrinkable
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class WatchlistPanel(QWidget):
         header.addWidget(self.listsButton)
         layout.addLayout(header)
         self.table = WatchTable(self)
-        self.rows: KeyedTableModel[WatchRow] = KeyedTableModel(watch_columns(), key=lambda row: row.code)
+        self.rows: MarkedModel[WatchRow] = MarkedModel(watch_columns(), lambda row: row.code, lambda row: row.code, 1)
         show_table(self.table, self.rows, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True)
         self.table.setItemDelegateForColumn(6, RangeBar(self.table))
         self.table.doubleClicked.connect(self._chosen)

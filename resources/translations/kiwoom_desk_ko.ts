@@ -125,62 +125,62 @@
         <translation>편입·이탈</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="134"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="144"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="135"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="145"/>
         <source>Find the stocks that match now</source>
         <translation>지금 조건에 맞는 종목을 찾습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="136"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="146"/>
         <source>Live</source>
         <translation>실시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="137"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="147"/>
         <source>Watch the condition: stocks enter and leave as it happens</source>
         <translation>조건을 실시간으로 감시합니다: 종목이 편입·이탈하는 즉시 표시</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="138"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="148"/>
         <source>Sound on entry</source>
         <translation>편입 알림음</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="151"/>
         <source>No saved conditions. Conditions are made and saved in 영웅문4 (HTS, screen [0150] 조건검색); they appear here once saved.</source>
         <translation>저장된 조건식이 없습니다. 조건식은 영웅문4(HTS)의 [0150] 조건검색 화면에서 만들어 저장하면 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="200"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="210"/>
         <source>{count} conditions</source>
         <translation>조건식 {count}개</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="221"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="231"/>
         <source>{name}: {count} stocks</source>
         <translation>{name}: {count}종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="239"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="249"/>
         <source>Live: {name}</source>
         <translation>실시간 감시: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="282"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="292"/>
         <source>The live condition stopped: {why}</source>
         <translation>실시간 조건검색이 중지되었습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="297"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="307"/>
         <source>in</source>
         <translation>편입</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="297"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="307"/>
         <source>out</source>
         <translation>이탈</translation>
     </message>
@@ -337,107 +337,107 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="142"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="153"/>
         <source>The order is not valid, so it was not sent.</source>
         <translation>주문 내용이 올바르지 않아 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="145"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
         <source>The request does not match the server&apos;s format.</source>
         <translation>요청 형식이 서버 규격과 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="146"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="157"/>
         <source>Too many requests; try again in a moment.</source>
         <translation>요청이 너무 잦습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="147"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="158"/>
         <source>No such stock code; check it.</source>
         <translation>종목코드를 찾을 수 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="159"/>
         <source>The app key or secret key is wrong.</source>
         <translation>앱키 또는 시크릿키가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="149"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="160"/>
         <source>The access token is not valid; sign in again.</source>
         <translation>접근토큰이 유효하지 않습니다. 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="150"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="161"/>
         <source>Real and mock trading are mixed up.</source>
         <translation>실전/모의투자 구분이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="162"/>
         <source>This IP or device is not registered; register it on Kiwoom&apos;s OpenAPI site.</source>
         <translation>등록되지 않은 IP 또는 단말기입니다. 키움 OpenAPI 사이트에서 IP를 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="165"/>
         <source>Kiwoom server error; try again later.</source>
         <translation>키움 서버 오류입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="166"/>
         <source>The order was rejected; see the server&apos;s reason.</source>
         <translation>주문이 거부되었습니다. 서버의 사유를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="169"/>
         <source>The Kiwoom server refused the request.</source>
         <translation>키움 서버가 요청을 거절했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="170"/>
         <source>Could not reach the Kiwoom server; check the network.</source>
         <translation>키움 서버와 통신하지 못했습니다. 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="173"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>서버 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="174"/>
         <source>It is unknown whether the order reached the exchange; check open orders before ordering again.</source>
         <translation>주문이 접수되었는지 알 수 없습니다. 미체결·주문내역을 확인하기 전에는 다시 주문하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="177"/>
         <source>The Kiwoom API request failed.</source>
         <translation>키움 API 요청이 실패했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="180"/>
         <source>Too many requests for this API; retry shortly.</source>
         <translation>이 API의 허용 요청 횟수를 넘었습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="181"/>
         <source>The access token has expired or is not valid.</source>
         <translation>접근토큰이 만료되었거나 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="182"/>
         <source>The token was issued to another IP; sign in again from this network.</source>
         <translation>토큰을 발급받은 IP와 지금 IP가 다릅니다. 같은 PC·네트워크에서 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="174"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="185"/>
         <source>This app key belongs to the other environment (real vs mock); enter the key for this one.</source>
         <translation>이 앱키는 다른 투자구분(실전/모의)용입니다. 환경에 맞는 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="188"/>
         <source>This token was issued for the other environment (real vs mock).</source>
         <translation>이 토큰은 다른 투자구분(실전/모의)에서 발급되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="191"/>
         <source>Mock trading does not support this request.</source>
         <translation>모의투자에서는 지원하지 않는 기능입니다.</translation>
     </message>
@@ -683,7 +683,7 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="212"/>
         <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.</source>
         <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다.</translation>
     </message>
@@ -740,67 +740,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="173"/>
         <source>REAL TRADING: orders use real money</source>
         <translation>실전투자: 실제 돈으로 주문됩니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="175"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="177"/>
         <source>Watchlist</source>
         <translation>관심종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="179"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="180"/>
         <source>Fills</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="181"/>
         <source>Review</source>
         <translation>매매일지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="183"/>
         <source>Positions and cash</source>
         <translation>잔고 및 예수금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="214"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="216"/>
         <source>Language: English</source>
         <translation>언어: 한국어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="226"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="228"/>
         <source>REAL MONEY</source>
         <translation>실전</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="274"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="276"/>
         <source>Wait for the order&apos;s answer before switching.</source>
         <translation>주문 응답을 받은 뒤에 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="308"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="310"/>
         <source>Connecting to {environment}...</source>
         <translation>{environment} 서버에 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="333"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="335"/>
         <source>Connected. Loading the stock list...</source>
         <translation>연결되었습니다. 종목 목록을 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="337"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="339"/>
         <source>Ready: {count} stocks</source>
         <translation>준비 완료: {count}개 종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/main_window.py" line="353"/>
+        <location filename="../../kiwoom_desk/ui/main_window.py" line="355"/>
         <source>The Sandbox account was reset.</source>
         <translation>연습 계좌를 초기화했습니다.</translation>
     </message>
@@ -846,82 +846,82 @@
 <context>
     <name>OpenOrdersTable</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="17"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="18"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="18"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="19"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="19"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="20"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="20"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="21"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="22"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="23"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="27"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="28"/>
         <source>Type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="28"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="29"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="30"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="31"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="33"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="34"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="39"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="40"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="41"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="42"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="42"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="43"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="75"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="79"/>
         <source>Modify...</source>
         <translation>정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="78"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="82"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="122"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="126"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="127"/>
         <source>Cancel selected</source>
         <translation>선택 취소</translation>
     </message>
@@ -1045,7 +1045,7 @@
 <context>
     <name>OrderState</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="75"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="77"/>
         <source>Checking...</source>
         <translation>확인 중</translation>
     </message>
@@ -1053,27 +1053,27 @@
 <context>
     <name>OrderStatus</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="81"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="83"/>
         <source>Accepted</source>
         <translation>접수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="82"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="84"/>
         <source>Filled</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="83"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="85"/>
         <source>Confirmed</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="84"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="86"/>
         <source>Cancelled</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="85"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="87"/>
         <source>Rejected</source>
         <translation>거부</translation>
     </message>
@@ -1081,117 +1081,122 @@
 <context>
     <name>OrderTicket</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="59"/>
         <source>Order ticket</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="60"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="61"/>
         <source>Code or name, e.g. 005930 or 삼성전자</source>
         <translation>종목코드 또는 종목명 (예: 005930, 삼성전자)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="61"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="62"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="63"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="63"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="64"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="65"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="65"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="66"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="67"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="68"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="69"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="69"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="70"/>
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="70"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="71"/>
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="72"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="72"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="73"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="219"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="223"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="221"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="225"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="221"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="225"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="44"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="45"/>
+        <source>Expected {price} × {quantity}</source>
+        <translation>예상체결 {price} × {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="54"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="54"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="64"/>
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="65"/>
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="61"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="71"/>
         <source>Estimated proceeds after fees and tax: {amount} won</source>
         <translation>수수료·세금 뺀 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="74"/>
         <source>Sellable: {shares}</source>
         <translation>매도가능수량: {shares}</translation>
     </message>
@@ -1220,8 +1225,18 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="41"/>
-        <source>After hours</source>
-        <translation>시간외</translation>
+        <source>Regular market closed</source>
+        <translation>정규장 종료</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="42"/>
+        <source>After-hours closing price</source>
+        <translation>장후 시간외종가</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="43"/>
+        <source>After-hours single price</source>
+        <translation>시간외 단일가</translation>
     </message>
 </context>
 <context>
@@ -1275,92 +1290,97 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="102"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="104"/>
         <source>Enter a 6-character stock code, such as 005930, or search by name.</source>
         <translation>종목코드 6자리(예: 005930)를 입력하거나 종목명으로 검색하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="105"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="107"/>
         <source>No quote for this code yet; check the code.</source>
         <translation>이 종목코드의 시세가 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="106"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="108"/>
         <source>Enter a quantity of at least 1 share.</source>
         <translation>수량을 1주 이상 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="107"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="109"/>
         <source>This order type needs a price.</source>
         <translation>이 매매구분은 주문가를 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="108"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="110"/>
         <source>The price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="111"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="113"/>
         <source>Above the upper limit of {upper} won.</source>
         <translation>상한가 {upper}원을 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="112"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="114"/>
         <source>Below the lower limit of {lower} won.</source>
         <translation>하한가 {lower}원보다 낮습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="113"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="115"/>
         <source>A stop-limit order needs a stop price.</source>
         <translation>스톱지정가 주문은 스톱가격을 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="114"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="116"/>
         <source>The stop price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>스톱가격이 호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="117"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="119"/>
         <source>Only KRX can be traded in this environment.</source>
         <translation>이 투자구분에서는 KRX만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="118"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="120"/>
         <source>Needs {needed} won; orderable cash is {orderable} won.</source>
         <translation>주문가능금액이 부족합니다: 필요 {needed}원, 주문가능 {orderable}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="119"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="121"/>
         <source>You can sell at most {sellable}.</source>
         <translation>매도가능수량은 {sellable}입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="120"/>
-        <source>The Sandbox has no pre-market or after-hours session: use this order type in Mock or Real.</source>
-        <translation>연습 거래소에는 장전·장후 시간외 거래가 없습니다: 이 매매구분은 모의투자나 실전에서 쓰세요.</translation>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="122"/>
+        <source>The Sandbox&apos;s continuous clock has no pre-market or after-hours session: choose the KRX day in Settings › Sandbox clock, or use this order type in Mock or Real.</source>
+        <translation>연습 거래소의 연속 시계에는 장전·장후 시간외가 없습니다: 설정 › 연습 거래소 시계에서 KRX 하루를 고르거나, 모의투자·실전에서 이 주문유형을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="127"/>
+        <source>Under VI the stock trades in a single-price auction until {release}: this order type waits for continuous trading.</source>
+        <translation>VI 발동으로 {release}까지 단일가매매입니다: 이 주문유형은 접속매매가 재개된 뒤에 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="132"/>
         <source>KRX takes this order type {start}–{end} KST only.</source>
         <translation>이 매매구분은 {start}~{end}(한국 시간)에만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="133"/>
         <source>Over your limit of {limit} shares an order</source>
         <translation>주문당 한도 {limit}주 초과</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="125"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="134"/>
         <source>Over your limit of {limit} won an order</source>
         <translation>주문당 한도 {limit}원 초과</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="126"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="135"/>
         <source>Outside ±{percent}% of the price: {low}–{high} won</source>
         <translation>현재가 ±{percent}% 밖: {low}~{high}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="127"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="136"/>
         <source>{limit} orders a minute, your limit: next in {seconds} s</source>
         <translation>1분 {limit}건 한도: {seconds}초 뒤 가능</translation>
     </message>
@@ -1454,37 +1474,37 @@
         <translation>거래대금(백만)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="177"/>
         <source>Auto off</source>
         <translation>자동 끔</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="177"/>
         <source>Every {n} s</source>
         <translation>{n}초마다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="181"/>
         <source>Refresh</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="182"/>
         <source>Read this ranking now</source>
         <translation>지금 순위를 조회합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="242"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="247"/>
         <source>Reading {kind}...</source>
         <translation>{kind} 조회 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="258"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="263"/>
         <source>automatic read skipped: orders first</source>
         <translation>자동 조회 건너뜀: 주문이 먼저입니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/rankings.py" line="267"/>
+        <location filename="../../kiwoom_desk/ui/rankings.py" line="272"/>
         <source>{kind} · {market} · {count} stocks · {time}</source>
         <translation>{kind} · {market} · {count}종목 · {time} 기준</translation>
     </message>
@@ -1723,6 +1743,82 @@
     </message>
 </context>
 <context>
+    <name>SandboxClockDialog</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="70"/>
+        <source>Sandbox clock</source>
+        <translation>연습 거래소 시계</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="75"/>
+        <source>Continuous: one endless session at any hour. KRX day: a simulated trading day with the opening auction, continuous trading, the closing auction, after-hours sessions and VI, at any hour.</source>
+        <translation>연속: 언제든 끝없이 이어지는 정규장 하나. KRX 하루: 장전 동시호가, 접속매매, 장마감 동시호가, 시간외와 VI까지 있는 모의 거래일을 아무 시각에나 진행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="83"/>
+        <source>Continuous</source>
+        <translation>연속</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="84"/>
+        <source>KRX day</source>
+        <translation>KRX 하루</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="93"/>
+        <source>Start a new day now</source>
+        <translation>지금 새 거래일 시작</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="94"/>
+        <source>Ends today (its sessions run at once) and starts the next weekday</source>
+        <translation>오늘을 끝내고(남은 장은 한꺼번에 진행) 다음 평일을 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="96"/>
+        <source>Clock</source>
+        <translation>시계</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="97"/>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="98"/>
+        <source>Day starts at</source>
+        <translation>하루 시작 시각</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="99"/>
+        <source>Now</source>
+        <translation>지금</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="113"/>
+        <source>KRX day {day} {time}, {speed}×</source>
+        <translation>KRX 하루 {day} {time}, {speed}배속</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="117"/>
+        <source>Continuous (the computer&apos;s clock)</source>
+        <translation>연속 (컴퓨터 시계)</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxClockSettings</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="195"/>
+        <source>Sandbox clock saved.</source>
+        <translation>연습 거래소 시계를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="202"/>
+        <source>A new Sandbox day started: {day} {time}</source>
+        <translation>연습 거래소의 새 거래일을 시작했습니다: {day} {time}</translation>
+    </message>
+</context>
+<context>
     <name>ScannerDocks</name>
     <message>
         <location filename="../../kiwoom_desk/ui/scanner.py" line="70"/>
@@ -1743,12 +1839,12 @@
 <context>
     <name>Side</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="91"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="93"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="95"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
@@ -1756,64 +1852,84 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="82"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="93"/>
         <source>REST: offline</source>
         <translation>REST: 연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="83"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="94"/>
         <source>REST: connecting...</source>
         <translation>REST: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="84"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="95"/>
         <source>REST: connected</source>
         <translation>REST: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="85"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="96"/>
         <source>REST: error</source>
         <translation>REST: 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="96"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="107"/>
         <source>Real-time connection lost: reconnecting...</source>
         <translation>실시간 연결이 끊겼습니다: 다시 연결하는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="100"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="111"/>
         <source>Real-time: connected</source>
         <translation>실시간: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="102"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="113"/>
         <source>Real-time: connecting...</source>
         <translation>실시간: 연결 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="104"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="115"/>
         <source>Real-time: reconnecting (attempt {n}, next in {s:.0f} s)</source>
         <translation>실시간: 재연결 중 ({n}회째, {s:.0f}초 후)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="108"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="119"/>
         <source>Real-time: -</source>
         <translation>실시간: -</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="112"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="123"/>
         <source>Unreadable real-time messages skipped: {count}</source>
         <translation>읽지 못해 건너뛴 실시간 메시지: {count}건</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="126"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="136"/>
         <source>Token: -</source>
         <translation>토큰: -</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="129"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="139"/>
         <source>Token: {h}h {m:02d}m</source>
         <translation>토큰: {h}시간 {m:02d}분</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="149"/>
+        <source>Sandbox {time} ×{speed}</source>
+        <translation>연습 {time} ×{speed}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="150"/>
+        <source>The Sandbox&apos;s KRX day: {day}</source>
+        <translation>연습 거래소의 KRX 거래일: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="170"/>
+        <source>Next day in {time}</source>
+        <translation>다음 거래일까지 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="171"/>
+        <source>{phase} in {time}</source>
+        <translation>{phase}까지 {time}</translation>
     </message>
 </context>
 <context>
@@ -1832,92 +1948,92 @@
 <context>
     <name>TradeType</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="47"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="49"/>
         <source>Limit</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="48"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="50"/>
         <source>Market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="49"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="51"/>
         <source>Conditional limit</source>
         <translation>조건부지정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="50"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="52"/>
         <source>Best limit</source>
         <translation>최유리지정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="51"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="53"/>
         <source>Priority limit</source>
         <translation>최우선지정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="52"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="54"/>
         <source>Limit (IOC)</source>
         <translation>보통(IOC)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="53"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="55"/>
         <source>Market (IOC)</source>
         <translation>시장가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="54"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="56"/>
         <source>Best limit (IOC)</source>
         <translation>최유리(IOC)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="57"/>
         <source>Limit (FOK)</source>
         <translation>보통(FOK)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="56"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="58"/>
         <source>Market (FOK)</source>
         <translation>시장가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="57"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="59"/>
         <source>Best limit (FOK)</source>
         <translation>최유리(FOK)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="58"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="60"/>
         <source>Stop limit</source>
         <translation>스톱지정가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="61"/>
         <source>Mid-price</source>
         <translation>중간가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="60"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="62"/>
         <source>Mid-price (IOC)</source>
         <translation>중간가(IOC)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="61"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="63"/>
         <source>Mid-price (FOK)</source>
         <translation>중간가(FOK)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="64"/>
         <source>Pre-market closing price</source>
         <translation>장시작전시간외</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="63"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="65"/>
         <source>After-hours single price</source>
         <translation>시간외단일가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="66"/>
         <source>Post-market closing price</source>
         <translation>장마감후시간외</translation>
     </message>
@@ -1936,99 +2052,127 @@
     </message>
 </context>
 <context>
+    <name>ViMarks</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/vi_marks.py" line="28"/>
+        <source>static</source>
+        <translation>정적</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/vi_marks.py" line="29"/>
+        <source>dynamic</source>
+        <translation>동적</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/vi_marks.py" line="30"/>
+        <source>dynamic+static</source>
+        <translation>동적+정적</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/vi_marks.py" line="37"/>
+        <source>VI: {kind}</source>
+        <translation>VI 발동: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/vi_marks.py" line="38"/>
+        <source>VI: {kind}, release at {time}</source>
+        <translation>VI 발동: {kind}, 해제 예정 {time}</translation>
+    </message>
+</context>
+<context>
     <name>WatchlistPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="62"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="63"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="63"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="64"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="65"/>
         <source>Change</source>
         <translation>대비</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="65"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="66"/>
         <source>Rate</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="67"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="68"/>
         <source>Day range</source>
         <translation>일중 범위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="147"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="148"/>
         <source>+ Add</source>
         <translation>+ 추가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="149"/>
         <source>Add the ticket&apos;s stock to this list (Insert)</source>
         <translation>주문창의 종목을 이 목록에 추가합니다 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="149"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="150"/>
         <source>Lists</source>
         <translation>목록</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="150"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="151"/>
         <source>New list...</source>
         <translation>새 목록...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="152"/>
         <source>Delete this list</source>
         <translation>이 목록 삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="153"/>
         <source>Import from 영웅문 (HTS groups)</source>
         <translation>영웅문 관심종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="154"/>
         <source>Put a stock in the ticket, then + Add (or Insert) to watch it here.</source>
         <translation>주문창에 종목을 넣고 + 추가(또는 Insert)를 누르면 여기서 지켜볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="167"/>
         <source>The watchlists could not be read: {why}</source>
         <translation>관심종목을 읽지 못했습니다(이번 실행에서만 유지됩니다): {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="190"/>
         <source>The watchlists could not be saved: {why}</source>
         <translation>관심종목을 저장하지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="197"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="198"/>
         <source>Name of the new list</source>
         <translation>새 목록의 이름</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="198"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="199"/>
         <source>Watchlist {number}</source>
         <translation>관심종목{number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="229"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="230"/>
         <source>영웅문: {groups} groups, {added} new stocks</source>
         <translation>영웅문 관심종목 {groups}개 그룹에서 {added}종목을 새로 가져왔습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/watchlist.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/watchlist.py" line="237"/>
         <source>Delete the list {name} and its {count} stocks?</source>
         <translation>{name} 목록과 그 안의 {count}종목을 삭제할까요?</translation>
     </message>
@@ -2036,147 +2180,152 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
         <source>Order limits saved.</source>
         <translation>주문 한도를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="173"/>
         <source>Hotkeys saved.</source>
         <translation>단축키를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="176"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
         <source>Mock keys...</source>
         <translation>모의투자 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="178"/>
         <source>Real keys...</source>
         <translation>실전 앱키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="179"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="180"/>
         <source>&amp;Orders</source>
         <translation>주문(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="181"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="167"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="182"/>
         <source>Add the ticket&apos;s stock to the watchlist</source>
         <translation>주문창 종목을 관심종목에 추가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="183"/>
         <source>Modify selected...</source>
         <translation>선택 주문 정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="184"/>
         <source>Cancel selected</source>
         <translation>선택 주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="185"/>
         <source>Cancel all...</source>
         <translation>전체 취소...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="186"/>
         <source>Ticket</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="187"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="173"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="188"/>
         <source>Confirm every order in Sandbox and Mock</source>
         <translation>연습·모의투자에서도 매 주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="174"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="189"/>
         <source>Confirm before cancelling one order</source>
         <translation>주문 하나를 취소할 때도 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="175"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="190"/>
         <source>Sounds</source>
         <translation>소리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="192"/>
         <source>Fill</source>
         <translation>체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="193"/>
         <source>Partial fill</source>
         <translation>부분 체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="194"/>
         <source>Rejection</source>
         <translation>거부</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="195"/>
         <source>Real-time connection lost</source>
         <translation>실시간 연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="184"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="199"/>
         <source>Order limits...</source>
         <translation>주문 한도...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="185"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="200"/>
         <source>Hotkeys...</source>
         <translation>단축키...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="186"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="201"/>
+        <source>Sandbox clock...</source>
+        <translation>연습 거래소 시계...</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="202"/>
         <source>Reset the Sandbox account...</source>
         <translation>연습 계좌 초기화...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="187"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="203"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="204"/>
         <source>Restore default layout</source>
         <translation>기본 화면 배치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="205"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="190"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="206"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/menus.py" line="191"/>
+        <location filename="../../kiwoom_desk/ui/menus.py" line="207"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>

@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 from asyncio.events import _get_running_loop, _set_running_loop
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import pytestqt.plugin
@@ -115,23 +118,46 @@ def qt_events_on_the_loop(qloop: asyncio.AbstractEventLoop, monkeypatch: pytest.
 
 @pytest.fixture
 def desk(qloop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyring) -> Iterator[Desk]:
-    loop = qloop
-    asyncio.set_event_loop(loop)
     sandbox = SandboxExchange(tmp_path / "sandbox", seed=5, tick_interval=None).start()
+    with desk_on(qloop, tmp_path, keyring, sandbox) as opened:
+        yield opened
+
+
+KRX_TUESDAY = datetime(2026, 11, 24, 7, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # the wall clock of the KRX-day desk
+
+
+@pytest.fixture
+def krx_desk(qloop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyring) -> Iterator[Desk]:
+    """The window on a Sandbox on the KRX clock at 10:00 of a Tuesday, in continuous trading. Its wall clock stands
+    still, so the simulated day moves only when a test moves it (`desk.sandbox.set_clock`, the dialog)."""
+    sandbox = SandboxExchange(
+        tmp_path / "sandbox", seed=5, tick_interval=None, clock=lambda: KRX_TUESDAY, mode="krx", start="10:00"
+    ).start()
+    with desk_on(qloop, tmp_path, keyring, sandbox) as opened:
+        yield opened
+
+
+@contextmanager
+def desk_on(
+    loop: asyncio.AbstractEventLoop, tmp_path: Path, keyring: MemoryKeyring, sandbox: SandboxExchange
+) -> Iterator[Desk]:
+    asyncio.set_event_loop(loop)
     sandbox.set_price("005930", 71_200, depth=200)
     window = open_window(tmp_path, sandbox, keyring, every_environment=True)
     window.menus.confirmAction.setChecked(False)
     act(loop, window.show)
     complete(loop, window.start(Environment.SANDBOX))
     run_until(loop, lambda: window.ticket.stockCodeEdit.listings, "the stock list never loaded")
-    yield Desk(window, loop, sandbox)
-    for widget in QApplication.topLevelWidgets():  # dialogs a failed test may have left open
-        if widget is not window and widget.isVisible():
-            act(loop, widget.close)
-    complete(loop, window.shutdown())
-    act(loop, window.close)
-    act(loop, window.deleteLater)
-    act(loop, lambda: None)  # the deferred delete happens inside the running loop
-    window.session.journal.close()
-    sandbox.stop()
-    asyncio.set_event_loop(None)
+    try:
+        yield Desk(window, loop, sandbox)
+    finally:
+        for widget in QApplication.topLevelWidgets():  # dialogs a failed test may have left open
+            if widget is not window and widget.isVisible():
+                act(loop, widget.close)
+        complete(loop, window.shutdown())
+        act(loop, window.close)
+        act(loop, window.deleteLater)
+        act(loop, lambda: None)  # the deferred delete happens inside the running loop
+        window.session.journal.close()
+        sandbox.stop()
+        asyncio.set_event_loop(None)

@@ -101,6 +101,7 @@ def test_a_resting_sell_reads_back_the_shares_it_reserved(desk: Desk) -> None:
     desk.until(lambda: "예수금 9,286,894" in totals.text(), "the buy's cash was never read")
     desk.fill(SAMSUNG, 80_000, 4, sell=True)  # far above the market: it rests
     desk.until(lambda: desk.ticket.availableLabel.text() == "매도가능수량: 10주", "no sellable shares shown")
+    desk.until(lambda: desk.window.chart.series is not None, "the chart never loaded")  # its ka10080 is not the order's
     before = Counter(desk.sandbox.requests())
     desk.until(lambda: desk.open_order_numbers(), "no order", action=desk.ticket.submitButton.click)
     desk.until(lambda: desk.ticket.availableLabel.text() == "매도가능수량: 6주", "the reserved shares not shown")

@@ -1,0 +1,203 @@
+"""Settings › Sandbox clock (`sandboxClockDialog`): the Sandbox's market clock — continuous (any hour) or a
+simulated KRX day — its speed (1–10×), the day's start time, and "start a new day now". The choice is kept in
+QSettings and starts the embedded Sandbox; a running Sandbox (embedded, or one on this computer given by --rest-url)
+is changed at once through the session controller. `SandboxClockFollower` reads the Sandbox's clock every few
+seconds and after each phase change (0s), so that the status bar runs on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..environments import Environment
+from ..kiwoom.events import MarketPhase, VolatilityInterruption
+from ..trading.session import SandboxClockChoice, SessionController
+from . import dialogs, theme
+from .bridge import DeskBridge
+from .widgets import named
+
+if TYPE_CHECKING:
+    from ..kiwoom.sandbox_control import SandboxClock
+
+FOLLOW_MS = 5_000  # the Sandbox's clock is read again this often (a loopback request), and after each 0s
+AFTER_PHASE_MS = 300  # a jump of the clock sends its 0s in a burst: one read after it
+EARLIEST_START, LATEST_START = QTime(8, 20), QTime(17, 50)
+
+
+def load_choice(settings: QSettings) -> SandboxClockChoice:
+    """The saved clock, each unreadable part at its default."""
+    default = SandboxClockChoice()
+    mode = str(settings.value("sandboxClock/mode", default.mode))
+    try:
+        speed = float(str(settings.value("sandboxClock/speed", default.speed)))
+    except ValueError:
+        speed = default.speed
+    start = QTime.fromString(str(settings.value("sandboxClock/start", default.start)), "HH:mm")
+    return SandboxClockChoice(
+        mode if mode in ("continuous", "krx") else default.mode,
+        min(max(speed, 1.0), 10.0),
+        start.toString("HH:mm") if start.isValid() and EARLIEST_START <= start <= LATEST_START else default.start,
+    )
+
+
+def save_choice(settings: QSettings, choice: SandboxClockChoice) -> None:
+    settings.setValue("sandboxClock/mode", choice.mode)
+    settings.setValue("sandboxClock/speed", choice.speed)
+    settings.setValue("sandboxClock/start", choice.start)
+
+
+class SandboxClockDialog(QDialog):
+    newDayRequested = Signal(str)  # the start time, HH:MM:SS
+
+    def __init__(self, choice: SandboxClockChoice, state: SandboxClock, parent: QWidget) -> None:
+        super().__init__(parent)
+        theme.apply_style(self)
+        self.setObjectName("sandboxClockDialog")
+        self.setWindowTitle(self.tr("Sandbox clock"))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        guide = QLabel(
+            self.tr(
+                "Continuous: one endless session at any hour. KRX day: a simulated trading day with the opening "
+                "auction, continuous trading, the closing auction, after-hours sessions and VI, at any hour."
+            )
+        )
+        guide.setWordWrap(True)
+        layout.addWidget(guide)
+        form = QFormLayout()
+        self.modeCombo = named(QComboBox(), "sandboxModeCombo")
+        self.modeCombo.addItem(self.tr("Continuous"), "continuous")
+        self.modeCombo.addItem(self.tr("KRX day"), "krx")
+        self.speedSpin = named(QDoubleSpinBox(), "sandboxSpeedSpin")
+        self.speedSpin.setRange(1.0, 10.0)
+        self.speedSpin.setDecimals(0)
+        self.speedSpin.setSuffix("×")
+        self.startEdit = named(QTimeEdit(), "sandboxStartEdit")
+        self.startEdit.setDisplayFormat("HH:mm")
+        self.startEdit.setTimeRange(EARLIEST_START, LATEST_START)
+        self.nowLabel = named(QLabel(), "sandboxNowLabel")
+        self.newDayButton = named(QPushButton(self.tr("Start a new day now")), "sandboxNewDayButton")
+        self.newDayButton.setToolTip(self.tr("Ends today (its sessions run at once) and starts the next weekday"))
+        self.newDayButton.clicked.connect(lambda: self.newDayRequested.emit(self.start() + ":00"))
+        form.addRow(self.tr("Clock"), self.modeCombo)
+        form.addRow(self.tr("Speed"), self.speedSpin)
+        form.addRow(self.tr("Day starts at"), self.startEdit)
+        form.addRow(self.tr("Now"), self.nowLabel)
+        form.addRow("", self.newDayButton)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.modeCombo.setCurrentIndex(self.modeCombo.findData(state.mode))
+        self.speedSpin.setValue(state.speed)
+        self.startEdit.setTime(QTime.fromString(choice.start, "HH:mm"))
+        self.show_state(state)
+
+    def show_state(self, state: SandboxClock) -> None:
+        if state.krx:
+            text = self.tr("KRX day {day} {time}, {speed}×").format(
+                day=state.day.isoformat(), time=state.time.strftime("%H:%M:%S"), speed=f"{state.speed:g}"
+            )
+        else:
+            text = self.tr("Continuous (the computer's clock)")
+        self.nowLabel.setText(text)
+
+    def start(self) -> str:
+        return self.startEdit.time().toString("HH:mm")
+
+    def choice(self) -> SandboxClockChoice:
+        return SandboxClockChoice(str(self.modeCombo.currentData()), float(self.speedSpin.value()), self.start())
+
+
+class SandboxClockSettings(QObject):
+    """The dialog's flow, and the follower that keeps the status bar on the Sandbox's clock."""
+
+    def __init__(
+        self,
+        session: SessionController,
+        bridge: DeskBridge,
+        settings: QSettings,
+        say: Callable[[str], None],
+        changed: Callable[[], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.bridge, self.settings, self.say, self.changed = session, bridge, settings, say, changed
+        self.window = parent
+        session.sandbox_clock = load_choice(settings)  # before the embedded Sandbox starts
+        self._reading = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.follow)
+        self._timer.start(FOLLOW_MS)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(self.follow)
+        bridge.marketStatusArrived.connect(self._market_status)
+
+    @property
+    def available(self) -> bool:
+        session = self.session
+        return session.environment is Environment.SANDBOX and session.desk is not None and session.can_drive_sandbox
+
+    def _market_status(self, event: MarketPhase | VolatilityInterruption) -> None:
+        if isinstance(event, MarketPhase) and not self._soon.isActive():
+            self._soon.start(AFTER_PHASE_MS)
+
+    def follow(self) -> None:
+        """Reads the Sandbox's clock (one read at a time; never for Mock or Real)."""
+        if self.available and not self._reading:
+            self._reading = True
+            self.bridge.spawn(self._read())
+
+    async def _read(self) -> None:
+        from ..kiwoom import KiwoomError
+
+        try:
+            await self.session.sandbox_state()
+        except KiwoomError:
+            return  # the next look tries again; the bar keeps the last reading
+        finally:
+            self._reading = False
+        self.changed()
+
+    async def edit(self) -> None:
+        if not self.available:
+            return
+        state = await self.session.sandbox_state()
+        dialog = SandboxClockDialog(self.session.sandbox_clock, state, self.window)
+        dialog.newDayRequested.connect(lambda start: self.bridge.spawn(self._new_day(dialog, start)))
+        if not await dialogs.ask(dialog):
+            return
+        chosen = dialog.choice()
+        save_choice(self.settings, chosen)
+        self.session.sandbox_clock = chosen
+        state = await self.session.sandbox_state()
+        mode = chosen.mode if chosen.mode != state.mode else None
+        speed = chosen.speed if chosen.speed != state.speed else None
+        at = chosen.start + ":00" if mode == "krx" else None
+        if mode is not None or speed is not None:
+            await self.session.set_sandbox_clock(mode, at, speed)
+        self.say(self.tr("Sandbox clock saved."))
+        self.changed()
+
+    async def _new_day(self, dialog: SandboxClockDialog, start: str) -> None:
+        state = await self.session.new_sandbox_day(start)
+        dialog.modeCombo.setCurrentIndex(dialog.modeCombo.findData("krx"))
+        dialog.show_state(state)
+        self.say(self.tr("A new Sandbox day started: {day} {time}").format(day=state.day, time=start[:5]))
+        self.changed()

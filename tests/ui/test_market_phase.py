@@ -1,0 +1,122 @@
+"""The market's phase, the Sandbox's clock and VI on screen (#16): the status bar runs on the Sandbox's KRX day and
+counts down to the next phase, a forced VI marks its stock in the ticket, the book, the watchlist and the open
+orders and greys the order types its auction can't take, and Settings › Sandbox clock drives the clock."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from kiwoom_desk.kiwoom import TradeType
+from kiwoom_desk.trading.sessions import Phase
+from kiwoom_desk.ui.labels import phase_text
+from kiwoom_desk.ui.sandbox_clock import SandboxClockDialog
+from tests.window_support import modal
+
+from .conftest import Desk
+
+SAMSUNG = "005930"
+
+
+def shown(desk: Desk) -> tuple[str, str, str]:
+    status = desk.window.status
+    return status.phase.text(), status.countdown.text(), status.clock.text()
+
+
+def test_the_status_bar_runs_on_the_sandbox_krx_day_and_counts_down(krx_desk: Desk) -> None:
+    status = krx_desk.window.status
+    krx_desk.until(lambda: "10:0" in status.clock.text(), "the bar never showed the Sandbox's clock")
+    phase, countdown, clock = shown(krx_desk)
+    assert phase == phase_text(Phase.REGULAR)
+    assert "×1" in clock and "KST" not in clock  # the Sandbox's own clock with its speed, not the computer's
+    assert countdown.startswith(phase_text(Phase.CLOSING_AUCTION)) or phase_text(Phase.CLOSING_AUCTION) in countdown
+    assert re.search(r"\b5:[12]\d:\d\d\b", countdown), countdown  # 10:00 -> 15:20
+
+    krx_desk.sandbox.set_clock(time="15:25:00")  # the closing auction: its 0s comes, the bar reads the clock again
+    krx_desk.until(lambda: status.phase.text() == phase_text(Phase.CLOSING_AUCTION), "the phase never moved on")
+    krx_desk.until(lambda: "15:2" in status.clock.text(), "the clock never moved on")
+    assert phase_text(Phase.AFTER_CLOSE) in status.countdown.text()
+    assert re.search(r"\b[45]:\d\d\b", status.countdown.text()), status.countdown.text()  # 15:25 -> 15:30
+
+
+def test_the_continuous_sandbox_shows_continuous_trading_and_no_countdown(desk: Desk) -> None:
+    status = desk.window.status
+    desk.until(lambda: status.phase.text() == phase_text(Phase.REGULAR), "no phase")
+    assert status.countdown.text() == ""
+    assert status.clock.text().endswith("KST")
+    assert desk.window.menus.sandboxClockAction.isEnabled()
+
+
+def _name_cell(model: Any, code: str, column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> Any:
+    for position, row in enumerate(model.rows()):
+        if getattr(row, "stock_code", getattr(row, "code", "")) == code:
+            return model.data(model.index(position, column), role)
+    raise AssertionError(f"no row of {code}")
+
+
+def _offered(desk: Desk, trade_type: TradeType) -> tuple[bool, str]:
+    combo = desk.ticket.tradeTypeCombo
+    item = combo.model().item(combo.findData(trade_type))  # type: ignore[attr-defined]
+    return item.isEnabled(), item.toolTip()
+
+
+def test_a_forced_vi_marks_the_stock_everywhere_greys_the_types_and_the_release_clears_it(krx_desk: Desk) -> None:
+    window, ticket = krx_desk.window, krx_desk.ticket
+    krx_desk.fill(SAMSUNG, 70_000, 3)  # a resting buy below the market
+    krx_desk.act(ticket.submitButton.click)
+    krx_desk.until(lambda: len(krx_desk.open_order_numbers()) == 1, "the order never rested")
+    krx_desk.act(window.watchlist.add_ticket_stock)
+    krx_desk.until(lambda: window.watchlist.rows.get(SAMSUNG) is not None, "not in the watchlist")
+    assert _offered(krx_desk, TradeType.BEST_LIMIT)[0]
+
+    krx_desk.sandbox.force_vi(SAMSUNG, "static")
+    krx_desk.until(ticket.bookHeader.isVisible, "the book never said VI")
+    assert re.search(r"\d\d:\d\d:\d\d", ticket.bookHeader.text())  # its planned release
+    assert "VI" in ticket.stockLabel.text()
+    assert _name_cell(window.openOrders.orders, SAMSUNG, 3).endswith("VI")
+    assert _name_cell(window.watchlist.rows, SAMSUNG, 1).endswith("VI")
+    assert _name_cell(window.watchlist.rows, SAMSUNG, 1, Qt.ItemDataRole.ToolTipRole) == ticket.bookHeader.text()
+    for refused in (TradeType.BEST_LIMIT, TradeType.LIMIT_IOC, TradeType.MARKET_FOK, TradeType.MID_PRICE):
+        enabled, why = _offered(krx_desk, refused)
+        assert not enabled and why, refused
+    assert _offered(krx_desk, TradeType.LIMIT)[0] and _offered(krx_desk, TradeType.MARKET)[0]
+
+    krx_desk.sandbox.set_clock(time="10:10:00")  # past the release: the auction matches and trading resumes
+    krx_desk.until(lambda: not ticket.bookHeader.isVisible(), "the VI mark never went")
+    assert "VI" not in ticket.stockLabel.text()
+    assert not _name_cell(window.openOrders.orders, SAMSUNG, 3).endswith("VI")
+    assert not _name_cell(window.watchlist.rows, SAMSUNG, 1).endswith("VI")
+    assert _offered(krx_desk, TradeType.BEST_LIMIT)[0]
+
+
+def test_the_sandbox_clock_dialog_changes_the_speed_and_starts_a_new_day(krx_desk: Desk) -> None:
+    window = krx_desk.window
+    krx_desk.until(window.menus.sandboxClockAction.isEnabled, "Sandbox clock is not offered on the Sandbox")
+    krx_desk.act(window.menus.sandboxClockAction.trigger)
+    dialog = krx_desk.until(lambda: modal(SandboxClockDialog, "sandboxClockDialog"), "no Sandbox clock dialog")
+    assert dialog.modeCombo.currentData() == "krx"
+    krx_desk.act(lambda: dialog.speedSpin.setValue(5))
+    krx_desk.act(dialog.newDayButton.click)
+    krx_desk.until(lambda: krx_desk.sandbox.state()["date"] == "20261125", "no new day")
+    assert krx_desk.sandbox.state()["time"].startswith("08:3")  # the chosen start, 08:30
+    krx_desk.act(dialog.accept)
+    krx_desk.until(lambda: krx_desk.sandbox.state()["speed"] == 5, "the speed never changed")
+    krx_desk.until(lambda: "×5" in window.status.clock.text(), "the bar never showed the new speed")
+    assert window.status.phase.text() == phase_text(Phase.PRE_MARKET)
+    assert window.settings.value("sandboxClock/speed") in (5, 5.0, "5.0", "5")
+
+
+def test_the_opening_auction_shows_its_expected_price_and_quantity_over_the_book(krx_desk: Desk) -> None:
+    ticket, status = krx_desk.ticket, krx_desk.window.status
+    krx_desk.fill(SAMSUNG, 71_200, 1)
+    krx_desk.sandbox.set_clock(time="08:35:00")  # earlier than now: the next day's opening auction
+    krx_desk.until(lambda: "08:3" in status.clock.text(), "the bar never read the new day's clock")
+    assert status.phase.text() == phase_text(Phase.PRE_MARKET)
+    assert phase_text(Phase.REGULAR) in status.countdown.text()
+    krx_desk.sandbox.advance(30)  # the simulated market's orders collect, and may cross
+    krx_desk.until(lambda: ticket.bookHeader.isVisible(), "no expected price over the book")
+    book = ticket.market.books[SAMSUNG]
+    assert book.expected_price and book.expected_quantity
+    assert f"{book.expected_price:,}" in ticket.bookHeader.text()

@@ -1,0 +1,83 @@
+"""The window's market status (#16): the phase from 0s while its slot of the timetable lasts, the countdown's next
+change, the Sandbox's KRX day run on from its last reading at its speed, and the types a VI auction can't take."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from kiwoom_desk.environments import Environment
+from kiwoom_desk.kiwoom import TradeType as T
+from kiwoom_desk.kiwoom.events import MarketPhase, VolatilityInterruption
+from kiwoom_desk.kiwoom.sandbox_control import SandboxClock
+from kiwoom_desk.trading.market_status import MarketStatus
+from kiwoom_desk.trading.rules import Kind, type_problem
+from kiwoom_desk.trading.sessions import KST, Phase, ViAuction, next_change, types_not_taken_now
+
+WEDNESDAY = datetime(2026, 11, 25, 8, 59, 50, tzinfo=KST)
+
+
+class Wall:
+    def __init__(self, now: datetime) -> None:
+        self.now, self.ticks = now, 0.0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.ticks
+
+
+def test_the_countdown_names_the_next_phase_and_skips_to_the_next_trading_day() -> None:
+    change = next_change(WEDNESDAY)
+    assert (change.at.time(), change.phase) == (time(9, 0), Phase.REGULAR)
+    friday_night = datetime(2026, 11, 27, 19, 0, tzinfo=KST)
+    change = next_change(friday_night)
+    assert (change.at.date(), change.at.time(), change.phase) == (date(2026, 11, 30), time(8, 30), Phase.PRE_MARKET)
+    sandbox_evening = next_change(datetime(2026, 11, 27, 18, 5, tzinfo=KST), sandbox_krx=True)
+    assert (sandbox_evening.at.time(), sandbox_evening.phase) == (time(18, 10), None)  # the Sandbox's next day
+
+
+def test_a_0s_phase_holds_until_the_timetable_moves_past_it() -> None:
+    wall = Wall(WEDNESDAY)
+    status = MarketStatus(Environment.MOCK, wall, wall.monotonic)
+    assert status.phase() is Phase.PRE_MARKET
+    status.apply(MarketPhase("3", "090000"))  # the open, heard a few seconds early by this computer's clock
+    assert status.phase() is Phase.REGULAR
+    wall.now = datetime(2026, 11, 25, 15, 20, 1, tzinfo=KST)  # no 2 came: the timetable's word again
+    assert status.phase() is Phase.CLOSING_AUCTION
+    status.apply(MarketPhase("e", "152001"))  # a derivatives code says nothing of the stock market
+    assert status.phase() is Phase.CLOSING_AUCTION
+
+
+def test_the_sandbox_krx_day_runs_on_at_its_speed_from_its_last_reading() -> None:
+    wall = Wall(WEDNESDAY)
+    status = MarketStatus(Environment.SANDBOX, wall, wall.monotonic)
+    assert status.phase() is Phase.REGULAR and status.next_change() is None  # continuous until read
+    status.set_sandbox(SandboxClock("krx", date(2026, 11, 24), time(15, 19), 10.0, "continuous", ()))
+    wall.ticks += 12  # 12 s of the computer's, 120 s of the Sandbox's
+    assert status.now().time() == time(15, 21)
+    assert status.phase() is Phase.CLOSING_AUCTION
+    change = status.next_change()
+    assert change is not None and (change.at.time(), change.phase) == (time(15, 30), Phase.AFTER_CLOSE)
+
+
+def test_a_vi_greys_the_continuous_only_types_with_its_release() -> None:
+    status = MarketStatus(Environment.SANDBOX)
+    vi = VolatilityInterruption("005930", True, "정적", 78_000, "101500", "101712", 71_000, None, 1, True)
+    status.apply(vi)
+    greyed = status.not_taken_for("005930")
+    assert {T.BEST_LIMIT, T.PRIORITY_LIMIT, T.LIMIT_IOC, T.MARKET_FOK, T.STOP_LIMIT, T.MID_PRICE} <= set(greyed)
+    assert T.LIMIT not in greyed and T.MARKET not in greyed and status.not_taken_for("000660") == {}
+    problem = type_problem(greyed[T.BEST_LIMIT])
+    assert (problem.kind, problem.params) == (Kind.TYPE_NOT_IN_VI, {"release": 101712})
+    status.apply(VolatilityInterruption("005930", False, "정적", None, "", "101712", None, None, 1, None))
+    assert status.vi_of("005930") is None
+    assert ViAuction("101712") == greyed[T.LIMIT_IOC]
+
+
+def test_the_sandbox_krx_day_keeps_krx_hours_to_the_letter() -> None:
+    at = datetime(2026, 11, 28, 16, 30, tzinfo=KST)  # a Saturday of the computer's: the Sandbox's day is its own
+    taken = set(T) - set(types_not_taken_now(Environment.SANDBOX, at, sandbox_krx=True))
+    assert taken == {T.AFTER_HOURS_SINGLE}
+    night = datetime(2026, 11, 25, 8, 20, tzinfo=KST)
+    assert set(types_not_taken_now(Environment.SANDBOX, night, sandbox_krx=True)) == set(T)
