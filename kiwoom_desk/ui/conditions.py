@@ -136,7 +136,10 @@ class ConditionPanel(QWidget):
         footer = QHBoxLayout()
         self.soundBox = named(QCheckBox(), "conditionSoundBox")
         self.statusLabel = named(StatusLine(), "conditionStatus")
+        self.clearButton = named(QPushButton(), "conditionClearButton")
+        self.clearButton.clicked.connect(self.clear_exits)
         footer.addWidget(self.statusLabel, 1)
+        footer.addWidget(self.clearButton)
         footer.addWidget(self.soundBox)
         layout.addLayout(footer)
 
@@ -146,6 +149,8 @@ class ConditionPanel(QWidget):
         self.liveButton.setText(self.tr("Live"))
         self.liveButton.setToolTip(self.tr("Watch the condition: stocks enter and leave as it happens"))
         self.soundBox.setText(self.tr("Sound on entry"))
+        self.clearButton.setText(self.tr("Clear exits"))
+        self.clearButton.setToolTip(self.tr("Remove the stocks that left the condition"))
         self.hintLabel.setText(
             self.tr(
                 "No saved conditions. Conditions are made and saved in 영웅문4 (HTS, screen [0150] 조건검색); "
@@ -266,7 +271,7 @@ class ConditionPanel(QWidget):
         desk = self.session.desk
         if desk is None:
             return
-        shown = [row.code for row in self.rows.rows() if not row.left][:MAX_STREAMED]
+        shown = [row.code for row in self.rows.rows()][:MAX_STREAMED]  # a greyed exit keeps its price current too
         self.bridge.spawn(self._fill_quotes(desk, shown, new[:MAX_STREAMED]))
 
     async def _fill_quotes(self, desk: TradingDesk, codes: list[str], new: list[str]) -> None:
@@ -309,13 +314,19 @@ class ConditionPanel(QWidget):
 
         self.statusLabel.say(said)
 
+    def clear_exits(self) -> None:
+        """The greyed rows go: what is left is what the condition finds now."""
+        for row in [row for row in self.rows.rows() if row.left]:
+            self.rows.remove(row.code)
+        self._quote([])  # their trades stop streaming
+
     def _market(self, event: Trade | BookUpdate) -> None:
         if isinstance(event, Trade) and self.rows.get(event.stock_code) is not None:
             self._each_frame.push(event.stock_code, event)
 
     def _show_trade(self, trade: Trade) -> None:
         row = self.rows.get(trade.stock_code)
-        if row is not None and not row.left:
+        if row is not None:
             change = trade.change if trade.change is not None else row.change
             rate = trade.change_rate if trade.change_rate is not None else row.rate
             volume = trade.volume if trade.volume is not None else row.volume

@@ -21,7 +21,7 @@ from . import theme
 from .auto_refresh import AutoRefresh
 from .bridge import DeskBridge
 from .labels import explain
-from .table import Column, KeyedTableModel, show_table, signed, won
+from .table import Column, KeyedTableModel, show_table, signed
 from .widgets import ElidedLabel, StatusLine, named
 
 if TYPE_CHECKING:
@@ -63,8 +63,9 @@ def day_columns() -> list[Column[InvestorDay]]:
         )
 
     return [
-        Column(lambda: translate("InvestorFlowView", "Date"), lambda d: d.day, _day),
-        Column(lambda: translate("InvestorFlowView", "Close"), lambda d: d.close, won, colour, True),
+        Column(
+            lambda: translate("InvestorFlowView", "Date"), lambda d: d.day, _day, colour
+        ),  # the day's close: red/blue
         *(flow(investor) for investor in DAY_COLUMNS),
     ]
 

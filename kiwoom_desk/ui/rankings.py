@@ -115,7 +115,7 @@ def rank_columns(kind: Callable[[], RankingKind]) -> list[Column[RankRow]]:
     ]
 
 
-NAME, NAME_WIDTH = 1, 96  # the name column: elided past this, so the figures stay in view
+RANK, NAME, NAME_WIDTH = 0, 1, 88  # the name column is elided past this, so the figures stay in view
 
 
 class RankingPanel(QWidget):

@@ -22,10 +22,23 @@ if TYPE_CHECKING:
     from ..trading.session import SessionController
 
 
+OPENED_WIDTH = 440  # px a panel opened from 보기 gets, when it was narrower: its columns whole
+
+
 def shown_in_front(dock: QDockWidget) -> QAction:
-    """The dock's 보기 action: ticked, the dock is shown with its tab in front (not behind the watchlist's)."""
+    """The dock's 보기 action: ticked, the dock is shown with its tab in front (not behind the watchlist's) and at
+    least OPENED_WIDTH wide where the window has room (a width the trader dragged wider is kept)."""
     toggle = dock.toggleViewAction()
-    toggle.triggered.connect(lambda checked: dock.raise_() if checked else None)
+
+    def shown(checked: bool) -> None:
+        if not checked:
+            return
+        dock.raise_()
+        window = dock.parentWidget()
+        if isinstance(window, QMainWindow) and dock.width() < OPENED_WIDTH:
+            window.resizeDocks([dock], [OPENED_WIDTH], Qt.Orientation.Horizontal)
+
+    toggle.triggered.connect(shown)
     return toggle
 
 

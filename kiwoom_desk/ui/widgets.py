@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -108,6 +108,11 @@ class ElidedLabel(QLabel):
         elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, area.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as "…": a long text is elided, it never makes its row (and the window) wider. QLabel's own
+        minimum is its whole text, so a chart's hover line once widened a 1366 window to 1406."""
+        return QSize(self.fontMetrics().horizontalAdvance("…"), super().minimumSizeHint().height())
 
     def shown_text(self) -> str:
         """What the trader reads: the text as elided to the label's width."""

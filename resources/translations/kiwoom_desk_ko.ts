@@ -125,62 +125,72 @@
         <translation>편입·이탈</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="147"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="145"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="148"/>
         <source>Find the stocks that match now</source>
         <translation>지금 조건에 맞는 종목을 찾습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="146"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="149"/>
         <source>Live</source>
         <translation>실시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="147"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="150"/>
         <source>Watch the condition: stocks enter and leave as it happens</source>
         <translation>조건을 실시간으로 감시합니다: 종목이 편입·이탈하는 즉시 표시</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="151"/>
         <source>Sound on entry</source>
         <translation>편입 알림음</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="152"/>
+        <source>Clear exits</source>
+        <translation>이탈 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="153"/>
+        <source>Remove the stocks that left the condition</source>
+        <translation>조건에서 이탈한 종목을 목록에서 지웁니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="156"/>
         <source>No saved conditions. Conditions are made and saved in 영웅문4 (HTS, screen [0150] 조건검색); they appear here once saved.</source>
         <translation>저장된 조건식이 없습니다. 조건식은 영웅문4(HTS)의 [0150] 조건검색 화면에서 만들어 저장하면 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="210"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="215"/>
         <source>{count} conditions</source>
         <translation>조건식 {count}개</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="231"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="236"/>
         <source>{name}: {count} stocks</source>
         <translation>{name}: {count}종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="249"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="254"/>
         <source>Live: {name}</source>
         <translation>실시간 감시: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="292"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="297"/>
         <source>The live condition stopped: {why}</source>
         <translation>실시간 조건검색이 중지되었습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="307"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="312"/>
         <source>in</source>
         <translation>편입</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/conditions.py" line="307"/>
+        <location filename="../../kiwoom_desk/ui/conditions.py" line="312"/>
         <source>out</source>
         <translation>이탈</translation>
     </message>
@@ -506,7 +516,7 @@
 <context>
     <name>FlowPlot</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="94"/>
         <source>No trading by investor type yet today</source>
         <translation>오늘 투자자별 매매가 아직 없습니다</translation>
     </message>
@@ -650,32 +660,27 @@
         <translation>기관계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="67"/>
         <source>Date</source>
         <translation>일자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="67"/>
-        <source>Close</source>
-        <translation>종가</translation>
-    </message>
-    <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="247"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="248"/>
         <source>{days} days · {points} intraday points · read {time}</source>
         <translation>{days}일 · 장중 {points}개 시점 · {time} 기준</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="176"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="177"/>
         <source>Refresh</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="185"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="186"/>
         <source>{name}: net buying by investor type (shares)</source>
         <translation>{name} 투자자별 순매수 (주)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="186"/>
+        <location filename="../../kiwoom_desk/ui/investor_flow.py" line="187"/>
         <source>Put a stock in the ticket</source>
         <translation>주문창에 종목을 넣으세요</translation>
     </message>
@@ -1821,17 +1826,17 @@
 <context>
     <name>ScannerDocks</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/scanner.py" line="70"/>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="83"/>
         <source>Rankings</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/scanner.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="84"/>
         <source>Conditions</source>
         <translation>조건검색</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/scanner.py" line="72"/>
+        <location filename="../../kiwoom_desk/ui/scanner.py" line="85"/>
         <source>Investors</source>
         <translation>투자자</translation>
     </message>

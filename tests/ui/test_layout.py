@@ -100,3 +100,8 @@ def test_at_1366x768_in_english_a_dock_beside_the_chart_never_widens_the_window(
         desk.act(lambda: window.resize(1366, 768))
         assert window.minimumSizeHint().width() <= 1366 - 16, dock.objectName()  # and a window frame
         assert window.width() == 1366, dock.objectName()
+    hover = "2026-12-04 14:51 KST  Open 54,600 High 54,600 Low 54,500 Close 54,500 Volume 2,152 " * 3
+    desk.act(lambda: window.chart.candleLabel.setText(hover))  # the pointer over a candle: a long header line
+    assert window.minimumSizeHint().width() <= 1366 - 16 and window.width() == 1366  # elided, never wider
+    assert window.chart.candleLabel.minimumSizeHint().width() < 40  # it asks for no room: a window manager would
+    # otherwise widen the window to the line's whole length (a newcomer's 1366 window grew to 1406 under xcb)

@@ -111,9 +111,13 @@ def test_a_live_condition_shows_stocks_entering_and_leaving_with_their_time(desk
     desk.sandbox.set_price(HYNIX, 200_000)
     desk.until(lambda: shown(panel.table)[0][3].startswith("이탈 "), "no exit time")
     assert colour(panel.table, 0, 0) == "#9e9e9e"  # a stock that left stays, greyed
+    desk.sandbox.set_price(HYNIX, 199_000)  # and its price stays current: it is no stale quote
+    desk.until(lambda: shown(panel.table)[0][1] == "199,000", "the exit's price froze")
 
     double_click(desk, panel.table, 0)
     desk.until(lambda: desk.ticket.quote is not None and desk.ticket.quote.code == HYNIX, "the ticket kept its stock")
+    desk.act(panel.clearButton.click)  # 이탈 지우기: what is left is what matches now
+    assert shown(panel.table) == []
     desk.act(panel.liveButton.click)  # off: stopped on the server
     desk.until(lambda: panel.live_seq == "" and desk.window.desk.condition_search.live == set(), "still live")  # type: ignore[union-attr]
 
@@ -161,7 +165,9 @@ def test_investor_flows_follow_the_tickets_stock(desk: Desk) -> None:
     today = shown(view.table)[0]
     info = desk.complete(desk.window.desk.client.stock_info(SAMSUNG))  # type: ignore[union-attr]
     assert today[0] == f"{kst_day()[4:6]}/{kst_day()[6:8]}" and view.flows is not None
-    assert view.flows.days[0].volume == info.volume and today[1] == f"{info.current_price:,}"
+    assert view.flows.days[0].volume == info.volume
+    individual = view.flows.days[0].flows[next(iter(view.flows.days[0].flows))]
+    assert today[1] == (f"{individual:+,}" if individual else "0")  # 개인's net, signed
     assert view.plot.series and view.plot.series[next(iter(view.plot.series))]
 
     before = view.flows.days[0]
