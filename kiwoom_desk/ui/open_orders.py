@@ -1,5 +1,6 @@
 """Open orders (`openOrdersTable`): the ledger's working orders, numbers sorted by value, only changed rows
-repainted. Delete (Settings › Hotkeys) cancels the selection; double-click loads an order into the ticket."""
+repainted; a credit order's side says 신용. Delete (Settings › Hotkeys) cancels the selection; double-click loads an
+order into the ticket."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableVie
 
 from ..trading.orders import LedgerChange, Order
 from . import theme
-from .labels import order_state_text, order_type_text, side_text
+from .labels import credit_side_text, order_state_text, order_type_text
 from .table import ROW_ROLE, Column, KeyedTableModel, clock, show_table, won
 
 
@@ -47,7 +48,8 @@ class OpenOrdersModel(KeyedTableModel[Order]):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         value = super().data(index, role)
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4:
-            return side_text(self.row(index.row()).side)
+            order = self.row(index.row())
+            return credit_side_text(order.side, order.on_credit)  # 신용매수 / 신용매도 for a credit order
         return value
 
 
