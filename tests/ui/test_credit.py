@@ -4,10 +4,14 @@ lot, a credit order cancelled by kt10009, and Mock's refusal that hides the choi
 
 from __future__ import annotations
 
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QLabel
+
 from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import Side
 from kiwoom_desk.sandbox import FaultKind
 from kiwoom_desk.storage.credentials import Credentials
+from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.ui import dialogs
 from kiwoom_desk.ui.ticket_credit import CASH, CREDIT
 from tests.window_support import modal
@@ -38,6 +42,15 @@ def send_confirmed(desk: Desk) -> dialogs.ConfirmOrderDialog:
     return dialog
 
 
+def live(desk: Desk) -> TradingDesk:
+    assert desk.window.desk is not None
+    return desk.window.desk
+
+
+def cash_of(desk: TradingDesk) -> int | None:
+    return desk.portfolio.cash.cash if desk.portfolio.cash is not None else None
+
+
 def test_a_credit_buy_fills_into_a_lot_apart_and_a_credit_sell_repays_it(desk: Desk) -> None:
     desk.fill(SAMSUNG, 0, 5, trade_type="3")  # cash first
     desk.until(lambda: rows(desk) == [(False, "", 5)], "no cash position", action=desk.ticket.submitButton.click)
@@ -48,7 +61,7 @@ def test_a_credit_buy_fills_into_a_lot_apart_and_a_credit_sell_repays_it(desk: D
     choose_credit(desk)
     assert desk.ticket.submitButton.text() == "신용매수 주문"
     dialog = send_confirmed(desk)
-    texts = " ".join(label.text() for label in dialog.findChildren(dialogs.QLabel))
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "신용매수" in texts and "증거금" in texts
     desk.act(dialog.sendButton.click)
     desk.until(lambda: len(rows(desk)) == 2, f"no credit lot apart: {rows(desk)}")
@@ -63,7 +76,7 @@ def test_a_credit_buy_fills_into_a_lot_apart_and_a_credit_sell_repays_it(desk: D
     assert table.data(table.index(1, interest)) not in ("", "-")
     desk.until(lambda: "융자 " in desk.window.positions.totalsLabel.text(), "the loans owed are not in the totals")
 
-    balance = desk.complete(desk.window.desk.client.balance(by_lot=True))  # the window agrees with kt00018
+    balance = desk.complete(live(desk).client.balance(by_lot=True))  # the window agrees with kt00018
     assert sorted((h.on_credit, h.loan_date, h.quantity) for h in balance.holdings) == rows(desk)
 
     # a double-click on the lot prefills a credit sell of that lot
@@ -76,11 +89,11 @@ def test_a_credit_buy_fills_into_a_lot_apart_and_a_credit_sell_repays_it(desk: D
     desk.until(lambda: desk.ticket.submitButton.isEnabled(), "the credit sell can't be sent")
     desk.until(lambda: rows(desk) == [(False, "", 5)], "the lot was not repaid", action=desk.ticket.submitButton.click)
     desk.until(lambda: "융자" not in desk.window.positions.totalsLabel.text(), "a loan is still shown")
-    after = desk.complete(desk.window.desk.client.balance(by_lot=True))
+    after = desk.complete(live(desk).client.balance(by_lot=True))
     assert [(h.on_credit, h.quantity) for h in after.holdings] == [(False, 5)] and not after.total_credit_loan
-    deposit = desk.complete(desk.window.desk.client.deposit())
-    assert desk.window.desk.portfolio.cash is not None
-    desk.until(lambda: desk.window.desk.portfolio.cash.cash == deposit.cash, "cash does not agree with kt00001")
+    deposit = desk.complete(live(desk).client.deposit())
+    desk.until(lambda: live(desk).portfolio.orderable_cash is not None, "no cash")
+    desk.until(lambda: cash_of(live(desk)) == deposit.cash, "the cash shown disagrees with kt00001")
     assert desk.sandbox.requests().get("kt10006") == 1 and desk.sandbox.requests().get("kt10007") == 1
 
 
@@ -91,7 +104,7 @@ def test_a_resting_credit_order_shows_credit_and_cancels_by_kt10009(desk: Desk) 
     (order,) = desk.window.openOrders.orders.rows()
     assert order.on_credit
     model = desk.window.openOrders.orders
-    assert model.data(model.index(0, 4)) == "신용매수"
+    assert model.data(model.index(0, 4)) == "신용매수"  # type: ignore[no-untyped-call]
     desk.act(lambda: desk.window.openOrders.selectRow(0))
     desk.act(desk.window.openOrdersPane.cancelButton.click)
     desk.until(lambda: not desk.open_order_numbers(), "the credit order was not cancelled")
@@ -103,7 +116,9 @@ def test_an_ineligible_stock_greys_credit_with_the_reason(desk: Desk) -> None:
     desk.fill(KODEX, 0, 1, trade_type="3")
     credit = desk.ticket.credit
     desk.until(lambda: "신용" in credit.creditLabel.text(), "no reason shown")
-    item = credit.creditCombo.model().item(CREDIT)
+    combo_items = credit.creditCombo.model()
+    assert isinstance(combo_items, QStandardItemModel)
+    item = combo_items.item(CREDIT)
     assert not item.isEnabled() and item.toolTip() == credit.creditLabel.text()
     assert credit.creditCombo.currentIndex() == CASH
 
