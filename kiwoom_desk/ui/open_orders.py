@@ -12,6 +12,8 @@ from . import theme
 from .labels import credit_side_text, order_state_text, order_type_text
 from .table import ROW_ROLE, Column, KeyedTableModel, clock, show_table, won
 
+SIDE_COLUMN = 4
+
 
 def order_columns(table: QWidget) -> list[Column[Order]]:
     return [
@@ -47,7 +49,7 @@ def order_columns(table: QWidget) -> list[Column[Order]]:
 class OpenOrdersModel(KeyedTableModel[Order]):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         value = super().data(index, role)
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == SIDE_COLUMN:
             order = self.row(index.row())
             return credit_side_text(order.side, order.on_credit)  # 신용매수 / 신용매도 for a credit order
         return value
@@ -63,9 +65,13 @@ class OpenOrdersTable(QTableView):
         self.setObjectName("openOrdersTable")
         self.orders = OpenOrdersModel(order_columns(self), key=lambda order: order.order_no)
         show_table(self, self.orders, sort_column=1, order=Qt.SortOrder.DescendingOrder)
+        self.orders.rowsInserted.connect(lambda *_: self._fit_side())  # 신용매수 after 매수: the side is not cut
         self.doubleClicked.connect(lambda index: self.orderActivated.emit(index.data(ROW_ROLE)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+
+    def _fit_side(self) -> None:
+        self.setColumnWidth(SIDE_COLUMN, max(self.columnWidth(SIDE_COLUMN), self.sizeHintForColumn(SIDE_COLUMN)))
 
     def _menu(self, point: QPoint) -> None:
         """Right-click on an order: 정정 (one order) and 취소 (the selection), as in the HTS."""

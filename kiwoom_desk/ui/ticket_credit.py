@@ -48,7 +48,7 @@ class CreditChoice(QObject):
         self.creditLabel = named(QLabel(), "creditLabel")
         self.creditLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never wider
         self.loanCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.loanCombo.setMinimumContentsLength(8)
+        self.loanCombo.setMinimumContentsLength(14)
         self.row = QWidget()
         layout = QHBoxLayout(self.row)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -376,7 +376,7 @@
     <message>
         <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="152"/>
         <source>Loan {day} · {shares} sh.</source>
-        <translation>대출일 {day} · {shares}주</translation>
+        <translation>{day} · {shares}주</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="181"/>
@@ -914,82 +914,82 @@
 <context>
     <name>OpenOrdersTable</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="18"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="20"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="19"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="21"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="20"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="22"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="21"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="23"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="23"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="25"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="28"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="30"/>
         <source>Type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="29"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="31"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="31"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="33"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="34"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="36"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="40"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="42"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="42"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="44"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="43"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="45"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="77"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="83"/>
         <source>Modify...</source>
         <translation>정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="80"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="86"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="130"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="125"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="131"/>
         <source>Cancel selected</source>
         <translation>선택 취소</translation>
     </message>
@@ -1260,21 +1260,26 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/quote_lines.py" line="54"/>
+        <source>Estimated margin and commission: {amount} won</source>
+        <translation>예상 증거금(수수료 포함): {amount}원</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="56"/>
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="55"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="59"/>
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="61"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="65"/>
         <source>Estimated proceeds after fees and tax: {amount} won</source>
         <translation>수수료·세금 뺀 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="64"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="68"/>
         <source>Sellable: {shares}</source>
         <translation>매도가능수량: {shares}</translation>
     </message>

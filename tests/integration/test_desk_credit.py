@@ -36,6 +36,7 @@ async def test_cash_and_a_credit_lot_stay_apart_and_a_credit_sell_repays_that_lo
     await desk.place(Ticket(Side.BUY, SAMSUNG, TradeType.MARKET, Venue.KRX, 0, 3, credit=True))
     await until(lambda: len(lots(desk)) == 2 and lots(desk)[1][2] == 3, f"no credit lot apart: {lots(desk)}")
     (cash, lot) = lots(desk)
+    await until(lambda: desk.portfolio.total_loan, "the loan owed (kt00018) never came")
     assert cash == (False, "", 5) and lot[0] and len(lot[1]) == 8
     by_lot = await client.balance(by_lot=True)  # the desk agrees with kt00018
     assert sorted((h.on_credit, h.loan_date, h.quantity) for h in by_lot.holdings) == lots(desk)
