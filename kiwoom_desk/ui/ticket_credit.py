@@ -8,14 +8,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
 
 from ..environments import Environment
 from ..kiwoom import Side
 from ..trading.credit import CreditTerms, Ineligible
 from . import theme
 from .table import won
-from .widgets import named
+from .widgets import ElidedLabel, named
 
 CASH, CREDIT = 0, 1  # creditCombo's items
 
@@ -44,8 +44,10 @@ class CreditChoice(QObject):
         super().__init__(parent)
         self.creditCombo = named(QComboBox(), "creditCombo")
         self.creditCombo.addItems(["", ""])
+        self.creditCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # Credit as 신용
         self.loanCombo = named(QComboBox(), "loanCombo")
-        self.creditLabel = named(QLabel(), "creditLabel")
+        self.creditLabel = named(ElidedLabel(), "creditLabel")  # a long reason ends in "…" (whole in the tooltip)
+        theme.apply_style(self.creditLabel)  # red when it says why 신용 is greyed
         self.creditLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never wider
         self.loanCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.loanCombo.setMinimumContentsLength(14)
@@ -149,7 +151,7 @@ class CreditChoice(QObject):
         self.loanCombo.clear()
         self.loanCombo.addItem(QCoreApplication.translate("CreditChoice", "All loans"), "")
         for day, shares in self.lots.get(self.code or "", []):
-            text = QCoreApplication.translate("CreditChoice", "Loan {day} · {shares} sh.")
+            text = QCoreApplication.translate("CreditChoice", "{day} · {shares} sh.")
             self.loanCombo.addItem(text.format(day=loan_day(day), shares=won(shares)), day)
         self.loanCombo.setCurrentIndex(max(self.loanCombo.findData(chosen), 0))
         self.loanCombo.blockSignals(False)

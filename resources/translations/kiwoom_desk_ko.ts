@@ -359,27 +359,27 @@
         <translation>증거금 {rate}%</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="95"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="97"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="96"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="98"/>
         <source>Credit</source>
         <translation>신용</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="150"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="152"/>
         <source>All loans</source>
         <translation>융자합</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="152"/>
-        <source>Loan {day} · {shares} sh.</source>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="154"/>
+        <source>{day} · {shares} sh.</source>
         <translation>{day} · {shares}주</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="183"/>
         <source>No credit lots of this stock</source>
         <translation>이 종목의 신용 잔고가 없습니다</translation>
     </message>
