@@ -100,6 +100,7 @@ def main(out: Path, language: str = "ko") -> None:
         run_until(loop, lambda: ticket.limits.overrideCheck.isVisible(), "no limit problem")
         act(loop, ticket.tried_to_send)
         ticket.grab().save(str(out / f"ticket-over-limits-{language}.png"))
+        credit_shots(loop, window, out, language)
         settings_dialogs(loop, window, out, language)
         for environment in (Environment.MOCK, Environment.REAL):
             task = loop.create_task(window.switch_to(environment))
@@ -221,6 +222,46 @@ def scanner_shots(
     for dock in scanner.docks:
         act(loop, dock.hide)
     act(loop, window.watchlistDock.raise_)
+
+
+def credit_shots(loop: asyncio.AbstractEventLoop, window: MainWindow, out: Path, language: str) -> None:
+    """신용: the ticket's credit buy with the stock's margin, its confirmation, the lot apart from the cash position
+    with a resting credit order, a credit sell of the lot, and an ETF's greyed choice."""
+    ticket, credit = window.ticket, window.ticket.credit
+    positions = window.positions.positions
+
+    def load(side: Side, code: str, kind: TradeType, price: int, quantity: int, loan: str | None = None) -> None:
+        act(loop, lambda: ticket.load(side, code, kind, price, quantity, loan is not None, loan or ""))
+        run_until(loop, lambda: ticket.quote is not None and ticket.quote.code == code, "no quote")
+
+    load(Side.BUY, "005930", TradeType.MARKET, 0, 3, "")
+    run_until(loop, lambda: credit.creditLabel.text() != "", "the margin was never shown")
+    ticket.grab().save(str(out / f"ticket-credit-buy-{language}.png"))
+    act(loop, lambda: window.menus.confirmAction.setChecked(True))
+    act(loop, ticket.submitButton.click)
+    dialog = run_until(loop, lambda: modal(dialogs.ConfirmOrderDialog, "confirmOrderDialog"), "no confirmation")
+    dialog.grab().save(str(out / f"confirm-credit-buy-{language}.png"))
+    act(loop, dialog.sendButton.click)
+    act(loop, lambda: window.menus.confirmAction.setChecked(False))
+    run_until(loop, lambda: any(p.on_credit and p.loan_amount for p in positions.rows()), "no credit lot")
+    load(Side.BUY, "005930", TradeType.LIMIT, 69_000, 2, "")
+    resting = lambda: [o for o in window.openOrders.orders.rows() if o.on_credit]  # noqa: E731
+    run_until(loop, resting, "no resting credit order", action=ticket.submitButton.click)
+    run_until(loop, lambda: window.desk is not None and bool(window.desk.portfolio.total_loan), "no loans (kt00018)")
+    for width, height in ((1366, 768), (1920, 1080)):
+        act(loop, partial(window.resize, width, height))
+        act(loop, lambda: None)
+        window.grab().save(str(out / f"credit-sandbox-{language}-{width}x{height}.png"))
+    act(loop, lambda: window.resize(1366, 768))
+    lot = next(p for p in positions.rows() if p.on_credit)
+    act(loop, lambda: window.orderActions.prefill_sell(lot))
+    run_until(loop, lambda: ticket.quote is not None and ticket.ticket().credit, "no credit sell")
+    ticket.grab().save(str(out / f"ticket-credit-sell-{language}.png"))
+    load(Side.BUY, "069500", TradeType.MARKET, 0, 1)
+    run_until(loop, lambda: not credit.creditCombo.model().item(1).isEnabled(), "the ETF's credit is not greyed")  # type: ignore[attr-defined]
+    ticket.grab().save(str(out / f"ticket-credit-ineligible-{language}.png"))
+    act(loop, lambda: window.orderActions.cancel_orders(resting()))  # by kt10009; the later shots as they were
+    run_until(loop, lambda: not resting(), "the credit order stays")
 
 
 def settings_dialogs(loop: asyncio.AbstractEventLoop, window: MainWindow, out: Path, language: str) -> None:

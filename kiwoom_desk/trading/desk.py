@@ -32,7 +32,6 @@ from ..kiwoom import (
     Side,
     StockListing,
     TradeJournal,
-    TradeType,
     WatchedStock,
 )
 from ..kiwoom.conditions import Condition, ConditionMatch, ConditionSearch
@@ -53,6 +52,7 @@ from ..kiwoom.events import (
 from ..kiwoom.market_codes import RankMarket
 from ..kiwoom.realtime import RealtimeSession
 from ..storage.journal import EXECUTION_FIELDS, Journal, JournalError
+from . import credit
 from .candles import CandleSeries, load_candles
 from .fills import FillMark, FillRow, TodaysFills
 from .limits import LimitExceededError, OrderGuard
@@ -150,6 +150,7 @@ class TradingDesk:
         self._listings: tuple[date, list[StockListing]] | None = None
         self._etf_codes: set[str] = set()  # ETFs tick in 5s from 2,000 won
         self._names: dict[str, str] = {}
+        self._credit_terms = credit.TermsCache()
         self._quotes: dict[str, KnownQuote] = {}  # the last quote of each stock asked for, its price kept by 0B
         self._background = False  # a panel's automatic read is under way
         self._live_since = 0.0  # when the real-time session last (re)connected: trades before it may be missed
@@ -228,7 +229,7 @@ class TradingDesk:
         async with self._reading:
             since_orders, since_holdings = self.ledger.mark(), self.portfolio.mark()
             orders, balance, deposit = await asyncio.gather(
-                self.client.open_orders(), self.client.balance(), self.client.deposit()
+                self.client.open_orders(), self.client.balance(by_lot=True), self.client.deposit()
             )
             self.portfolio.replace(balance, deposit, since_holdings)
             self._notify(self.ledger.replace(orders, since_orders))
@@ -328,7 +329,7 @@ class TradingDesk:
 
     def _follow_positions(self) -> None:
         """Every held stock's trades, so that positions follow the market; kept in step as they open and close."""
-        held = frozenset(self.portfolio.positions)
+        held = self.portfolio.codes()
         if held != self._followed:
             self._followed = held
             self.streams.want("positions", trades=held)
@@ -440,7 +441,7 @@ class TradingDesk:
                 since = self.portfolio.mark()
                 try:
                     holdings, cash = await asyncio.gather(
-                        self.client.balance() if AccountPart.HOLDINGS in parts else _nothing(),
+                        self.client.balance(by_lot=True) if AccountPart.HOLDINGS in parts else _nothing(),
                         self.client.deposit() if AccountPart.CASH in parts else _nothing(),
                     )
                 except KiwoomError as error:
@@ -489,6 +490,15 @@ class TradingDesk:
             self._note("blocked", api_id or ticket.side.api_id, order_no, detail)
             raise
 
+    async def credit_terms(self, code: str) -> credit.CreditTerms:
+        """`code`'s credit terms (kt20016: eligible, its margin rate), read once a day per stock."""
+        today = date.today()
+        terms = self._credit_terms.get(code, today)
+        if terms is None:
+            terms = credit.CreditTerms.from_rows(code, await self.client.credit_stocks(stock_code=code))
+            self._credit_terms.put(terms, today)
+        return terms
+
     async def listings(self, cached: list[StockListing] | None = None) -> list[StockListing]:
         """KOSPI, KOSDAQ and ETF listings for the ticket's search, fetched once a day per environment (paging
         them costs several seconds under the real server's rate limits) and kept in the cache folder. `cached`:
@@ -514,31 +524,15 @@ class TradingDesk:
         one REST call. The 00 events and, when they do not come, a reconcile do the rest. An order over the
         trader's limits raises LimitExceededError and is not sent (`override_limits`: the limits the trader said
         to go over, in Sandbox or Mock)."""
-        over_limits = await self._check_limits(ticket, override_limits)
-        request: dict[str, object] = {
-            "side": ticket.side.value,
-            "stock_code": ticket.stock_code,
-            "quantity": ticket.quantity,
-            "trade_type": ticket.trade_type.value,
-            "price": ticket.price,
-            "stop_price": ticket.stop_price,
-            "venue": ticket.venue.value,
-        }
+        api_id = credit.order_api_id(ticket)
+        over_limits = await self._check_limits(ticket, override_limits, api_id)
+        request = _order_request(ticket)
         if over_limits:
             request["over_limits"] = over_limits  # sent over the trader's own limits, by choice: the review shows it
-        api_id = ticket.side.api_id
         since = self.ledger.mark()
         self._note("sent", api_id, detail=request)
         try:
-            ack = await self.client.place_order(
-                side=ticket.side,
-                stock_code=ticket.stock_code,
-                quantity=ticket.quantity,
-                trade_type=ticket.trade_type,
-                price=ticket.price if ticket.trade_type.needs_price else None,
-                venue=ticket.venue,
-                stop_price=ticket.stop_price if ticket.trade_type is TradeType.STOP_LIMIT else None,
-            )
+            ack = await credit.send(self.client, ticket)
         except OrderStateUnknownError:
             await self._reconcile(api_id)
             raise
@@ -559,6 +553,7 @@ class TradingDesk:
             unfilled=ticket.quantity,
             time=datetime.now(KST).strftime("%H%M%S"),
             venue=ack.venue or ticket.venue.value,
+            on_credit=ticket.credit,
         )
         self._notify_orders(self.ledger.acknowledge(order))
         self._expect_events([ack.order_no], since)
@@ -568,18 +563,17 @@ class TradingDesk:
     async def modify(self, order: Order, quantity: int, price: int) -> ModifyAck:
         """A new price and quantity (0: the whole remainder) for `order`, checked against the trader's limits
         like a new order (LimitExceededError); a cancel never is."""
-        await self._check_limits(modify_ticket(order, quantity, price), frozenset(), "kt10002", order.order_no)
+        api_id = credit.modify_api_id(order)  # a credit order only by kt10008, a cash one only by kt10002
+        await self._check_limits(modify_ticket(order, quantity, price), frozenset(), api_id, order.order_no)
         since = self.ledger.mark()
-        self._note("sent", "kt10002", order.order_no, {"quantity": quantity, "price": price})
+        self._note("sent", api_id, order.order_no, {"quantity": quantity, "price": price})
         try:
-            ack = await self.client.modify_order(
-                orig_order_no=order.order_no, stock_code=order.stock_code, quantity=quantity, price=price
-            )
+            ack = await credit.modify(self.client, order, quantity, price)
         except OrderStateUnknownError:
             self._notify_orders(self.ledger.doubt(order.order_no))
-            await self._reconcile("kt10002")
+            await self._reconcile(api_id)
             raise
-        self._note("accepted", "kt10002", ack.order_no, {"base": ack.base_order_no})
+        self._note("accepted", api_id, ack.order_no, {"base": ack.base_order_no})
         self._expect_events([order.order_no, ack.order_no], since)
         self._refresh_account_soon(_reserved_by(order.side))
         return ack
@@ -589,26 +583,27 @@ class TradingDesk:
         failures' reasons."""
         cancelled: list[Order] = []
         failures: list[str] = []
-        unknown = False
+        unknown = ""
         for order in orders:
             since = self.ledger.mark()
-            self._note("sent", "kt10003", order.order_no)
+            api_id = credit.cancel_api_id(order)  # a credit order only by kt10009, a cash one only by kt10003
+            self._note("sent", api_id, order.order_no)
             try:
-                ack = await self.client.cancel_order(orig_order_no=order.order_no, stock_code=order.stock_code)
+                ack = await credit.cancel(self.client, order)
             except OrderStateUnknownError:
                 self._notify_orders(self.ledger.doubt(order.order_no))
                 failures.append(f"{order.order_no}: ?")
-                unknown = True
+                unknown = api_id
                 continue
             except KiwoomError as error:
                 failures.append(f"{order.order_no}: {error.return_msg or error}")
                 continue
-            self._note("accepted", "kt10003", ack.order_no, {"base": ack.base_order_no})
+            self._note("accepted", api_id, ack.order_no, {"base": ack.base_order_no})
             self._expect_events([order.order_no], since)
             self._refresh_account_soon(_reserved_by(order.side))
             cancelled.append(order)
         if unknown:
-            await self._reconcile("kt10003")
+            await self._reconcile(unknown)
         return cancelled, failures
 
     def _expect_events(self, numbers: list[str], since: int) -> None:
@@ -679,6 +674,24 @@ class TradingDesk:
         for listener in self._listeners:
             listener.orders_changed(change)
             listener.portfolio_changed()
+
+
+def _order_request(ticket: Ticket) -> dict[str, object]:
+    """What the journal keeps of an order as it is sent (a credit order says so, and which lot it sells)."""
+    request: dict[str, object] = {
+        "side": ticket.side.value,
+        "stock_code": ticket.stock_code,
+        "quantity": ticket.quantity,
+        "trade_type": ticket.trade_type.value,
+        "price": ticket.price,
+        "stop_price": ticket.stop_price,
+        "venue": ticket.venue.value,
+    }
+    if ticket.credit:
+        request["credit"] = True
+        if ticket.side is Side.SELL:
+            request["loan_date"] = ticket.loan_date  # "" sells every lot (융자합)
+    return request
 
 
 async def _nothing() -> None:

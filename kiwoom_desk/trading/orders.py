@@ -90,6 +90,7 @@ class Order:
     orig_order_no: str = ""
     trade_type: TradeType | None = None  # known for our own acknowledged orders; the server names the others
     state: OrderState = OrderState.WORKING
+    on_credit: bool = False  # a 신용 order: modified and cancelled by kt10008/kt10009, never kt10002/kt10003
 
     @classmethod
     def from_open_order(cls, row: OpenOrder) -> Order:
@@ -110,6 +111,7 @@ class Order:
             venue=row.venue,
             orig_order_no=row.orig_order_no,
             trade_type=TradeType.from_name(row.trade_type_name),
+            on_credit=row.on_credit,
         )
 
     @classmethod
@@ -132,7 +134,13 @@ class Order:
             venue=(known.venue if known else "") or event.venue,
             orig_order_no=event.orig_order_no,
             trade_type=(known.trade_type if known else None) or TradeType.from_name(event.trade_type_name),
+            on_credit=_credit_event(event) or (known is not None and known.on_credit),
         )
+
+
+def _credit_event(event: OrderExecution) -> bool:
+    """A 00 event of a credit order: FID 922 names a credit kind, or its side text (905) says 신용."""
+    return (event.credit_type is not None and event.credit_type.is_credit) or "신용" in event.side_text
 
 
 @dataclass(frozen=True)
@@ -211,7 +219,12 @@ class OrderLedger:
         known = self.orders.get(order.order_no)
         if known is None:
             return self._put(order, state) if state in SHOWN else LedgerChange()
-        merged = replace(known, trade_type=order.trade_type, venue=known.venue or order.venue)
+        merged = replace(
+            known,
+            trade_type=order.trade_type,
+            venue=known.venue or order.venue,
+            on_credit=known.on_credit or order.on_credit,
+        )
         return self._put(merged, known.state) if merged != known else LedgerChange()
 
     def doubt(self, number: str) -> LedgerChange:

@@ -1,5 +1,9 @@
 """Holdings and cash: REST snapshots (kt00018, kt00001) and real-time 04 events merged, with the same staleness
-guard as the order ledger: a snapshot requested before a 04 arrived does not undo that 04."""
+guard as the order ledger: a snapshot requested before a 04 arrived does not undo that 04.
+
+A position is one lot: the cash holding of a stock, or one credit (자기융자) lot of it by its loan date, as kt00018
+lists them with qry_tp 2 and 04 reports them (one event per lot). A credit lot never stands in for the cash
+holding of the same stock, nor one lot for another."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..kiwoom import CreditType
 from ..kiwoom.events import BalanceUpdate
 from .freshness import keep_newer, newer_than
 
@@ -19,9 +24,19 @@ def profit_rate(profit: int, purchase: int) -> Decimal | None:
     return (Decimal(profit) * 100 / purchase).quantize(Decimal("0.01")) if purchase else None
 
 
+LotKey = tuple[str, str, str]  # (stock code, credit type: "00" cash or "03" 자기융자, loan date YYYYMMDD or "")
+
+
+def lot_key(code: str, credit: CreditType | None, loan_date: str) -> LotKey:
+    """A holding's place: cash (the credit type absent or 00, no date) or a credit lot by its loan date."""
+    if credit is None or not credit.is_credit:
+        return (code, CreditType.CASH.value, "")
+    return (code, CreditType.OWN_LOAN.value, loan_date)
+
+
 @dataclass(frozen=True)
 class Position:
-    """One holding as the trader sees it."""
+    """One holding as the trader sees it: a stock's cash shares, or one of its credit lots."""
 
     stock_code: str
     stock_name: str
@@ -33,6 +48,14 @@ class Position:
     evaluation: int
     profit: int
     profit_rate: Decimal | None  # None when the server left it out
+    on_credit: bool = False  # a 자기융자 lot, bought on the broker's loan
+    loan_date: str = ""  # the lot's loan date, YYYYMMDD ("" for cash)
+    loan_amount: int | None = None  # what the lot owes (04 FID 957); None: not known (kt00018 does not say)
+    loan_interest: int | None = None  # its interest if repaid today (04 FID 958)
+
+    @property
+    def key(self) -> LotKey:
+        return (self.stock_code, (CreditType.OWN_LOAN if self.on_credit else CreditType.CASH).value, self.loan_date)
 
     @classmethod
     def from_holding(cls, holding: Holding) -> Position:
@@ -47,6 +70,8 @@ class Position:
             evaluation=holding.evaluation,
             profit=holding.profit,
             profit_rate=holding.profit_rate,
+            on_credit=holding.on_credit,
+            loan_date=holding.loan_date if holding.on_credit else "",
         )
 
     @classmethod
@@ -63,6 +88,10 @@ class Position:
             evaluation=evaluation,
             profit=evaluation - update.purchase_amount,
             profit_rate=update.profit_rate,
+            on_credit=update.on_credit,
+            loan_date=update.loan_date if update.on_credit else "",
+            loan_amount=update.loan_amount if update.on_credit else None,
+            loan_interest=update.loan_interest if update.on_credit else None,
         )
 
 
@@ -80,25 +109,50 @@ class Cash:
 
 class Portfolio:
     def __init__(self) -> None:
-        self.positions: dict[str, Position] = {}
+        self.positions: dict[LotKey, Position] = {}
         self.cash: Cash | None = None
+        self.total_loan: int | None = None  # kt00018 tot_crd_loan_amt: what the credit lots owe
         self._sequence = 0  # counts 04 events
-        self._touched: dict[str, int] = {}  # stock code -> sequence of its latest 04
+        self._touched: dict[LotKey, int] = {}  # lot -> sequence of its latest 04
 
     # ---- reading -------------------------------------------------------------------------------------------
 
     def holdings(self) -> list[Position]:
-        return [self.positions[code] for code in sorted(self.positions)]
+        """Every lot, by stock, its cash holding first and then its credit lots oldest first."""
+        return [self.positions[key] for key in sorted(self.positions)]
+
+    def codes(self) -> frozenset[str]:
+        """The stocks held, in cash or on credit."""
+        return frozenset(code for code, _credit, _date in self.positions)
 
     def holding(self, code: str) -> Position | None:
-        return self.positions.get(code)
+        """The cash holding of `code` (its credit lots are `lots`)."""
+        return self.positions.get(lot_key(code, None, ""))
+
+    def lots(self, code: str) -> list[Position]:
+        """The credit lots of `code`, oldest loan first."""
+        return [position for position in self.holdings() if position.stock_code == code and position.on_credit]
 
     def sellable(self, code: str) -> int:
-        position = self.positions.get(code)
+        """What a cash sell of `code` may sell: its cash holding's sellable shares (never a credit lot's)."""
+        position = self.holding(code)
         return position.sellable if position else 0
 
+    def credit_sellable(self, code: str, loan_date: str = "") -> int:
+        """What a credit sell may sell: the lot of `loan_date`, or every lot of the stock ("": 융자합)."""
+        return sum(lot.sellable for lot in self.lots(code) if not loan_date or lot.loan_date == loan_date)
+
     def sellable_by_code(self) -> dict[str, int]:
-        return {code: position.sellable for code, position in self.positions.items()}
+        """Cash sellable shares by stock (what a cash sell checks)."""
+        return {key[0]: position.sellable for key, position in self.positions.items() if not position.on_credit}
+
+    def lots_by_code(self) -> dict[str, list[tuple[str, int]]]:
+        """Each stock's credit lots as (loan date, sellable shares), oldest first: what a credit sell picks from."""
+        lots: dict[str, list[tuple[str, int]]] = {}
+        for position in self.holdings():
+            if position.on_credit:
+                lots.setdefault(position.stock_code, []).append((position.loan_date, position.sellable))
+        return lots
 
     @property
     def orderable_cash(self) -> int | None:
@@ -132,34 +186,47 @@ class Portfolio:
         self.replace_cash(deposit)
 
     def replace_holdings(self, balance: Balance, since: int | None = None) -> None:
-        """kt00018. A holding a 04 touched after `since` keeps what the 04 said."""
-        fresh = {holding.stock_code: Position.from_holding(holding) for holding in balance.holdings}
-        fresh = {code: position for code, position in fresh.items() if position.quantity > 0}
+        """kt00018 (one row per lot: qry_tp 2). A lot a 04 touched after `since` keeps what the 04 said; a lot's
+        loan and interest, which kt00018 does not list, stay as its last 04 said."""
+        fresh: dict[LotKey, Position] = {}
+        for holding in balance.holdings:
+            position = Position.from_holding(holding)
+            if position.quantity <= 0:
+                continue
+            known = self.positions.get(position.key)
+            if known is not None and position.on_credit:
+                position = replace(position, loan_amount=known.loan_amount, loan_interest=known.loan_interest)
+            fresh[position.key] = position
         self.positions = keep_newer(fresh, self.positions, newer_than(self._touched, since))
+        self.total_loan = balance.total_credit_loan
 
     def replace_cash(self, deposit: Deposit) -> None:
         """kt00001: nothing real-time carries cash, so the latest answer is the truth."""
         self.cash = Cash.from_deposit(deposit)
 
     def apply_price(self, code: str, price: int) -> bool:
-        """A trade print of a held stock (0B): its value and P/L follow the market. True if anything changed."""
-        position = self.positions.get(code)
-        if position is None or price <= 0 or price == position.current_price:
-            return False
-        evaluation = price * position.quantity
-        profit = evaluation - position.purchase_amount
-        rate = profit_rate(profit, position.purchase_amount)
-        self.positions[code] = replace(
-            position, current_price=price, evaluation=evaluation, profit=profit, profit_rate=rate
-        )
-        return True
+        """A trade print of a held stock (0B): the value and P/L of its every lot follow the market. True if
+        anything changed."""
+        changed = False
+        for key, position in list(self.positions.items()):
+            if key[0] != code or price <= 0 or price == position.current_price:
+                continue
+            evaluation = price * position.quantity
+            profit = evaluation - position.purchase_amount
+            rate = profit_rate(profit, position.purchase_amount)
+            self.positions[key] = replace(
+                position, current_price=price, evaluation=evaluation, profit=profit, profit_rate=rate
+            )
+            changed = True
+        return changed
 
     def apply(self, update: BalanceUpdate) -> None:
-        """One 04 event: the holding changes in place, or leaves at zero. Cash is not in 04: the desk refreshes
-        it over REST after fills."""
+        """One 04 event: the lot changes in place, or leaves at zero. Cash is not in 04: the desk refreshes it
+        over REST after fills."""
         self._sequence += 1
-        self._touched[update.stock_code] = self._sequence
+        key = lot_key(update.stock_code, update.credit_type, update.loan_date)
+        self._touched[key] = self._sequence
         if update.quantity > 0:
-            self.positions[update.stock_code] = Position.from_update(update)
+            self.positions[key] = Position.from_update(update)
         else:
-            self.positions.pop(update.stock_code, None)
+            self.positions.pop(key, None)

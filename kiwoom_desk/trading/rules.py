@@ -7,10 +7,12 @@ free of Qt and the wording lives with the other visible strings.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
+from decimal import Decimal
 from enum import StrEnum
 
 from ..environments import Environment
@@ -76,6 +78,8 @@ class Ticket:
     price: int  # 0 when the type takes none
     quantity: int
     stop_price: int = 0
+    credit: bool = False  # 신용 (자기융자): a credit buy borrows, a credit sell repays
+    loan_date: str = ""  # a credit sell: the lot it sells (YYYYMMDD), or "" for every lot (융자합)
 
 
 @dataclass(frozen=True)
@@ -110,14 +114,17 @@ class Pace:
 @dataclass(frozen=True)
 class Account:
     orderable_cash: int | None = None  # None: not known yet, not checked
-    sellable: int | None = None
+    sellable: int | None = None  # a cash sell: the cash holding's; a credit sell: its lot's (or all lots')
+    margin_percent: Decimal | None = None  # a credit buy pays only this share of the amount (kt20016's rate)
 
 
-def estimated_cost(ticket: Ticket, quote: Quote | None) -> int:
-    """What a buy holds: price × quantity plus commission; market-like orders at the upper limit, as KRX does."""
+def estimated_cost(ticket: Ticket, quote: Quote | None, margin_percent: Decimal | None = None) -> int:
+    """What a buy holds: price × quantity plus commission; market-like orders at the upper limit, as KRX does. A
+    credit buy with a known `margin_percent` holds only its margin (rounded up to the won) plus commission."""
     price = ticket.price if ticket.trade_type.needs_price else (quote.limits.upper if quote else 0)
     amount = price * ticket.quantity
-    return amount + amount * COMMISSION_ESTIMATE_PER_100K // 100_000
+    paid = amount if margin_percent is None or not ticket.credit else math.ceil(amount * margin_percent / 100)
+    return paid + amount * COMMISSION_ESTIMATE_PER_100K // 100_000
 
 
 def estimated_proceeds(ticket: Ticket, quote: Quote | None) -> int:
@@ -159,7 +166,7 @@ def validate(
         problems += [problem for problem in over if not (priced and problem.field is Field.PRICE)]
     if ticket.quantity > 0 and not any(p.field is Field.PRICE and p.kind not in LIMIT_KINDS for p in problems):
         if ticket.side is Side.BUY and account.orderable_cash is not None and quote is not None:
-            needed = estimated_cost(ticket, quote)
+            needed = estimated_cost(ticket, quote, account.margin_percent)
             if needed > account.orderable_cash:
                 problems.append(
                     Problem(Field.QUANTITY, Kind.CASH_SHORT, {"needed": needed, "orderable": account.orderable_cash})
@@ -194,7 +201,9 @@ def modify_ticket(order: Order, quantity: int, price: int) -> Ticket:
     whole remainder), so that it is held to the same limits."""
     venue = Venue(order.venue) if order.venue in set(Venue) else Venue.KRX
     side = order.side or Side.BUY
-    return Ticket(side, order.stock_code, TradeType.LIMIT, venue, price, quantity or order.unfilled)
+    return Ticket(
+        side, order.stock_code, TradeType.LIMIT, venue, price, quantity or order.unfilled, credit=order.on_credit
+    )
 
 
 def order_amount(ticket: Ticket, quote: Quote | None) -> int:
@@ -262,18 +271,11 @@ def _max_by_account(ticket: Ticket, quote: Quote | None, account: Account) -> in
         return account.sellable or 0
     if account.orderable_cash is None or quote is None:
         return 0
-    unit = estimated_cost(
-        Ticket(ticket.side, ticket.stock_code, ticket.trade_type, ticket.venue, ticket.price, 1), quote
-    )
+    margin = account.margin_percent
+    unit = estimated_cost(replace(ticket, quantity=1), quote, margin)
     if unit <= 0:
         return 0
     quantity = account.orderable_cash // unit
-    while (
-        quantity > 0
-        and estimated_cost(
-            Ticket(ticket.side, ticket.stock_code, ticket.trade_type, ticket.venue, ticket.price, quantity), quote
-        )
-        > account.orderable_cash
-    ):
+    while quantity > 0 and estimated_cost(replace(ticket, quantity=quantity), quote, margin) > account.orderable_cash:
         quantity -= 1
     return quantity

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import traceback
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -33,8 +34,9 @@ from ..kiwoom import Side
 from ..storage.credentials import Credentials
 from ..trading import rules
 from . import theme
-from .labels import environment_text, shares, side_text, trade_type_text
+from .labels import credit_side_text, environment_text, shares, trade_type_text
 from .table import won
+from .ticket_credit import loan_day
 from .widgets import named
 
 _YES_ROLES = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
@@ -90,9 +92,12 @@ class ConfirmOrderDialog(QDialog):
         quote: rules.Quote | None,
         parent: QWidget,
         warnings: list[str] | None = None,
+        margin_percent: Decimal | None = None,
     ) -> None:
-        """`warnings`: the limits the trader chose to go over, said again in red above the buttons."""
+        """`warnings`: the limits the trader chose to go over, said again in red above the buttons;
+        `margin_percent`: a credit buy's margin rate, when known (its estimate is the margin)."""
         super().__init__(parent)
+        self.margin_percent = margin_percent
         theme.apply_style(self)
         self.setObjectName("confirmOrderDialog")
         self.setWindowTitle(self.tr("Confirm order"))
@@ -100,7 +105,7 @@ class ConfirmOrderDialog(QDialog):
         layout = QVBoxLayout(self)
         banner = QLabel(
             self.tr("{environment}: {side} order").format(
-                environment=environment_text(environment), side=side_text(ticket.side)
+                environment=environment_text(environment), side=credit_side_text(ticket.side, ticket.credit)
             )
         )
         banner.setObjectName("confirmBanner")
@@ -135,21 +140,35 @@ class ConfirmOrderDialog(QDialog):
         colour = theme.side_colour(ticket.side)
         rows = [
             (self.tr("Environment"), environment_text(environment)),
-            (self.tr("Side"), f"<b style='color:{colour}'>{side_text(ticket.side)}</b>"),
+            (self.tr("Side"), f"<b style='color:{colour}'>{credit_side_text(ticket.side, ticket.credit)}</b>"),
             (self.tr("Stock"), f"{ticket.stock_code} {name}"),
             (self.tr("Order type"), trade_type_text(ticket.trade_type)),
             (self.tr("Venue"), ticket.venue.value),
             (self.tr("Price"), price),
             (self.tr("Quantity"), shares(ticket.quantity)),
         ]
-        if ticket.side is Side.BUY:
+        if ticket.credit:
+            rows.insert(2, (self.tr("Credit"), self._credit_text(ticket)))
+        if ticket.side is Side.BUY and ticket.credit and self.margin_percent is not None:
+            margin = rules.estimated_cost(ticket, quote, self.margin_percent)
+            estimate = (self.tr("Estimated margin and commission"), margin)
+        elif ticket.side is Side.BUY:
             estimate = (self.tr("Estimated amount"), rules.estimated_cost(ticket, quote))
         else:
             estimate = (self.tr("Estimated proceeds after fees and tax"), rules.estimated_proceeds(ticket, quote))
         rows.append((estimate[0], f"<b>{money.format(amount=won(estimate[1]))}</b>"))
         if ticket.trade_type.needs_stop_price:
-            rows.insert(6, (self.tr("Stop price"), money.format(amount=won(ticket.stop_price))))
+            rows.insert(7 if ticket.credit else 6, (self.tr("Stop price"), money.format(amount=won(ticket.stop_price))))
         return rows
+
+    def _credit_text(self, ticket: rules.Ticket) -> str:
+        """신용 (자기융자): a buy's margin rate, a sell's lot or 융자합."""
+        if ticket.side is Side.BUY:
+            rate = f"{self.margin_percent.normalize():f}" if self.margin_percent is not None else "-"
+            return self.tr("Credit (own loan), margin {rate}%").format(rate=rate)
+        if ticket.loan_date:
+            return self.tr("Credit, repays the loan of {day}").format(day=loan_day(ticket.loan_date))
+        return self.tr("Credit, repays all loans (oldest first)")
 
 
 class RealModeDialog(QMessageBox):

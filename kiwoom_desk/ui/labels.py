@@ -96,6 +96,28 @@ def side_text(side: Side | None) -> str:
     return ""
 
 
+def credit_side_text(side: Side | None, credit: bool) -> str:
+    """매수 / 매도, or 신용매수 / 신용매도 for a credit order."""
+    if not credit:
+        return side_text(side)
+    if side is Side.BUY:
+        return QCoreApplication.translate("Side", "Credit buy")
+    if side is Side.SELL:
+        return QCoreApplication.translate("Side", "Credit sell")
+    return QCoreApplication.translate("Side", "Credit")
+
+
+def submit_text(ticket: rules.Ticket) -> str:
+    """The ticket's send button: 매수 주문, 신용매수 주문 ..."""
+    if ticket.credit:
+        if ticket.side is Side.BUY:
+            return QCoreApplication.translate("OrderTicket", "Credit buy order")
+        return QCoreApplication.translate("OrderTicket", "Credit sell order")
+    if ticket.side is Side.BUY:
+        return QCoreApplication.translate("OrderTicket", "Buy order")
+    return QCoreApplication.translate("OrderTicket", "Sell order")
+
+
 def describe(problem: rules.Problem) -> str:
     """A problem in the trader's language, saying what is wrong and what would be right."""
     p = problem.params

@@ -1,5 +1,6 @@
 """Open orders (`openOrdersTable`): the ledger's working orders, numbers sorted by value, only changed rows
-repainted. Delete (Settings › Hotkeys) cancels the selection; double-click loads an order into the ticket."""
+repainted; a credit order's side says 신용. Delete (Settings › Hotkeys) cancels the selection; double-click loads an
+order into the ticket."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableVie
 
 from ..trading.orders import LedgerChange, Order
 from . import theme
-from .labels import order_state_text, order_type_text, side_text
+from .labels import credit_side_text, order_state_text, order_type_text
 from .table import ROW_ROLE, Column, clock, show_table, won
 from .vi_marks import MarkedModel
+
+SIDE_COLUMN = 4
 
 
 def order_columns(table: QWidget) -> list[Column[Order]]:
@@ -50,8 +53,9 @@ class OpenOrdersModel(MarkedModel[Order]):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         value = super().data(index, role)
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4:
-            return side_text(self.row(index.row()).side)
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == SIDE_COLUMN:
+            order = self.row(index.row())
+            return credit_side_text(order.side, order.on_credit)  # 신용매수 / 신용매도 for a credit order
         return value
 
 
@@ -65,9 +69,13 @@ class OpenOrdersTable(QTableView):
         self.setObjectName("openOrdersTable")
         self.orders = OpenOrdersModel(order_columns(self))
         show_table(self, self.orders, sort_column=1, order=Qt.SortOrder.DescendingOrder)
+        self.orders.rowsInserted.connect(lambda *_: self._fit_side())  # 신용매수 after 매수: the side is not cut
         self.doubleClicked.connect(lambda index: self.orderActivated.emit(index.data(ROW_ROLE)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+
+    def _fit_side(self) -> None:
+        self.setColumnWidth(SIDE_COLUMN, max(self.columnWidth(SIDE_COLUMN), self.sizeHintForColumn(SIDE_COLUMN)))
 
     def _menu(self, point: QPoint) -> None:
         """Right-click on an order: 정정 (one order) and 취소 (the selection), as in the HTS."""

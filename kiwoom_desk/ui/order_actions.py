@@ -9,16 +9,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from ..environments import Environment
 from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side, SymbolNotFoundError
 from ..kiwoom.events import OrderExecution
-from ..trading import rules
+from ..trading import credit, rules
+from ..trading.credit import CreditTerms
 from ..trading.limits import LimitExceededError
 from ..trading.orders import Order, OrderState
 from ..trading.portfolio import Position
 from ..trading.session import SessionController
 from . import dialogs, theme
 from .bridge import DeskBridge
-from .labels import describe, explain, explanation, shares, side_text
+from .labels import credit_side_text, describe, environment_text, explain, explanation, shares, side_text
 from .modify_dialog import ModifyDialog
 from .open_orders import OpenOrdersTable
 from .sounds import Sound, Sounds
@@ -91,6 +93,9 @@ class OrderActions(QObject):
         except OrderStateUnknownError:
             self.status.show_message(self._unknown_text(), True)
         except KiwoomError as error:
+            if ticket.credit and credit.not_offered(error) and desk is not None:
+                self._no_credit(desk.environment, error)
+                return
             self.status.show_message(self.tr("Order refused: {reason}").format(reason=explain(error)), True)
             if self.sounds is not None:
                 self.sounds.play(Sound.REJECTED)  # refused at once is as much a no as rejected later
@@ -108,8 +113,34 @@ class OrderActions(QObject):
         self, desk: TradingDesk, ticket: rules.Ticket, name: str, overriding: list[rules.Problem]
     ) -> bool:
         warnings = [describe(problem) for problem in overriding]
-        dialog = dialogs.ConfirmOrderDialog(desk.environment, ticket, name, self.ticket.quote, self.window, warnings)
+        margin = self.ticket.credit.margin_percent
+        dialog = dialogs.ConfirmOrderDialog(
+            desk.environment, ticket, name, self.ticket.quote, self.window, warnings, margin
+        )
         return await dialogs.ask(dialog)
+
+    def _no_credit(self, environment: Environment, error: KiwoomError) -> None:
+        """The server offers no credit here (Kiwoom's mock server): said plainly, and the choice hidden there."""
+        self.ticket.credit.refuse(environment)
+        text = self.tr(
+            "{environment} does not offer credit trading; the server said: {reason}. The ticket offers cash "
+            "orders only in {environment} from now on."
+        ).format(environment=environment_text(environment), reason=error.return_msg or error)
+        self.status.show_message(text, important=True)
+
+    # ---- a stock's credit terms --------------------------------------------------------------------------
+
+    async def _terms(self, desk: TradingDesk, code: str) -> CreditTerms | None:
+        """kt20016's word on `code` (read with its quote, once a day), or None: not asked for, or not known (신용
+        stays offered, and an order will say what is wrong)."""
+        if not self.ticket.credit.wants_terms(code):
+            return None
+        try:
+            return await desk.credit_terms(code)
+        except KiwoomError as error:
+            if credit.not_offered(error):
+                self._no_credit(desk.environment, error)
+            return None
 
     # ---- the ticket's stock ------------------------------------------------------------------------------
 
@@ -120,7 +151,7 @@ class OrderActions(QObject):
 
     async def _quote(self, desk: TradingDesk, code: str, attempt: int = 0) -> None:
         try:
-            quote = await desk.quote(code)
+            quote, terms = await asyncio.gather(desk.quote(code), self._terms(desk, code))
         except SymbolNotFoundError as error:  # the one case where the code itself is wrong
             if self.ticket.ticket().stock_code == code:
                 self.ticket.set_quote(None)
@@ -132,6 +163,8 @@ class OrderActions(QObject):
                 await self._retry_quote(desk, code, attempt, error)
             return
         if self.session.desk is desk and self.ticket.ticket().stock_code == code:
+            if terms is not None:
+                self.ticket.credit.set_terms(terms)
             self.ticket.set_quote(quote)
             self.status.withdraw(self._quote_problem)  # the last stock's problem is not this one's
             await desk.watch(code)
@@ -149,10 +182,10 @@ class OrderActions(QObject):
             await self._quote(desk, code, attempt + 1)
 
     def prefill_sell(self, position: Position) -> None:
-        """A sell of the whole position at its current price, in the order type the trader has chosen."""
-        self.ticket.load(
-            Side.SELL, position.stock_code, self.ticket.trade_type, position.current_price, position.sellable
-        )
+        """A sell of the whole position at its current price, in the order type the trader has chosen; a credit
+        lot's is a credit sell of that lot."""
+        code, price, kind = position.stock_code, position.current_price, self.ticket.trade_type
+        self.ticket.load(Side.SELL, code, kind, price, position.sellable, position.on_credit, position.loan_date)
 
     # ---- working orders ----------------------------------------------------------------------------------
 
@@ -209,7 +242,7 @@ class OrderActions(QObject):
         """삼성전자 매수 10주 (0000001): what a cancelled order was, in the status bar's words."""
         return self.tr("{name} {side} {quantity} ({number})").format(
             name=order.stock_name or order.stock_code,
-            side=side_text(order.side),
+            side=credit_side_text(order.side, order.on_credit),
             quantity=shares(order.unfilled),
             number=order.order_no,
         )

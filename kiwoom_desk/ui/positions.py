@@ -1,5 +1,6 @@
-"""Positions and cash (`positionsTable`): kt00018 holdings with P/L in red and blue, totals from kt00018 and
-kt00001. Double-click a position to prefill a sell."""
+"""Positions and cash (`positionsTable`): kt00018 holdings by lot (a stock's cash shares and each of its credit
+lots on their own row, with the lot's loan and interest when 04 said them), P/L in red and blue, totals from
+kt00018 and kt00001. Double-click a position to prefill a sell (of a credit lot: a credit sell of that lot)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from ..trading.portfolio import Portfolio, Position
 from . import theme
 from .table import ROW_ROLE, Column, KeyedTableModel, show_table, signed, signed_rate, won
+from .ticket_credit import loan_day
 from .widgets import named
 
 
@@ -23,6 +25,11 @@ def position_columns(widget: QWidget) -> list[Column[Position]]:
     return [
         Column(lambda: QCoreApplication.translate("PositionsPanel", "Code"), lambda h: h.stock_code),
         Column(lambda: QCoreApplication.translate("PositionsPanel", "Name"), lambda h: h.stock_name),
+        Column(
+            lambda: QCoreApplication.translate("PositionsPanel", "Credit"),
+            lambda h: h.loan_date if h.on_credit else "",
+            credit_text,
+        ),
         Column(
             lambda: QCoreApplication.translate("PositionsPanel", "Quantity"), lambda h: h.quantity, won, numeric=True
         ),
@@ -55,7 +62,31 @@ def position_columns(widget: QWidget) -> list[Column[Position]]:
             pl,
             numeric=True,
         ),
+        Column(
+            lambda: QCoreApplication.translate("PositionsPanel", "Loan"),
+            lambda h: h.loan_amount if h.on_credit else 0,
+            _blank_zero,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PositionsPanel", "Interest"),
+            lambda h: h.loan_interest if h.on_credit else 0,
+            _blank_zero,
+            numeric=True,
+        ),
     ]
+
+
+def credit_text(loan_date: str) -> str:
+    """현금, or 신용 with the lot's loan date."""
+    if not loan_date:
+        return QCoreApplication.translate("PositionsPanel", "Cash")
+    return QCoreApplication.translate("PositionsPanel", "Credit {day}").format(day=loan_day(loan_date))
+
+
+def _blank_zero(value: int) -> str:
+    """A cash row has no loan: nothing shown (a credit lot's unknown loan shows as -)."""
+    return won(value) if value else ""
 
 
 class PositionsPanel(QWidget):
@@ -66,7 +97,7 @@ class PositionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = named(QTableView(), "positionsTable")
-        self.positions = KeyedTableModel(position_columns(self), key=lambda holding: holding.stock_code)
+        self.positions = KeyedTableModel(position_columns(self), key=lambda holding: holding.key)
         show_table(self.table, self.positions, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True)
         self.table.doubleClicked.connect(lambda index: self.sellRequested.emit(index.data(ROW_ROLE)))
         self.totalsLabel = named(QLabel(), "totalsLabel")
@@ -82,15 +113,16 @@ class PositionsPanel(QWidget):
         colour = theme.signed_colour(balance.total_profit)
         cash = won(deposit.cash) if deposit else "-"
         orderable = won(deposit.orderable) if deposit else "-"
-        self.totalsLabel.setText(
-            self.tr(
-                "Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}"
-            ).format(
-                cash=cash,
-                orderable=orderable,
-                purchase=won(balance.total_purchase),
-                evaluation=won(balance.total_evaluation),
-                pl=f"<span style='color:{colour}'>{signed(balance.total_profit)} "
-                f"({signed_rate(balance.total_profit_rate)})</span>",
-            )
+        text = self.tr(
+            "Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}"
+        ).format(
+            cash=cash,
+            orderable=orderable,
+            purchase=won(balance.total_purchase),
+            evaluation=won(balance.total_evaluation),
+            pl=f"<span style='color:{colour}'>{signed(balance.total_profit)} "
+            f"({signed_rate(balance.total_profit_rate)})</span>",
         )
+        if portfolio.total_loan:
+            text += " · " + self.tr("Loans {amount}").format(amount=won(portfolio.total_loan))
+        self.totalsLabel.setText(text)

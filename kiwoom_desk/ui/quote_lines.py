@@ -55,13 +55,17 @@ def limits_line(quote: rules.Quote | None) -> str:
 
 
 def estimate_lines(ticket: rules.Ticket, quote: rules.Quote | None, account: rules.Account) -> tuple[str, str]:
-    """A buy: what it costs with commission, and the orderable cash. A sell: what arrives after commission and
-    tax, and the sellable shares."""
+    """A buy: what it costs with commission (a credit buy: its margin), and the orderable cash. A sell: what
+    arrives after commission and tax, and the sellable shares."""
     if ticket.side is Side.BUY:
-        cost = won(rules.estimated_cost(ticket, quote))
+        cost = won(rules.estimated_cost(ticket, quote, account.margin_percent))
         cash = account.orderable_cash
+        if ticket.credit and account.margin_percent is not None:  # a credit buy pays its margin; the broker the rest
+            estimate = QCoreApplication.translate("OrderTicket", "Estimated margin and commission: {amount} won")
+        else:
+            estimate = QCoreApplication.translate("OrderTicket", "Estimated amount: {amount} won")
         return (
-            QCoreApplication.translate("OrderTicket", "Estimated amount: {amount} won").format(amount=cost),
+            estimate.format(amount=cost),
             QCoreApplication.translate("OrderTicket", "Orderable cash: {cash} won").format(
                 cash=won(cash) if cash is not None else "-"
             ),

@@ -18,7 +18,7 @@ from ..trading.orders import Order
 from ..trading.rules import Field
 from ..trading.ticks import Instrument
 from . import theme
-from .labels import describe, trade_type_text
+from .labels import describe, submit_text, trade_type_text
 from .problems import Touched, show_problems
 from .quote_lines import estimate_lines, expected_line, limits_line, quote_line
 from .ticket_layout import TicketLayout
@@ -63,6 +63,7 @@ class OrderTicket(TicketLayout):
         self.sideSellButton.setText(self.tr("Sell"))
         self._type_row.setText(self.tr("Order type"))
         self._venue_row.setText(self.tr("Venue"))
+        self.credit.retranslate()
         self._price_row.setText(self.tr("Price"))
         self._stop_row.setText(self.tr("Stop price"))
         self._quantity_row.setText(self.tr("Quantity"))
@@ -90,6 +91,7 @@ class OrderTicket(TicketLayout):
             item = self.venueCombo.model().item(index)  # type: ignore[attr-defined]
             item.setEnabled(self.venueCombo.itemData(index) in environment.allowed_venues)
         self.sessionTypes.set_environment(environment)
+        self.credit.set_environment(environment)
         self._priced_code = None  # another market: the next quote sets the price again
         with self._touched.automatic():
             self.venueCombo.setCurrentIndex(self.venueCombo.findData(Venue.KRX))
@@ -117,6 +119,7 @@ class OrderTicket(TicketLayout):
             self.orderBook.show_book(self.market.books[quote.code], quote.limits.base)
         self.revalidate()
         self.quoteChanged.emit(quote)
+        self.credit.show_stock(quote.code if quote else None)
 
     def _new_stock(self, quote: rules.Quote) -> None:
         """Another stock (영웅문's rule): its current price, no shares unless kept; what `load` filled in stays."""
@@ -163,18 +166,31 @@ class OrderTicket(TicketLayout):
         self._busy, self._sending = busy, busy and sending
         self.revalidate()
 
-    def load(self, side: Side, code: str, trade_type: TradeType, price: int, quantity: int) -> None:
-        """Fills the ticket (from an open order or a position) and asks for the stock's quote."""
+    def load(
+        self,
+        side: Side,
+        code: str,
+        trade_type: TradeType,
+        price: int,
+        quantity: int,
+        credit: bool = False,
+        loan: str = "",
+    ) -> None:
+        """Fills the ticket (from an open order or a position: a credit lot's sell is a credit sell of that lot)
+        and asks for the stock's quote."""
         (self.sideBuyButton if side is Side.BUY else self.sideSellButton).setChecked(True)
         self.tradeTypeCombo.setCurrentIndex(self.tradeTypeCombo.findData(trade_type))
         self.stockCodeEdit.setText(code)
         self.priceSpin.setValue(price)
         self.quantitySpin.setValue(quantity)
         self._loaded_code = code  # this price and quantity were chosen for this stock: its quote keeps them
+        self.credit.show_stock(code)
+        self.credit.choose(credit, loan)
         self.stockRequested.emit(code)
 
     def load_order(self, order: Order) -> None:
-        self.load(order.side or Side.BUY, order.stock_code, TradeType.LIMIT, order.price, order.unfilled)
+        side = order.side or Side.BUY
+        self.load(side, order.stock_code, TradeType.LIMIT, order.price, order.unfilled, order.on_credit)
 
     # ---- reading and checking ----------------------------------------------------------------------------
 
@@ -195,11 +211,16 @@ class OrderTicket(TicketLayout):
             price=self.priceSpin.value() if self.trade_type.needs_price else 0,
             quantity=self.quantitySpin.value(),
             stop_price=self.stopPriceSpin.value() if self.trade_type.needs_stop_price else 0,
+            credit=self.credit.credit,
+            loan_date=self.credit.loan_date,
         )
 
     def _account_for(self, ticket: rules.Ticket) -> rules.Account:
-        sellable = self.sellable_by_code.get(ticket.stock_code, 0) if self.account.orderable_cash is not None else None
-        return rules.Account(orderable_cash=self.account.orderable_cash, sellable=sellable)
+        """Cash and what this order may sell: a cash sell the cash shares, a credit sell its lot's (or all lots')."""
+        code, cash = ticket.stock_code, self.account.orderable_cash
+        held = self.credit.sellable(code, ticket.loan_date) if ticket.credit else self.sellable_by_code.get(code, 0)
+        sellable = held if cash is not None else None
+        return rules.Account(orderable_cash=cash, sellable=sellable, margin_percent=self.credit.margin_percent)
 
     def problems(self) -> list[rules.Problem]:
         ticket = self.ticket()
@@ -219,11 +240,7 @@ class OrderTicket(TicketLayout):
         show_problems(self._problem_places, shown, speaking, self._describe)
         self.submitButton.setEnabled(not self.limits.blocking(problems) and not self._busy)
         theme.restyle(self.submitButton, "side", theme.side_key(ticket.side))
-        self.submitButton.setText(
-            self.tr("Sending...")
-            if self._sending
-            else (self.tr("Buy order") if ticket.side is Side.BUY else self.tr("Sell order"))
-        )
+        self.submitButton.setText(self.tr("Sending...") if self._sending else submit_text(ticket))
         self._show_estimate(ticket)
 
     def _describe(self, problem: rules.Problem) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..kiwoom import TradeType, Venue
+from ..kiwoom import Side, TradeType, Venue
 from ..kiwoom.events import BookUpdate, Trade
 from ..trading import rules
 from ..trading.rules import Field
@@ -26,6 +26,7 @@ from .order_book import MyOrders, OrderBookView
 from .problems import ProblemLabel, Touched, TriedToSend
 from .quote_lines import quote_labels
 from .stock_search import StockSearchEdit
+from .ticket_credit import CreditChoice
 from .ticket_limits import TicketLimits
 from .ticket_parts import MarketFeed, SessionTypes, quantity_buttons
 from .widgets import TickSpinBox, checkable, named
@@ -133,7 +134,14 @@ class TicketLayout(QDockWidget):
         self.venueProblem = ProblemLabel("venueProblem")  # why the order can't go now: type, venue, the minute's count
         self._type_row, self._venue_row = QLabel(), QLabel()
         form.addRow(self._type_row, self.tradeTypeCombo)
-        form.addRow(self._venue_row, self.venueCombo)
+        self.credit = CreditChoice(self)  # 현금 / 신용 and a credit sell's lot, beside the venue: no taller ticket
+        self.credit.changed.connect(self.revalidate)
+        self._sides.buttonToggled.connect(lambda *_: self.credit.set_side(self._chosen_side()))
+        self.creditCombo = self.credit.creditCombo
+        venue_and_credit = QHBoxLayout()
+        venue_and_credit.addWidget(self.venueCombo)
+        venue_and_credit.addWidget(self.credit.row, 1)
+        form.addRow(self._venue_row, venue_and_credit)
         form.addRow("", self.venueProblem.slot)
 
     def _build_price(self, form: QFormLayout) -> None:
@@ -173,6 +181,9 @@ class TicketLayout(QDockWidget):
         form.addRow(self._quantity_row, self.quantitySpin)
         form.addRow("", quick)
         form.addRow("", self.quantityProblem.slot)
+
+    def _chosen_side(self) -> Side:
+        return Side.SELL if self.sideSellButton.isChecked() else Side.BUY
 
     # ---- what the ticket does (ticket.py) -----------------------------------------------------------------
 

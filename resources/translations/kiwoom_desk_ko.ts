@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="308"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="327"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="312"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="331"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="314"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="333"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="320"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="339"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -198,82 +198,107 @@
 <context>
     <name>ConfirmOrderDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="103"/>
         <source>Confirm order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="102"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="107"/>
         <source>{environment}: {side} order</source>
         <translation>{environment}: {side} 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="133"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="138"/>
         <source>{amount} won</source>
         <translation>{amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="134"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="139"/>
         <source>at market</source>
         <translation>시장가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="137"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="142"/>
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="138"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="143"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="139"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="144"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="140"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="145"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="146"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="142"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="147"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="143"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="148"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="146"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="151"/>
+        <source>Credit</source>
+        <translation>신용</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="154"/>
+        <source>Estimated margin and commission</source>
+        <translation>예상 증거금(수수료 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="156"/>
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="158"/>
         <source>Estimated proceeds after fees and tax</source>
         <translation>수수료·세금 뺀 예상 수령액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="161"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="168"/>
+        <source>Credit (own loan), margin {rate}%</source>
+        <translation>신용 (자기융자), 증거금 {rate}%</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="170"/>
+        <source>Credit, repays the loan of {day}</source>
+        <translation>신용, {day} 대출분 상환</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="171"/>
+        <source>Credit, repays all loans (oldest first)</source>
+        <translation>신용, 융자합 (오래된 대출부터 상환)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="121"/>
         <source>Over your limits:</source>
         <translation>한도 초과:</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="121"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="126"/>
         <source>Send order</source>
         <translation>주문 전송</translation>
     </message>
@@ -281,49 +306,92 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="209"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="228"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="214"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="233"/>
         <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="231"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="250"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="233"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="252"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="234"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="253"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="262"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="244"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="263"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="245"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="264"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="246"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="265"/>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>CreditChoice</name>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="33"/>
+        <source>No credit: not a credit stock</source>
+        <translation>신용 불가: 신용거래 대상 종목이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="35"/>
+        <source>No credit: the broker&apos;s credit limit is used up</source>
+        <translation>신용 불가: 종목 신용한도 초과</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="37"/>
+        <source>Margin {rate}%</source>
+        <translation>증거금 {rate}%</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="97"/>
+        <source>Cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="98"/>
+        <source>Credit</source>
+        <translation>신용</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="152"/>
+        <source>All loans</source>
+        <translation>융자합</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="154"/>
+        <source>{day} · {shares} sh.</source>
+        <translation>{day} · {shares}주</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="183"/>
+        <source>No credit lots of this stock</source>
+        <translation>이 종목의 신용 잔고가 없습니다</translation>
     </message>
 </context>
 <context>
@@ -347,107 +415,107 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="175"/>
         <source>The order is not valid, so it was not sent.</source>
         <translation>주문 내용이 올바르지 않아 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="178"/>
         <source>The request does not match the server&apos;s format.</source>
         <translation>요청 형식이 서버 규격과 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="179"/>
         <source>Too many requests; try again in a moment.</source>
         <translation>요청이 너무 잦습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="180"/>
         <source>No such stock code; check it.</source>
         <translation>종목코드를 찾을 수 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="181"/>
         <source>The app key or secret key is wrong.</source>
         <translation>앱키 또는 시크릿키가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="182"/>
         <source>The access token is not valid; sign in again.</source>
         <translation>접근토큰이 유효하지 않습니다. 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="183"/>
         <source>Real and mock trading are mixed up.</source>
         <translation>실전/모의투자 구분이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="184"/>
         <source>This IP or device is not registered; register it on Kiwoom&apos;s OpenAPI site.</source>
         <translation>등록되지 않은 IP 또는 단말기입니다. 키움 OpenAPI 사이트에서 IP를 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="165"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="187"/>
         <source>Kiwoom server error; try again later.</source>
         <translation>키움 서버 오류입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="166"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="188"/>
         <source>The order was rejected; see the server&apos;s reason.</source>
         <translation>주문이 거부되었습니다. 서버의 사유를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="169"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="191"/>
         <source>The Kiwoom server refused the request.</source>
         <translation>키움 서버가 요청을 거절했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="192"/>
         <source>Could not reach the Kiwoom server; check the network.</source>
         <translation>키움 서버와 통신하지 못했습니다. 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="173"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="195"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>서버 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="174"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="196"/>
         <source>It is unknown whether the order reached the exchange; check open orders before ordering again.</source>
         <translation>주문이 접수되었는지 알 수 없습니다. 미체결·주문내역을 확인하기 전에는 다시 주문하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="177"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="199"/>
         <source>The Kiwoom API request failed.</source>
         <translation>키움 API 요청이 실패했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="202"/>
         <source>Too many requests for this API; retry shortly.</source>
         <translation>이 API의 허용 요청 횟수를 넘었습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="203"/>
         <source>The access token has expired or is not valid.</source>
         <translation>접근토큰이 만료되었거나 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="204"/>
         <source>The token was issued to another IP; sign in again from this network.</source>
         <translation>토큰을 발급받은 IP와 지금 IP가 다릅니다. 같은 PC·네트워크에서 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="185"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="207"/>
         <source>This app key belongs to the other environment (real vs mock); enter the key for this one.</source>
         <translation>이 앱키는 다른 투자구분(실전/모의)용입니다. 환경에 맞는 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="210"/>
         <source>This token was issued for the other environment (real vs mock).</source>
         <translation>이 토큰은 다른 투자구분(실전/모의)에서 발급되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="191"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="213"/>
         <source>Mock trading does not support this request.</source>
         <translation>모의투자에서는 지원하지 않는 기능입니다.</translation>
     </message>
@@ -455,17 +523,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="274"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="293"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="276"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="295"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="280"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="299"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -688,7 +756,7 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="212"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="234"/>
         <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.</source>
         <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다.</translation>
     </message>
@@ -851,82 +919,82 @@
 <context>
     <name>OpenOrdersTable</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="18"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="21"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="19"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="22"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="20"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="23"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="21"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="24"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="23"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="26"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="28"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="31"/>
         <source>Type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="29"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="32"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="31"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="34"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="34"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="37"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="40"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="43"/>
         <source>Unfilled</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="42"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="45"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="43"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="46"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="79"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="87"/>
         <source>Modify...</source>
         <translation>정정...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="82"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="90"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="126"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="134"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/open_orders.py" line="127"/>
+        <location filename="../../kiwoom_desk/ui/open_orders.py" line="135"/>
         <source>Cancel selected</source>
         <translation>선택 취소</translation>
     </message>
@@ -934,92 +1002,97 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="74"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="76"/>
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="79"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="81"/>
         <source>Order not sent.</source>
         <translation>주문을 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="87"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="89"/>
         <source>Order accepted: no. {number}</source>
         <translation>주문 접수: 주문번호 {number}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="102"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="107"/>
         <source>Not sent, over your limits: {reasons}</source>
         <translation>한도 초과로 전송하지 않았습니다: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="105"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="110"/>
         <source>No answer from the server. Open orders were refreshed: check them before ordering again.</source>
         <translation>서버 응답이 없습니다. 미체결을 새로 조회했으니 다시 주문하기 전에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="262"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="126"/>
+        <source>{environment} does not offer credit trading; the server said: {reason}. The ticket offers cash orders only in {environment} from now on.</source>
+        <translation>{environment}에서는 신용거래를 할 수 없습니다. 서버 응답: {reason}. 이제부터 {environment}에서는 현금 주문만 표시합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="295"/>
         <source>Rejected: {name} {side} {quantity}: {reason}</source>
         <translation>주문 거부: {name} {side} {quantity}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="267"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="300"/>
         <source>Filled: {name} {side} {quantity} at {price} won ({unfilled} unfilled)</source>
         <translation>체결: {name} {side} {quantity} @ {price}원 (미체결 {unfilled})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="94"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="99"/>
         <source>Order refused: {reason}</source>
         <translation>주문 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="174"/>
         <source>No quote: {reason} Trying again in {seconds} s.</source>
         <translation>시세를 받지 못했습니다: {reason} {seconds}초 뒤에 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="213"/>
         <source>No open orders.</source>
         <translation>미체결 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="216"/>
         <source>Cancel all</source>
         <translation>전체 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="215"/>
         <source>Cancel all {count} open orders?</source>
         <translation>미체결 주문 {count}건을 모두 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="201"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="234"/>
         <source>Cancelled {done} of {total}.</source>
         <translation>{total}건 중 {done}건 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="219"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="252"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="218"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="251"/>
         <source>Cancel {order}?</source>
         <translation>{order}을(를) 취소할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="210"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="243"/>
         <source>{name} {side} {quantity} ({number})</source>
         <translation>{name} {side} {quantity} ({number})</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="251"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="284"/>
         <source>Modify refused: {reason}</source>
         <translation>정정 거부: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/order_actions.py" line="253"/>
+        <location filename="../../kiwoom_desk/ui/order_actions.py" line="286"/>
         <source>Modified: new order no. {number}</source>
         <translation>정정 접수: 새 주문번호 {number}</translation>
     </message>
@@ -1121,57 +1194,67 @@
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="67"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="67"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="68"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="69"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="69"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="70"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="70"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="71"/>
         <source>Keep</source>
         <translation>수량 유지</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="72"/>
         <source>Keep the quantity when the stock changes</source>
         <translation>종목을 바꿔도 주문수량을 그대로 둡니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="72"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="73"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="73"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="74"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="223"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="243"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="225"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="114"/>
+        <source>Credit buy order</source>
+        <translation>신용매수 주문</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="115"/>
+        <source>Credit sell order</source>
+        <translation>신용매도 주문</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="117"/>
         <source>Buy order</source>
         <translation>매수 주문</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="225"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="118"/>
         <source>Sell order</source>
         <translation>매도 주문</translation>
     </message>
@@ -1187,21 +1270,26 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/quote_lines.py" line="64"/>
+        <source>Estimated margin and commission: {amount} won</source>
+        <translation>예상 증거금(수수료 포함): {amount}원</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="66"/>
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="65"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="69"/>
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="75"/>
         <source>Estimated proceeds after fees and tax: {amount} won</source>
         <translation>수수료·세금 뺀 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="74"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="78"/>
         <source>Sellable: {shares}</source>
         <translation>매도가능수량: {shares}</translation>
     </message>
@@ -1247,145 +1335,175 @@
 <context>
     <name>PositionsPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="24"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="26"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="25"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="27"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="27"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="29"/>
+        <source>Credit</source>
+        <translation>신용</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="34"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="30"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="37"/>
         <source>Sellable</source>
         <translation>매도가능</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="33"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="40"/>
         <source>Avg. price</source>
         <translation>매입가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="39"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="46"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="45"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="52"/>
         <source>P/L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="52"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="59"/>
         <source>P/L %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="87"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="66"/>
+        <source>Loan</source>
+        <translation>융자금</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="72"/>
+        <source>Interest</source>
+        <translation>이자</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="83"/>
+        <source>Cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="84"/>
+        <source>Credit {day}</source>
+        <translation>신용 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="117"/>
         <source>Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}</source>
         <translation>예수금 {cash} · 주문가능 {orderable} · 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pl}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="127"/>
+        <source>Loans {amount}</source>
+        <translation>융자 {amount}</translation>
     </message>
 </context>
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="104"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="126"/>
         <source>Enter a 6-character stock code, such as 005930, or search by name.</source>
         <translation>종목코드 6자리(예: 005930)를 입력하거나 종목명으로 검색하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="107"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="129"/>
         <source>No quote for this code yet; check the code.</source>
         <translation>이 종목코드의 시세가 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="108"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="130"/>
         <source>Enter a quantity of at least 1 share.</source>
         <translation>수량을 1주 이상 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="109"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="131"/>
         <source>This order type needs a price.</source>
         <translation>이 매매구분은 주문가를 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="110"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="132"/>
         <source>The price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="113"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="135"/>
         <source>Above the upper limit of {upper} won.</source>
         <translation>상한가 {upper}원을 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="114"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="136"/>
         <source>Below the lower limit of {lower} won.</source>
         <translation>하한가 {lower}원보다 낮습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="115"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="137"/>
         <source>A stop-limit order needs a stop price.</source>
         <translation>스톱지정가 주문은 스톱가격을 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="138"/>
         <source>The stop price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>스톱가격이 호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="119"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="141"/>
         <source>Only KRX can be traded in this environment.</source>
         <translation>이 투자구분에서는 KRX만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="120"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="142"/>
         <source>Needs {needed} won; orderable cash is {orderable} won.</source>
         <translation>주문가능금액이 부족합니다: 필요 {needed}원, 주문가능 {orderable}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="121"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="143"/>
         <source>You can sell at most {sellable}.</source>
         <translation>매도가능수량은 {sellable}입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="122"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="144"/>
         <source>The Sandbox&apos;s continuous clock has no pre-market or after-hours session: choose the KRX day in Settings › Sandbox clock, or use this order type in Mock or Real.</source>
         <translation>연습 거래소의 연속 시계에는 장전·장후 시간외가 없습니다: 설정 › 연습 거래소 시계에서 KRX 하루를 고르거나, 모의투자·실전에서 이 주문유형을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="127"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="149"/>
         <source>Under VI the stock trades in a single-price auction until {release}: this order type waits for continuous trading.</source>
         <translation>VI 발동으로 {release}까지 단일가매매입니다: 이 주문유형은 접속매매가 재개된 뒤에 받습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="132"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="154"/>
         <source>KRX takes this order type {start}–{end} KST only.</source>
         <translation>이 매매구분은 {start}~{end}(한국 시간)에만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="133"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="155"/>
         <source>Over your limit of {limit} shares an order</source>
         <translation>주문당 한도 {limit}주 초과</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="134"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
         <source>Over your limit of {limit} won an order</source>
         <translation>주문당 한도 {limit}원 초과</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="135"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="157"/>
         <source>Outside ±{percent}% of the price: {low}–{high} won</source>
         <translation>현재가 ±{percent}% 밖: {low}~{high}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="136"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="158"/>
         <source>{limit} orders a minute, your limit: next in {seconds} s</source>
         <translation>1분 {limit}건 한도: {seconds}초 뒤 가능</translation>
     </message>
@@ -1517,22 +1635,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="179"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="180"/>
         <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="181"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="182"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1540,12 +1658,12 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="186"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="205"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="208"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>
@@ -1852,6 +1970,21 @@
         <location filename="../../kiwoom_desk/ui/labels.py" line="95"/>
         <source>Sell</source>
         <translation>매도</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="104"/>
+        <source>Credit buy</source>
+        <translation>신용매수</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="106"/>
+        <source>Credit sell</source>
+        <translation>신용매도</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="107"/>
+        <source>Credit</source>
+        <translation>신용</translation>
     </message>
 </context>
 <context>

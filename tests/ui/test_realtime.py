@@ -105,6 +105,8 @@ def test_a_held_stock_follows_the_market_with_nothing_else_happening(desk: Desk)
     desk.until(lambda: positions.rowCount() == 1, "no position", action=desk.ticket.submitButton.click)
     desk.until(lambda: "예수금 9,286,894" in desk.window.positions.totalsLabel.text(), "the fill's cash never came")
     desk.fill("035720", 0, 1)  # the ticket moves to another stock: 삼성전자 is now followed as a position only
+    chart = desk.window.chart  # its history read for the new stock may still be queued behind the rate limit
+    desk.until(lambda: chart._loading is not None and chart._loading.done(), "the chart never loaded")
     before = Counter(desk.sandbox.requests())
     desk.sandbox.set_price(SAMSUNG, 72_000)
     desk.until(lambda: positions.row(0).current_price == 72_000, "the position's price froze")
