@@ -5,8 +5,9 @@ kt20017 one stock's eligibility. The rules are in `credit.py`; the broker keeps 
 
 from __future__ import annotations
 
-from . import credit, errors
+from . import api_orders, credit, errors
 from .api_common import OK_QUERY, Answer, Handler, listing, ok
+from .api_orders import place_order
 from .broker import Broker
 from .listings import Listing
 from .numbers import padded
@@ -15,77 +16,27 @@ from .state import Side
 _MARKETS = {"1": "0", "0": "10"}  # kt20016 mrkt_deal_tp -> stocks.csv market: 1 KOSPI, 0 KOSDAQ
 
 
-def _int(text: str) -> int:
-    return int(text) if text else 0
-
-
 def _code(text: str) -> str:
     return text[1:] if len(text) == 7 and text.startswith("A") else text
 
 
 def buy(broker: Broker, f: dict[str, str]) -> Answer:
-    listing(broker, f["stk_cd"])
-    order = broker.place(
-        Side.BUY,
-        f["stk_cd"],
-        _int(f["ord_qty"]),
-        f["trde_tp"],
-        _int(f["ord_uv"]),
-        _int(f["cond_uv"]),
-        f["dmst_stex_tp"],
-        on_credit=True,
-    )
-    return ok("신용 매수주문이 완료되었습니다.", ord_no=order.ord_no, dmst_stex_tp=order.venue)
+    return place_order(broker, f, Side.BUY, "신용 매수주문이 완료되었습니다.", on_credit=True)
 
 
 def sell(broker: Broker, f: dict[str, str]) -> Answer:
-    listing(broker, f["stk_cd"])
     if f["crd_deal_tp"] == "33" and not f["crd_loan_dt"]:
         raise errors.malformed("crd_loan_dt", "신용거래구분 33(융자)은 대출일(YYYYMMDD)을 입력해야 합니다")
-    order = broker.place(
-        Side.SELL,
-        f["stk_cd"],
-        _int(f["ord_qty"]),
-        f["trde_tp"],
-        _int(f["ord_uv"]),
-        _int(f["cond_uv"]),
-        f["dmst_stex_tp"],
-        on_credit=True,
-        crd_deal_tp=f["crd_deal_tp"],
-        loan_date=f["crd_loan_dt"],
-    )
-    return ok("신용 매도주문이 완료되었습니다.", ord_no=order.ord_no, dmst_stex_tp=order.venue)
+    credit_sale = {"on_credit": True, "crd_deal_tp": f["crd_deal_tp"], "loan_date": f["crd_loan_dt"]}
+    return place_order(broker, f, Side.SELL, "신용 매도주문이 완료되었습니다.", **credit_sale)
 
 
 def modify(broker: Broker, f: dict[str, str]) -> Answer:
-    listing(broker, f["stk_cd"])
-    done = broker.modify(
-        f["orig_ord_no"],
-        f["stk_cd"],
-        _int(f["mdfy_qty"]),
-        _int(f["mdfy_uv"]),
-        _int(f["mdfy_cond_uv"]),
-        f["dmst_stex_tp"],
-        on_credit=True,
-    )
-    return ok(
-        f"{done.order.side.korean}정정 주문입력이 완료되었습니다",
-        ord_no=done.order.ord_no,
-        base_orig_ord_no=done.root_ord_no,
-        mdfy_qty=f"{done.order.quantity:012d}",
-        dmst_stex_tp=done.order.venue,
-    )
+    return api_orders.modify(broker, f, on_credit=True)
 
 
 def cancel(broker: Broker, f: dict[str, str]) -> Answer:
-    listing(broker, f["stk_cd"])
-    done = broker.cancel(f["orig_ord_no"], f["stk_cd"], _int(f["cncl_qty"]), f["dmst_stex_tp"], on_credit=True)
-    return ok(
-        f"{done.order.side.korean}취소 주문입력이 완료되었습니다",
-        ord_no=done.order.ord_no,
-        base_orig_ord_no=done.root_ord_no,
-        cncl_qty=f"{done.order.quantity:012d}",
-    )
+    return api_orders.cancel(broker, f, on_credit=True)
 
 
 def _eligible(broker: Broker, f: dict[str, str]) -> list[Listing]:

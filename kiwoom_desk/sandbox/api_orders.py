@@ -1,9 +1,12 @@
-"""kt10000 buy, kt10001 sell, kt10002 modify, kt10003 cancel (kiwoom-api.md §3).
+"""kt10000 buy, kt10001 sell, kt10002 modify, kt10003 cancel (kiwoom-api.md §3), and the same verbs for credit
+orders (kt10006-kt10009, api_credit.py), which differ only in being on credit and, for a sale, in its lot.
 
-The broker's `OrderRejected` becomes the business error in the HTTP layer, once for all four.
+The broker's `OrderRejected` becomes the business error in the HTTP layer, once for all of them.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from .api_common import Answer, Handler, listing, ok
 from .broker import Broker
@@ -14,24 +17,30 @@ def _int(text: str) -> int:
     return int(text) if text else 0
 
 
+def place_order(broker: Broker, f: dict[str, str], side: Side, message: str, **credit: Any) -> Answer:
+    """A new order from a kt10000/kt10001 (or, with `credit`, kt10006/kt10007) body."""
+    listing(broker, f["stk_cd"])
+    order = broker.place(
+        side,
+        f["stk_cd"],
+        _int(f["ord_qty"]),
+        f["trde_tp"],
+        _int(f["ord_uv"]),
+        _int(f["cond_uv"]),
+        f["dmst_stex_tp"],
+        **credit,
+    )
+    return ok(message, ord_no=order.ord_no, dmst_stex_tp=order.venue)
+
+
 def _place(side: Side) -> Handler:
     def handle(broker: Broker, f: dict[str, str]) -> Answer:
-        listing(broker, f["stk_cd"])
-        order = broker.place(
-            side,
-            f["stk_cd"],
-            _int(f["ord_qty"]),
-            f["trde_tp"],
-            _int(f["ord_uv"]),
-            _int(f["cond_uv"]),
-            f["dmst_stex_tp"],
-        )
-        return ok(f"{side.korean}주문이 완료되었습니다.", ord_no=order.ord_no, dmst_stex_tp=order.venue)
+        return place_order(broker, f, side, f"{side.korean}주문이 완료되었습니다.")
 
     return handle
 
 
-def modify(broker: Broker, f: dict[str, str]) -> Answer:
+def modify(broker: Broker, f: dict[str, str], on_credit: bool = False) -> Answer:
     listing(broker, f["stk_cd"])
     done = broker.modify(
         f["orig_ord_no"],
@@ -40,6 +49,7 @@ def modify(broker: Broker, f: dict[str, str]) -> Answer:
         _int(f["mdfy_uv"]),
         _int(f["mdfy_cond_uv"]),
         f["dmst_stex_tp"],
+        on_credit=on_credit,
     )
     return ok(
         f"{done.order.side.korean}정정 주문입력이 완료되었습니다",
@@ -50,9 +60,9 @@ def modify(broker: Broker, f: dict[str, str]) -> Answer:
     )
 
 
-def cancel(broker: Broker, f: dict[str, str]) -> Answer:
+def cancel(broker: Broker, f: dict[str, str], on_credit: bool = False) -> Answer:
     listing(broker, f["stk_cd"])
-    done = broker.cancel(f["orig_ord_no"], f["stk_cd"], _int(f["cncl_qty"]), f["dmst_stex_tp"])
+    done = broker.cancel(f["orig_ord_no"], f["stk_cd"], _int(f["cncl_qty"]), f["dmst_stex_tp"], on_credit=on_credit)
     return ok(
         f"{done.order.side.korean}취소 주문입력이 완료되었습니다",
         ord_no=done.order.ord_no,
