@@ -9,35 +9,21 @@ them) with the bodies the cash orders use, plus kt10007's loan kind and date.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, TypeVar
-
-import pydantic
+from typing import TYPE_CHECKING
 
 from . import errors
+from ._parts import ClientParts
 from .codes import CreditDeal, TradeType, Venue
 from .credit_models import CreditStock
 from .models import CancelAck, ModifyAck, OrderAck
 
-_Model = TypeVar("_Model", bound=pydantic.BaseModel)
 _DAY = re.compile(r"[0-9]{8}")
 CREDIT_GRADES = ("A", "B", "C", "D", "E")  # kt20016 crd_stk_grde_tp
 CREDIT_MARKETS = {"": "%", "KOSPI": "1", "KOSDAQ": "0"}  # kt20016 mrkt_deal_tp (1 KOSPI, 0 KOSDAQ)
 
 
-class CreditOrders:
-    if TYPE_CHECKING:  # provided by KiwoomClient
-
-        async def _order(self, api_id: str, body: dict[str, str], model: type[_Model]) -> _Model: ...
-
-        async def _pages(
-            self, api_id: str, body: dict[str, str], list_key: str, max_pages: int | None = None
-        ) -> tuple[dict[str, Any], list[Any]]: ...
-
-        @staticmethod
-        def _model(api_id: str, data: Any, model: type[_Model]) -> _Model: ...
-
-        @staticmethod
-        def _check_stock_code(stock_code: str, api_id: str) -> None: ...
+class CreditOrders(ClientParts):
+    if TYPE_CHECKING:  # provided by KiwoomClient (its cash orders' body checks)
 
         def _new_order_body(
             self,

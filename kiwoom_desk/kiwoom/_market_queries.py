@@ -8,12 +8,13 @@ its own table: the same field name means different codes in different TRs.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TypeVar
 
 import pydantic
 
 from . import errors
 from ._numbers import WireNumberError
+from ._parts import ClientParts
 from .market_codes import (
     AmountOrQuantity,
     ChangeSort,
@@ -51,19 +52,7 @@ RANKING_PAGES = 1  # a ranking is its top: one page (the server's page holds doz
 MAX_VI_PAGES = 10  # every stock under a VI: a page holds dozens, and a whole market in VI is not a day that happens
 
 
-class MarketQueries:
-    if TYPE_CHECKING:  # provided by KiwoomClient
-
-        async def _pages(
-            self, api_id: str, body: dict[str, str], list_key: str, max_pages: int | None = None
-        ) -> tuple[dict[str, Any], list[Any]]: ...
-
-        @staticmethod
-        def _model(api_id: str, data: Any, model: type[_Model]) -> _Model: ...
-
-        @staticmethod
-        def _check_stock_code(stock_code: str, api_id: str) -> None: ...
-
+class MarketQueries(ClientParts):
     async def _ranked(
         self, api_id: str, body: dict[str, str], list_key: str, model: type[_Model], max_pages: int
     ) -> list[_Model]:
