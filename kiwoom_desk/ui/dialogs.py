@@ -152,6 +152,8 @@ class ConfirmOrderDialog(QDialog):
         if ticket.side is Side.BUY and ticket.credit and self.margin_percent is not None:
             margin = rules.estimated_cost(ticket, quote, self.margin_percent)
             estimate = (self.tr("Estimated margin and commission"), margin)
+        elif ticket.side is Side.BUY and not ticket.trade_type.needs_price:  # held at the upper limit, as KRX does
+            estimate = (self.tr("Estimated amount (at the upper limit)"), rules.estimated_cost(ticket, quote))
         elif ticket.side is Side.BUY:
             estimate = (self.tr("Estimated amount"), rules.estimated_cost(ticket, quote))
         else:

@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="327"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="329"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="331"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="333"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="333"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="335"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="339"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="341"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -264,31 +264,36 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/dialogs.py" line="156"/>
+        <source>Estimated amount (at the upper limit)</source>
+        <translation>예상 주문금액(상한가 기준)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="158"/>
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="160"/>
         <source>Estimated proceeds after fees and tax</source>
         <translation>수수료·세금 뺀 예상 수령액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="163"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="170"/>
         <source>Credit (own loan), margin {rate}%</source>
         <translation>신용 (자기융자), 증거금 {rate}%</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="172"/>
         <source>Credit, repays the loan of {day}</source>
         <translation>신용, {day} 대출분 상환</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="173"/>
         <source>Credit, repays all loans (oldest first)</source>
         <translation>신용, 융자합 (오래된 대출부터 상환)</translation>
     </message>
@@ -306,47 +311,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="228"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="230"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="233"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="235"/>
         <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="250"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="252"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="252"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="254"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="253"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="255"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="262"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="264"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="263"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="265"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="264"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="266"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="265"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="267"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -523,17 +528,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="293"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="295"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="295"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="297"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="299"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="301"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -1275,21 +1280,26 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/quote_lines.py" line="66"/>
+        <source>Estimated amount at the upper limit: {amount} won</source>
+        <translation>예상 주문금액(상한가 기준): {amount}원</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="68"/>
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="69"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="71"/>
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="75"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="77"/>
         <source>Estimated proceeds after fees and tax: {amount} won</source>
         <translation>수수료·세금 뺀 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="78"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="80"/>
         <source>Sellable: {shares}</source>
         <translation>매도가능수량: {shares}</translation>
     </message>
@@ -1635,22 +1645,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="181"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="182"/>
         <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="183"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="184"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1658,12 +1668,12 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="205"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="207"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="208"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="210"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>

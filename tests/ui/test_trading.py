@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from kiwoom_desk.kiwoom import Side
 from kiwoom_desk.ui.modify_dialog import ModifyDialog
@@ -301,3 +301,14 @@ def test_a_longer_name_bought_later_is_not_cut_in_the_positions(desk: Desk) -> N
         desk.until(lambda name=name: any(p.stock_name == name for p in desk.window.positions.positions.rows()), name)
     needed = table.fontMetrics().horizontalAdvance("SK하이닉스")
     assert table.columnWidth(1) > needed  # the name column grew for the second stock
+
+
+def test_a_market_buys_estimate_says_it_is_at_the_upper_limit(desk: Desk) -> None:
+    """Two newcomers read 925,138원 for 10 shares at about 71,500 as a wrong price: it is the cash held."""
+    desk.fill("005930", 0, 10, trade_type="3")
+    quote = desk.ticket.quote
+    assert quote is not None
+    texts = " ".join(label.text() for label in desk.ticket.findChildren(QLabel))
+    assert (
+        f"예상 주문금액(상한가 기준): {quote.limits.upper * 10 + quote.limits.upper * 10 * 15 // 100_000:,}원" in texts
+    )
