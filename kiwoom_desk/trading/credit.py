@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ..environments import Environment
 from ..kiwoom import CreditDeal, KiwoomError, Side, TradeType
 from .orders import Order
 from .rules import Ticket
@@ -69,12 +70,13 @@ class TermsCache:
         self._terms[terms.code] = (today, terms)
 
 
-def not_offered(error: KiwoomError) -> bool:
+def not_offered(error: KiwoomError, environment: Environment) -> bool:
     """The server said this environment has no credit service at all (Kiwoom's mock server), as opposed to
-    refusing this one order."""
+    refusing this one order. The bare return code 20 counts only in Mock: elsewhere it is a generic code, and an
+    ordinary refusal must not take credit away from a Real account for the rest of the run."""
     return (
         error.code in NOT_OFFERED_CODES
-        or error.return_code in NOT_OFFERED_RETURN_CODES
+        or (environment is Environment.MOCK and error.return_code in NOT_OFFERED_RETURN_CODES)
         or any(text in (error.return_msg or "") for text in NOT_OFFERED_TEXT)
     )
 

@@ -78,6 +78,7 @@ ACCOUNT_DELAY_SECONDS = 0.3  # orders and fills come in bursts: the account is r
 # What of a 00 event the journal keeps as the event names it; side, status and the order's fees are translated.
 _FROM_EVENT = tuple(name for name in EXECUTION_FIELDS if name not in ("side", "status", "commission", "tax"))
 QUOTE_FRESH_SECONDS = 2.0  # a quote no trade stream keeps is good for the limits' check this long
+VI_CHECK_SECONDS = 5.0  # how often marks under VI are checked against their release time
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ class TradingDesk:
         self._account_refresh: asyncio.Task[None] | None = None
         self._stale: set[AccountPart] = set()
         self._reconciling: asyncio.Task[None] | None = None
+        self._vi_watch: asyncio.Task[None] | None = None  # while stocks are marked under VI
         self._reconcile_wanted = False
         self._timers: set[asyncio.TimerHandle] = set()
         self._reading = asyncio.Lock()  # one REST snapshot at a time: an older answer never lands after a newer
@@ -192,15 +194,24 @@ class TradingDesk:
             self._follow_positions()
         await self.read_vi()
 
+    async def _expire_vi(self) -> None:
+        """While stocks are marked under VI: a mark whose release is long past goes (a lost 1h release)."""
+        while self.market_status.vi:
+            await asyncio.sleep(VI_CHECK_SECONDS)
+            for event in self.market_status.expire_vi():
+                for listener in self._listeners:
+                    listener.market_status(event)
+
     async def read_vi(self) -> None:
         """The stocks under VI now (ka10054): at connect and after a reconnect, when a 1h may have been missed.
         A market that can't say (an older server) leaves the 1h pushes to say it."""
+        since = self.market_status.mark()  # a 1h heard while the answer is on the wire is newer than it
         try:
             rows = await self.client.vi_stocks()
         except KiwoomError as error:
             log.info("VI stocks not read: %s", error)
             return
-        for event in self.market_status.seed_vi(vi_from_row(row) for row in rows):
+        for event in self.market_status.seed_vi((vi_from_row(row) for row in rows), since):
             for listener in self._listeners:
                 listener.market_status(event)
 
@@ -212,7 +223,7 @@ class TradingDesk:
             self._portfolio_notice.cancel()
         for timer in self._timers:
             timer.cancel()
-        for task in (self._account_refresh, self._reconciling):
+        for task in (self._account_refresh, self._reconciling, self._vi_watch):
             if task is not None:
                 task.cancel()
                 await asyncio.gather(task, return_exceptions=True)
@@ -363,6 +374,8 @@ class TradingDesk:
             self.market_status.apply(event)
             for listener in self._listeners:
                 listener.market_status(event)
+            if self.market_status.vi and (self._vi_watch is None or self._vi_watch.done()):
+                self._vi_watch = asyncio.get_running_loop().create_task(self._expire_vi())
         elif isinstance(event, BalanceUpdate):
             self.portfolio.apply(event)
             self._follow_positions()
@@ -491,8 +504,8 @@ class TradingDesk:
             raise
 
     async def credit_terms(self, code: str) -> credit.CreditTerms:
-        """`code`'s credit terms (kt20016: eligible, its margin rate), read once a day per stock."""
-        today = date.today()
+        """`code`'s credit terms (kt20016: eligible, its margin rate), read once a (KST) day per stock."""
+        today = datetime.now(KST).date()
         terms = self._credit_terms.get(code, today)
         if terms is None:
             terms = credit.CreditTerms.from_rows(code, await self.client.credit_stocks(stock_code=code))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time as monotonic_time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from ..environments import Environment
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from ..kiwoom import TradeType
     from ..kiwoom.market_models import ViStock
     from ..kiwoom.sandbox_control import SandboxClock
+
+
+VI_EXTENSION = timedelta(seconds=30)  # KRX's random extension of a VI auction, at most
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,12 @@ class MarketStatus:
         self._read_at = 0.0
         self._heard: Heard | None = None
         self.vi: dict[str, VolatilityInterruption] = {}  # code -> the running VI's trigger
+        self._heard_vi = 0  # 1h events applied so far
+        self._vi_heard_at: dict[str, int] = {}  # code -> the count of its latest 1h: newer than a snapshot asked before
+
+    def mark(self) -> int:
+        """Taken before reading ka10054: what 1h says after it is newer than the answer, and stands."""
+        return self._heard_vi
 
     @property
     def sandbox_krx(self) -> bool:
@@ -89,6 +98,8 @@ class MarketStatus:
     def apply(self, event: MarketPhase | VolatilityInterruption) -> bool:
         """Whether the event changed anything shown."""
         if isinstance(event, VolatilityInterruption):
+            self._heard_vi += 1
+            self._vi_heard_at[event.stock_code] = self._heard_vi
             if event.triggered:
                 self.vi[event.stock_code] = event
                 return True
@@ -101,12 +112,29 @@ class MarketStatus:
         self._heard = Heard(phase, next_change(max(said, now) if said else now, self.sandbox_krx).at)
         return True
 
-    def seed_vi(self, running: Iterable[VolatilityInterruption]) -> list[VolatilityInterruption]:
-        """The VIs running now (ka10054): every other mark goes. Returns what to tell the views: each running VI,
-        and a release for each one that ended unheard."""
-        before, self.vi = self.vi, {event.stock_code: event for event in running}
+    def seed_vi(self, running: Iterable[VolatilityInterruption], since: int = 0) -> list[VolatilityInterruption]:
+        """The VIs running now (ka10054, asked at `since`): every other mark goes, except where a 1h heard after
+        `since` said otherwise (a release or a trigger that came while the answer was on the wire stands). Returns
+        what to tell the views: each running VI, and a release for each one that ended unheard."""
+        fresh = {code for code, count in self._vi_heard_at.items() if count > since}
+        before = self.vi
+        self.vi = {event.stock_code: event for event in running if event.stock_code not in fresh}
+        self.vi |= {code: event for code, event in before.items() if code in fresh}
         ended = [released(code) for code in before if code not in self.vi]
         return [*self.vi.values(), *ended]
+
+    def expire_vi(self) -> list[VolatilityInterruption]:
+        """Marks whose release time is past by more than KRX's random extension (30 s) go, with a release for the
+        views: a lost 1h release never leaves a stock marked (and its order types greyed) for the rest of the day."""
+        now = self.now()
+        over = [
+            code
+            for code, vi in self.vi.items()
+            if (ends := _at(now, vi.release_time)) is not None and now > ends + VI_EXTENSION
+        ]
+        for code in over:
+            del self.vi[code]
+        return [released(code) for code in over]
 
     def vi_of(self, code: str) -> VolatilityInterruption | None:
         return self.vi.get(code)

@@ -93,7 +93,7 @@ class OrderActions(QObject):
         except OrderStateUnknownError:
             self.status.show_message(self._unknown_text(), True)
         except KiwoomError as error:
-            if ticket.credit and credit.not_offered(error) and desk is not None:
+            if ticket.credit and desk is not None and credit.not_offered(error, desk.environment):
                 self._no_credit(desk.environment, error)
                 return
             self.status.show_message(self.tr("Order refused: {reason}").format(reason=explain(error)), True)
@@ -138,7 +138,7 @@ class OrderActions(QObject):
         try:
             return await desk.credit_terms(code)
         except KiwoomError as error:
-            if credit.not_offered(error):
+            if credit.not_offered(error, desk.environment):
                 self._no_credit(desk.environment, error)
             return None
 

@@ -81,3 +81,31 @@ def test_the_sandbox_krx_day_keeps_krx_hours_to_the_letter() -> None:
     assert taken == {T.AFTER_HOURS_SINGLE}
     night = datetime(2026, 11, 25, 8, 20, tzinfo=KST)
     assert set(types_not_taken_now(Environment.SANDBOX, night, sandbox_krx=True)) == set(T)
+
+
+def _vi(code: str, triggered: bool = True, release: str = "100210") -> VolatilityInterruption:
+    return VolatilityInterruption(code, triggered, "정적", 78_000, "100000", release, 71_000, None, 1, True)
+
+
+def test_a_1h_heard_while_ka10054_is_on_the_wire_outlives_its_older_answer() -> None:
+    """A reconnect reads ka10054 while the socket already delivers 1h: the answer was taken before them."""
+    wall = Wall(datetime(2026, 11, 25, 10, 0, 30, tzinfo=KST))
+    status = MarketStatus(Environment.REAL, wall, wall.monotonic)
+    status.apply(_vi("005930"))
+    since = status.mark()  # ka10054 asked here...
+    status.apply(_vi("005930", triggered=False))  # ...005930 released meanwhile
+    status.apply(_vi("000660"))  # ...and 000660 triggered meanwhile
+    told = status.seed_vi([_vi("005930"), _vi("035720")], since)  # the answer, as it was when asked
+    assert set(status.vi) == {"000660", "035720"}  # the release and the new trigger stand; the rest is the answer
+    assert {(event.stock_code, event.triggered) for event in told} == {("000660", True), ("035720", True)}
+
+
+def test_a_mark_whose_release_is_long_past_goes_with_a_release() -> None:
+    wall = Wall(datetime(2026, 11, 25, 10, 2, 30, tzinfo=KST))
+    status = MarketStatus(Environment.REAL, wall, wall.monotonic)
+    status.apply(_vi("005930", release="100210"))
+    assert status.expire_vi() == []  # 20 s past: the random extension may still run
+    wall.now = datetime(2026, 11, 25, 10, 2, 41, tzinfo=KST)
+    (released,) = status.expire_vi()  # 31 s past: the 1h release was lost
+    assert (released.stock_code, released.triggered, status.vi) == ("005930", False, {})
+    assert status.not_taken_for("005930") == {}  # its order types are offered again
