@@ -200,6 +200,17 @@ class Holding(WireModel):
     credit_type_name: str = Field("", alias="crd_tp_nm")
     loan_date: LoanDate = Field("", alias="crd_loan_dt")  # a credit lot's loan date ("" when cash or summed)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _date_only_on_credit(cls, data: Any) -> Any:
+        """A row that is not on credit has no loan date to carry: whatever its field holds (the real server's
+        format for cash rows is not documented) is not read, so an odd value never fails the whole balance."""
+        if isinstance(data, dict) and "crd_loan_dt" in data:
+            kind = CreditType.parse(data.get("crd_tp"))
+            if kind is None or not kind.is_credit:
+                return {**data, "crd_loan_dt": ""}
+        return data
+
     @property
     def on_credit(self) -> bool:
         return self.credit_type is not None and self.credit_type.is_credit

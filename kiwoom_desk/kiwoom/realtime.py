@@ -78,8 +78,11 @@ def _text(values: dict[str, Any], fid: str) -> str:
     return str(values.get(fid, "")).strip()
 
 
-def _day(values: dict[str, Any], fid: str) -> str:
-    """A YYYYMMDD date FID, or "" when absent; anything else makes the entry unreadable (a lot is sold by it)."""
+def _day(values: dict[str, Any], fid: str, credit: CreditType | None) -> str:
+    """A credit lot's YYYYMMDD date FID, or "" when absent or when the entry is not on credit (its field is not
+    read); on credit, anything else makes the entry unreadable (a lot is sold by its date)."""
+    if credit is None or not credit.is_credit:
+        return ""
     text = _text(values, fid)
     if text and not re.fullmatch(r"[0-9]{8}", text):
         raise KeyError(f"{fid} (a date) is not YYYYMMDD: {text[:20]!r}")
@@ -119,7 +122,7 @@ def _execution(values: dict[str, Any], item: str) -> OrderExecution:
         order_commission=optional_int(values.get("938")),
         order_tax=optional_int(values.get("939")),
         credit_type=CreditType.parse(values.get("922", "")),
-        loan_date=_day(values, "923"),
+        loan_date=_day(values, "923", CreditType.parse(values.get("922", ""))),
     )
 
 
@@ -134,7 +137,7 @@ def _balance(values: dict[str, Any], item: str) -> BalanceUpdate:
         sellable=parse_int(values.get("933", "")),
         profit_rate=optional_decimal(values.get("8019")),
         credit_type=CreditType.parse(values.get("917", "")),
-        loan_date=_day(values, "916"),
+        loan_date=_day(values, "916", CreditType.parse(values.get("917", ""))),
         loan_amount=optional_int(values.get("957")),
         loan_interest=optional_int(values.get("958")),
     )
