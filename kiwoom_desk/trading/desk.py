@@ -141,6 +141,7 @@ class TradingDesk:
         self._stale: set[AccountPart] = set()
         self._reconciling: asyncio.Task[None] | None = None
         self._vi_watch: asyncio.Task[None] | None = None  # while stocks are marked under VI
+        self._vi_read: asyncio.Task[None] | None = None  # the first ka10054 read, beside the start
         self._reconcile_wanted = False
         self._timers: set[asyncio.TimerHandle] = set()
         self._reading = asyncio.Lock()  # one REST snapshot at a time: an older answer never lands after a newer
@@ -192,7 +193,8 @@ class TradingDesk:
             await self.realtime.register([""], ["00", "04"])  # account-wide: orders and balance
             await self.realtime.register([""], ["0s", "1h"])  # every stock: the market's phase and its VIs
             self._follow_positions()
-        await self.read_vi()
+        # Beside the start, not before it: the window need not wait on ka10054 (a 1h heard meanwhile stands).
+        self._vi_read = asyncio.get_running_loop().create_task(self.read_vi())
 
     async def _expire_vi(self) -> None:
         """While stocks are marked under VI: a mark whose release is long past goes (a lost 1h release)."""
@@ -223,7 +225,7 @@ class TradingDesk:
             self._portfolio_notice.cancel()
         for timer in self._timers:
             timer.cancel()
-        for task in (self._account_refresh, self._reconciling, self._vi_watch):
+        for task in (self._account_refresh, self._reconciling, self._vi_watch, self._vi_read):
             if task is not None:
                 task.cancel()
                 await asyncio.gather(task, return_exceptions=True)
