@@ -1,7 +1,8 @@
 """ka10054 변동성완화장치발동종목요청 on /api/dostk/stkinfo, list `motn_stk` (kiwoom-api-market.md §6.4): the stocks
 under VI now, one row each, dropped on release. Filters the Sandbox can know are honoured; it has no 관리, 투자경고,
 투자주의, 환기, 단기과열, 증거금100% or ETN listings, so those flags exclude nothing. KRX only: stex_tp 2 (NXT)
-lists nothing, and no VI runs in the after-hours single-price session (bf_mkrt_tp 2)."""
+lists nothing; bf_mkrt_tp 1 lists the regular session's VIs (an opening or closing auction that runs on as a VI
+among them) and 2 those of the after-hours single-price session."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from .broker import Broker
 from .krx_day import KrxDay
 from .listings import Listing
 from .traded import millions, traded_value
-from .vi import BOTH, DYNAMIC, STATIC, Interruption, row_10054
+from .vi import AFTER_HOURS, BOTH, DYNAMIC, STATIC, Interruption, row_10054
 
 _KINDS = {"0": {STATIC, DYNAMIC, BOTH}, "1": {STATIC}, "2": {DYNAMIC}, "3": {BOTH}}
 _MARKETS = {"000": {"0", "8", "10"}, "001": {"0", "8"}, "101": {"10"}}  # ETFs are listed on KOSPI
@@ -40,7 +41,8 @@ def vi_stocks(broker: Broker, f: dict[str, str]) -> Answer:
         if (
             (only is not None and code != only)
             or f["stex_tp"] == "2"
-            or f["bf_mkrt_tp"] == "2"
+            or (f["bf_mkrt_tp"] == "1" and vi.session == AFTER_HOURS)
+            or (f["bf_mkrt_tp"] == "2" and vi.session != AFTER_HOURS)
             or stock.market not in _MARKETS[f["mrkt_tp"]]
             or vi.kind not in _KINDS[f["motn_tp"]]
             or (f["motn_drc"] == "1" and not vi.up)

@@ -7,9 +7,11 @@ jump (POST /sandbox/clock) runs every phase in between at once.
 
 - 08:30 opening auction collects (0s `0`); 61 until 08:40 (0s `0` again, unfilled 61 expire); 09:00 match (`3`).
 - 15:20 closing auction (`2`): resting orders join, 5 (조건부지정가) counts as a market order; 15:30 match,
-  every regular order left expires (`4`, `8`).
+  every regular order left expires (`4`, `8`). A stock whose closing price would reach a VI band runs on as a VI
+  and matches (and its orders expire) at the release, about two minutes later.
 - 15:40 장후 시간외종가 (`a`): 81 at today's close; 16:00 unfilled 81 expire (`b`), 시간외 단일가 starts (`c`):
-  62 within ±10 % of the close, a match at 16:10, 16:20 … 18:00; 18:00 unfilled 62 expire (`d`, `9`).
+  62 within ±10 % of the close, a match at 16:10, 16:20 … 18:00 (one that would reach the dynamic band waits for
+  its VI's release); 18:00 unfilled 62 expire (`d`, `9`).
 - 18:10 the next weekday starts at 08:20 from today's close (the broker keeps the day).
 While an auction collects, each market step adds one buy and one sell of the simulated market within four ticks
 of the reference price (deterministic under the seed) and the book shows the collected limit orders; 61 and 81
@@ -39,7 +41,17 @@ from .market_clock import (
     next_weekday,
 )
 from .state import Order, Side
-from .vi import STATIC_PERCENT, Interruption, ViBoard, beyond, dynamic_percent
+from .vi import (
+    AFTER_HOURS,
+    CLOSING,
+    CONTINUOUS,
+    OPENING,
+    STATIC_PERCENT,
+    Interruption,
+    ViBoard,
+    beyond,
+    dynamic_percent,
+)
 
 PhaseListener = Callable[[str, datetime], None]  # (FID 215 code, the event's time)
 ViListener = Callable[[Interruption, bool], None]  # (the VI, released)
@@ -72,6 +84,7 @@ class KrxDay:
         self._order_seq: dict[str, int] = {}  # ord_no -> time priority in the auction it waits for
         self._market_orders: dict[str, list[AuctionOrder]] = {}  # the simulated market's, per code
         self._steps: dict[str, int] = {}
+        self._single_price_last: dict[str, int] = {}  # code -> today's last after-hours match (the dynamic ref)
         self._running = False
 
     @property
@@ -160,7 +173,7 @@ class KrxDay:
             (at(15, 40), lambda: self._announce("a")),
             (at(16, 0), self._after_hours_single),
         ]
-        events += [(at(16 + n // 6, n % 6 * 10), lambda: self._match_all("62")) for n in range(1, 12)]
+        events += [(at(16 + n // 6, n % 6 * 10), lambda: self._match_all(AFTER_HOURS)) for n in range(1, 12)]
         events.append((at(18, 0), self._last_single_price))
         events.append((at(DAY_END.hour, DAY_END.minute), lambda: self._start_day(next_weekday(day))))
         events += [(vi.release, partial(self._release, code)) for code, vi in self.board.running.items()]
@@ -181,13 +194,19 @@ class KrxDay:
             self._show(code)
 
     def _open(self) -> None:
-        self._match_all("open")
-        self.broker.expire(o for o in self.broker.open_orders() if o.trade_type == "3")  # market orders do not rest
+        self._match_all(OPENING)
+        # market orders do not rest, but for a stock whose opening waits for its VI
+        self.broker.expire(
+            o for o in self.broker.open_orders() if o.trade_type == "3" and o.code not in self.board.running
+        )
         self._announce("3")
 
     def _close(self) -> None:
-        self._match_all("close")
-        self.broker.expire(self.broker.open_orders())  # regular orders are day orders: they end at 15:30
+        for running in self.board.running.values():
+            running.session = CLOSING  # a VI from continuous trading still running: the close waits for it
+        self._match_all(CLOSING)
+        # regular orders are day orders: they end at 15:30, or with the VI that holds their stock's close
+        self.broker.expire(o for o in self.broker.open_orders() if o.code not in self.board.running)
         self._announce("4")
         self._announce("8")
 
@@ -196,14 +215,18 @@ class KrxDay:
         self._collect("c")
 
     def _last_single_price(self) -> None:
-        self._match_all("62")
+        self._match_all(AFTER_HOURS)
         self._end_session("62", "d")
         for code in self.broker.market.quotes:
-            self.broker.market.rebuild_book(code)
+            if code not in self.board.running:
+                self.broker.market.rebuild_book(code)
         self._announce("9")
 
     def _end_session(self, trade_type: str, code215: str) -> None:
-        self.broker.expire(o for o in self.broker.open_orders() if o.trade_type == trade_type)
+        """The session's unfilled orders expire, but for a stock whose match waits for its VI's release."""
+        self.broker.expire(
+            o for o in self.broker.open_orders() if o.trade_type == trade_type and o.code not in self.board.running
+        )
         self._announce(code215)
 
     def _start_day(self, day: date) -> None:
@@ -214,6 +237,7 @@ class KrxDay:
         self._forget_auctions()
         self._end_every_vi()
         self.board.new_day()
+        self._single_price_last.clear()
         self.broker.start_trading_day()  # keeps the day that ended, rebases every price on its close
 
     def _announce(self, code215: str) -> None:
@@ -241,8 +265,9 @@ class KrxDay:
             if phase is Phase.AFTER_HOURS_CLOSE_PRICE:
                 return quote.price
             raise OrderRejected(f"{name} 주문은 장후 시간외종가 시간(15:40~16:00)에만 받습니다. {current}")
+        running = self.board.running.get(code)
         if trade_type == "62":
-            if phase is not Phase.AFTER_HOURS_SINGLE:
+            if phase is not Phase.AFTER_HOURS_SINGLE and not (running and running.session == AFTER_HOURS):
                 raise OrderRejected(f"{name} 주문은 시간외 단일가 시간(16:00~18:00)에만 받습니다. {current}")
             lower, upper = self.single_price_band(code)
             if not lower <= price <= upper:
@@ -263,6 +288,8 @@ class KrxDay:
             raise OrderRejected(f"{name} 주문은 정규시장 연속매매 시간(09:00~15:20)에만 받습니다. {current}")
         if phase in (Phase.PRE_OPEN, Phase.CONTINUOUS):
             return None
+        if running is not None and running.session == CLOSING and trade_type != "5":
+            return None  # its closing auction runs on until the VI's release
         if phase is Phase.CLOSING_AUCTION:
             if trade_type == "5":
                 raise OrderRejected(f"{name} 주문은 장마감 동시호가(15:20) 전까지만 받습니다. {current}")
@@ -309,7 +336,7 @@ class KrxDay:
         instrument = self.broker.market.listings[code].instrument
         self._steps[code] = step = self._steps.get(code, 0) + 1
         rng = random.Random(f"{self.broker.market.seed}:{code}:auction:{self.broker.today()}:{step}")
-        if self.clock.phase() is Phase.AFTER_HOURS_SINGLE:
+        if self._kind(code) == AFTER_HOURS:
             lower, upper = self.single_price_band(code)
         else:
             limits = self.broker.market.limits(code)
@@ -358,7 +385,6 @@ class KrxDay:
         what is left of the order that hit the band) are its first orders, the resting orders join by time."""
         quote = self.broker.market.quotes[code]
         static_ref = self.board.static_ref(code, quote.open)
-        vi = self.board.start(code, static, dynamic, price, static_ref, dynamic_ref, self.clock.now())
         book = self.broker.market.book(code)
         orders = self._market_orders[code] = []
         for buy, levels in ((False, book.asks), (True, book.bids)):
@@ -368,23 +394,60 @@ class KrxDay:
         for order in sorted(self.broker.open_orders(), key=lambda o: o.ord_no):
             if order.code == code:
                 self._order_seq.setdefault(order.ord_no, next(self._seq))
-        self._show(code)
-        self.broker.auction_shown(code)
+        self._started(self.board.start(code, static, dynamic, price, (static_ref, dynamic_ref), self.clock.now()))
+
+    def _auction_halts(self, code: str, kind: str) -> bool:
+        """An auction about to match at a price that reaches a VI band (krx-rules.md §8: static in the opening and
+        closing auctions, dynamic in the closing one and after hours) does not match: the stock's call runs on as
+        a VI, with the orders it has, and matches at the release."""
+        quote = self.broker.market.quotes[code]
+        if code in self.board.running:
+            return True
+        entries, _ = self._entries(code, kind)
+        result = clearing_price(entries, quote.price)
+        if result is None:
+            return False
+        price = result[0]
+        static_ref = quote.base_price if kind == OPENING else self.board.static_ref(code, quote.open)
+        dynamic_ref = self._single_price_last.get(code, quote.price) if kind == AFTER_HOURS else quote.price
+        static = kind != AFTER_HOURS and beyond(price, static_ref, STATIC_PERCENT)
+        dynamic = kind != OPENING and beyond(
+            price, dynamic_ref, dynamic_percent(self.broker.market.listings[code], kind)
+        )
+        if not (static or dynamic):
+            return False
+        now = self.clock.now()
+        self._started(self.board.start(code, static, dynamic, price, (static_ref, dynamic_ref), now, kind))
+        return True
+
+    def _started(self, vi: Interruption) -> None:
+        self._show(vi.code)
+        self.broker.auction_shown(vi.code)
         for listener in self.vi_listeners:
             listener(vi, False)
 
     def _release(self, code: str) -> None:
         """The VI auction matches and continuous trading resumes; its price is the new static reference. A VI
-        still running when the closing auction starts hands its orders to that auction."""
-        if code not in self.board.running:
+        from continuous trading still running when the closing auction starts hands its orders to that auction;
+        one that holds an opening, closing or after-hours match runs that match now, and the orders that match
+        would have ended go."""
+        running = self.board.running.get(code)
+        if running is None:
             return
-        if self.clock.phase() is Phase.CONTINUOUS:
-            matched = self._match(code, "vi")
-            if matched is not None:
+        session, phase = running.session, self.clock.phase()
+        if session != CONTINUOUS or phase is Phase.CONTINUOUS:
+            matched = self._match(code, session)
+            if matched is not None and session in (CONTINUOUS, OPENING):
                 self.board.static_refs[code] = matched
         vi = self.board.end(code, self.clock.now())
         for listener in self.vi_listeners:
             listener(vi, True)
+        ended = {OPENING: {"3"}, CLOSING: REGULAR_TYPES, AFTER_HOURS: {"62"}}.get(session, set())
+        if session == AFTER_HOURS and phase is Phase.AFTER_HOURS_SINGLE:
+            ended = set()  # the next 10-minute match takes them
+        self.broker.expire(o for o in self.broker.open_orders() if o.code == code and o.trade_type in ended)
+        if session == AFTER_HOURS and phase is not Phase.AFTER_HOURS_SINGLE:
+            self.broker.market.rebuild_book(code)
 
     def _end_every_vi(self) -> None:
         for code in list(self.board.running):
@@ -422,12 +485,12 @@ class KrxDay:
         simulated market's; with the account's orders by seq."""
         owners: dict[int, Order] = {}
         entries: list[AuctionOrder] = []
-        types = frozenset({"62"}) if kind == "62" else REGULAR_TYPES
+        types = frozenset({"62"}) if kind == AFTER_HOURS else REGULAR_TYPES
         for order in self.broker.open_orders():
             if order.code != code or not self._joins(order, kind, types):
                 continue
             seq = self._order_seq.setdefault(order.ord_no, next(self._seq))
-            price = 0 if kind == "close" and order.trade_type == "5" else order.limit_price
+            price = 0 if kind == CLOSING and order.trade_type == "5" else order.limit_price
             entries.append(AuctionOrder(order.side is Side.BUY, price, order.open_qty, seq))
             owners[seq] = order
         return entries + self._market_orders.get(code, []), owners
@@ -435,14 +498,15 @@ class KrxDay:
     @staticmethod
     def _joins(order: Order, kind: str, types: frozenset[str]) -> bool:
         """A VI auction takes every resting regular order (a 최유리/최우선 one at the limit it got at entry)."""
-        if kind == "vi":
+        if kind == CONTINUOUS:
             return order.trade_type not in SESSION_TYPES and order.triggered
         return order.trade_type in types
 
     def _kind(self, code: str) -> str | None:
-        if code in self.board.running and self.clock.phase() is Phase.CONTINUOUS:
-            return "vi"
-        return {Phase.PRE_OPEN: "open", Phase.CLOSING_AUCTION: "close", Phase.AFTER_HOURS_SINGLE: "62"}.get(
+        running = self.board.running.get(code)
+        if running is not None and (running.session != CONTINUOUS or self.clock.phase() is Phase.CONTINUOUS):
+            return running.session
+        return {Phase.PRE_OPEN: OPENING, Phase.CLOSING_AUCTION: CLOSING, Phase.AFTER_HOURS_SINGLE: AFTER_HOURS}.get(
             self.clock.phase()
         )
 
@@ -472,8 +536,10 @@ class KrxDay:
         self.broker.market.show_book(code, book)
 
     def _match_all(self, kind: str) -> None:
+        """Each stock's auction matches, but one whose price would reach a VI band runs on as a VI."""
         for code in self.broker.market.quotes:
-            self._match(code, kind)
+            if not self._auction_halts(code, kind):
+                self._match(code, kind)
 
     def _match(self, code: str, kind: str) -> int | None:
         """Runs the auction of `code`; the price it matched at, if any."""
@@ -482,7 +548,7 @@ class KrxDay:
         result = clearing_price(entries, quote.price)
         self._market_orders[code] = []
         if result is None:
-            if kind == "62":
+            if kind == AFTER_HOURS:
                 self._show(code)
             else:
                 self.broker.market.rebuild_book(code)
@@ -491,16 +557,17 @@ class KrxDay:
         own = 0
         for seq, quantity in allocate(entries, price, volume).items():
             if seq in owners:
-                self.broker.execute(owners[seq], price, quantity, moves_price=kind != "62")
+                self.broker.execute(owners[seq], price, quantity, moves_price=kind != AFTER_HOURS)
                 own += quantity
         rest = max(volume - own, 0)  # the simulated market's own trades with itself
-        if kind == "62":
+        if kind == AFTER_HOURS:
             quote.volume += rest  # after-hours trades leave the close as the price
+            self._single_price_last[code] = price
         else:
             quote.trade(price, rest)
-        if kind == "open":
+        if kind == OPENING:
             quote.open = quote.high = quote.low = price
-        if kind == "62":
+        if kind == AFTER_HOURS:
             self._show(code)  # the next round collects afresh
         else:
             self.broker.market.rebuild_book(code)

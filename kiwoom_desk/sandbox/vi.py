@@ -4,11 +4,15 @@ bursts that reach the bands, and what `1h`, `0g` and ka10054 say about it (krx-r
 - Static VI: a trade at or beyond ±10 % of the static reference (the last single-price auction's price today: the
   opening auction's, or a VI auction's; the base price before any).
 - Dynamic VI: a trade at or beyond the dynamic band from the price before the order (or burst) that trades:
-  ±3 % for the Sandbox's KOSPI 200 stocks, ±6 % for the others.
+  ±3 % for the Sandbox's KOSPI 200 stocks, ±6 % for the others; in the closing auction ±2 % / ±4 % of the last
+  continuous price, and in the after-hours single-price session ±3 % / ±6 % of its last match (or the close).
+- An auction whose price would reach a band (the opening auction: static, from the base price; the closing auction:
+  static or dynamic; a 10-minute after-hours match: dynamic only) does not match: the stock's call runs on as a VI
+  and matches at its release.
 - KOSPI 200 here: a KOSPI ("0") stock whose stocks.csv base price × listed shares is at least 1조원 (fixed, so
   membership does not move with the day's prices). ETFs and KOSDAQ count as the others.
 - The VI auction lasts 2 minutes plus a seeded extension of 0-30 s, then matches and trading resumes.
-Runs only in continuous trading on the KRX clock (krx_day); the continuous clock never sees a VI.
+Runs only on the KRX clock (krx_day); the continuous clock never sees a VI.
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ from .numbers import rate, signed_price
 
 STATIC_PERCENT = 10
 DYNAMIC_PERCENT_KOSPI200, DYNAMIC_PERCENT_OTHER = 3, 6
+CLOSING_PERCENT_KOSPI200, CLOSING_PERCENT_OTHER = 2, 4  # the closing auction's dynamic band
+# where a VI started, which is the auction its release runs: a VI auction in continuous trading, or the opening,
+# closing or after-hours single-price auction that runs on as a VI
+CONTINUOUS, OPENING, CLOSING, AFTER_HOURS = "vi", "open", "close", "62"
 KOSPI200_MIN_CAP = 1_000_000_000_000  # 1조원 of stocks.csv base price × listed shares
 AUCTION = timedelta(minutes=2)
 MAX_EXTENSION_SECONDS = 30
@@ -41,7 +49,9 @@ def kospi200(listing: Listing) -> bool:
     )
 
 
-def dynamic_percent(listing: Listing) -> int:
+def dynamic_percent(listing: Listing, session: str = CONTINUOUS) -> int:
+    if session == CLOSING:
+        return CLOSING_PERCENT_KOSPI200 if kospi200(listing) else CLOSING_PERCENT_OTHER
     return DYNAMIC_PERCENT_KOSPI200 if kospi200(listing) else DYNAMIC_PERCENT_OTHER
 
 
@@ -63,6 +73,7 @@ class Interruption:
     triggered: datetime
     release: datetime  # planned: two minutes plus the extension; the actual time once released
     count: int  # the stock's VIs today, this one included
+    session: str = CONTINUOUS  # the auction the release runs (see CONTINUOUS ... AFTER_HOURS)
 
     @property
     def kind(self) -> str:
@@ -94,12 +105,21 @@ class ViBoard:
         return self.static_refs.get(code, opened)
 
     def start(
-        self, code: str, static: bool, dynamic: bool, price: int, static_ref: int, dynamic_ref: int, now: datetime
+        self,
+        code: str,
+        static: bool,
+        dynamic: bool,
+        price: int,
+        refs: tuple[int, int],
+        now: datetime,
+        session: str = CONTINUOUS,
     ) -> Interruption:
+        """`refs`: the static and the dynamic reference prices."""
         count = self.counts[code] = self.counts.get(code, 0) + 1
         rng = random.Random(f"{self.seed}:{code}:vi:{now:%Y%m%d}:{count}")
         release = now + AUCTION + timedelta(seconds=rng.randint(0, MAX_EXTENSION_SECONDS))
-        interruption = Interruption(code, static, dynamic, price, static_ref, dynamic_ref, now, release, count)
+        static_ref, dynamic_ref = refs
+        interruption = Interruption(code, static, dynamic, price, static_ref, dynamic_ref, now, release, count, session)
         self.running[code] = interruption
         return interruption
 
@@ -141,7 +161,7 @@ def real_1h(
         "14": str(value_millions),
         "9068": "2" if released else "1",
         "9008": "101" if listing.market == "10" else "001",
-        "9075": "1",  # the regular session (ka10054 bf_mkrt_tp 1): no VI runs after hours here
+        "9075": "2" if vi.session == AFTER_HOURS else "1",  # as ka10054's bf_mkrt_tp: 1 regular, 2 after hours
         "1221": str(vi.price),
         "1223": vi.triggered.strftime("%H%M%S"),
         "1224": vi.release.strftime("%H%M%S"),
