@@ -569,6 +569,7 @@ class TradingDesk:
             time=datetime.now(KST).strftime("%H%M%S"),
             venue=ack.venue or ticket.venue.value,
             on_credit=ticket.credit,
+            loan_date=ticket.loan_date,
         )
         self._notify_orders(self.ledger.acknowledge(order))
         self._expect_events([ack.order_no], since)

@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING
 
 from ..environments import Environment
 from ..kiwoom.events import MarketPhase, VolatilityInterruption
-from .sessions import KST, PHASE_CODES, NextChange, NotTaken, Phase, market_phase, next_change, types_not_taken_in_vi
+from .sessions import (
+    CLOSING_CALL_TYPES,
+    KST,
+    PHASE_CODES,
+    NextChange,
+    NotTaken,
+    Phase,
+    market_phase,
+    next_change,
+    types_not_taken_in_vi,
+)
 
 if TYPE_CHECKING:
     from ..kiwoom import TradeType
@@ -143,6 +153,11 @@ class MarketStatus:
         """The order types `code`'s VI auction can't take (none when it is not under VI)."""
         vi = self.vi.get(code)
         return types_not_taken_in_vi(vi.release_time) if vi is not None else {}
+
+    def taken_for(self, code: str) -> frozenset[TradeType]:
+        """The order types `code` takes although the session's hours are over: a closing auction that a VI runs on
+        past 15:30 still takes 보통 and 시장가 until its release (krx-rules.md §8)."""
+        return CLOSING_CALL_TYPES if code in self.vi and self.phase() is Phase.AFTER_CLOSE else frozenset()
 
 
 def released(code: str) -> VolatilityInterruption:

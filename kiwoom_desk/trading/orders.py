@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from ..kiwoom import OrderStatus, Side, TradeType
+from ..kiwoom import CreditType, OrderStatus, Side, TradeType
 from ..kiwoom.events import OrderExecution
 from .freshness import keep_newer, newer_than
 
@@ -91,6 +91,7 @@ class Order:
     trade_type: TradeType | None = None  # known for our own acknowledged orders; the server names the others
     state: OrderState = OrderState.WORKING
     on_credit: bool = False  # a 신용 order: modified and cancelled by kt10008/kt10009, never kt10002/kt10003
+    loan_date: str = ""  # a credit sell of one lot: that loan's date (00 FID 923 with 922 33, or the ticket's)
 
     @classmethod
     def from_open_order(cls, row: OpenOrder) -> Order:
@@ -135,7 +136,13 @@ class Order:
             orig_order_no=event.orig_order_no,
             trade_type=(known.trade_type if known else None) or TradeType.from_name(event.trade_type_name),
             on_credit=_credit_event(event) or (known is not None and known.on_credit),
+            loan_date=_lot_sold(event) or (known.loan_date if known else ""),
         )
+
+
+def _lot_sold(event: OrderExecution) -> str:
+    """The loan a credit sell of one lot (922 33) repays, by its date (923); "" for any other order."""
+    return event.loan_date if event.credit_type is CreditType.OWN_LOAN_REPAY else ""
 
 
 def _credit_event(event: OrderExecution) -> bool:
@@ -182,6 +189,9 @@ class OrderLedger:
         """Takes a full snapshot: orders missing from it were filled or cancelled and leave. An order a real-time
         event touched after `since` keeps what the event said: the snapshot was taken before it."""
         fresh = {row.order_no: Order.from_open_order(row) for row in snapshot if row.unfilled > 0}
+        for number, order in fresh.items():  # ka10075 names no loan: a credit sell keeps the one it was sent with
+            if number in self.orders and self.orders[number].loan_date:
+                fresh[number] = replace(order, loan_date=self.orders[number].loan_date)
         newer = [number for number in newer_than(self._changed, since) if number in self._states]
         states = keep_newer(dict.fromkeys(fresh, OrderState.WORKING), self._states, newer)
         fresh = keep_newer(fresh, self.orders, newer)
@@ -224,6 +234,7 @@ class OrderLedger:
             trade_type=order.trade_type,
             venue=known.venue or order.venue,
             on_credit=known.on_credit or order.on_credit,
+            loan_date=known.loan_date or order.loan_date,
         )
         return self._put(merged, known.state) if merged != known else LedgerChange()
 

@@ -170,6 +170,10 @@ VI_REFUSED = frozenset(
 )
 
 
+# A closing auction run on by a VI (its price reached a band at 15:30) still takes these until the release.
+CLOSING_CALL_TYPES = frozenset({TradeType.LIMIT, TradeType.MARKET})
+
+
 @dataclass(frozen=True)
 class ViAuction:
     """Why a type is greyed for one stock: its VI auction, released at `release` (HHMMSS, may be empty)."""

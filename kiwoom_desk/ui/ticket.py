@@ -190,7 +190,8 @@ class OrderTicket(TicketLayout):
 
     def load_order(self, order: Order) -> None:
         side = order.side or Side.BUY
-        self.load(side, order.stock_code, TradeType.LIMIT, order.price, order.unfilled, order.on_credit)
+        loan = order.loan_date if side is Side.SELL else ""
+        self.load(side, order.stock_code, TradeType.LIMIT, order.price, order.unfilled, order.on_credit, loan)
 
     # ---- reading and checking ----------------------------------------------------------------------------
 

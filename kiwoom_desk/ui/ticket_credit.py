@@ -62,6 +62,7 @@ class CreditChoice(QObject):
         self.terms: dict[str, CreditTerms] = {}
         self.lots: dict[str, list[tuple[str, int]]] = {}
         self.code: str | None = None
+        self._lots_code: str | None = None  # the stock whose lots loanCombo lists
         self.side = Side.BUY
         self.creditCombo.currentIndexChanged.connect(lambda *_: self._update())
         self.loanCombo.currentIndexChanged.connect(lambda *_: self.changed.emit())
@@ -138,21 +139,28 @@ class CreditChoice(QObject):
     def choose(self, credit: bool, loan_date: str = "") -> None:
         """Cash, or credit (a sell: the lot of `loan_date`, "" for every lot)."""
         self.creditCombo.setCurrentIndex(CREDIT if credit and self.offered else CASH)
-        self._fill_lots()
-        self.loanCombo.setCurrentIndex(max(self.loanCombo.findData(loan_date), 0))
+        self._fill_lots(loan_date)
         self._update()
 
     # ---- showing -----------------------------------------------------------------------------------------
 
-    def _fill_lots(self) -> None:
-        """융자합 and the stock's lots, oldest first, keeping the one chosen."""
-        chosen = self.loanCombo.currentData()
+    def _fill_lots(self, chosen: str | None = None) -> None:
+        """융자합 and the stock's lots, oldest first, keeping the one chosen (`chosen`, else the current one). A
+        chosen lot of this stock that is no longer held stays, as gone (nothing to sell), rather than turning into
+        융자합 unseen: a sell of every loan is not the order the trader set up."""
+        if chosen is None:
+            chosen = str(self.loanCombo.currentData() or "") if self._lots_code == self.code else ""
+        self._lots_code = self.code
+        lots = self.lots.get(self.code or "", [])
         self.loanCombo.blockSignals(True)
         self.loanCombo.clear()
         self.loanCombo.addItem(QCoreApplication.translate("CreditChoice", "All loans"), "")
-        for day, shares in self.lots.get(self.code or "", []):
+        for day, shares in lots:
             text = QCoreApplication.translate("CreditChoice", "{day} · {shares} sh.")
             self.loanCombo.addItem(text.format(day=loan_day(day), shares=won(shares)), day)
+        if chosen and all(day != chosen for day, _ in lots):
+            gone = QCoreApplication.translate("CreditChoice", "{day} · repaid (none held)")
+            self.loanCombo.addItem(gone.format(day=loan_day(chosen)), chosen)
         self.loanCombo.setCurrentIndex(max(self.loanCombo.findData(chosen), 0))
         self.loanCombo.blockSignals(False)
 
@@ -165,7 +173,8 @@ class CreditChoice(QObject):
             shown = terms_text(terms)
         else:
             has_lots = bool(self.lots.get(self.code or ""))
-            why = "" if has_lots or self.code is None else self._no_lots()
+            lot_chosen = self.creditCombo.currentIndex() == CREDIT and bool(self.loanCombo.currentData())
+            why = "" if has_lots or lot_chosen or self.code is None else self._no_lots()  # a gone lot stays
             shown = ""  # said on the greyed item only: most sells are of cash shares
         item = self.creditCombo.model().item(CREDIT)  # type: ignore[attr-defined]
         item.setEnabled(not why)

@@ -94,6 +94,7 @@ class SessionTypes(QObject):
         not_taken |= types_not_taken_now(self.environment, now, self.venue, sandbox_krx)
         if market is not None and self.code:
             not_taken = market.not_taken_for(self.code) | not_taken  # the session's hours say more than the VI
+            not_taken = {kind: why for kind, why in not_taken.items() if kind not in market.taken_for(self.code)}
         if not_taken == self.not_taken and not again:
             return
         self.not_taken = not_taken

@@ -374,27 +374,32 @@
         <translation>증거금 {rate}%</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="97"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="98"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="99"/>
         <source>Credit</source>
         <translation>신용</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="152"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="157"/>
         <source>All loans</source>
         <translation>융자합</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="159"/>
         <source>{day} · {shares} sh.</source>
         <translation>{day} · {shares}주</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="162"/>
+        <source>{day} · repaid (none held)</source>
+        <translation>{day} · 상환됨 (보유 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="192"/>
         <source>No credit lots of this stock</source>
         <translation>이 종목의 신용 잔고가 없습니다</translation>
     </message>
@@ -1239,7 +1244,7 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="244"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>

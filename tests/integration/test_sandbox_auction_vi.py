@@ -49,7 +49,7 @@ async def test_a_closing_auction_beyond_its_dynamic_band_runs_on_as_a_vi_and_set
             exchange.set_clock(time="15:20:00")
             last = price(info(wire)["cur_prc"])
             at = above(last, 2.5)  # beyond the closing auction's 2 %, inside continuous trading's 3 %
-            sold, bought = cross(wire, 10, at)
+            _, bought = cross(wire, 10, at)
 
             exchange.set_clock(time="15:30:00")
             trigger = await samsung_1h(ws)

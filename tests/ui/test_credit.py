@@ -12,6 +12,7 @@ from kiwoom_desk.kiwoom import Side
 from kiwoom_desk.sandbox import FaultKind
 from kiwoom_desk.storage.credentials import Credentials
 from kiwoom_desk.trading.desk import TradingDesk
+from kiwoom_desk.trading.rules import Kind
 from kiwoom_desk.ui import dialogs
 from kiwoom_desk.ui.ticket_credit import CASH, CREDIT
 from tests.window_support import modal
@@ -89,6 +90,11 @@ def test_a_credit_buy_fills_into_a_lot_apart_and_a_credit_sell_repays_it(desk: D
     desk.until(lambda: desk.ticket.submitButton.isEnabled(), "the credit sell can't be sent")
     desk.until(lambda: rows(desk) == [(False, "", 5)], "the lot was not repaid", action=desk.ticket.submitButton.click)
     desk.until(lambda: "융자" not in desk.window.positions.totalsLabel.text(), "a loan is still shown")
+    # the repaid lot stays chosen, as gone, rather than turning into a sell of every loan unseen
+    assert desk.ticket.credit.credit and desk.ticket.ticket().loan_date == lot[1]
+    assert "상환" in desk.ticket.credit.loanCombo.currentText()
+    desk.until(lambda: not desk.ticket.submitButton.isEnabled(), "a sell of a repaid lot could be sent")
+    assert [(p.kind, p.params) for p in desk.ticket.problems()] == [(Kind.SHARES_SHORT, {"sellable": 0})]
     after = desk.complete(live(desk).client.balance(by_lot=True))
     assert [(h.on_credit, h.quantity) for h in after.holdings] == [(False, 5)] and not after.total_credit_loan
     deposit = desk.complete(live(desk).client.deposit())
@@ -110,6 +116,26 @@ def test_a_resting_credit_order_shows_credit_and_cancels_by_kt10009(desk: Desk) 
     desk.until(lambda: not desk.open_order_numbers(), "the credit order was not cancelled")
     requests = desk.sandbox.requests()
     assert requests.get("kt10009") == 1 and "kt10003" not in requests
+
+
+def test_a_resting_credit_sell_of_one_lot_loads_into_the_ticket_with_its_lot(desk: Desk) -> None:
+    desk.fill(SAMSUNG, 0, 4, trade_type="3")
+    desk.until(lambda: "증거금" in desk.ticket.credit.creditLabel.text(), "the stock's margin was not shown")
+    choose_credit(desk)
+    desk.until(lambda: len(rows(desk)) == 1, "no credit lot", action=desk.ticket.submitButton.click)
+    ((_, day, _),) = rows(desk)
+    quote = desk.ticket.quote
+    assert quote is not None
+    desk.fill(SAMSUNG, quote.current * 115 // 100 // 100 * 100, 4, sell=True)  # far above the market: it rests
+    choose_credit(desk, day)
+    desk.until(lambda: desk.open_order_numbers(), "no resting sell", action=desk.ticket.submitButton.click)
+    (order,) = desk.window.openOrders.orders.rows()
+    assert (order.on_credit, order.loan_date) == (True, day)
+    desk.fill(SAMSUNG, 0, 1, trade_type="3")  # the ticket moves on to a cash buy
+    desk.act(lambda: desk.ticket.credit.creditCombo.setCurrentIndex(CASH))
+    desk.act(lambda: desk.window.openOrders.orderActivated.emit(order))  # a double click on the order
+    ticket = desk.ticket.ticket()
+    assert (ticket.side, ticket.credit, ticket.loan_date, ticket.quantity) == (Side.SELL, True, day, 4)
 
 
 def test_an_ineligible_stock_greys_credit_with_the_reason(desk: Desk) -> None:

@@ -109,3 +109,17 @@ def test_a_mark_whose_release_is_long_past_goes_with_a_release() -> None:
     (released,) = status.expire_vi()  # 31 s past: the 1h release was lost
     assert (released.stock_code, released.triggered, status.vi) == ("005930", False, {})
     assert status.not_taken_for("005930") == {}  # its order types are offered again
+
+
+def test_a_closing_auction_run_on_by_a_vi_still_takes_limit_and_market_orders_for_its_stock() -> None:
+    wall = Wall(datetime(2026, 11, 25, 15, 30, 40, tzinfo=KST))
+    status = MarketStatus(Environment.REAL, wall, wall.monotonic)
+    status.apply(MarketPhase("4", "153000"))
+    status.apply(_vi("005930", release="153212"))
+    assert status.taken_for("005930") == {T.LIMIT, T.MARKET}
+    assert status.taken_for("000660") == frozenset()  # every other stock's regular session is over
+    status.apply(_vi("005930", triggered=False))
+    assert status.taken_for("005930") == frozenset()
+    wall.now = datetime(2026, 11, 26, 11, 0, tzinfo=KST)  # the next day
+    status.apply(_vi("005930", release="110212"))
+    assert status.taken_for("005930") == frozenset()  # in continuous trading nothing is over
