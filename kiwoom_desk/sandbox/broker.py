@@ -233,8 +233,8 @@ class Broker:
 
     def start_trading_day(self) -> None:
         today = self.today()
-        if self.account.trading_date == today:
-            return
+        if self.account.trading_date >= today:  # the same day, or (never meant to happen) an earlier one: the
+            return  # kept days are not rewritten
         with self.store.transaction():
             for order in self.open_orders():
                 order.cancelled_qty += order.open_qty
@@ -496,17 +496,18 @@ class Broker:
         self._market_moved(code)
 
     def reset_account(self) -> None:
-        """The account as new: initial cash, no positions, no orders, no fills; the market keeps going."""
-        held = list(self.holdings)
+        """The account as new: initial cash, no positions (cash or credit), no orders, no fills; the market keeps
+        going."""
+        held = [(code, "") for code in self.holdings] + [(lot.code, lot.loan_date) for lot in self.lots.values()]
         with self.store.transaction():
             self.store.clear_account_records()
             self.account.cash = self.account.initial_cash
             self.account.realized_pl = 0
             self.store.save(self.account)
-        self.orders, self.fills, self.holdings = {}, [], {}
-        for code in held:
+        self.orders, self.fills, self.holdings, self.lots = {}, [], {}, {}
+        for code, loan_date in held:
             for listener in self.listeners:
-                listener.holding_changed(code)
+                listener.holding_changed(code, loan_date)
 
     # ---- internals -----------------------------------------------------------------------------------------
 

@@ -69,11 +69,13 @@ class SandboxControl:
         if speed is not None:
             self.clock.set_speed(speed)
         if mode == "continuous" and self.clock.krx:
+            day = self.clock.now().date()
             self.clock.set_mode("continuous")
+            self.clock.not_before(day)  # the KRX days played stay behind it
             self.day.stop()
         elif mode == "krx" and not self.clock.krx:
+            today = self.clock.now().date()  # the continuous clock's: never before the last KRX day's
             self.clock.set_mode("krx")
-            today = self.clock.wall().date()
             self.day.restart(datetime.combine(today, moment or self.clock.start, KST))
             return self.state()
         if moment is not None:

@@ -13,7 +13,7 @@ import random
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -154,6 +154,8 @@ class SandboxServer:
         quotes = {quote.code: quote for quote in snapshot.quotes if quote.code in listings}
         for code, listing in listings.items():
             quotes.setdefault(code, Market.fresh_quote(listing))
+        if account.trading_date:  # KRX days may have run ahead of the calendar: the date never goes back
+            self.market_clock.not_before(datetime.strptime(account.trading_date, "%Y%m%d").date())
         broker = Broker(
             store,
             Market(listings, quotes, seed),

@@ -91,6 +91,7 @@ class MarketClock:
         now = wall()
         self._anchor = _Anchor(datetime.combine(now.date(), start, KST), now)
         self._pinned: datetime | None = None
+        self._ahead = timedelta(0)  # the continuous clock's lead over the calendar, after KRX days ran ahead of it
 
     @property
     def krx(self) -> bool:
@@ -100,7 +101,7 @@ class MarketClock:
         if self._pinned is not None:
             return self._pinned
         if not self.krx:
-            return self.wall()
+            return self.wall() + self._ahead
         elapsed = (self.wall() - self._anchor.wall) * self.speed
         return self._anchor.simulated + elapsed
 
@@ -120,6 +121,14 @@ class MarketClock:
         if mode not in MODES:
             raise ValueError(f"clock mode must be one of {MODES}, not {mode!r}")
         self.mode = mode
+
+    def not_before(self, day: date) -> None:
+        """The Sandbox's date never goes back (its kept days, fills and loans are dated): a KRX day that ran ahead
+        of the calendar leaves both clocks on that date or later; the continuous one keeps the wall's time of day."""
+        if self._anchor.simulated.date() < day:
+            self._anchor = _Anchor(datetime.combine(day, self._anchor.simulated.time(), KST), self._anchor.wall)
+        lead = day - self.wall().date()
+        self._ahead = max(self._ahead, timedelta(days=lead.days))
 
     def pin(self, moment: datetime | None) -> None:
         self._pinned = moment

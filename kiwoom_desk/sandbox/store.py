@@ -132,8 +132,9 @@ class Store:
             )
 
     def clear_account_records(self) -> None:
-        """Orders, fills and holdings gone (the Sandbox's account reset); the account row and the market stay."""
-        for cls in (Order, Fill, Holding):
+        """Orders, fills, holdings and credit lots gone (the Sandbox's account reset); the account row and the
+        market stay."""
+        for cls in (Order, Fill, Holding, CreditLot):
             self._conn.execute(f"DELETE FROM {_TABLES[cls][0]}")
 
     def delete_holding(self, code: str) -> None:

@@ -306,6 +306,9 @@ def test_reset_gives_a_fresh_account_while_the_market_keeps_going(tmp_path: Path
     with running(tmp_path) as (exchange, wire):
         initial = int(wire.deposit()["entr"])
         assert wire.buy(SAMSUNG, 3, None, "3")["return_code"] == 0
+        credit = {"dmst_stex_tp": "KRX", "stk_cd": SAMSUNG, "ord_qty": "2", "ord_uv": "", "trde_tp": "3", "cond_uv": ""}
+        assert wire.call("kt10006", credit)["return_code"] == 0  # a credit lot, with its loan
+        assert int(wire.balance()["tot_crd_loan_amt"] or 0) > 0
         base = int(info(wire)["base_pric"])
         resting = wire.buy(SAMSUNG, 1, price(info(wire)["lst_pric"]))
         assert wire.open_order(resting["ord_no"]) is not None and wire.holding(SAMSUNG) is not None
@@ -315,6 +318,8 @@ def test_reset_gives_a_fresh_account_while_the_market_keeps_going(tmp_path: Path
         assert answer["return_code"] == 0
         assert int(wire.deposit()["entr"]) == initial
         assert wire.holding(SAMSUNG) is None and wire.open_orders() == []
+        by_lot = wire.call("kt00018", {"qry_tp": "2", "dmst_stex_tp": "KRX"})
+        assert by_lot["acnt_evlt_remn_indv_tot"] == [] and int(by_lot["tot_crd_loan_amt"] or 0) == 0  # no loan left
         assert wire.history() == []
         after = exchange.quote(SAMSUNG)
         assert (after.price, after.volume, after.step, after.base_price) == (
@@ -324,3 +329,26 @@ def test_reset_gives_a_fresh_account_while_the_market_keeps_going(tmp_path: Path
             base,
         )
         assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0  # and trading goes on
+
+
+def test_the_sandbox_date_never_goes_back_after_krx_days_ran_ahead_of_the_calendar(tmp_path: Path) -> None:
+    """Three simulated days on a Tuesday's wall clock; then the continuous clock, the KRX clock again and a restart
+    all stay on the last simulated day or later, so no kept day is rewritten and no loan is dated ahead."""
+    with krx(tmp_path, start="10:00") as (exchange, wire):
+        for _ in range(3):
+            exchange.set_clock(time="10:00:00")  # an earlier time: the next trading day
+        assert exchange.state()["date"] == "20261127"
+        assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
+        continuous = control(exchange, "POST", "/sandbox/clock", {"mode": "continuous"}).json()
+        assert continuous["date"] == "20261127"  # the wall says the 24th: the Sandbox stays on its own day
+        assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
+        back = control(exchange, "POST", "/sandbox/clock", {"mode": "krx", "time": "09:30:00"}).json()
+        assert (back["date"], back["phase"]) == ("20261127", "continuous")
+    with krx(tmp_path, start="10:30") as (exchange, wire):  # the app started again on the same wall day
+        assert exchange.state()["date"] == "20261127"
+        days = wire.call("ka10081", {"stk_cd": SAMSUNG, "base_dt": "20261130", "upd_stkpc_tp": "1"})[
+            "stk_dt_pole_chart_qry"
+        ]
+        dates = [row["dt"] for row in days]
+        assert {"20261124", "20261125", "20261126"} <= set(dates) and dates == sorted(dates, reverse=True)
+        assert len(wire.history()) == 2  # the day's two buys are still today's: its records were not rolled back
