@@ -8,13 +8,19 @@ Korean time, as the official client reads it.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 KST = ZoneInfo("Asia/Seoul")
 REFRESH_MARGIN = timedelta(seconds=600)  # the official client renews 10 minutes early
+# A token that reads as expired on arrival (this computer's clock runs ahead of the server's) is kept this long by
+# this computer's clock, or until the server refuses it: asking again would only bring another such token.
+SKEWED_TOKEN_LIFETIME = timedelta(hours=1)
+
+log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
@@ -63,7 +69,15 @@ class TokenManager:
             return self._token
         async with self._lock:
             if not self._fresh(self._token):
-                self._token = await self._issue()
+                token = await self._issue()
+                if not self._fresh(token):
+                    log.warning(
+                        "the new token's expiry (%s KST) is already past by this computer's clock: the clock is off;"
+                        " keeping the token until the server refuses it",
+                        token.expires_at.strftime("%Y-%m-%d %H:%M:%S"),
+                    )
+                    token = replace(token, expires_at=self._clock() + self._margin + SKEWED_TOKEN_LIFETIME)
+                self._token = token
             assert self._token is not None
             return self._token
 

@@ -62,7 +62,7 @@ from .orders import LedgerChange, Order, OrderLedger, OrderState
 from .portfolio import Portfolio
 from .rules import Kind, Quote, Ticket, modify_ticket
 from .scanner import FLOW_API_IDS, InvestorFlows, RankingKind, RankRow, load_flows, load_ranking
-from .sessions import KST, kst_day
+from .sessions import KST
 from .streams import Streams
 from .ticks import Instrument, PriceLimits
 
@@ -146,7 +146,7 @@ class TradingDesk:
         self._timers: set[asyncio.TimerHandle] = set()
         self._reading = asyncio.Lock()  # one REST snapshot at a time: an older answer never lands after a newer
         self.ledger = OrderLedger()
-        self.fills = TodaysFills()
+        self.fills = TodaysFills(self.exchange_day)
         self.portfolio = Portfolio()
         self.account_no = ""
         self._listeners: list[DeskListener] = []
@@ -158,6 +158,11 @@ class TradingDesk:
         self._background = False  # a panel's automatic read is under way
         self._live_since = 0.0  # when the real-time session last (re)connected: trades before it may be missed
         self.market_status = MarketStatus(environment)  # the phase (0s), the exchange's clock, the stocks under VI
+
+    def exchange_day(self) -> str:
+        """Today on the exchange, YYYYMMDD: the calendar's in Seoul, or the Sandbox's own day (its KRX day runs
+        days of its own, ahead of the calendar)."""
+        return self.market_status.day()
 
     def subscribe(self, listener: DeskListener) -> None:
         self._listeners.append(listener)
@@ -261,7 +266,7 @@ class TradingDesk:
 
     async def candles(self, code: str, interval: int) -> CandleSeries:
         """The chart's history of `code` (ka10080 or ka10081), ready to follow its trades."""
-        return await load_candles(self.client, code, interval, kst_day())
+        return await load_candles(self.client, code, interval, self.exchange_day())
 
     async def trade_journal(self) -> TradeJournal:
         """Kiwoom's own journal of today's trades (ka10170), for the review to set beside the app's."""
@@ -302,8 +307,8 @@ class TradingDesk:
     async def investor_flows(self, code: str, automatic: bool = False) -> InvestorFlows | None:
         """`code`'s flows by investor type (ka10059, ka10064); skipped (None) when `automatic`, as a ranking's."""
         if automatic:
-            return await self._in_background(FLOW_API_IDS, load_flows(self.client, code, kst_day()))
-        return await load_flows(self.client, code, kst_day())
+            return await self._in_background(FLOW_API_IDS, load_flows(self.client, code, self.exchange_day()))
+        return await load_flows(self.client, code, self.exchange_day())
 
     async def _in_background(self, api_ids: Sequence[str], read: Coroutine[Any, Any, _T]) -> _T | None:
         """One background read at a time, and only with requests to spare beyond it (so the panels' timers

@@ -4,7 +4,7 @@ its order's row, so the list stays live between reads."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -45,7 +45,9 @@ def _fees(commission: int | None, tax: int | None) -> int | None:
 
 
 class TodaysFills:
-    def __init__(self) -> None:
+    def __init__(self, day: Callable[[], str] = kst_day) -> None:
+        """`day`: the exchange's day, YYYYMMDD (the Sandbox's own on its KRX day), for the marks' candles."""
+        self._day = day
         self.rows: dict[str, FillRow] = {}
         self._seen: dict[str, list[FillMark]] = {}  # stock code -> each fill seen today, in the order seen
         self._unseen: dict[str, list[FillMark]] = {}  # stock code -> orders filled while no one was looking
@@ -59,7 +61,7 @@ class TodaysFills:
             quantity, price = entry.get("fill_quantity") or 0, entry.get("fill_price") or 0
             if side is not None and quantity > 0 and price > 0:
                 number, time = str(entry.get("order_no") or ""), str(entry.get("time") or "")
-                day = str(entry.get("at") or "")[:10].replace("-", "") or kst_day()
+                day = str(entry.get("at") or "")[:10].replace("-", "") or self._day()
                 mark = FillMark(number, side is Side.BUY, price, quantity, time, day)
                 self._seen.setdefault(str(entry.get("stock_code") or ""), []).append(mark)
         self._mark_unseen()
@@ -72,7 +74,7 @@ class TodaysFills:
 
     def _mark_unseen(self) -> None:
         seen = {mark.order_no for marks in self._seen.values() for mark in marks}
-        self._unseen, today = {}, kst_day()  # ka10076 rows are today's
+        self._unseen, today = {}, self._day()  # ka10076 rows are today's
         for row in self.rows.values():
             if row.order_no not in seen and row.side is not None and row.quantity:
                 mark = FillMark(row.order_no, row.side is Side.BUY, row.price, row.quantity, row.time, today)
@@ -124,7 +126,7 @@ class TodaysFills:
         self.rows[event.order_no] = row
         if event.side is not None:
             buy = event.side is Side.BUY
-            mark = FillMark(event.order_no, buy, event.fill_price, event.fill_quantity, event.time, kst_day())
+            mark = FillMark(event.order_no, buy, event.fill_price, event.fill_quantity, event.time, self._day())
             self._seen.setdefault(event.stock_code, []).append(mark)
         return row
 

@@ -71,6 +71,7 @@ class MarketStatus:
         self.vi: dict[str, VolatilityInterruption] = {}  # code -> the running VI's trigger
         self._heard_vi = 0  # 1h events applied so far
         self._vi_heard_at: dict[str, int] = {}  # code -> the count of its latest 1h: newer than a snapshot asked before
+        self._ahead = timedelta(0)  # the Sandbox's continuous clock's lead over the calendar (its date never goes back)
 
     def mark(self) -> int:
         """Taken before reading ka10054: what 1h says after it is newer than the answer, and stands."""
@@ -84,6 +85,8 @@ class MarketStatus:
         if self.sandbox is not None and self.sandbox.mode != clock.mode:
             self._heard = None  # another clock: what the last one said is no guide
         self.sandbox, self._read_at = clock, self._monotonic()
+        lead = (clock.day - self._wall().date()).days  # KRX days played ahead of the calendar
+        self._ahead = timedelta(days=max(lead, 0)) if not clock.krx else timedelta(0)
 
     def now(self) -> datetime:
         """The exchange's time: the Sandbox's KRX day runs on from its last reading at its speed."""
@@ -91,7 +94,13 @@ class MarketStatus:
             assert self.sandbox is not None
             elapsed = (self._monotonic() - self._read_at) * self.sandbox.speed
             return datetime.fromtimestamp(self.sandbox.moment.replace(tzinfo=KST).timestamp() + elapsed, KST)
+        if self.environment is Environment.SANDBOX:
+            return self._wall() + self._ahead
         return self._wall()
+
+    def day(self) -> str:
+        """The exchange's day, YYYYMMDD: the charts' today, the fills' day (the Sandbox's own on its KRX day)."""
+        return self.now().strftime("%Y%m%d")
 
     def phase(self) -> Phase:
         now = self.now()

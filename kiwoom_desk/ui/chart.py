@@ -136,7 +136,7 @@ class ChartPane(QWidget):
             self.series = series
             waiting, self._waiting = self._waiting, []
             for trade in waiting:  # what traded while the history was read: counted once by the day's count
-                series.apply(kst_day(), trade.time, trade.price, trade.volume)
+                series.apply(desk.exchange_day(), trade.time, trade.price, trade.volume)
             self._show_everything()
 
     def clear(self) -> None:
@@ -156,7 +156,9 @@ class ChartPane(QWidget):
             return
         if event.stock_code != self.series.stock_code:
             return
-        moved = self.series.apply(kst_day(), event.time, event.price, event.volume)
+        desk = self._desk()
+        day = desk.exchange_day() if desk is not None else kst_day()
+        moved = self.series.apply(day, event.time, event.price, event.volume)
         if moved is not None:
             self._started |= moved.started
             if not self._redraw.isActive():

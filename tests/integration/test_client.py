@@ -196,6 +196,24 @@ async def test_the_token_is_renewed_ahead_of_its_kst_expiry(tmp_path: Path) -> N
             assert transport.tokens[-1] != transport.tokens[0]
 
 
+async def test_a_server_whose_clock_is_behind_ours_gets_one_token_not_one_per_call(tmp_path: Path) -> None:
+    """The server dates its tokens by its own clock, a day behind this computer's: each token reads as expired on
+    arrival. The client keeps it (by its own clock) instead of asking for another on every call."""
+    server_clock, our_clock = FakeClock(), FakeClock()
+    our_clock.advance(timedelta(days=2))
+    transport = CountingTransport()
+    with running(tmp_path, clock=server_clock) as (exchange, _wire):
+        async with client_for(exchange, transport, clock=our_clock) as client:
+            for _ in range(3):
+                await client.account_number()
+            assert transport.sent["au10001"] == 1
+            expiry = client.token_expires_at
+            assert expiry is not None and expiry > our_clock.now
+            exchange.expire_tokens()  # the server refuses it: the next call gets a new one, once
+            await client.account_number()
+            assert transport.sent["au10001"] == 2
+
+
 async def test_an_expired_token_is_reissued_once_and_the_call_retried(
     market: SandboxExchange, client: KiwoomClient, transport: CountingTransport
 ) -> None:

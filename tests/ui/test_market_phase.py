@@ -120,3 +120,17 @@ def test_the_opening_auction_shows_its_expected_price_and_quantity_over_the_book
     book = ticket.market.books[SAMSUNG]
     assert book.expected_price and book.expected_quantity
     assert f"{book.expected_price:,}" in ticket.bookHeader.text()
+
+
+def test_the_chart_follows_the_sandbox_day_not_the_calendar(krx_desk: Desk) -> None:
+    """The Sandbox's KRX day runs days of its own (here a Tuesday; after a new day, the Wednesday), whatever the
+    computer's calendar says: the chart's candles and its live trades are on the Sandbox's day."""
+    chart = krx_desk.window.chart
+    krx_desk.fill(SAMSUNG, 0, 1, trade_type="3")
+    krx_desk.until(lambda: chart.series is not None and chart.series.candles, "the chart never loaded")
+    assert chart.series is not None and chart.series.candles[-1].day == "20261124"
+    krx_desk.sandbox.set_clock(time="09:30:00")  # an earlier time: the next trading day starts
+    krx_desk.until(lambda: "09:3" in krx_desk.window.status.clock.text(), "the bar never read the new day")
+    krx_desk.sandbox.set_price(SAMSUNG, 72_000)  # the new day's first trade
+    krx_desk.until(lambda: chart.series is not None and chart.series.candles[-1].close == 72_000, "no live trade")
+    assert chart.series is not None and chart.series.candles[-1].start.startswith("202611250930")
