@@ -684,7 +684,7 @@ class Broker:
 
     def _match_entry_levels(self, order: Order) -> None:
         levels = self._crossing_levels(order)
-        if order.trade_type in FOK_TYPES and sum(level.quantity for level in levels) < order.quantity:
+        if order.trade_type in FOK_TYPES and self._cannot_fill_whole(order, levels):
             order.cancelled_qty = order.quantity  # fill-or-kill: all or nothing
             self.store.save(order)
             return
@@ -695,6 +695,23 @@ class Broker:
         elif order.open_qty and (order.trade_type in IOC_TYPES | FOK_TYPES | MARKET_TYPES):
             order.cancelled_qty += order.open_qty
             self.store.save(order)
+
+    def _cannot_fill_whole(self, order: Order, levels: list[Level]) -> bool:
+        """A fill-or-kill's check before anything fills: too little in the book, or (on the KRX clock) a level it
+        needs reaches a VI band, which starts the VI there, so nothing of the order fills."""
+        needed, left = [], order.quantity
+        for level in levels:
+            if left <= 0:
+                break
+            needed.append(level)
+            left -= level.quantity
+        if left > 0:
+            return True
+        if not self._krx():
+            return False
+        assert self.session is not None
+        reference = self.market.quotes[order.code].price
+        return any(self.session.halts(order.code, level.price, reference) for level in needed)
 
     def _match_resting(self, order: Order) -> None:
         self._take(order, self._crossing_levels(order))

@@ -442,12 +442,20 @@ class KrxDay:
         vi = self.board.end(code, self.clock.now())
         for listener in self.vi_listeners:
             listener(vi, True)
-        ended = {OPENING: {"3"}, CLOSING: REGULAR_TYPES, AFTER_HOURS: {"62"}}.get(session, set())
-        if session == AFTER_HOURS and phase is Phase.AFTER_HOURS_SINGLE:
-            ended = set()  # the next 10-minute match takes them
-        self.broker.expire(o for o in self.broker.open_orders() if o.code == code and o.trade_type in ended)
+        self.broker.expire(o for o in self.broker.open_orders() if o.code == code and self._ends(o, session, phase))
         if session == AFTER_HOURS and phase is not Phase.AFTER_HOURS_SINGLE:
             self.broker.market.rebuild_book(code)
+
+    @staticmethod
+    def _ends(order: Order, session: str, phase: Phase) -> bool:
+        """Whether an order of a stock whose VI just ended ends with it: every order with a closing call's close
+        (the day is over for it), a market order's remainder after an auction that reopens continuous trading (it
+        does not rest, as at the open), a 62 after the day's last after-hours match; the rest wait on."""
+        if session == CLOSING:
+            return True
+        if session == OPENING or (session == CONTINUOUS and phase is Phase.CONTINUOUS):
+            return order.trade_type == "3"
+        return session == AFTER_HOURS and phase is not Phase.AFTER_HOURS_SINGLE and order.trade_type == "62"
 
     def _end_every_vi(self) -> None:
         for code in list(self.board.running):
@@ -497,8 +505,9 @@ class KrxDay:
 
     @staticmethod
     def _joins(order: Order, kind: str, types: frozenset[str]) -> bool:
-        """A VI auction takes every resting regular order (a 최유리/최우선 one at the limit it got at entry)."""
-        if kind == CONTINUOUS:
+        """A VI auction and the closing auction take every resting regular order (a 최유리/최우선, 중간가 or
+        triggered stop-limit one at the limit it rests at); the opening auction takes what the pre-open takes."""
+        if kind in (CONTINUOUS, CLOSING):
             return order.trade_type not in SESSION_TYPES and order.triggered
         return order.trade_type in types
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..environments import Environment
 from ..kiwoom.events import MarketPhase, VolatilityInterruption
 from .sessions import (
+    AUCTION_PHASES,
     CLOSING_CALL_TYPES,
     KST,
     PHASE_CODES,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 
 VI_EXTENSION = timedelta(seconds=30)  # KRX's random extension of a VI auction, at most
+VI_AUCTION = timedelta(minutes=2)  # a VI auction's planned length (krx-rules.md §8)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class MarketStatus:
         self._heard_vi = 0  # 1h events applied so far
         self._vi_heard_at: dict[str, int] = {}  # code -> the count of its latest 1h: newer than a snapshot asked before
         self._ahead = timedelta(0)  # the Sandbox's continuous clock's lead over the calendar (its date never goes back)
+        self._vi_seen: dict[str, datetime] = {}  # code -> when its running VI was first heard of (1h or ka10054)
 
     def mark(self) -> int:
         """Taken before reading ka10054: what 1h says after it is newer than the answer, and stands."""
@@ -121,6 +124,7 @@ class MarketStatus:
             self._vi_heard_at[event.stock_code] = self._heard_vi
             if event.triggered:
                 self.vi[event.stock_code] = event
+                self._vi_seen[event.stock_code] = self.now()
                 return True
             return self.vi.pop(event.stock_code, None) is not None
         phase = PHASE_CODES.get(event.code)
@@ -140,6 +144,8 @@ class MarketStatus:
         self.vi = {event.stock_code: event for event in running if event.stock_code not in fresh}
         self.vi |= {code: event for code, event in before.items() if code in fresh}
         ended = [released(code) for code in before if code not in self.vi]
+        now = self.now()
+        self._vi_seen = {code: self._vi_seen.get(code, now) if code in before else now for code in self.vi}
         return [*self.vi.values(), *ended]
 
     def expire_vi(self) -> list[VolatilityInterruption]:
@@ -147,9 +153,7 @@ class MarketStatus:
         views: a lost 1h release never leaves a stock marked (and its order types greyed) for the rest of the day."""
         now = self.now()
         over = [
-            code
-            for code, vi in self.vi.items()
-            if (ends := _at(now, vi.release_time)) is not None and now > ends + VI_EXTENSION
+            code for code, vi in self.vi.items() if now > _planned_end(now, vi, self._vi_seen.get(code)) + VI_EXTENSION
         ]
         for code in over:
             del self.vi[code]
@@ -163,6 +167,11 @@ class MarketStatus:
         vi = self.vi.get(code)
         return types_not_taken_in_vi(vi.release_time) if vi is not None else {}
 
+    def collecting(self, code: str) -> bool:
+        """Whether `code`'s orders gather for a single-price auction now (an auction phase, or its VI): only then
+        does an expected price (0D FID 23, exp_cntr_pric) say anything; a leftover one is not shown."""
+        return self.phase() in AUCTION_PHASES or code in self.vi
+
     def taken_for(self, code: str) -> frozenset[TradeType]:
         """The order types `code` takes although the session's hours are over: a closing auction that a VI runs on
         past 15:30 still takes 보통 and 시장가 until its release (krx-rules.md §8)."""
@@ -172,6 +181,15 @@ class MarketStatus:
 def released(code: str) -> VolatilityInterruption:
     """A release the views are told of when no 1h said it (the VI was gone at the next look)."""
     return VolatilityInterruption(code, False, "", None, "", "", None, None, None, None)
+
+
+def _planned_end(now: datetime, vi: VolatilityInterruption, seen: datetime | None) -> datetime:
+    """When the VI is due to end: its release time (1224, virelis_time), or when that is missing or not after the
+    trigger (the spec leaves it unverified), two minutes after the trigger, or after it was first heard of."""
+    release, trigger = _at(now, vi.release_time), _at(now, vi.trigger_time)
+    if release is not None and (trigger is None or release > trigger):
+        return release
+    return (trigger or seen or now) + VI_AUCTION
 
 
 def _at(now: datetime, hhmmss: str) -> datetime | None:

@@ -266,7 +266,9 @@ class OrderTicket(TicketLayout):
         """Over the book: the stock's VI, and while an auction collects its expected price and quantity."""
         parts = [self.stockLabel.toolTip()] if self.stockLabel.toolTip() else []
         book = self.market.books.get(self.quote.code) if self.quote is not None else None
-        if book is not None and book.expected_price:
+        market = self.sessionTypes.market()
+        collecting = market is not None and self.quote is not None and market.collecting(self.quote.code)
+        if book is not None and book.expected_price and collecting:
             parts.append(expected_line(book.expected_price, book.expected_quantity))
         header = " · ".join(parts)
         self.bookHeader.setText(header)

@@ -12,7 +12,7 @@ from websockets.asyncio.client import ClientConnection, connect
 
 from .conftest import Wire, price
 from .test_sandbox_krx_day import SAMSUNG, info, krx, order_fill, tick, unfilled
-from .test_sandbox_vi import HYNIX, logged_in, real, vi_rows
+from .test_sandbox_vi import HYNIX, book_sides, logged_in, real, vi_rows
 
 
 def above(reference: int, percent: float) -> int:
@@ -137,3 +137,16 @@ async def test_an_opening_auction_beyond_the_static_band_opens_at_the_vi_release
             assert (int(fill["cntr_qty"]), int(fill["cntr_pric"])) == (5, at)
             opened = info(wire)
             assert price(opened["open_pric"]) == price(opened["cur_prc"]) == at
+
+
+def test_a_resting_best_priority_order_joins_the_closing_auction_at_its_limit(tmp_path: Path) -> None:
+    with krx(tmp_path, start="15:00") as (exchange, wire):
+        bid = price(wire.book(SAMSUNG)["buy_fpr_bid"])
+        priority = wire.buy(SAMSUNG, 7, None, "7")  # 최우선지정가: rests at the best bid
+        assert priority["return_code"] == 0, priority
+        assert wire.open_order(priority["ord_no"]) is not None
+        exchange.set_clock(time="15:25:00")
+        buys, _ = book_sides(wire, SAMSUNG)
+        assert buys.get(bid, 0) >= 7  # the closing auction's book has it
+        exchange.set_clock(time="15:30:00")
+        assert wire.open_order(priority["ord_no"]) is None  # matched or ended with the day, not left out

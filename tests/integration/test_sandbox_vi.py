@@ -209,3 +209,22 @@ def test_the_continuous_clock_never_interrupts(tmp_path: Path) -> None:
         assert vi_rows(wire) == []
         refused = control(exchange, "POST", "/sandbox/vi", {"stk_cd": SAMSUNG, "kind": "dynamic"})
         assert refused.status_code == 400 and refused.json()["return_code"] == 2
+
+
+async def test_a_fill_or_kill_that_would_reach_a_band_fills_nothing_and_the_vi_starts(tmp_path: Path) -> None:
+    """All or nothing holds at a VI band too: the levels below the band are not taken, the order is cancelled
+    whole, and the band's level starts the VI."""
+    with krx(tmp_path, start="10:00") as (exchange, wire):
+        async with connect(exchange.ws_url) as ws:
+            await logged_in(ws, wire, {"item": [SAMSUNG], "type": ["1h"]})
+            reference = price(info(wire)["open_pric"])
+            step = tick(reference)
+            for percent in (2.5, 5.0, 7.5, 9.5):  # under the dynamic band each time, up to just under the static
+                exchange.set_price(SAMSUNG, int(reference * (100 + percent) / 100) // step * step, depth=1)
+            last = price(info(wire)["cur_prc"])
+            ask = price(wire.book(SAMSUNG)["sel_fpr_bid"])
+            fok = wire.buy(SAMSUNG, 8, ask + 10 * tick(ask), "20")  # 8 one-share levels: the band is among them
+            assert fok["return_code"] == 0, fok
+            assert (await real(ws, "1h"))["1225"] == "정적"
+            assert unfilled(wire, fok["ord_no"]) and wire.open_order(fok["ord_no"]) is None
+            assert price(info(wire)["cur_prc"]) == last  # nothing printed

@@ -123,3 +123,30 @@ def test_a_closing_auction_run_on_by_a_vi_still_takes_limit_and_market_orders_fo
     wall.now = datetime(2026, 11, 26, 11, 0, tzinfo=KST)  # the next day
     status.apply(_vi("005930", release="110212"))
     assert status.taken_for("005930") == frozenset()  # in continuous trading nothing is over
+
+
+def test_a_mark_without_a_readable_release_time_still_goes_after_its_auction() -> None:
+    wall = Wall(datetime(2026, 11, 25, 10, 0, 5, tzinfo=KST))
+    status = MarketStatus(Environment.REAL, wall, wall.monotonic)
+    status.apply(_vi("005930", release=""))  # 1224 blank: two minutes from the trigger (10:00:00)
+    status.apply(_vi("000660", release="000000"))  # not after the trigger: the same
+    no_times = VolatilityInterruption("035720", True, "정적", 78_000, "", "", 71_000, None, 1, True)
+    status.apply(no_times)  # neither: two minutes from when it was heard (10:00:05)
+    wall.now = datetime(2026, 11, 25, 10, 2, 25, tzinfo=KST)
+    assert status.expire_vi() == []  # inside the auction and its extension
+    wall.now = datetime(2026, 11, 25, 10, 2, 31, tzinfo=KST)
+    assert {event.stock_code for event in status.expire_vi()} == {"005930", "000660"}
+    wall.now = datetime(2026, 11, 25, 10, 2, 36, tzinfo=KST)
+    assert [event.stock_code for event in status.expire_vi()] == ["035720"] and status.vi == {}
+
+
+def test_an_expected_price_means_something_only_while_orders_gather_for_an_auction() -> None:
+    wall = Wall(datetime(2026, 11, 25, 8, 45, tzinfo=KST))
+    status = MarketStatus(Environment.REAL, wall, wall.monotonic)
+    assert status.collecting("005930")  # the opening auction
+    wall.now = datetime(2026, 11, 25, 10, 0, tzinfo=KST)
+    assert not status.collecting("005930")  # continuous trading: a leftover FID 23 is not shown
+    status.apply(_vi("005930", release="100210"))
+    assert status.collecting("005930") and not status.collecting("000660")  # its VI auction
+    wall.now = datetime(2026, 11, 25, 15, 25, tzinfo=KST)
+    assert status.collecting("000660")  # the closing auction
