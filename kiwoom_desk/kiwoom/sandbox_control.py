@@ -69,7 +69,8 @@ class SandboxControl:
     async def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         try:
             async with httpx.AsyncClient(timeout=CONTROL_TIMEOUT_SECONDS) as client:
-                response = await client.request(method, self.rest_url + path, json=body)
+                json_body = body if body is not None or method == "GET" else {}  # a POST is always JSON
+                response = await client.request(method, self.rest_url + path, json=json_body)
             answer: dict[str, Any] = response.json()
         except (httpx.HTTPError, ValueError) as error:
             raise SandboxControlError(f"the Sandbox's control endpoint did not answer: {error}") from None

@@ -121,6 +121,9 @@ class SandboxControl:
             try:
                 if not is_loopback(request.remote):
                     raise ControlError("연습 거래소 제어는 이 컴퓨터(loopback)에서만 할 수 있습니다", FORBIDDEN, 403)
+                if request.method == "POST" and request.content_type != "application/json":
+                    # a web page can POST a form or text/plain to loopback without asking first; JSON it can't
+                    raise ControlError("POST 본문은 Content-Type: application/json이어야 합니다", FORBIDDEN, 415)
                 answer: dict[str, Any] = await handler(request)
                 return _json(answer, 200)
             except ControlError as error:

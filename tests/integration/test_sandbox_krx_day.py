@@ -29,7 +29,10 @@ def krx(tmp_path: Path, start: str = "08:20", **options: Any) -> Any:
 
 
 def control(exchange: SandboxExchange, method: str, path: str, body: Any = None) -> httpx.Response:
-    return httpx.request(method, exchange.rest_url + path, json=body, timeout=10)
+    """A control request as the README says: a POST's body is JSON (`{}` when it has nothing to say)."""
+    return httpx.request(
+        method, exchange.rest_url + path, json=body if body is not None or method == "GET" else {}, timeout=10
+    )
 
 
 def info(wire: Wire, code: str = SAMSUNG) -> dict[str, str]:
@@ -300,6 +303,19 @@ def test_the_control_endpoint_answers_only_over_loopback(tmp_path: Path) -> None
         reset = httpx.post(f"http://{address}:{port}/sandbox/reset", timeout=10)
         assert reset.status_code == 403
         assert httpx.get(f"http://127.0.0.1:{port}/sandbox/state", timeout=10).json()["return_code"] == 0
+
+
+def test_a_control_post_that_is_not_json_is_refused(tmp_path: Path) -> None:
+    """A web page in the trader's browser can POST a form or text/plain to loopback without asking first: such a
+    request must not reset the account or move the clock."""
+    with running(tmp_path) as (exchange, wire):
+        assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
+        for content_type in ("text/plain", "application/x-www-form-urlencoded", None):
+            headers = {"Content-Type": content_type} if content_type else {}
+            answer = httpx.post(exchange.rest_url + "/sandbox/reset", content=b"{}", headers=headers, timeout=10)
+            assert answer.status_code == 415 and answer.json()["return_code"] != 0, content_type
+        assert wire.holding(SAMSUNG) is not None  # nothing was reset
+        assert control(exchange, "POST", "/sandbox/reset").json()["return_code"] == 0
 
 
 def test_reset_gives_a_fresh_account_while_the_market_keeps_going(tmp_path: Path) -> None:
