@@ -132,6 +132,7 @@ class CreditType(StrEnum):
     OWN_LOAN = "03"  # 자기융자: bought with the broker's own loan
     OWN_LOAN_REPAY = "33"  # a credit sell of one loan (00 events)
     OWN_LOAN_REPAY_ALL = "99"  # a credit sell of all loans (00 events)
+    OTHER = "other"  # a credit kind not listed here (유통융자, 대주, ...): credit all the same, never cash
 
     @property
     def is_credit(self) -> bool:
@@ -139,8 +140,14 @@ class CreditType(StrEnum):
 
     @classmethod
     def parse(cls, text: object) -> CreditType | None:
-        """The type a wire code names; None when absent ("") or not one listed here."""
-        try:
-            return cls(str(text).strip())
-        except ValueError:
+        """The type a wire code names; None when absent (""). A code not listed here is OTHER: a lot of an
+        unknown credit kind must never be counted (and offered for sale) as cash shares."""
+        code = str(text).strip()
+        if not code:
             return None
+        if code.isdigit() and int(code) == 0:
+            return cls.CASH
+        try:
+            return cls(code)
+        except ValueError:
+            return cls.OTHER

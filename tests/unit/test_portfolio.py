@@ -128,3 +128,16 @@ def test_a_credit_lots_04_leaves_the_cash_holding_and_other_lots_alone() -> None
     assert [(p.quantity, p.loan_amount) for p in portfolio.holdings()] == [(7, None), (4, 154_000)]
     assert portfolio.apply_price("005930", 71_000)
     assert [p.evaluation for p in portfolio.holdings()] == [7 * 71_000, 4 * 71_000]
+
+
+def test_a_lot_of_a_credit_kind_the_app_does_not_name_is_never_cash() -> None:
+    """The REST spec shows only 00; a real account may carry another kind (legacy 01 유통융자, say): it is a lot
+    apart, never added to (or offered for sale as) the cash shares."""
+    portfolio = Portfolio()
+    portfolio.replace(lots(("005930", "00", "", 10), ("005930", "01", "20250102", 5)), CASH)
+    cash, other = portfolio.holdings()
+    assert (cash.on_credit, cash.quantity) == (False, 10)
+    assert (other.on_credit, other.loan_date, other.quantity) == (True, "20250102", 5)
+    assert portfolio.sellable("005930") == 10
+    assert CreditType.parse("0") is CreditType.CASH and CreditType.parse(" ") is None
+    assert CreditType.parse("01") is CreditType.OTHER and CreditType.OTHER.is_credit
