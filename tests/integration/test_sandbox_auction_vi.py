@@ -11,8 +11,8 @@ from pathlib import Path
 from websockets.asyncio.client import ClientConnection, connect
 
 from .conftest import Wire, price
-from .test_sandbox_krx_day import SAMSUNG, info, krx, order_fill, tick, unfilled
-from .test_sandbox_vi import HYNIX, book_sides, logged_in, real, vi_rows
+from .test_sandbox_krx_day import SAMSUNG, book_levels, info, krx, order_fill, tick, unfilled
+from .test_sandbox_vi import HYNIX, logged_in, real, vi_rows
 
 
 def above(reference: int, percent: float) -> int:
@@ -146,7 +146,7 @@ def test_a_resting_best_priority_order_joins_the_closing_auction_at_its_limit(tm
         assert priority["return_code"] == 0, priority
         assert wire.open_order(priority["ord_no"]) is not None
         exchange.set_clock(time="15:25:00")
-        buys, _ = book_sides(wire, SAMSUNG)
+        buys, _ = book_levels(wire)
         assert buys.get(bid, 0) >= 7  # the closing auction's book has it
         exchange.set_clock(time="15:30:00")
         assert wire.open_order(priority["ord_no"]) is None  # matched or ended with the day, not left out

@@ -58,6 +58,18 @@ def tick(won: int) -> int:
     return 1_000
 
 
+def book_levels(wire: Wire, code: str = SAMSUNG) -> tuple[dict[int, int], dict[int, int]]:
+    """The book's ten levels a side as {price: quantity}: buys, sells."""
+    book = wire.book(code)
+    buys: dict[int, int] = {}
+    sells: dict[int, int] = {}
+    for level in ["fpr", *(f"{n}th_pre" for n in range(2, 11))]:
+        for side, levels in (("buy", buys), ("sel", sells)):
+            if price(book[f"{side}_{level}_bid"]):
+                levels[price(book[f"{side}_{level}_bid"])] = int(book[f"{side}_{level}_req"])
+    return buys, sells
+
+
 def brute_force(buys: dict[int, int], sells: dict[int, int], reference: int) -> tuple[int, int]:
     """The price with the most quantity over every price from the lowest to the highest order, then the nearest to
     the reference, then the higher."""
@@ -159,15 +171,7 @@ def test_the_opening_auction_matches_at_the_volume_maximising_price(tmp_path: Pa
         assert unfilled(wire, buy["ord_no"])  # nothing matches before 09:00
         exchange.advance(30)  # the simulated market's orders gather on both sides
         exchange.set_clock(time="08:59:00")
-        book = wire.book(SAMSUNG)
-        buys: dict[int, int] = {}
-        sells: dict[int, int] = {}
-        for level in ["fpr", *(f"{n}th_pre" for n in range(2, 11))]:
-            for side, levels in (("buy", buys), ("sel", sells)):
-                key = f"{side}_{level}_bid"
-                quantity = f"{side}_{level}_req"
-                if price(book[key]):
-                    levels[price(book[key])] = int(book[quantity])
+        buys, sells = book_levels(wire)
         assert buys[base + 10 * step] == 10 and sells[base + 12 * step] == 5  # the book shows what collects
         expected = brute_force(buys, sells, base)
         stock = info(wire)
@@ -214,9 +218,12 @@ def test_closing_price_and_after_hours_orders_fill_only_in_their_sessions(tmp_pa
         assert single["return_code"] == 0, single
         exchange.advance(5, [SAMSUNG])
         assert unfilled(wire, single["ord_no"])  # waits for the 10-minute match
+        buys, sells = book_levels(wire)
+        assert buys[upper] >= 3  # the collected orders show in the book
+        expected = brute_force(buys, sells, close)
         exchange.set_clock(time="16:10:00")
         fill = order_fill(wire, single["ord_no"])
-        assert int(fill["cntr_qty"]) == 3 and close * 9 // 10 <= int(fill["cntr_pric"]) <= upper
+        assert (int(fill["cntr_qty"]), int(fill["cntr_pric"])) == (3, expected[0])
         assert price(info(wire)["cur_prc"]) == close  # after-hours trades leave the close
 
         exchange.set_clock(time="08:31:00")  # the next day: 61 at the previous close

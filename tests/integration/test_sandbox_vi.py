@@ -12,7 +12,7 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 
 from .conftest import Wire, price, running
-from .test_sandbox_krx_day import SAMSUNG, brute_force, control, info, krx, order_fill, tick, unfilled
+from .test_sandbox_krx_day import SAMSUNG, book_levels, brute_force, control, info, krx, order_fill, tick, unfilled
 from .test_sandbox_websocket import frame
 
 HYNIX = "000660"
@@ -42,17 +42,6 @@ def rate(value: int, reference: int) -> str:
 def vi_rows(wire: Wire, **filters: str) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = wire.call("ka10054", {**VI_QUERY, **filters})["motn_stk"]
     return rows
-
-
-def book_sides(wire: Wire, code: str) -> tuple[dict[int, int], dict[int, int]]:
-    book = wire.book(code)
-    buys: dict[int, int] = {}
-    sells: dict[int, int] = {}
-    for level in ["fpr", *(f"{n}th_pre" for n in range(2, 11))]:
-        for side, levels in (("buy", buys), ("sel", sells)):
-            if price(book[f"{side}_{level}_bid"]):
-                levels[price(book[f"{side}_{level}_bid"])] = int(book[f"{side}_{level}_req"])
-    return buys, sells
 
 
 async def logged_in(ws: ClientConnection, wire: Wire, *registrations: dict[str, Any]) -> None:
@@ -117,7 +106,7 @@ async def test_a_forced_vi_stops_one_stock_collects_an_auction_and_resumes(tmp_p
             other = wire.buy(HYNIX, 1, other_ask)
             assert int(order_fill(wire, other["ord_no"])["cntr_qty"]) == 1  # other stocks keep trading
 
-            buys, sells = book_sides(wire, SAMSUNG)
+            buys, sells = book_levels(wire, SAMSUNG)
             assert buys[ask + 2 * tick(ask)] >= 3
             expected = brute_force(buys, sells, last)
             stock = info(wire)
