@@ -21,6 +21,7 @@ from ..storage.watchlists import DEFAULT_NAME, Watchlist, WatchlistStore
 from .limits import OrderGuard
 from .review import DayReview, review_day
 from .rules import RiskLimits
+from .sessions import SANDBOX_DAY_OPENS, SANDBOX_NEXT_DAY
 
 if TYPE_CHECKING:  # the protocol stack (httpx, pydantic, websockets) loads when a session opens, after first paint
     from ..kiwoom import KiwoomClient, StockListing
@@ -30,8 +31,8 @@ if TYPE_CHECKING:  # the protocol stack (httpx, pydantic, websockets) loads when
 
 log = logging.getLogger(__name__)
 SANDBOX_TICK_SECONDS = 1.0  # the embedded market moves one step a second
-NEW_DAY = "18:10:00"  # a Sandbox clock set here finishes its day and starts the next weekday (at 08:20)
-NEW_DAY_OPENS = "08:20:00"
+NEW_DAY = f"{SANDBOX_NEXT_DAY:%H:%M:%S}"  # a Sandbox clock set here finishes its day and starts the next weekday
+NEW_DAY_OPENS = f"{SANDBOX_DAY_OPENS:%H:%M:%S}"
 
 
 @dataclass

@@ -57,7 +57,8 @@ TIMETABLE: tuple[tuple[time, Phase], ...] = (  # KRX's day: each phase from its 
     (time(16, 0), Phase.AFTER_HOURS_SINGLE),
     (time(18, 0), Phase.CLOSED),
 )
-SANDBOX_NEXT_DAY = time(18, 10)  # the Sandbox's KRX day ends here and the next weekday starts (at 08:20)
+# The Sandbox's KRX day ends at 18:10 and the next weekday starts at 08:20 (its README; the client's copy of it)
+SANDBOX_NEXT_DAY, SANDBOX_DAY_OPENS = time(18, 10), time(8, 20)
 # 0s FID 215 (kiwoom-api-market.md §6.2): the phase each KRX code starts. An end code followed by the next start
 # (`b` then `c`), and NXT's or derivatives' codes, say nothing about KRX's stock market.
 PHASE_CODES = {
