@@ -480,7 +480,8 @@ class TradingDesk:
         info = await self.client.stock_info(code)
         instrument = Instrument.ETF if code in self._etf_codes else Instrument.STOCK
         limits = PriceLimits(base=info.base_price, upper=info.upper_limit, lower=info.lower_limit)
-        quote = Quote(code=info.code, name=info.name, current=info.current_price, limits=limits, instrument=instrument)
+        expected = (info.expected_price, info.expected_quantity) if info.expected_price else None
+        quote = Quote(info.code, info.name, info.current_price, limits, instrument, expected)
         self._quotes[code] = KnownQuote(quote, date.today())
         return quote
 

@@ -91,6 +91,7 @@ class Quote:
     current: int
     limits: PriceLimits
     instrument: Instrument = Instrument.STOCK
+    expected: tuple[int, int | None] | None = None  # an auction's expected price and quantity when read (ka10001)
 
 
 @dataclass(frozen=True)

@@ -268,8 +268,11 @@ class OrderTicket(TicketLayout):
         book = self.market.books.get(self.quote.code) if self.quote is not None else None
         market = self.sessionTypes.market()
         collecting = market is not None and self.quote is not None and market.collecting(self.quote.code)
-        if book is not None and book.expected_price and collecting:
-            parts.append(expected_line(book.expected_price, book.expected_quantity))
+        expected = (book.expected_price, book.expected_quantity) if book is not None else None
+        if book is None and self.quote is not None:
+            expected = self.quote.expected  # as read with the quote, until the book's first 0D says
+        if expected is not None and expected[0] and collecting:
+            parts.append(expected_line(expected[0], expected[1]))
         header = " · ".join(parts)
         self.bookHeader.setText(header)
         self.bookHeader.setVisible(bool(header))

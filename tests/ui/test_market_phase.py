@@ -122,6 +122,24 @@ def test_the_opening_auction_shows_its_expected_price_and_quantity_over_the_book
     assert f"{book.expected_price:,}" in ticket.bookHeader.text()
 
 
+def test_the_expected_price_read_with_the_quote_shows_before_the_first_0d(krx_desk: Desk) -> None:
+    """Kiwoom's real server pushes 0D when the book changes, not on registration: until it does, the expected
+    price comes from ka10001, read with the ticket's quote."""
+    ticket = krx_desk.ticket
+    krx_desk.sandbox.set_clock(time="08:35:00")
+    krx_desk.sandbox.advance(30)
+    krx_desk.fill(SAMSUNG, 71_200, 1)
+    krx_desk.until(lambda: ticket.quote is not None and ticket.quote.expected is not None, "no expected price read")
+    assert ticket.quote is not None and ticket.quote.expected is not None
+    desk = krx_desk.window.desk
+    assert desk is not None
+    info = krx_desk.complete(desk.client.stock_info(SAMSUNG))
+    assert ticket.quote.expected == (info.expected_price, info.expected_quantity)
+    krx_desk.act(lambda: ticket.market.books.pop(SAMSUNG, None))  # as before the first 0D
+    krx_desk.act(ticket.market_changed)
+    assert f"{info.expected_price:,}" in ticket.bookHeader.text() and ticket.bookHeader.isVisible()
+
+
 def test_the_chart_follows_the_sandbox_day_not_the_calendar(krx_desk: Desk) -> None:
     """The Sandbox's KRX day runs days of its own (here a Tuesday; after a new day, the Wednesday), whatever the
     computer's calendar says: the chart's candles and its live trades are on the Sandbox's day."""
