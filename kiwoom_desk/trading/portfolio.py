@@ -35,6 +35,35 @@ def lot_key(code: str, credit: CreditType | None, loan_date: str) -> LotKey:
 
 
 @dataclass(frozen=True)
+class Loan:
+    """A credit lot's shares and what repaying all of it today costs (None: not known)."""
+
+    quantity: int
+    owed: int | None
+
+
+def repayment(lots: list[tuple[str, int]], loans: dict[str, Loan], loan_date: str, quantity: int) -> int | None:
+    """What a credit sell of `quantity` repays before the rest is paid out: per share, its lot's loan and interest
+    in proportion (the Sandbox's rule; an estimate for another server), from the lot of `loan_date` or ("" =
+    융자합) the lots oldest first. None when a lot it sells from does not say what it owes."""
+    total, left = 0, quantity
+    for day, sellable in lots:
+        if left <= 0:
+            break
+        if loan_date and day != loan_date:
+            continue
+        taken = min(left, sellable)
+        loan = loans.get(day)
+        if taken <= 0:
+            continue
+        if loan is None or loan.owed is None or loan.quantity <= 0:
+            return None
+        total += loan.owed * taken // loan.quantity
+        left -= taken
+    return total
+
+
+@dataclass(frozen=True)
 class Position:
     """One holding as the trader sees it: a stock's cash shares, or one of its credit lots."""
 
@@ -153,6 +182,18 @@ class Portfolio:
             if position.on_credit:
                 lots.setdefault(position.stock_code, []).append((position.loan_date, position.sellable))
         return lots
+
+    def loans_by_code(self) -> dict[str, dict[str, Loan]]:
+        """Each stock's credit lots by loan date: the lot's shares and what it owes if repaid today (loan and
+        interest, 04 FID 957/958; None while only kt00018 has spoken, which does not say)."""
+        loans: dict[str, dict[str, Loan]] = {}
+        for position in self.holdings():
+            if position.on_credit:
+                owed = None
+                if position.loan_amount is not None and position.loan_interest is not None:
+                    owed = position.loan_amount + position.loan_interest
+                loans.setdefault(position.stock_code, {})[position.loan_date] = Loan(position.quantity, owed)
+        return loans
 
     @property
     def orderable_cash(self) -> int | None:

@@ -117,6 +117,7 @@ class Account:
     orderable_cash: int | None = None  # None: not known yet, not checked
     sellable: int | None = None  # a cash sell: the cash holding's; a credit sell: its lot's (or all lots')
     margin_percent: Decimal | None = None  # a credit buy pays only this share of the amount (kt20016's rate)
+    repayment: int | None = None  # a credit sell: the loan and interest its proceeds repay first (None: not known)
 
 
 def estimated_cost(ticket: Ticket, quote: Quote | None, margin_percent: Decimal | None = None) -> int:
@@ -128,10 +129,12 @@ def estimated_cost(ticket: Ticket, quote: Quote | None, margin_percent: Decimal 
     return paid + amount * COMMISSION_ESTIMATE_PER_100K // 100_000
 
 
-def estimated_proceeds(ticket: Ticket, quote: Quote | None) -> int:
-    """What a sell brings in: price × quantity less commission and tax; a market-like sell at the current price."""
+def estimated_proceeds(ticket: Ticket, quote: Quote | None, repayment: int | None = None) -> int:
+    """What a sell brings in: price × quantity less commission and tax; a market-like sell at the current price.
+    A credit sell's `repayment` (its loan and interest) comes off first."""
     amount = order_amount(ticket, quote)
-    return amount - amount * COMMISSION_ESTIMATE_PER_100K // 100_000 - amount * SELL_TAX_ESTIMATE_PER_10K // 10_000
+    fees = amount * COMMISSION_ESTIMATE_PER_100K // 100_000 + amount * SELL_TAX_ESTIMATE_PER_10K // 10_000
+    return amount - fees - (repayment or 0)
 
 
 def validate(

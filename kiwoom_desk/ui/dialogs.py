@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import traceback
-from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -92,12 +91,13 @@ class ConfirmOrderDialog(QDialog):
         quote: rules.Quote | None,
         parent: QWidget,
         warnings: list[str] | None = None,
-        margin_percent: Decimal | None = None,
+        account: rules.Account | None = None,
     ) -> None:
-        """`warnings`: the limits the trader chose to go over, said again in red above the buttons;
-        `margin_percent`: a credit buy's margin rate, when known (its estimate is the margin)."""
+        """`warnings`: the limits the trader chose to go over, said again in red above the buttons; `account`:
+        a credit buy's margin rate (its estimate is the margin), a credit sell's repayment, when known."""
         super().__init__(parent)
-        self.margin_percent = margin_percent
+        self.margin_percent = account.margin_percent if account is not None else None
+        self.repayment = account.repayment if account is not None else None
         theme.apply_style(self)
         self.setObjectName("confirmOrderDialog")
         self.setWindowTitle(self.tr("Confirm order"))
@@ -156,6 +156,14 @@ class ConfirmOrderDialog(QDialog):
             estimate = (self.tr("Estimated amount (at the upper limit)"), rules.estimated_cost(ticket, quote))
         elif ticket.side is Side.BUY:
             estimate = (self.tr("Estimated amount"), rules.estimated_cost(ticket, quote))
+        elif ticket.credit and self.repayment is not None:
+            cash = rules.estimated_proceeds(ticket, quote, self.repayment)
+            estimate = (self.tr("Estimated cash after loan, interest and fees"), cash)
+        elif ticket.credit:
+            estimate = (
+                self.tr("Estimated proceeds before the loan is repaid"),
+                rules.estimated_proceeds(ticket, quote),
+            )
         else:
             estimate = (self.tr("Estimated proceeds after fees and tax"), rules.estimated_proceeds(ticket, quote))
         rows.append((estimate[0], f"<b>{money.format(amount=won(estimate[1]))}</b>"))

@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
         portfolio = self.portfolio
         self.positions.show_portfolio(portfolio)
         self.ticket.set_account(rules.Account(orderable_cash=portfolio.orderable_cash), portfolio.sellable_by_code())
-        self.ticket.credit.set_lots(portfolio.lots_by_code())
+        self.ticket.credit.set_lots(portfolio.lots_by_code(), portfolio.loans_by_code())
         if self.desk is not None:
             self.status.token_expires_at = self.desk.token_expires_at
 

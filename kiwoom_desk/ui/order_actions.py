@@ -113,9 +113,9 @@ class OrderActions(QObject):
         self, desk: TradingDesk, ticket: rules.Ticket, name: str, overriding: list[rules.Problem]
     ) -> bool:
         warnings = [describe(problem) for problem in overriding]
-        margin = self.ticket.credit.margin_percent
+        account = self.ticket.account_for(ticket)
         dialog = dialogs.ConfirmOrderDialog(
-            desk.environment, ticket, name, self.ticket.quote, self.window, warnings, margin
+            desk.environment, ticket, name, self.ticket.quote, self.window, warnings, account
         )
         return await dialogs.ask(dialog)
 

@@ -72,10 +72,16 @@ def estimate_lines(ticket: rules.Ticket, quote: rules.Quote | None, account: rul
                 cash=won(cash) if cash is not None else "-"
             ),
         )
-    proceeds = won(rules.estimated_proceeds(ticket, quote))
+    proceeds = won(rules.estimated_proceeds(ticket, quote, account.repayment))
+    if ticket.credit and account.repayment is not None:
+        estimate = QCoreApplication.translate(
+            "OrderTicket", "Estimated cash after loan, interest and fees: {amount} won"
+        )
+    elif ticket.credit:  # the lot's loan is not known yet: say what the figure leaves out
+        estimate = QCoreApplication.translate("OrderTicket", "Proceeds before the loan is repaid: {amount} won")
+    else:
+        estimate = QCoreApplication.translate("OrderTicket", "Estimated proceeds after fees and tax: {amount} won")
     return (
-        QCoreApplication.translate("OrderTicket", "Estimated proceeds after fees and tax: {amount} won").format(
-            amount=proceeds
-        ),
+        estimate.format(amount=proceeds),
         QCoreApplication.translate("OrderTicket", "Sellable: {shares}").format(shares=shares(account.sellable or 0)),
     )

@@ -216,16 +216,17 @@ class OrderTicket(TicketLayout):
             loan_date=self.credit.loan_date,
         )
 
-    def _account_for(self, ticket: rules.Ticket) -> rules.Account:
+    def account_for(self, ticket: rules.Ticket) -> rules.Account:
         """Cash and what this order may sell: a cash sell the cash shares, a credit sell its lot's (or all lots')."""
         code, cash = ticket.stock_code, self.account.orderable_cash
         held = self.credit.sellable(code, ticket.loan_date) if ticket.credit else self.sellable_by_code.get(code, 0)
         sellable = held if cash is not None else None
-        return rules.Account(orderable_cash=cash, sellable=sellable, margin_percent=self.credit.margin_percent)
+        repaid = self.credit.repayment(code, ticket.loan_date, ticket.quantity) if ticket.credit else None
+        return rules.Account(cash, sellable, self.credit.margin_percent, repaid)
 
     def problems(self) -> list[rules.Problem]:
         ticket = self.ticket()
-        account = self._account_for(ticket)
+        account = self.account_for(ticket)
         not_taken, limits = self.sessionTypes.not_taken, self.limits.limits
         return rules.validate(ticket, self.quote, self.environment, account, not_taken, limits, self.limits.pace())
 
@@ -250,7 +251,7 @@ class OrderTicket(TicketLayout):
         return describe(problem)
 
     def _show_estimate(self, ticket: rules.Ticket) -> None:
-        estimate, available = estimate_lines(ticket, self.quote, self._account_for(ticket))
+        estimate, available = estimate_lines(ticket, self.quote, self.account_for(ticket))
         self.estimateLabel.setText(estimate)
         self.availableLabel.setText(available)
 
@@ -304,7 +305,7 @@ class OrderTicket(TicketLayout):
 
     def _take_share(self, share: int) -> None:
         ticket = self.ticket()
-        most = rules.max_quantity(ticket, self.quote, self._account_for(ticket), self.limits.limits)
+        most = rules.max_quantity(ticket, self.quote, self.account_for(ticket), self.limits.limits)
         self.quantitySpin.setValue(most * share // 100)
 
     def _code_entered(self, code: str) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
 from ..environments import Environment
 from ..kiwoom import Side
 from ..trading.credit import CreditTerms, Ineligible
+from ..trading.portfolio import Loan, repayment
 from . import theme
 from .table import won
 from .widgets import ElidedLabel, named
@@ -61,6 +62,7 @@ class CreditChoice(QObject):
         self.refused: set[Environment] = set()  # environments that said they offer no credit, this run
         self.terms: dict[str, CreditTerms] = {}
         self.lots: dict[str, list[tuple[str, int]]] = {}
+        self.loans: dict[str, dict[str, Loan]] = {}
         self.code: str | None = None
         self._lots_code: str | None = None  # the stock whose lots loanCombo lists
         self.side = Side.BUY
@@ -87,6 +89,10 @@ class CreditChoice(QObject):
     def margin_percent(self) -> Decimal | None:
         terms = self.terms.get(self.code or "")
         return terms.margin_percent if terms is not None and self.credit and self.side is Side.BUY else None
+
+    def repayment(self, code: str, loan_date: str, quantity: int) -> int | None:
+        """What a credit sell of `quantity` repays first (loan and interest), None when a lot does not say."""
+        return repayment(self.lots.get(code, []), self.loans.get(code, {}), loan_date, quantity)
 
     def sellable(self, code: str, loan_date: str) -> int:
         """A credit sell's shares: the lot's, or every lot's (융자합)."""
@@ -130,9 +136,9 @@ class CreditChoice(QObject):
         self.side = side
         self._update()
 
-    def set_lots(self, lots: dict[str, list[tuple[str, int]]]) -> None:
-        if lots != self.lots:
-            self.lots = lots
+    def set_lots(self, lots: dict[str, list[tuple[str, int]]], loans: dict[str, dict[str, Loan]]) -> None:
+        if lots != self.lots or loans != self.loans:
+            self.lots, self.loans = lots, loans
             self._fill_lots()
             self.changed.emit()
 

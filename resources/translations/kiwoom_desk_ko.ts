@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="329"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="337"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="333"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="341"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="335"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="343"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="341"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="349"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -57,37 +57,37 @@
         <translation>차트를 불러오지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="225"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="227"/>
         <source>{count} orders </source>
         <translation>{count}건 </translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="230"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="232"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="237"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="239"/>
         <source>Upper limit</source>
         <translation>상한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="237"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="239"/>
         <source>Lower limit</source>
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="245"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="247"/>
         <source>Enter a stock code in the ticket to see its chart.</source>
         <translation>주문창에 종목코드를 입력하면 차트가 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="247"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="249"/>
         <source>Loading the chart...</source>
         <translation>차트를 불러오는 중...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/chart.py" line="267"/>
+        <location filename="../../kiwoom_desk/ui/chart.py" line="269"/>
         <source>O {open} H {high} L {low} C {close} V {volume}</source>
         <translation>시가 {open} 고가 {high} 저가 {low} 종가 {close} 거래량 {volume}</translation>
     </message>
@@ -273,27 +273,37 @@
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="160"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="161"/>
+        <source>Estimated cash after loan, interest and fees</source>
+        <translation>융자·이자·수수료·세금 뺀 예상 입금액</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="164"/>
+        <source>Estimated proceeds before the loan is repaid</source>
+        <translation>융자 상환 전 예상 수령액</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="168"/>
         <source>Estimated proceeds after fees and tax</source>
         <translation>수수료·세금 뺀 예상 수령액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="171"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="178"/>
         <source>Credit (own loan), margin {rate}%</source>
         <translation>신용 (자기융자), 증거금 {rate}%</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="180"/>
         <source>Credit, repays the loan of {day}</source>
         <translation>신용, {day} 대출분 상환</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="173"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="181"/>
         <source>Credit, repays all loans (oldest first)</source>
         <translation>신용, 융자합 (오래된 대출부터 상환)</translation>
     </message>
@@ -311,47 +321,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="230"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="238"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="235"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="243"/>
         <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="252"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="260"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="254"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="262"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="255"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="263"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="264"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="272"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="265"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="273"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="266"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="274"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="267"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="275"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -359,47 +369,47 @@
 <context>
     <name>CreditChoice</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="33"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="34"/>
         <source>No credit: not a credit stock</source>
         <translation>신용 불가: 신용거래 대상 종목이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="35"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="36"/>
         <source>No credit: the broker&apos;s credit limit is used up</source>
         <translation>신용 불가: 종목 신용한도 초과</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="37"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="38"/>
         <source>Margin {rate}%</source>
         <translation>증거금 {rate}%</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="104"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="105"/>
         <source>Credit</source>
         <translation>신용</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="163"/>
         <source>All loans</source>
         <translation>융자합</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="165"/>
         <source>{day} · {shares} sh.</source>
         <translation>{day} · {shares}주</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="162"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="168"/>
         <source>{day} · repaid (none held)</source>
         <translation>{day} · 상환됨 (보유 없음)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="192"/>
+        <location filename="../../kiwoom_desk/ui/ticket_credit.py" line="198"/>
         <source>No credit lots of this stock</source>
         <translation>이 종목의 신용 잔고가 없습니다</translation>
     </message>
@@ -533,17 +543,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="295"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="303"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="297"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="305"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="301"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="309"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -1244,7 +1254,7 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="244"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="245"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
@@ -1300,11 +1310,21 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/quote_lines.py" line="77"/>
+        <source>Estimated cash after loan, interest and fees: {amount} won</source>
+        <translation>융자·이자·수수료·세금 뺀 예상 입금액: {amount}원</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="81"/>
+        <source>Proceeds before the loan is repaid: {amount} won</source>
+        <translation>융자 상환 전 예상 수령액: {amount}원</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="83"/>
         <source>Estimated proceeds after fees and tax: {amount} won</source>
         <translation>수수료·세금 뺀 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="80"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="86"/>
         <source>Sellable: {shares}</source>
         <translation>매도가능수량: {shares}</translation>
     </message>
@@ -1650,22 +1670,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="189"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="190"/>
         <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="191"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="184"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="192"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1673,12 +1693,12 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="207"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="215"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="210"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="218"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>

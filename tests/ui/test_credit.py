@@ -11,6 +11,7 @@ from kiwoom_desk.environments import Environment
 from kiwoom_desk.kiwoom import Side
 from kiwoom_desk.sandbox import FaultKind
 from kiwoom_desk.storage.credentials import Credentials
+from kiwoom_desk.trading import rules
 from kiwoom_desk.trading.desk import TradingDesk
 from kiwoom_desk.trading.rules import Kind
 from kiwoom_desk.ui import dialogs
@@ -86,6 +87,12 @@ def test_a_credit_buy_fills_into_a_lot_apart_and_a_credit_sell_repays_it(desk: D
     desk.until(lambda: desk.ticket.quote is not None, "no quote")
     ticket = desk.ticket.ticket()
     assert (ticket.side, ticket.credit, ticket.loan_date, ticket.quantity) == (Side.SELL, True, lot[1], 3)
+    # the estimate is what the sale leaves once the lot's loan and interest are repaid, as the Sandbox books it
+    held = table.row(1)
+    assert held.loan_amount is not None and held.loan_interest is not None
+    owed = held.loan_amount + held.loan_interest
+    gross = rules.estimated_proceeds(ticket, desk.ticket.quote)
+    assert f"{gross - owed:,}" in desk.ticket.estimateLabel.text() and "융자" in desk.ticket.estimateLabel.text()
     desk.act(lambda: desk.ticket.tradeTypeCombo.setCurrentIndex(desk.ticket.tradeTypeCombo.findData("3")))
     desk.until(lambda: desk.ticket.submitButton.isEnabled(), "the credit sell can't be sent")
     desk.until(lambda: rows(desk) == [(False, "", 5)], "the lot was not repaid", action=desk.ticket.submitButton.click)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from kiwoom_desk.kiwoom import Balance, CreditType, Deposit
 from kiwoom_desk.kiwoom.events import BalanceUpdate
-from kiwoom_desk.trading.portfolio import Portfolio
+from kiwoom_desk.trading.portfolio import Loan, Portfolio, repayment
 
 
 def snapshot(*holdings: tuple[str, int, int]) -> Balance:
@@ -141,3 +141,11 @@ def test_a_lot_of_a_credit_kind_the_app_does_not_name_is_never_cash() -> None:
     assert portfolio.sellable("005930") == 10
     assert CreditType.parse("0") is CreditType.CASH and CreditType.parse(" ") is None
     assert CreditType.parse("01") is CreditType.OTHER and CreditType.OTHER.is_credit
+
+
+def test_a_credit_sell_repays_its_lots_loan_and_interest_in_proportion_oldest_first() -> None:
+    lots = [("20250102", 4), ("20250103", 2)]
+    loans = {"20250102": Loan(4, 200_000 + 100), "20250103": Loan(2, 150_000 + 30)}
+    assert repayment(lots, loans, "20250103", 1) == 75_015  # half of the lot's loan and interest
+    assert repayment(lots, loans, "", 5) == 200_100 + 75_015  # 융자합: the older lot whole, then one share
+    assert repayment(lots, {"20250102": Loan(4, None)}, "", 1) is None  # a lot that does not say what it owes
