@@ -159,6 +159,10 @@ class Broker:
     def today(self) -> str:
         return self.clock().strftime("%Y%m%d")
 
+    def traded_today(self) -> bool:
+        """Whether any stock has printed on the current trading day."""
+        return any(quote.volume for quote in self.market.quotes.values())
+
     def open_orders(self) -> list[Order]:
         return [order for order in self.orders.values() if order.open_qty > 0]
 

@@ -74,9 +74,9 @@ class SandboxControl:
             self.clock.not_before(day)  # the KRX days played stay behind it
             self.day.stop()
         elif mode == "krx" and not self.clock.krx:
-            today = self.clock.now().date()  # the continuous clock's: never before the last KRX day's
+            day = self.day.fresh_day(self.clock.now().date())  # never before the last KRX day's
             self.clock.set_mode("krx")
-            self.day.restart(datetime.combine(today, moment or self.clock.start, KST))
+            self.day.restart(datetime.combine(day, moment or self.clock.start, KST))
             return self.state()
         if moment is not None:
             self.day.move_to(moment)

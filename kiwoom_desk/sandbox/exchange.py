@@ -22,7 +22,7 @@ from aiohttp import web
 
 from . import errors
 from .broker import Broker, new_account
-from .clock import Clock, kst_now
+from .clock import KST, Clock, kst_now
 from .control import SandboxControl
 from .faults import FaultKind, Faults
 from .krx_day import KrxDay
@@ -171,6 +171,9 @@ class SandboxServer:
         with store.transaction():
             store.save(account, *quotes.values())
         broker.roll_day()
+        if self.market_clock.krx:  # an earlier run traded today: the KRX day starts on the next one
+            day = self.day.fresh_day(self.market_clock.now().date())
+            self.day.restart(datetime.combine(day, self.market_clock.start, KST))
         return broker
 
     async def _tick(self, interval: float) -> None:

@@ -126,13 +126,20 @@ class KrxDay:
             self._running = False
 
     def restart(self, moment: datetime) -> None:
-        """The KRX clock (re)starts at `moment` on the broker's current trading day (switching to it)."""
+        """The KRX clock (re)starts at `moment` (switching to it); a later date than the broker's trading day
+        keeps that day first, as the day's end would."""
         self.clock.set_time(moment)
         self._done = moment - _EPSILON
         self._forget_auctions()
         self._end_every_vi()
         self.board.new_day()
+        self.broker.start_trading_day()
         self.catch_up()
+
+    def fresh_day(self, today: date) -> date:
+        """The day a KRX clock (re)started on `today` trades: today, or the next weekday when today has traded
+        already (on the continuous clock, or an earlier run): a day's prints never run backwards in time."""
+        return next_weekday(today) if self.broker.traded_today() else today
 
     def stop(self) -> None:
         """Back to the continuous clock: the auctions' collected orders go, the books walk again."""

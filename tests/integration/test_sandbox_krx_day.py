@@ -355,8 +355,9 @@ def test_reset_gives_a_fresh_account_while_the_market_keeps_going(tmp_path: Path
 
 
 def test_the_sandbox_date_never_goes_back_after_krx_days_ran_ahead_of_the_calendar(tmp_path: Path) -> None:
-    """Three simulated days on a Tuesday's wall clock; then the continuous clock, the KRX clock again and a restart
-    all stay on the last simulated day or later, so no kept day is rewritten and no loan is dated ahead."""
+    """Three simulated days on a Tuesday's wall clock; then the continuous clock stays on the last simulated day,
+    and the KRX clock started again (or a restart) begins a fresh day after it: no kept day is rewritten, no day's
+    prints run backwards in time, no loan is dated ahead."""
     with krx(tmp_path, start="10:00") as (exchange, wire):
         for _ in range(3):
             exchange.set_clock(time="10:00:00")  # an earlier time: the next trading day
@@ -365,13 +366,25 @@ def test_the_sandbox_date_never_goes_back_after_krx_days_ran_ahead_of_the_calend
         continuous = control(exchange, "POST", "/sandbox/clock", {"mode": "continuous"}).json()
         assert continuous["date"] == "20261127"  # the wall says the 24th: the Sandbox stays on its own day
         assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
+        assert len(wire.history()) == 2  # both buys are the 27th's: its records were not rolled back
         back = control(exchange, "POST", "/sandbox/clock", {"mode": "krx", "time": "09:30:00"}).json()
-        assert (back["date"], back["phase"]) == ("20261127", "continuous")
+        assert (back["date"], back["phase"]) == ("20261130", "continuous")  # the 27th traded: Monday starts
+        assert wire.history() == []  # a new day's orders
+        assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0  # the 30th trades too
     with krx(tmp_path, start="10:30") as (exchange, wire):  # the app started again on the same wall day
-        assert exchange.state()["date"] == "20261127"
-        days = wire.call("ka10081", {"stk_cd": SAMSUNG, "base_dt": "20261130", "upd_stkpc_tp": "1"})[
+        assert exchange.state()["date"] == "20261201"  # the 30th traded: the next day
+        days = wire.call("ka10081", {"stk_cd": SAMSUNG, "base_dt": "20261201", "upd_stkpc_tp": "1"})[
             "stk_dt_pole_chart_qry"
         ]
         dates = [row["dt"] for row in days]
-        assert {"20261124", "20261125", "20261126"} <= set(dates) and dates == sorted(dates, reverse=True)
-        assert len(wire.history()) == 2  # the day's two buys are still today's: its records were not rolled back
+        assert {"20261124", "20261125", "20261126", "20261127", "20261130"} <= set(dates)
+        assert dates == sorted(dates, reverse=True)
+
+
+def test_a_krx_day_started_on_a_day_that_traded_on_the_continuous_clock_is_the_next_day(tmp_path: Path) -> None:
+    """A trader who switches to the KRX day after the continuous clock has traded today (at 10:00 by the wall)
+    gets a fresh day: its 08:30 prints never land before the day's later ones."""
+    with running(tmp_path, clock=FakeClock(TUESDAY.replace(hour=10))) as (exchange, wire):
+        assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
+        answer = control(exchange, "POST", "/sandbox/clock", {"mode": "krx", "time": "08:30:00"}).json()
+        assert (answer["date"], answer["time"], answer["phase"]) == ("20261125", "08:30:00", "pre_open")
