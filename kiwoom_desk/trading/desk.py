@@ -253,7 +253,13 @@ class TradingDesk:
             self._notify(self.ledger.replace(orders, since_orders))
 
     def _remember_todays_fills(self) -> None:
-        today = datetime.now(KST).date().isoformat()
+        """The journal's fills of today, for the chart's marks. The journal dates them by this computer's clock:
+        on a day of the Sandbox's own (its KRX day) those dates say nothing, and the server's fills (ka10076)
+        mark the day's orders instead."""
+        wall = datetime.now(KST)
+        if self.exchange_day() != wall.strftime("%Y%m%d"):
+            return
+        today = wall.date().isoformat()
         try:
             self.fills.remember(self.journal.executions(self.environment, today, self.account_no))
         except JournalError as error:  # the chart marks only this session's fills

@@ -225,11 +225,24 @@ class SessionController:
         guard = self.guards[environment]
         desk = TradingDesk(environment, client, self.journal, self.config.cache_dir, endpoints.ws_url, guard)
         try:
+            await self._read_sandbox_clock(desk)
             await desk.connect()
         except BaseException:
             await desk.close()
             raise
         return desk
+
+    async def _read_sandbox_clock(self, desk: TradingDesk) -> None:
+        """A Sandbox desk knows the Sandbox's day before it connects (its KRX day is its own, not the calendar's:
+        today's fills and charts follow it). A Sandbox that does not answer here leaves the calendar's."""
+        from ..kiwoom.sandbox_control import SandboxControlError
+
+        if desk.environment is not Environment.SANDBOX or not self.can_drive_sandbox:
+            return
+        try:
+            desk.market_status.set_sandbox(await (await self._sandbox_control()).state())
+        except SandboxControlError as error:
+            log.info("sandbox clock not read at connect: %s", error)
 
     async def activate(self, desk: TradingDesk) -> None:
         """`desk` becomes the session's: the old one is closed, and the listener hears the new one from now on,
