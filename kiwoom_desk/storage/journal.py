@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 KST = ZoneInfo("Asia/Seoul")
-SCHEMA_VERSION = 2  # 1: events; 2: events.account and the executions table
+SCHEMA_VERSION = 3  # 1: events; 2: events.account and the executions table; 3: executions.day, credit, loan_date
 EXECUTION_FIELDS = (  # what a 00 event says, as the desk reads it (None where it said nothing)
     "order_no",
     "orig_order_no",
@@ -36,6 +36,9 @@ EXECUTION_FIELDS = (  # what a 00 event says, as the desk reads it (None where i
     "time",  # the exchange's HHMMSS
     "venue",
     "reject_reason",
+    "day",  # the exchange's YYYYMMDD (the Sandbox's own on its KRX day): `at` is this computer's time of writing
+    "credit",  # "" cash; else the 00 event's credit kind (922: 03 a credit buy, 33/99 a credit sell, other)
+    "loan_date",  # 923: the lot a credit order buys into or sells from, YYYYMMDD
 )
 _INTEGERS = {"quantity", "price", "unfilled", "fill_price", "fill_quantity", "commission", "tax"}
 
@@ -75,6 +78,10 @@ class Journal:
             "CREATE TABLE IF NOT EXISTS executions (id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
             f" environment TEXT NOT NULL, account TEXT NOT NULL, {typed})"
         )
+        kept = {row[1] for row in self._conn.execute("PRAGMA table_info(executions)")}
+        for name in EXECUTION_FIELDS:  # version 2 had no day, credit or loan date: those rows read None
+            if name not in kept:
+                self._conn.execute(f"ALTER TABLE executions ADD COLUMN {name} TEXT")
         self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def record(

@@ -76,7 +76,9 @@ RECONCILE_DELAY_SECONDS = 0.3  # doubts raised together share one REST look
 PRICE_NOTICE_SECONDS = 0.05  # held stocks' prices reach the views at most this often
 ACCOUNT_DELAY_SECONDS = 0.3  # orders and fills come in bursts: the account is read once after the burst
 # What of a 00 event the journal keeps as the event names it; side, status and the order's fees are translated.
-_FROM_EVENT = tuple(name for name in EXECUTION_FIELDS if name not in ("side", "status", "commission", "tax"))
+_FROM_EVENT = tuple(
+    name for name in EXECUTION_FIELDS if name not in ("side", "status", "commission", "tax", "day", "credit")
+)
 QUOTE_FRESH_SECONDS = 2.0  # a quote no trade stream keeps is good for the limits' check this long
 VI_CHECK_SECONDS = 5.0  # how often marks under VI are checked against their release time
 
@@ -415,7 +417,8 @@ class TradingDesk:
         """Every 00 event goes into the journal as it came, for the day's review (with the order's fees so far)."""
         side = event.side.name.lower() if event.side is not None else ""
         fields = {name: getattr(event, name) for name in _FROM_EVENT}
-        fields |= {"commission": event.order_commission, "tax": event.order_tax}
+        fields |= {"commission": event.order_commission, "tax": event.order_tax, "day": self.exchange_day()}
+        fields["credit"] = event.credit_type.value if event.credit_type and event.credit_type.is_credit else ""
         try:
             self.journal.record_execution(
                 self.environment, self.account_no, {**fields, "side": side, "status": str(event.status)}

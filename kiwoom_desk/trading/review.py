@@ -19,7 +19,7 @@ from typing import Any
 
 @dataclass(frozen=True)
 class ReviewedFill:
-    at: str  # the journal's KST timestamp
+    at: str  # when it filled, KST: the exchange's day and time where the journal says them, else when written
     time: str  # the exchange's HHMMSS
     order_no: str
     stock_code: str
@@ -77,11 +77,17 @@ class _Holding:
     trip: int = 0  # the realized P/L of the round trip under way
 
 
+CASH_LOT = ""  # a stock's cash shares; a credit lot is its loan date (YYYYMMDD), or CREDIT_LOT when not said
+CREDIT_LOT = "credit"
+HoldingKey = tuple[str, str]  # (stock code, lot)
+
+
 class _Replay:
-    """The account's positions as its fills move them, from the journal's first event."""
+    """The account's positions as its fills move them, from the journal's first event: a stock's cash shares and
+    each of its credit lots apart (a credit sale repays its lot, whose cost is not the cash shares')."""
 
     def __init__(self) -> None:
-        self.holdings: dict[str, _Holding] = {}
+        self.holdings: dict[HoldingKey, _Holding] = {}
         self._fees_so_far: dict[str, int] = {}  # order number -> its fees at its last event
 
     def fees(self, entry: Mapping[str, Any]) -> int:
@@ -92,10 +98,27 @@ class _Replay:
         self._fees_so_far[order_no] = max(fees, earlier)
         return max(fees - earlier, 0)
 
-    def fill(self, code: str, side: str, price: int, quantity: int, fees: int) -> tuple[int | None, bool]:
+    def keys(self, code: str, side: str, credit: str, loan_date: str, quantity: int) -> list[tuple[HoldingKey, int]]:
+        """Where a fill's shares go or come from: the cash shares; a credit buy's lot; a credit sale's lot (33),
+        or the stock's lots oldest first (99, or a lot not said)."""
+        if not credit:
+            return [((code, CASH_LOT), quantity)]
+        if side == "buy" or loan_date:
+            return [((code, loan_date or CREDIT_LOT), quantity)]
+        lots = sorted(key for key, held in self.holdings.items() if key[0] == code and key[1] and held.quantity)
+        taken, left = [], quantity
+        for key in lots:
+            part = min(left, self.holdings[key].quantity)
+            taken.append((key, part))
+            left -= part
+            if not left:
+                break
+        return taken if not left else [((code, CREDIT_LOT), quantity)]  # more than the lots hold: not known
+
+    def fill(self, key: HoldingKey, side: str, price: int, quantity: int, fees: int) -> tuple[int | None, bool]:
         """A fill: a sale's realized P/L (None for a buy, or for shares bought before the journal began, whose
         cost is not known), and whether a round trip closed with it."""
-        holding = self.holdings.setdefault(code, _Holding())
+        holding = self.holdings.setdefault(key, _Holding())
         if side == "buy":
             holding.quantity += quantity
             holding.cost += price * quantity + fees
@@ -111,24 +134,49 @@ class _Replay:
         return realized, holding.quantity == 0
 
 
+def entry_day(entry: Mapping[str, Any]) -> str:
+    """The exchange's day of a journal entry, YYYY-MM-DD: its `day` where written, else the day it was written."""
+    day = str(entry.get("day") or "")
+    return f"{day[:4]}-{day[4:6]}-{day[6:]}" if len(day) == 8 else str(entry.get("at", ""))[:10]
+
+
+def entry_moment(entry: Mapping[str, Any]) -> str:
+    """When the fill happened by the exchange's clock (YYYY-MM-DDTHH:MM:SS, KST) where the entry says so (its day
+    and 00's time), else when it was written."""
+    time = str(entry.get("time") or "")
+    if entry.get("day") and len(time) == 6 and time.isdigit():
+        return f"{entry_day(entry)}T{time[:2]}:{time[2:4]}:{time[4:]}"
+    return str(entry.get("at", ""))
+
+
 def review_day(executions: Iterable[Mapping[str, Any]], day: str) -> DayReview:
-    """`executions`: the environment's journal entries (oldest first); `day`: YYYY-MM-DD."""
+    """`executions`: the environment's journal entries (oldest first); `day`: YYYY-MM-DD, the exchange's."""
     review = DayReview(day)
     replay = _Replay()
     for entry in executions:
-        if str(entry.get("at", ""))[:10] > day:
+        if entry_day(entry) > day:
             break  # the journal is in time order: nothing later changes the day reviewed
         fees = replay.fees(entry)
         quantity, price, side = entry.get("fill_quantity") or 0, entry.get("fill_price") or 0, entry.get("side")
         if not quantity or side not in ("buy", "sell"):
             continue
-        code = str(entry.get("stock_code") or "")
-        trip = replay.holdings.get(code, _Holding()).trip
-        realized, closed = replay.fill(code, str(side), price, quantity, fees)
-        if str(entry.get("at", ""))[:10] == day:
-            _record(review, entry, str(side), fees, realized, closed and trip + (realized or 0) > 0, closed)
-        if closed:
-            replay.holdings[code].trip = 0
+        code, credit = str(entry.get("stock_code") or ""), str(entry.get("credit") or "")
+        parts = replay.keys(code, str(side), credit, str(entry.get("loan_date") or ""), quantity)
+        realized: int | None = None if side == "buy" else 0
+        closed = won = False
+        charged = 0
+        for number, (key, part) in enumerate(parts):  # a sale from several lots splits its fees by shares
+            share = fees * part // quantity if number < len(parts) - 1 else fees - charged
+            charged += share
+            trip = replay.holdings.get(key, _Holding()).trip
+            gained, ended = replay.fill(key, str(side), price, part, share)
+            realized = None if realized is None or gained is None else realized + gained
+            closed |= ended
+            won |= ended and trip + (gained or 0) > 0
+            if ended:
+                replay.holdings[key].trip = 0
+        if entry_day(entry) == day:
+            _record(review, entry, str(side), fees, realized, won, closed)
     return review
 
 
@@ -147,12 +195,14 @@ def _record(
         stock.unknown_cost |= realized is None
         if realized is not None:
             stock.realized += realized
-            review.curve.append((str(entry.get("at", "")), (review.curve[-1][1] if review.curve else 0) + realized))
+            review.curve.append((entry_moment(entry), (review.curve[-1][1] if review.curve else 0) + realized))
     if closed:
         stock.round_trips += 1
         stock.wins += won
-    at, time, order_no, name = (str(entry.get(key) or "") for key in ("at", "time", "order_no", "stock_name"))
-    review.fills.append(ReviewedFill(at, time, order_no, code, name, side, price, quantity, fees, realized))
+    time, order_no, name = (str(entry.get(key) or "") for key in ("time", "order_no", "stock_name"))
+    review.fills.append(
+        ReviewedFill(entry_moment(entry), time, order_no, code, name, side, price, quantity, fees, realized)
+    )
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewPanel")
         self.session, self.bridge = session, bridge
-        self.review = DayReview(self._today().toString("yyyy-MM-dd"))
+        self._last_today = self._today()
+        self.review = DayReview(self._last_today.toString("yyyy-MM-dd"))
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
@@ -130,10 +131,11 @@ class ReviewPanel(QWidget):
         self.dateEdit.setLocale(locale)
         self.dateEdit.calendarWidget().setLocale(locale)
 
-    @staticmethod
-    def _today() -> QDate:
-        now = datetime.now(KST)
-        return QDate(now.year, now.month, now.day)
+    def _today(self) -> QDate:
+        """The exchange's today: the Sandbox's own day on its KRX day, else the calendar's in Seoul."""
+        desk = self.session.desk
+        day = desk.exchange_day() if desk is not None else datetime.now(KST).strftime("%Y%m%d")
+        return QDate(int(day[:4]), int(day[4:6]), int(day[6:]))
 
     @property
     def day(self) -> str:
@@ -143,7 +145,12 @@ class ReviewPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.dateEdit.setMaximumDate(self._today())  # the app may have been open since yesterday
+        today = self._today()
+        following = self.dateEdit.date() == self._last_today  # the trader was looking at today: still is
+        self.dateEdit.setMaximumDate(today)  # the app may have been open since yesterday (or a Sandbox day)
+        if following:
+            self.dateEdit.setDate(today)
+        self._last_today = today
         self.refresh()
 
     def _refresh_if_today(self) -> None:

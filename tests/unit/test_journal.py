@@ -75,3 +75,26 @@ def test_a_killed_app_loses_nothing_it_had_written(tmp_path: Path) -> None:
     assert [event["order_no"] for event in journal.events("mock")] == ["0000009"]
     assert [row["fill_quantity"] for row in journal.executions("mock")] == [4]
     journal.close()
+
+
+def test_a_version_2_executions_table_gains_the_exchange_day_and_the_credit_lot(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    old = sqlite3.connect(path)
+    old_fields = [name for name in FILL if name not in ("day", "credit", "loan_date")] + ["commission", "tax"]
+    columns = ", ".join(f"{name} TEXT" for name in old_fields)
+    old.execute(
+        "CREATE TABLE executions (id INTEGER PRIMARY KEY, at TEXT NOT NULL, environment TEXT NOT NULL,"
+        f" account TEXT NOT NULL, {columns})"
+    )
+    old.execute(
+        "INSERT INTO executions (at, environment, account, order_no) VALUES ('2026-11-24T09:00', 'mock', '', '1')"
+    )
+    old.execute("PRAGMA user_version=2")
+    old.commit()
+    old.close()
+    journal = Journal(path)
+    journal.record_execution("mock", "8012345611", {**FILL, "day": "20261125", "credit": "33", "loan_date": "20261124"})
+    before, after = journal.executions("mock")
+    assert before["order_no"] == "1" and before["day"] is None  # kept, and read as before (the day it was written)
+    assert (after["day"], after["credit"], after["loan_date"]) == ("20261125", "33", "20261124")
+    journal.close()

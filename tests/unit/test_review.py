@@ -72,3 +72,28 @@ def test_the_csv_opens_in_excel_with_korean_headers_and_plain_numbers() -> None:
     total = rows[-1]
     assert total[0] == "합계" and int(total[4]) == 72_000_000 - 71_300_000 - 10_695 - 10_800 - 144_000
     assert total[6:] == ["1", "1"]  # one round trip, and it won
+
+
+def test_credit_lots_are_apart_from_cash_and_the_exchanges_day_files_each_fill() -> None:
+    """The Sandbox's KRX day runs days of its own: entries written on one computer day carry the exchange's day.
+    A credit sale repays its lot, whose cost is not the cash shares' (the newcomer saw a blended cost)."""
+    cash_buy = {**event("2026-12-07T17:00:00.000", "0000001", "buy", 71_000, 10, 0), "day": "20261208"}
+    credit_buy = {
+        **event("2026-12-07T17:01:00.000", "0000002", "buy", 72_100, 3, 0),
+        "day": "20261208",
+        "credit": "03",
+        "loan_date": "20261208",
+    }
+    credit_sell = {
+        **event("2026-12-07T17:05:00.000", "0000003", "sell", 73_000, 3, 0),
+        "day": "20261209",
+        "time": "091500",
+        "credit": "33",
+        "loan_date": "20261208",
+    }
+    review = review_day([cash_buy, credit_buy, credit_sell], "2026-12-09")
+    assert review.realized == (73_000 - 72_100) * 3  # the lot's own cost, not the blend with the cash shares
+    assert [fill.at for fill in review.fills] == ["2026-12-09T09:15:00"]  # the exchange's day and time
+    assert review_day([cash_buy, credit_buy, credit_sell], "2026-12-07").fills == []  # the computer's day: none
+    oldest_first = {**credit_sell, "credit": "99", "loan_date": ""}
+    assert review_day([cash_buy, credit_buy, oldest_first], "2026-12-09").realized == (73_000 - 72_100) * 3
