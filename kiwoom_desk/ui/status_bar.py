@@ -159,13 +159,31 @@ class StatusBar(QStatusBar):
             change = None if self.environment is Environment.SANDBOX else next_change(wall)
         self.phase.setText(phase_text(phase))
         self.countdown.setText(self._countdown(change, now))
+        pace = market.sandbox.speed if market is not None and market.sandbox_krx and market.sandbox else 1.0
+        self.countdown.setToolTip(self._real_time(change, now, pace))
 
     def _countdown(self, change: NextChange | None, now: datetime) -> str:
+        """How long until the phase changes, in words that cannot be read as a time of day (17분 50초)."""
         if change is None:
             return ""
-        seconds = max(int((change.at - now).total_seconds()), 0)
-        hours, rest = divmod(seconds, 3600)
-        left = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+        left = self._duration(max(int((change.at - now).total_seconds()), 0))
         if change.phase is None:
             return self.tr("Next day in {time}").format(time=left)
         return self.tr("{phase} in {time}").format(phase=phase_text(change.phase), time=left)
+
+    def _real_time(self, change: NextChange | None, now: datetime, speed: float) -> str:
+        """On a Sandbox day run faster than life, how long the countdown takes by the trader's own clock."""
+        if change is None or speed <= 1:
+            return ""
+        seconds = max(int((change.at - now).total_seconds() / speed), 0)
+        return self.tr("At ×{speed} that is {time} of real time").format(
+            speed=f"{speed:g}", time=self._duration(seconds)
+        )
+
+    def _duration(self, seconds: int) -> str:
+        hours, rest = divmod(seconds, 3600)
+        if hours:
+            return self.tr("{h} h {m:02d} min").format(h=hours, m=rest // 60)
+        if rest >= 60:
+            return self.tr("{m} min {s:02d} s").format(m=rest // 60, s=rest % 60)
+        return self.tr("{s} s").format(s=rest)

@@ -1707,62 +1707,62 @@
     <name>ReviewPanel</name>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="55"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="56"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="57"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="264"/>
         <source>Bought</source>
         <translation>매수수량</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="58"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="264"/>
         <source>Sold</source>
         <translation>매도수량</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="59"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Realized P/L</source>
         <translation>실현손익</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/review.py" line="60"/>
-        <location filename="../../kiwoom_desk/ui/review.py" line="250"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
         <source>Fees and tax</source>
         <translation>수수료·세금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="209"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="216"/>
         <source>Kiwoom&apos;s trade journal (ka10170, {time}): P/L {profit}, fees and tax {fees}</source>
         <translation>키움 당일매매일지(ka10170, {time} 기준): 손익 {profit}, 수수료·세금 {fees}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="217"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="224"/>
         <source>Realized {realized} · fees and tax {fees} · round trips {trips} · won {rate}</source>
         <translation>실현손익 {realized} · 수수료·세금 {fees} · 왕복 {trips}회 · 승률 {rate}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="264"/>
         <source>Round trips</source>
         <translation>왕복거래</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="257"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="264"/>
         <source>Won</source>
         <translation>이긴 거래</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="120"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="121"/>
         <source>Day</source>
         <translation>일자</translation>
     </message>
@@ -1777,87 +1777,87 @@
         <translation>승</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="121"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="122"/>
         <source>Export CSV...</source>
         <translation>CSV 내보내기...</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="122"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="123"/>
         <source>The day&apos;s fills and the summary per stock, for Excel</source>
         <translation>그날의 체결과 종목별 요약을 엑셀용 CSV로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="171"/>
         <source>The journal could not be read: {why}</source>
         <translation>매매일지를 읽지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="207"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="214"/>
         <source>Kiwoom&apos;s trade journal: {why}</source>
         <translation>키움 당일매매일지: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="224"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="231"/>
         <source>some sales of shares bought before the journal began are not counted</source>
         <translation>일지 이전에 산 주식의 매도는 손익에서 빠졌습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="231"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="238"/>
         <source>Export the day&apos;s review</source>
         <translation>매매일지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="233"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="240"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="245"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="252"/>
         <source>The CSV was not written: {why}</source>
         <translation>CSV를 저장하지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="247"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
         <source>Saved {path}</source>
         <translation>저장했습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="252"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="259"/>
         <source>Time (KST)</source>
         <translation>체결시각(KST)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="253"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="260"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="254"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
         <source>Price</source>
         <translation>체결가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="255"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="262"/>
         <source>Quantity</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="259"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="266"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="261"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="268"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="262"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="269"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/review.py" line="263"/>
+        <location filename="../../kiwoom_desk/ui/review.py" line="270"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
@@ -2095,14 +2095,34 @@
         <translation>연습 거래소의 KRX 거래일: {day}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="170"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="171"/>
         <source>Next day in {time}</source>
         <translation>다음 거래일까지 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="172"/>
         <source>{phase} in {time}</source>
         <translation>{phase}까지 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="179"/>
+        <source>At ×{speed} that is {time} of real time</source>
+        <translation>×{speed} 배속: 실제 시간으로 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="186"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h}시간 {m:02d}분</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="188"/>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m}분 {s:02d}초</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="189"/>
+        <source>{s} s</source>
+        <translation>{s}초</translation>
     </message>
 </context>
 <context>

@@ -32,13 +32,16 @@ def test_the_status_bar_runs_on_the_sandbox_krx_day_and_counts_down(krx_desk: De
     assert phase == phase_text(Phase.REGULAR)
     assert "×1" in clock and "KST" not in clock  # the Sandbox's own clock with its speed, not the computer's
     assert countdown.startswith(phase_text(Phase.CLOSING_AUCTION)) or phase_text(Phase.CLOSING_AUCTION) in countdown
-    assert re.search(r"\b5:[12]\d:\d\d\b", countdown), countdown  # 10:00 -> 15:20
+    assert re.search(r"\b5시간 [12]\d분", countdown), countdown  # 10:00 -> 15:20, in words, not a time of day
 
     krx_desk.sandbox.set_clock(time="15:25:00")  # the closing auction: its 0s comes, the bar reads the clock again
     krx_desk.until(lambda: status.phase.text() == phase_text(Phase.CLOSING_AUCTION), "the phase never moved on")
     krx_desk.until(lambda: "15:2" in status.clock.text(), "the clock never moved on")
     assert phase_text(Phase.AFTER_CLOSE) in status.countdown.text()
-    assert re.search(r"\b[45]:\d\d\b", status.countdown.text()), status.countdown.text()  # 15:25 -> 15:30
+    assert re.search(r"\b[45]분 \d\d초", status.countdown.text()), status.countdown.text()  # 15:25 -> 15:30
+    assert status.countdown.toolTip() == ""  # at ×1 the Sandbox's minutes are the trader's
+    krx_desk.sandbox.set_clock(speed=10)
+    krx_desk.until(lambda: "실제 시간으로" in status.countdown.toolTip(), "no real-time length at ×10")
 
 
 def test_the_continuous_sandbox_shows_continuous_trading_and_no_countdown(desk: Desk) -> None:
