@@ -44,6 +44,7 @@ class Kind(StrEnum):
     PRICE_OFF_TICK = "price_off_tick"  # params: tick, below, above
     PRICE_ABOVE_LIMIT = "price_above_limit"  # params: upper
     PRICE_BELOW_LIMIT = "price_below_limit"  # params: lower
+    PRICE_OUTSIDE_SINGLE_BAND = "price_outside_single_band"  # params: close, low, high (62: ±10 % of the close)
     STOP_REQUIRED = "stop_required"
     STOP_OFF_TICK = "stop_off_tick"  # params: tick, below, above
     VENUE_NOT_ALLOWED = "venue_not_allowed"
@@ -120,10 +121,24 @@ class Account:
     repayment: int | None = None  # a credit sell: the loan and interest its proceeds repay first (None: not known)
 
 
+def close_price(trade_type: TradeType, quote: Quote | None) -> int | None:
+    """The price a closing-price order trades at: 61 (장전 시간외종가) the previous close, 81 (장후 시간외종가)
+    today's close (the current price once the regular session has closed); None for any other type."""
+    if quote is None:
+        return None
+    if trade_type is TradeType.PRE_MARKET_CLOSE:
+        return quote.limits.base
+    if trade_type is TradeType.POST_MARKET_CLOSE:
+        return quote.current or quote.limits.base
+    return None
+
+
 def estimated_cost(ticket: Ticket, quote: Quote | None, margin_percent: Decimal | None = None) -> int:
-    """What a buy holds: price × quantity plus commission; market-like orders at the upper limit, as KRX does. A
-    credit buy with a known `margin_percent` holds only its margin (rounded up to the won) plus commission."""
-    price = ticket.price if ticket.trade_type.needs_price else (quote.limits.upper if quote else 0)
+    """What a buy holds: price × quantity plus commission; market-like orders at the upper limit, as KRX does, and
+    closing-price orders at their close. A credit buy with a known `margin_percent` holds only its margin (rounded
+    up to the won) plus commission."""
+    fixed = close_price(ticket.trade_type, quote)
+    price = ticket.price if ticket.trade_type.needs_price else fixed or (quote.limits.upper if quote else 0)
     amount = price * ticket.quantity
     paid = amount if margin_percent is None or not ticket.credit else math.ceil(amount * margin_percent / 100)
     return paid + amount * COMMISSION_ESTIMATE_PER_100K // 100_000
@@ -161,7 +176,7 @@ def validate(
     if ticket.venue not in environment.allowed_venues:
         problems.append(Problem(Field.VENUE, Kind.VENUE_NOT_ALLOWED))
     if ticket.trade_type.needs_price:
-        problems += _price_problems(Field.PRICE, ticket.price, quote)
+        problems += _price_problems(Field.PRICE, ticket.price, quote) or _single_price_problems(ticket, quote)
     if ticket.trade_type.needs_stop_price:
         problems += _price_problems(Field.STOP_PRICE, ticket.stop_price, quote)
     if limits is not None:  # before the cash: a slip of the finger is the first thing to say
@@ -213,7 +228,7 @@ def modify_ticket(order: Order, quantity: int, price: int) -> Ticket:
 def order_amount(ticket: Ticket, quote: Quote | None) -> int:
     """Price × quantity, before fees; an order without a price at the current price (the base price before the
     first trade; 0 while nothing is known)."""
-    market = (quote.current or quote.limits.base) if quote else 0
+    market = close_price(ticket.trade_type, quote) or ((quote.current or quote.limits.base) if quote else 0)
     return (ticket.price if ticket.trade_type.needs_price else market) * ticket.quantity
 
 
@@ -223,6 +238,26 @@ def price_band(quote: Quote, percent: int) -> tuple[int, int]:
     low = round_up_to_tick(-(-quote.current * (100 - percent) // 100), quote.instrument)
     high = round_down_to_tick(quote.current * (100 + percent) // 100, quote.instrument)
     return max(low, quote.limits.lower), min(high, quote.limits.upper)
+
+
+AFTER_HOURS_BAND_PERCENT = 10  # 시간외 단일가: within ±10 % of the day's close (krx-rules.md §2)
+
+
+def order_limits(trade_type: TradeType, quote: Quote) -> tuple[int, int]:
+    """The lowest and highest price an order of this type may take: the day's limits, or for 시간외 단일가 the band
+    of ±10 % around the close (the current price once the regular session has closed) inside them."""
+    if trade_type is TradeType.AFTER_HOURS_SINGLE:
+        return price_band(quote, AFTER_HOURS_BAND_PERCENT)
+    return quote.limits.lower, quote.limits.upper
+
+
+def _single_price_problems(ticket: Ticket, quote: Quote | None) -> list[Problem]:
+    if quote is None or ticket.trade_type is not TradeType.AFTER_HOURS_SINGLE:
+        return []
+    low, high = order_limits(ticket.trade_type, quote)
+    if low <= ticket.price <= high:
+        return []
+    return [Problem(Field.PRICE, Kind.PRICE_OUTSIDE_SINGLE_BAND, {"close": quote.current, "low": low, "high": high})]
 
 
 def type_problem(hours: NotTaken) -> Problem:

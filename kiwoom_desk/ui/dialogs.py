@@ -137,6 +137,9 @@ class ConfirmOrderDialog(QDialog):
     ) -> list[tuple[str, str]]:
         money = self.tr("{amount} won")
         price = money.format(amount=won(ticket.price)) if ticket.trade_type.needs_price else self.tr("at market")
+        close = rules.close_price(ticket.trade_type, quote)
+        if close is not None:  # 61/81 trade at a close, not at market
+            price = self.tr("At the close, {amount} won").format(amount=won(close))
         colour = theme.side_colour(ticket.side)
         rows = [
             (self.tr("Environment"), environment_text(environment)),
@@ -152,7 +155,7 @@ class ConfirmOrderDialog(QDialog):
         if ticket.side is Side.BUY and ticket.credit and self.margin_percent is not None:
             margin = rules.estimated_cost(ticket, quote, self.margin_percent)
             estimate = (self.tr("Estimated margin and commission"), margin)
-        elif ticket.side is Side.BUY and not ticket.trade_type.needs_price:  # held at the upper limit, as KRX does
+        elif ticket.side is Side.BUY and not ticket.trade_type.needs_price and close is None:  # at the upper limit
             estimate = (self.tr("Estimated amount (at the upper limit)"), rules.estimated_cost(ticket, quote))
         elif ticket.side is Side.BUY:
             estimate = (self.tr("Estimated amount"), rules.estimated_cost(ticket, quote))

@@ -134,6 +134,9 @@ def describe(problem: rules.Problem) -> str:
         ),
         k.PRICE_ABOVE_LIMIT: QCoreApplication.translate("Problem", "Above the upper limit of {upper} won."),
         k.PRICE_BELOW_LIMIT: QCoreApplication.translate("Problem", "Below the lower limit of {lower} won."),
+        k.PRICE_OUTSIDE_SINGLE_BAND: QCoreApplication.translate(
+            "Problem", "After-hours single price takes {low}–{high} won: ±10% of the close, {close} won."
+        ),
         k.STOP_REQUIRED: QCoreApplication.translate("Problem", "A stop-limit order needs a stop price."),
         k.STOP_OFF_TICK: QCoreApplication.translate(
             "Problem", "The stop price must be a multiple of {tick} won: {below} or {above}."

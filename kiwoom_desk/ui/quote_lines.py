@@ -62,7 +62,8 @@ def estimate_lines(ticket: rules.Ticket, quote: rules.Quote | None, account: rul
         cash = account.orderable_cash
         if ticket.credit and account.margin_percent is not None:  # a credit buy pays its margin; the broker the rest
             estimate = QCoreApplication.translate("OrderTicket", "Estimated margin and commission: {amount} won")
-        elif not ticket.trade_type.needs_price:  # a market-like buy holds cash at the upper limit: say so
+        elif not ticket.trade_type.needs_price and rules.close_price(ticket.trade_type, quote) is None:
+            # a market-like buy holds cash at the upper limit: say so (a closing-price one is at its close)
             estimate = QCoreApplication.translate("OrderTicket", "Estimated amount at the upper limit: {amount} won")
         else:
             estimate = QCoreApplication.translate("OrderTicket", "Estimated amount: {amount} won")

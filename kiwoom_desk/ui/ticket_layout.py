@@ -153,8 +153,8 @@ class TicketLayout(QDockWidget):
         self.upperLimitButton = named(QPushButton(), "upperLimitButton")
         self.lowerLimitButton = named(QPushButton(), "lowerLimitButton")
         self.currentPriceButton.clicked.connect(lambda: self.set_price(self.quote.current if self.quote else 0))
-        self.upperLimitButton.clicked.connect(lambda: self.set_price(self.quote.limits.upper if self.quote else 0))
-        self.lowerLimitButton.clicked.connect(lambda: self.set_price(self.quote.limits.lower if self.quote else 0))
+        self.upperLimitButton.clicked.connect(lambda: self.set_price(self._order_limits()[1]))
+        self.lowerLimitButton.clicked.connect(lambda: self.set_price(self._order_limits()[0]))
         for button in (self.currentPriceButton, self.upperLimitButton, self.lowerLimitButton):
             price_buttons.addWidget(button)
         self.priceProblem = ProblemLabel("priceProblem")
@@ -207,6 +207,12 @@ class TicketLayout(QDockWidget):
 
     def set_price(self, price: int) -> None:
         raise NotImplementedError
+
+    def _order_limits(self) -> tuple[int, int]:
+        """What 하한가/상한가 set: the day's limits, or 시간외 단일가's band around the close."""
+        if self.quote is None:
+            return 0, 0
+        return rules.order_limits(TradeType(self.tradeTypeCombo.currentData()), self.quote)
 
     def _take_share(self, share: int) -> None:
         raise NotImplementedError

@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="337"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="340"/>
         <source>About Kiwoom Desk</source>
         <translation>Kiwoom Desk 정보</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="341"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="344"/>
         <source>Manual trading practice on Kiwoom Securities&apos; REST API.</source>
         <translation>키움증권 REST API로 하는 수동 매매 연습 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="343"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="346"/>
         <source>Components and licences</source>
         <translation>구성 요소와 라이선스</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="349"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="352"/>
         <source>This program uses Qt for Python (PySide6) under the GNU Lesser General Public License v3. The Qt libraries are separate files in the installation folder: you may replace them with your own build of the same version. Qt&apos;s source is available from qt.io. Qt is a trademark of The Qt Company.</source>
         <translation>이 프로그램은 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 Qt for Python(PySide6)을 사용합니다. Qt 라이브러리는 설치 폴더에 별도 파일로 들어 있으며, 같은 버전을 직접 빌드한 파일로 바꿔 쓸 수 있습니다. Qt 소스는 qt.io에서 받을 수 있습니다. Qt는 The Qt Company의 상표입니다.</translation>
     </message>
@@ -219,91 +219,96 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/dialogs.py" line="142"/>
+        <source>At the close, {amount} won</source>
+        <translation>종가 {amount}원</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="145"/>
         <source>Environment</source>
         <translation>투자구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="143"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="146"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="147"/>
         <source>Stock</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="145"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="148"/>
         <source>Order type</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="146"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="149"/>
         <source>Venue</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="147"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="150"/>
         <source>Price</source>
         <translation>주문가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="148"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="151"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="151"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="154"/>
         <source>Credit</source>
         <translation>신용</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="157"/>
         <source>Estimated margin and commission</source>
         <translation>예상 증거금(수수료 포함)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="159"/>
         <source>Estimated amount (at the upper limit)</source>
         <translation>예상 주문금액(상한가 기준)</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="161"/>
         <source>Estimated amount</source>
         <translation>예상 주문금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="161"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="164"/>
         <source>Estimated cash after loan, interest and fees</source>
         <translation>융자·이자·수수료·세금 뺀 예상 입금액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="164"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="167"/>
         <source>Estimated proceeds before the loan is repaid</source>
         <translation>융자 상환 전 예상 수령액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="168"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="171"/>
         <source>Estimated proceeds after fees and tax</source>
         <translation>수수료·세금 뺀 예상 수령액</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="174"/>
         <source>Stop price</source>
         <translation>스톱가격</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="181"/>
         <source>Credit (own loan), margin {rate}%</source>
         <translation>신용 (자기융자), 증거금 {rate}%</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="183"/>
         <source>Credit, repays the loan of {day}</source>
         <translation>신용, {day} 대출분 상환</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="184"/>
         <source>Credit, repays all loans (oldest first)</source>
         <translation>신용, 융자합 (오래된 대출부터 상환)</translation>
     </message>
@@ -321,47 +326,47 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="238"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="241"/>
         <source>{environment} keys</source>
         <translation>{environment} 앱키 관리</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="243"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="246"/>
         <source>Keys come from Kiwoom&apos;s REST API site: one app key and secret key per environment (Mock and Real differ), for the IP address of this PC, which must be registered there.</source>
         <translation>앱키와 시크릿키는 키움 REST API 사이트에서 투자구분마다(모의투자와 실전은 다릅니다) 발급받으며, 이 PC의 IP를 그곳에 등록해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="260"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="263"/>
         <source>Show keys</source>
         <translation>키 보기</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="262"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="265"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="263"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="266"/>
         <source>Secret key</source>
         <translation>시크릿키</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="272"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="275"/>
         <source>Test</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="273"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="276"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="274"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="277"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="275"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="278"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -435,107 +440,107 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="175"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="178"/>
         <source>The order is not valid, so it was not sent.</source>
         <translation>주문 내용이 올바르지 않아 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="178"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="181"/>
         <source>The request does not match the server&apos;s format.</source>
         <translation>요청 형식이 서버 규격과 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="182"/>
         <source>Too many requests; try again in a moment.</source>
         <translation>요청이 너무 잦습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="180"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="183"/>
         <source>No such stock code; check it.</source>
         <translation>종목코드를 찾을 수 없습니다. 코드를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="181"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="184"/>
         <source>The app key or secret key is wrong.</source>
         <translation>앱키 또는 시크릿키가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="182"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="185"/>
         <source>The access token is not valid; sign in again.</source>
         <translation>접근토큰이 유효하지 않습니다. 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="183"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="186"/>
         <source>Real and mock trading are mixed up.</source>
         <translation>실전/모의투자 구분이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="184"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="187"/>
         <source>This IP or device is not registered; register it on Kiwoom&apos;s OpenAPI site.</source>
         <translation>등록되지 않은 IP 또는 단말기입니다. 키움 OpenAPI 사이트에서 IP를 등록하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="187"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="190"/>
         <source>Kiwoom server error; try again later.</source>
         <translation>키움 서버 오류입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="191"/>
         <source>The order was rejected; see the server&apos;s reason.</source>
         <translation>주문이 거부되었습니다. 서버의 사유를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="191"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="194"/>
         <source>The Kiwoom server refused the request.</source>
         <translation>키움 서버가 요청을 거절했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="192"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="195"/>
         <source>Could not reach the Kiwoom server; check the network.</source>
         <translation>키움 서버와 통신하지 못했습니다. 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="195"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="198"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>서버 응답을 해석할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="196"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="199"/>
         <source>It is unknown whether the order reached the exchange; check open orders before ordering again.</source>
         <translation>주문이 접수되었는지 알 수 없습니다. 미체결·주문내역을 확인하기 전에는 다시 주문하지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="199"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="202"/>
         <source>The Kiwoom API request failed.</source>
         <translation>키움 API 요청이 실패했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="202"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="205"/>
         <source>Too many requests for this API; retry shortly.</source>
         <translation>이 API의 허용 요청 횟수를 넘었습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="203"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="206"/>
         <source>The access token has expired or is not valid.</source>
         <translation>접근토큰이 만료되었거나 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="204"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="207"/>
         <source>The token was issued to another IP; sign in again from this network.</source>
         <translation>토큰을 발급받은 IP와 지금 IP가 다릅니다. 같은 PC·네트워크에서 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="207"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="210"/>
         <source>This app key belongs to the other environment (real vs mock); enter the key for this one.</source>
         <translation>이 앱키는 다른 투자구분(실전/모의)용입니다. 환경에 맞는 앱키를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="210"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="213"/>
         <source>This token was issued for the other environment (real vs mock).</source>
         <translation>이 토큰은 다른 투자구분(실전/모의)에서 발급되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="213"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="216"/>
         <source>Mock trading does not support this request.</source>
         <translation>모의투자에서는 지원하지 않는 기능입니다.</translation>
     </message>
@@ -543,17 +548,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="303"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="306"/>
         <source>Unexpected error</source>
         <translation>예기치 못한 오류</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="305"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="308"/>
         <source>Something went wrong. The app keeps running; the details are in the log.</source>
         <translation>문제가 발생했습니다. 프로그램은 계속 실행되며 자세한 내용은 로그에 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="309"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="312"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -776,7 +781,7 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="234"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="237"/>
         <source>The system keyring is not available, so Mock and Real keys cannot be stored. On Linux install a Secret Service such as gnome-keyring; on Windows the Credential Manager is used. The Sandbox needs no keys.</source>
         <translation>시스템 키링을 쓸 수 없어 모의투자·실전 앱키를 저장할 수 없습니다. Linux에서는 gnome-keyring 같은 Secret Service를 설치하세요(Windows는 자격 증명 관리자를 씁니다). 연습은 키 없이 됩니다.</translation>
     </message>
@@ -1294,37 +1299,37 @@
         <translation>예상 증거금(수수료 포함): {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="67"/>
         <source>Estimated amount at the upper limit: {amount} won</source>
         <translation>예상 주문금액(상한가 기준): {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="68"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="69"/>
         <source>Estimated amount: {amount} won</source>
         <translation>예상 주문금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="71"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="72"/>
         <source>Orderable cash: {cash} won</source>
         <translation>주문가능금액: {cash}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="77"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="78"/>
         <source>Estimated cash after loan, interest and fees: {amount} won</source>
         <translation>융자·이자·수수료·세금 뺀 예상 입금액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="81"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="82"/>
         <source>Proceeds before the loan is repaid: {amount} won</source>
         <translation>융자 상환 전 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="83"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="84"/>
         <source>Estimated proceeds after fees and tax: {amount} won</source>
         <translation>수수료·세금 뺀 예상 수령액: {amount}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="86"/>
+        <location filename="../../kiwoom_desk/ui/quote_lines.py" line="87"/>
         <source>Sellable: {shares}</source>
         <translation>매도가능수량: {shares}</translation>
     </message>
@@ -1484,61 +1489,66 @@
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="137"/>
+        <source>After-hours single price takes {low}–{high} won: ±10% of the close, {close} won.</source>
+        <translation>시간외 단일가는 종가 {close}원의 ±10%인 {low}~{high}원만 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="140"/>
         <source>A stop-limit order needs a stop price.</source>
         <translation>스톱지정가 주문은 스톱가격을 입력해야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="138"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="141"/>
         <source>The stop price must be a multiple of {tick} won: {below} or {above}.</source>
         <translation>스톱가격이 호가단위({tick}원)에 맞지 않습니다: {below}원 또는 {above}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="141"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="144"/>
         <source>Only KRX can be traded in this environment.</source>
         <translation>이 투자구분에서는 KRX만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="142"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="145"/>
         <source>Needs {needed} won; orderable cash is {orderable} won.</source>
         <translation>주문가능금액이 부족합니다: 필요 {needed}원, 주문가능 {orderable}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="143"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="146"/>
         <source>You can sell at most {sellable}.</source>
         <translation>매도가능수량은 {sellable}입니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="144"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="147"/>
         <source>The Sandbox&apos;s continuous clock has no pre-market or after-hours session: choose the KRX day in Settings › Sandbox clock, or use this order type in Mock or Real.</source>
         <translation>연습 거래소의 연속 시계에는 장전·장후 시간외가 없습니다: 설정 › 연습 거래소 시계에서 KRX 하루를 고르거나, 모의투자·실전에서 이 주문유형을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="149"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="152"/>
         <source>Under VI the stock trades in a single-price auction until {release}: this order type waits for continuous trading.</source>
         <translation>VI 발동으로 {release}까지 단일가매매입니다: 이 주문유형은 접속매매가 재개된 뒤에 받습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="154"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="157"/>
         <source>KRX takes this order type {start}–{end} KST only.</source>
         <translation>이 매매구분은 {start}~{end}(한국 시간)에만 주문할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="158"/>
         <source>Over your limit of {limit} shares an order</source>
         <translation>주문당 한도 {limit}주 초과</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="156"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="159"/>
         <source>Over your limit of {limit} won an order</source>
         <translation>주문당 한도 {limit}원 초과</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="160"/>
         <source>Outside ±{percent}% of the price: {low}–{high} won</source>
         <translation>현재가 ±{percent}% 밖: {low}~{high}원</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/labels.py" line="158"/>
+        <location filename="../../kiwoom_desk/ui/labels.py" line="161"/>
         <source>{limit} orders a minute, your limit: next in {seconds} s</source>
         <translation>1분 {limit}건 한도: {seconds}초 뒤 가능</translation>
     </message>
@@ -1670,22 +1680,22 @@
 <context>
     <name>RealModeDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="192"/>
         <source>Real trading</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="190"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="193"/>
         <source>Orders in Real mode use real money on Kiwoom&apos;s real server.</source>
         <translation>실전투자에서는 키움증권 실전 서버에 실제 돈으로 주문됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="191"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="194"/>
         <source>Every order will ask for confirmation. Switch to Real?</source>
         <translation>모든 주문마다 확인을 받습니다. 실전투자로 전환할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="192"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="195"/>
         <source>Switch to Real</source>
         <translation>실전투자로 전환</translation>
     </message>
@@ -1693,12 +1703,12 @@
 <context>
     <name>ResetSandboxDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="215"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="218"/>
         <source>Reset the Sandbox account</source>
         <translation>연습 계좌 초기화</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/dialogs.py" line="218"/>
+        <location filename="../../kiwoom_desk/ui/dialogs.py" line="221"/>
         <source>Start the Sandbox account again from its first cash? Its orders, positions and journal are deleted. Mock and Real are not touched.</source>
         <translation>연습 계좌를 처음 예수금으로 다시 시작할까요? 주문·잔고·매매일지가 지워집니다. 모의투자와 실전은 그대로입니다.</translation>
     </message>

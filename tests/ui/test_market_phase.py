@@ -155,3 +155,19 @@ def test_the_chart_follows_the_sandbox_day_not_the_calendar(krx_desk: Desk) -> N
     krx_desk.sandbox.set_price(SAMSUNG, 72_000)  # the new day's first trade
     krx_desk.until(lambda: chart.series is not None and chart.series.candles[-1].close == 72_000, "no live trade")
     assert chart.series is not None and chart.series.candles[-1].start.startswith("202611250930")
+
+
+def test_after_hours_single_price_offers_and_checks_the_band_around_the_close(krx_desk: Desk) -> None:
+    ticket = krx_desk.ticket
+    krx_desk.sandbox.set_clock(time="16:05:00")
+    krx_desk.until(lambda: "16:0" in krx_desk.window.status.clock.text(), "the bar never read the clock")
+    krx_desk.fill(SAMSUNG, 0, 1, trade_type=TradeType.AFTER_HOURS_SINGLE.value)
+    krx_desk.until(lambda: _offered(krx_desk, TradeType.AFTER_HOURS_SINGLE)[0], "62 is not offered at 16:05")
+    quote = ticket.quote
+    assert quote is not None
+    krx_desk.act(ticket.upperLimitButton.click)
+    high = ticket.priceSpin.value()
+    assert high < quote.limits.upper and high <= quote.current * 110 // 100  # the band's edge, not the day's limit
+    krx_desk.act(lambda: ticket.priceSpin.setValue(quote.limits.upper))
+    krx_desk.until(lambda: not ticket.submitButton.isEnabled(), "a price outside the band could be sent")
+    assert "±10%" in ticket.priceProblem.text()
