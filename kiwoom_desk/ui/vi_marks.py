@@ -1,5 +1,5 @@
 """VI (변동성완화장치) marks: a stock under VI says so wherever it shows — the ticket's quote line and book header,
-its watchlist row and its open orders' rows (the name cell says VI, the row is tinted, the tooltip says which VI
+its watchlist row and its open orders' rows (the name cell starts with VI, the row is tinted, the tooltip says which VI
 and when it ends). `MarketMarks` follows the desk's 1h events (and the VIs running at connect) to all of them."""
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def vi_text(vi: VolatilityInterruption) -> str:
 
 
 class MarkedModel(KeyedTableModel[Row], Generic[Row]):
-    """A keyed table whose rows of stocks under VI are marked: " VI" after the name, a tint, a tooltip."""
+    """A keyed table whose rows of stocks under VI are marked: "VI" before the name (an elided name keeps it in
+    view), a tint, a tooltip."""
 
     def __init__(
         self, columns: Sequence[Column[Row]], key: Callable[[Row], Hashable], code: Callable[[Row], str], name: int
@@ -74,7 +75,7 @@ class MarkedModel(KeyedTableModel[Row], Generic[Row]):
         if text is None:
             return value
         if role == Qt.ItemDataRole.DisplayRole and index.column() == self._name:
-            return f"{value}\u00a0{VI_MARK}"  # kept on the name's line: elided, never wrapped
+            return f"{VI_MARK}\u00a0{value}"  # first: a narrow column elides the name's end, never the mark
         if role == Qt.ItemDataRole.BackgroundRole:
             return QColor(VI_TINT)
         if role == Qt.ItemDataRole.ToolTipRole:
