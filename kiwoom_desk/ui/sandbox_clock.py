@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTime, QTimer, Signal
+from PySide6.QtCore import QObject, QRegularExpression, QSettings, QTime, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,9 @@ if TYPE_CHECKING:
 FOLLOW_MS = 5_000  # the Sandbox's clock is read again this often (a loopback request), and after each 0s
 AFTER_PHASE_MS = 300  # a jump of the clock sends its 0s in a burst: one read after it
 EARLIEST_START, LATEST_START = QTime(8, 20), QTime(17, 50)
+# Moments a trader wants to practise, offered in the start time's list (any HH:MM may be typed)
+START_PRESETS = ("08:20", "08:30", "08:55", "09:00", "10:00", "13:00", "15:15", "15:25", "15:40", "16:00", "17:00")
+NOW_TICK_MS = 500
 
 
 def load_choice(settings: QSettings) -> SandboxClockChoice:
@@ -60,10 +65,23 @@ def save_choice(settings: QSettings, choice: SandboxClockChoice) -> None:
     settings.setValue("sandboxClock/start", choice.start)
 
 
+def _start_box() -> QComboBox:
+    """The day's start (and the time to go to): a list of useful moments that also takes any HH:MM typed."""
+    box = named(QComboBox(), "sandboxStartEdit")
+    box.setEditable(True)
+    box.addItems(START_PRESETS)
+    box.setValidator(QRegularExpressionValidator(QRegularExpression(r"([01]\d|2[0-3]):[0-5]\d")))
+    return box
+
+
 class SandboxClockDialog(QDialog):
     newDayRequested = Signal(str)  # the start time, HH:MM:SS
+    goRequested = Signal(str)  # a time today to go to (HH:MM:SS): later runs every phase between, earlier a new day
 
-    def __init__(self, choice: SandboxClockChoice, state: SandboxClock, parent: QWidget) -> None:
+    def __init__(
+        self, choice: SandboxClockChoice, state: SandboxClock, parent: QWidget, now: Callable[[], str] | None = None
+    ) -> None:
+        """`now`: the Sandbox's time as the window reckons it between readings, for the ticking Now line."""
         super().__init__(parent)
         theme.apply_style(self)
         self.setObjectName("sandboxClockDialog")
@@ -86,18 +104,27 @@ class SandboxClockDialog(QDialog):
         self.speedSpin.setRange(1.0, 10.0)
         self.speedSpin.setDecimals(0)
         self.speedSpin.setSuffix("×")
-        self.startEdit = named(QTimeEdit(), "sandboxStartEdit")
-        self.startEdit.setDisplayFormat("HH:mm")
-        self.startEdit.setTimeRange(EARLIEST_START, LATEST_START)
+        self.startEdit = _start_box()
         self.nowLabel = named(QLabel(), "sandboxNowLabel")
         self.newDayButton = named(QPushButton(self.tr("Start a new day now")), "sandboxNewDayButton")
         self.newDayButton.setToolTip(self.tr("Ends today (its sessions run at once) and starts the next weekday"))
         self.newDayButton.clicked.connect(lambda: self.newDayRequested.emit(self.start() + ":00"))
+        self.goEdit = _start_box()
+        self.goEdit.setObjectName("sandboxGoEdit")
+        self.goButton = named(QPushButton(self.tr("Go to this time")), "sandboxGoButton")
+        self.goButton.setToolTip(
+            self.tr("A later time today runs every session in between at once; an earlier one starts the next day")
+        )
+        self.goButton.clicked.connect(lambda: self.goRequested.emit(self.goEdit.currentText() + ":00"))
+        go = QHBoxLayout()
+        go.addWidget(self.goEdit)
+        go.addWidget(self.goButton, 1)
         form.addRow(self.tr("Clock"), self.modeCombo)
         form.addRow(self.tr("Speed"), self.speedSpin)
         form.addRow(self.tr("Day starts at"), self.startEdit)
         form.addRow(self.tr("Now"), self.nowLabel)
         form.addRow("", self.newDayButton)
+        form.addRow(self.tr("Go to"), go)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -105,20 +132,33 @@ class SandboxClockDialog(QDialog):
         layout.addWidget(buttons)
         self.modeCombo.setCurrentIndex(self.modeCombo.findData(state.mode))
         self.speedSpin.setValue(state.speed)
-        self.startEdit.setTime(QTime.fromString(choice.start, "HH:mm"))
+        self.startEdit.setCurrentText(choice.start)
+        self.goEdit.setCurrentText(state.time.strftime("%H:%M") if state.krx else "09:00")
+        self._state, self._now = state, now
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(lambda: self.show_state(self._state))
+        self._ticker.start(NOW_TICK_MS)
         self.show_state(state)
 
     def show_state(self, state: SandboxClock) -> None:
+        """The Sandbox's clock, ticking between readings (a KRX day runs at its speed)."""
+        self._state = state
+        self.goButton.setEnabled(state.krx)
         if state.krx:
+            time = self._now() if self._now is not None else state.time.strftime("%H:%M:%S")
             text = self.tr("KRX day {day} {time}, {speed}×").format(
-                day=state.day.isoformat(), time=state.time.strftime("%H:%M:%S"), speed=f"{state.speed:g}"
+                day=state.day.isoformat(), time=time, speed=f"{state.speed:g}"
             )
         else:
             text = self.tr("Continuous (the computer's clock)")
         self.nowLabel.setText(text)
 
     def start(self) -> str:
-        return self.startEdit.time().toString("HH:mm")
+        """The start typed or picked, HH:MM, kept within the day (08:20–17:50)."""
+        typed = QTime.fromString(self.startEdit.currentText(), "HH:mm")
+        if not typed.isValid():
+            return SandboxClockChoice().start
+        return min(max(typed, EARLIEST_START), LATEST_START).toString("HH:mm")
 
     def choice(self) -> SandboxClockChoice:
         return SandboxClockChoice(str(self.modeCombo.currentData()), float(self.speedSpin.value()), self.start())
@@ -179,8 +219,9 @@ class SandboxClockSettings(QObject):
         if not self.available:
             return
         state = await self.session.sandbox_state()
-        dialog = SandboxClockDialog(self.session.sandbox_clock, state, self.window)
+        dialog = SandboxClockDialog(self.session.sandbox_clock, state, self.window, self._sandbox_time)
         dialog.newDayRequested.connect(lambda start: self.bridge.spawn(self._new_day(dialog, start)))
+        dialog.goRequested.connect(lambda moment: self.bridge.spawn(self._go(dialog, moment)))
         if not await dialogs.ask(dialog):
             return
         chosen = dialog.choice()
@@ -195,7 +236,38 @@ class SandboxClockSettings(QObject):
         self.say(self.tr("Sandbox clock saved."))
         self.changed()
 
+    def _sandbox_time(self) -> str:
+        desk = self.session.desk
+        return desk.market_status.now().strftime("%H:%M:%S") if desk is not None else ""
+
+    async def _orders_may_end(self, dialog: SandboxClockDialog, text: str) -> bool:
+        """A move that ends the day takes the day's open orders with it: asked first when there are some."""
+        desk = self.session.desk
+        count = len(desk.open_orders()) if desk is not None else 0
+        if not count:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sandbox clock"), text.format(count=count), parent=dialog)
+        box.setObjectName("sandboxClockQuestion")
+        box.addButton(self.tr("Go on"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        return await dialogs.ask(box)
+
+    async def _go(self, dialog: SandboxClockDialog, moment: str) -> None:
+        now = self._sandbox_time()
+        if moment[:5] <= now[:5] and not await self._orders_may_end(
+            dialog, self.tr("An earlier time starts the next day: {count} open orders expire with today. Go on?")
+        ):
+            return
+        state = await self.session.set_sandbox_clock(at=moment)
+        dialog.show_state(state)
+        self.say(self.tr("The Sandbox went to {day} {time}").format(day=state.day, time=moment[:5]))
+        self.changed()
+
     async def _new_day(self, dialog: SandboxClockDialog, start: str) -> None:
+        if not await self._orders_may_end(
+            dialog, self.tr("A new day ends today: {count} open orders expire with it. Go on?")
+        ):
+            return
         state = await self.session.new_sandbox_day(start)
         dialog.modeCombo.setCurrentIndex(dialog.modeCombo.findData("krx"))
         dialog.show_state(state)

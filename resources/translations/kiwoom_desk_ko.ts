@@ -1913,62 +1913,77 @@
 <context>
     <name>SandboxClockDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="70"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="88"/>
         <source>Sandbox clock</source>
         <translation>연습 거래소 시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="75"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="93"/>
         <source>Continuous: one endless session at any hour. KRX day: a simulated trading day with the opening auction, continuous trading, the closing auction, after-hours sessions and VI, at any hour.</source>
         <translation>연속: 언제든 끝없이 이어지는 정규장 하나. KRX 하루: 장전 동시호가, 접속매매, 장마감 동시호가, 시간외와 VI까지 있는 모의 거래일을 아무 시각에나 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="83"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="101"/>
         <source>Continuous</source>
         <translation>연속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="84"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="102"/>
         <source>KRX day</source>
         <translation>KRX 하루</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="109"/>
         <source>Start a new day now</source>
         <translation>지금 새 거래일 시작</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="94"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="110"/>
         <source>Ends today (its sessions run at once) and starts the next weekday</source>
         <translation>오늘을 끝내고(남은 장은 한꺼번에 진행) 다음 평일을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="96"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="114"/>
+        <source>Go to this time</source>
+        <translation>이 시각으로 이동</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="116"/>
+        <source>A later time today runs every session in between at once; an earlier one starts the next day</source>
+        <translation>오늘 더 늦은 시각이면 그 사이의 모든 장을 한 번에 진행하고, 더 이른 시각이면 다음 거래일을 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="122"/>
         <source>Clock</source>
         <translation>시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="97"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="123"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="98"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="124"/>
         <source>Day starts at</source>
         <translation>하루 시작 시각</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="125"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="113"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="127"/>
+        <source>Go to</source>
+        <translation>시각 이동</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="149"/>
         <source>KRX day {day} {time}, {speed}×</source>
         <translation>KRX 하루 {day} {time}, {speed}배속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="117"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="153"/>
         <source>Continuous (the computer&apos;s clock)</source>
         <translation>연속 (컴퓨터 시계)</translation>
     </message>
@@ -1976,12 +1991,37 @@
 <context>
     <name>SandboxClockSettings</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="195"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="236"/>
         <source>Sandbox clock saved.</source>
         <translation>연습 거래소 시계를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="202"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="249"/>
+        <source>Sandbox clock</source>
+        <translation>연습 거래소 시계</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="251"/>
+        <source>Go on</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="258"/>
+        <source>An earlier time starts the next day: {count} open orders expire with today. Go on?</source>
+        <translation>더 이른 시각은 다음 거래일을 시작합니다. 미체결 주문 {count}건이 오늘과 함께 만료됩니다. 계속할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="263"/>
+        <source>The Sandbox went to {day} {time}</source>
+        <translation>연습 거래소 시각을 {day} {time}(으)로 옮겼습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="268"/>
+        <source>A new day ends today: {count} open orders expire with it. Go on?</source>
+        <translation>새 거래일을 시작하면 오늘이 끝나고 미체결 주문 {count}건이 만료됩니다. 계속할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="274"/>
         <source>A new Sandbox day started: {day} {time}</source>
         <translation>연습 거래소의 새 거래일을 시작했습니다: {day} {time}</translation>
     </message>

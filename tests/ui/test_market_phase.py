@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from kiwoom_desk.kiwoom import TradeType
 from kiwoom_desk.trading.sessions import Phase
@@ -109,6 +110,28 @@ def test_the_sandbox_clock_dialog_changes_the_speed_and_starts_a_new_day(krx_des
     krx_desk.until(lambda: "×5" in window.status.clock.text(), "the bar never showed the new speed")
     assert window.status.phase.text() == phase_text(Phase.PRE_MARKET)
     assert window.settings.value("sandboxClock/speed") in (5, 5.0, "5.0", "5")
+
+
+def test_the_sandbox_clock_dialog_goes_to_a_time_and_asks_before_open_orders_expire(krx_desk: Desk) -> None:
+    window = krx_desk.window
+    krx_desk.fill(SAMSUNG, 70_000, 3)  # a resting buy below the market
+    krx_desk.act(krx_desk.ticket.submitButton.click)
+    krx_desk.until(lambda: len(krx_desk.open_order_numbers()) == 1, "the order never rested")
+    krx_desk.until(window.menus.sandboxClockAction.isEnabled, "Sandbox clock is not offered on the Sandbox")
+    krx_desk.act(window.menus.sandboxClockAction.trigger)
+    dialog = krx_desk.until(lambda: modal(SandboxClockDialog, "sandboxClockDialog"), "no Sandbox clock dialog")
+    krx_desk.act(lambda: dialog.startEdit.setCurrentText("09:15"))  # typed, not only picked from the list
+    assert dialog.start() == "09:15"
+    krx_desk.act(dialog.newDayButton.click)  # the day's open order would expire: asked first
+    box = krx_desk.until(lambda: modal(QMessageBox, "sandboxClockQuestion"), "no question before the orders expire")
+    assert "1" in box.text()
+    krx_desk.act(box.reject)
+    assert krx_desk.sandbox.state()["date"] == "20261124" and len(krx_desk.open_order_numbers()) == 1
+    krx_desk.act(lambda: dialog.goEdit.setCurrentText("15:25"))
+    krx_desk.act(dialog.goButton.click)  # later today: no question, every phase in between runs
+    krx_desk.until(lambda: krx_desk.sandbox.state()["phase"] == "closing_auction", "the clock never went there")
+    krx_desk.until(lambda: "15:25" in dialog.nowLabel.text(), "the dialog's Now line did not follow")
+    krx_desk.act(dialog.reject)
 
 
 def test_the_opening_auction_shows_its_expected_price_and_quantity_over_the_book(krx_desk: Desk) -> None:
