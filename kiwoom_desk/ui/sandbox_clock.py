@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRegularExpression, QSettings, QTime, QTimer, Signal
+from PySide6.QtCore import QObject, QRegularExpression, QSettings, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -79,9 +79,15 @@ class SandboxClockDialog(QDialog):
     goRequested = Signal(str)  # a time today to go to (HH:MM:SS): later runs every phase between, earlier a new day
 
     def __init__(
-        self, choice: SandboxClockChoice, state: SandboxClock, parent: QWidget, now: Callable[[], str] | None = None
+        self,
+        choice: SandboxClockChoice,
+        state: SandboxClock,
+        parent: QWidget,
+        now: Callable[[], str] | None = None,
+        address: str = "",
     ) -> None:
-        """`now`: the Sandbox's time as the window reckons it between readings, for the ticking Now line."""
+        """`now`: the Sandbox's time as the window reckons it between readings, for the ticking Now line;
+        `address`: where the Sandbox answers (its control endpoint too), for scripts and other clients."""
         super().__init__(parent)
         theme.apply_style(self)
         self.setObjectName("sandboxClockDialog")
@@ -125,6 +131,10 @@ class SandboxClockDialog(QDialog):
         form.addRow(self.tr("Now"), self.nowLabel)
         form.addRow("", self.newDayButton)
         form.addRow(self.tr("Go to"), go)
+        self.addressLabel = named(QLabel(address), "sandboxAddressLabel")
+        self.addressLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.addressLabel.setToolTip(self.tr("REST, the control endpoint (/sandbox/...) and, on ws://, the WebSocket"))
+        form.addRow(self.tr("Address"), self.addressLabel)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -219,7 +229,8 @@ class SandboxClockSettings(QObject):
         if not self.available:
             return
         state = await self.session.sandbox_state()
-        dialog = SandboxClockDialog(self.session.sandbox_clock, state, self.window, self._sandbox_time)
+        address = (await self.session.endpoints(Environment.SANDBOX)).rest_url
+        dialog = SandboxClockDialog(self.session.sandbox_clock, state, self.window, self._sandbox_time, address)
         dialog.newDayRequested.connect(lambda start: self.bridge.spawn(self._new_day(dialog, start)))
         dialog.goRequested.connect(lambda moment: self.bridge.spawn(self._go(dialog, moment)))
         if not await dialogs.ask(dialog):

@@ -1913,77 +1913,87 @@
 <context>
     <name>SandboxClockDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="88"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="94"/>
         <source>Sandbox clock</source>
         <translation>연습 거래소 시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="93"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="99"/>
         <source>Continuous: one endless session at any hour. KRX day: a simulated trading day with the opening auction, continuous trading, the closing auction, after-hours sessions and VI, at any hour.</source>
         <translation>연속: 언제든 끝없이 이어지는 정규장 하나. KRX 하루: 장전 동시호가, 접속매매, 장마감 동시호가, 시간외와 VI까지 있는 모의 거래일을 아무 시각에나 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="101"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="107"/>
         <source>Continuous</source>
         <translation>연속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="102"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="108"/>
         <source>KRX day</source>
         <translation>KRX 하루</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="109"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="115"/>
         <source>Start a new day now</source>
         <translation>지금 새 거래일 시작</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="110"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="116"/>
         <source>Ends today (its sessions run at once) and starts the next weekday</source>
         <translation>오늘을 끝내고(남은 장은 한꺼번에 진행) 다음 평일을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="114"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="120"/>
         <source>Go to this time</source>
         <translation>이 시각으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="122"/>
         <source>A later time today runs every session in between at once; an earlier one starts the next day</source>
         <translation>오늘 더 늦은 시각이면 그 사이의 모든 장을 한 번에 진행하고, 더 이른 시각이면 다음 거래일을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="122"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="128"/>
         <source>Clock</source>
         <translation>시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="129"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="130"/>
         <source>Day starts at</source>
         <translation>하루 시작 시각</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="125"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="131"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="127"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="133"/>
         <source>Go to</source>
         <translation>시각 이동</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="149"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="136"/>
+        <source>REST, the control endpoint (/sandbox/...) and, on ws://, the WebSocket</source>
+        <translation>REST API, 제어 엔드포인트(/sandbox/...), 그리고 ws:// 로 웹소켓</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="137"/>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="159"/>
         <source>KRX day {day} {time}, {speed}×</source>
         <translation>KRX 하루 {day} {time}, {speed}배속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="153"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="163"/>
         <source>Continuous (the computer&apos;s clock)</source>
         <translation>연속 (컴퓨터 시계)</translation>
     </message>
@@ -1991,37 +2001,37 @@
 <context>
     <name>SandboxClockSettings</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="236"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="247"/>
         <source>Sandbox clock saved.</source>
         <translation>연습 거래소 시계를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="249"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="260"/>
         <source>Sandbox clock</source>
         <translation>연습 거래소 시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="251"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="262"/>
         <source>Go on</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="258"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="269"/>
         <source>An earlier time starts the next day: {count} open orders expire with today. Go on?</source>
         <translation>더 이른 시각은 다음 거래일을 시작합니다. 미체결 주문 {count}건이 오늘과 함께 만료됩니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="263"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="274"/>
         <source>The Sandbox went to {day} {time}</source>
         <translation>연습 거래소 시각을 {day} {time}(으)로 옮겼습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="268"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="279"/>
         <source>A new day ends today: {count} open orders expire with it. Go on?</source>
         <translation>새 거래일을 시작하면 오늘이 끝나고 미체결 주문 {count}건이 만료됩니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="274"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="285"/>
         <source>A new Sandbox day started: {day} {time}</source>
         <translation>연습 거래소의 새 거래일을 시작했습니다: {day} {time}</translation>
     </message>

@@ -120,6 +120,7 @@ def test_the_sandbox_clock_dialog_goes_to_a_time_and_asks_before_open_orders_exp
     krx_desk.until(window.menus.sandboxClockAction.isEnabled, "Sandbox clock is not offered on the Sandbox")
     krx_desk.act(window.menus.sandboxClockAction.trigger)
     dialog = krx_desk.until(lambda: modal(SandboxClockDialog, "sandboxClockDialog"), "no Sandbox clock dialog")
+    assert dialog.addressLabel.text() == krx_desk.sandbox.rest_url  # where scripts reach it (a free port)
     krx_desk.act(lambda: dialog.startEdit.setCurrentText("09:15"))  # typed, not only picked from the list
     assert dialog.start() == "09:15"
     krx_desk.act(dialog.newDayButton.click)  # the day's open order would expire: asked first
