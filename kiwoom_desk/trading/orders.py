@@ -135,7 +135,7 @@ class Order:
             venue=(known.venue if known else "") or event.venue,
             orig_order_no=event.orig_order_no,
             trade_type=(known.trade_type if known else None) or TradeType.from_name(event.trade_type_name),
-            on_credit=_credit_event(event) or (known is not None and known.on_credit),
+            on_credit=credit_event(event) or (known is not None and known.on_credit),
             loan_date=_lot_sold(event) or (known.loan_date if known else ""),
         )
 
@@ -145,7 +145,7 @@ def _lot_sold(event: OrderExecution) -> str:
     return event.loan_date if event.credit_type is CreditType.OWN_LOAN_REPAY else ""
 
 
-def _credit_event(event: OrderExecution) -> bool:
+def credit_event(event: OrderExecution) -> bool:
     """A 00 event of a credit order: FID 922 names a credit kind, or its side text (905) says 신용."""
     return (event.credit_type is not None and event.credit_type.is_credit) or "신용" in event.side_text
 

@@ -15,12 +15,12 @@ from ..kiwoom.events import OrderExecution
 from ..trading import credit, rules
 from ..trading.credit import CreditTerms
 from ..trading.limits import LimitExceededError
-from ..trading.orders import Order, OrderState
+from ..trading.orders import Order, OrderState, credit_event
 from ..trading.portfolio import Position
 from ..trading.session import SessionController
 from . import dialogs, theme
 from .bridge import DeskBridge
-from .labels import credit_side_text, describe, environment_text, explain, explanation, shares, side_text
+from .labels import credit_side_text, describe, environment_text, explain, explanation, shares
 from .modify_dialog import ModifyDialog
 from .open_orders import OpenOrdersTable
 from .sounds import Sound, Sounds
@@ -289,7 +289,7 @@ class OrderActions(QObject):
 
     def announce(self, event: OrderExecution) -> None:
         """Fills and rejections are announced: a message, a flash in the side's colour, and a sound if wanted."""
-        side = side_text(event.side)
+        side = credit_side_text(event.side, credit_event(event))  # 신용매수 said as such
         sound = Sound.REJECTED
         if event.status is OrderStatus.REJECTED:
             text = self.tr("Rejected: {name} {side} {quantity}: {reason}").format(

@@ -2278,17 +2278,17 @@
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="64"/>
         <source>Pre-market closing price</source>
-        <translation>장시작전시간외</translation>
+        <translation>장전 시간외종가</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="65"/>
         <source>After-hours single price</source>
-        <translation>시간외단일가</translation>
+        <translation>시간외 단일가</translation>
     </message>
     <message>
         <location filename="../../kiwoom_desk/ui/labels.py" line="66"/>
         <source>Post-market closing price</source>
-        <translation>장마감후시간외</translation>
+        <translation>장후 시간외종가</translation>
     </message>
 </context>
 <context>

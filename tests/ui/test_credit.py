@@ -67,6 +67,7 @@ def test_a_credit_buy_fills_into_a_lot_apart_and_a_credit_sell_repays_it(desk: D
     assert "신용매수" in texts and "증거금" in texts
     desk.act(dialog.sendButton.click)
     desk.until(lambda: len(rows(desk)) == 2, f"no credit lot apart: {rows(desk)}")
+    desk.until(lambda: "신용매수" in desk.window.status.message.text(), "the fill was not said as a credit buy")
     desk.act(lambda: desk.window.menus.confirmAction.setChecked(False))
     (cash, lot) = rows(desk)
     assert cash == (False, "", 5) and lot[0] and lot[2] == 3
