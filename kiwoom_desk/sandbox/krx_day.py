@@ -564,10 +564,7 @@ class KrxDay:
         result = clearing_price(entries, quote.price)
         self._market_orders[code] = []
         if result is None:
-            if kind == AFTER_HOURS:
-                self._show(code)
-            else:
-                self.broker.market.rebuild_book(code)
+            self._book_after(code, kind)
             return None
         price, volume = result
         own = 0
@@ -583,9 +580,17 @@ class KrxDay:
             quote.trade(price, rest)
         if kind == OPENING:
             quote.open = quote.high = quote.low = price
-        if kind == AFTER_HOURS:
-            self._show(code)  # the next round collects afresh
-        else:
-            self.broker.market.rebuild_book(code)
+        self._book_after(code, kind)
         self.broker.auction_traded(code)
         return price
+
+    def _book_after(self, code: str, kind: str) -> None:
+        """The book once an auction has matched: after hours the next round collects afresh; after the close
+        nothing trades continuously until the next day, so no continuous levels stand (81 fills at the close);
+        else continuous trading resumes around the price."""
+        if kind == AFTER_HOURS:
+            self._show(code)
+        elif kind == CLOSING:
+            self.broker.market.show_book(code, Book(asks=[], bids=[]))
+        else:
+            self.broker.market.rebuild_book(code)

@@ -197,6 +197,7 @@ def test_closing_price_and_after_hours_orders_fill_only_in_their_sessions(tmp_pa
 
         exchange.set_clock(time="15:45:00")
         close = price(info(wire)["cur_prc"])
+        assert book_levels(wire) == ({}, {})  # no continuous levels after the close: 81 trades at the close
         ioc = wire.buy(SAMSUNG, 1, close, "10")
         assert ioc["return_code"] != 0 and "09:00~15:20" in ioc["return_msg"]  # IOC: continuous trading only
         after = wire.sell(SAMSUNG, 5, None, "81")
