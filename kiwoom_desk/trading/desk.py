@@ -581,7 +581,7 @@ class TradingDesk:
             quantity=ticket.quantity,
             price=ticket.price if ticket.trade_type.needs_price else 0,
             unfilled=ticket.quantity,
-            time=datetime.now(KST).strftime("%H%M%S"),
+            time=self.market_status.now().strftime("%H%M%S"),  # the exchange's clock (the Sandbox's own)
             venue=ack.venue or ticket.venue.value,
             on_credit=ticket.credit,
             loan_date=ticket.loan_date,

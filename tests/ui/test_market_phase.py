@@ -71,6 +71,7 @@ def test_a_forced_vi_marks_the_stock_everywhere_greys_the_types_and_the_release_
     krx_desk.fill(SAMSUNG, 70_000, 3)  # a resting buy below the market
     krx_desk.act(ticket.submitButton.click)
     krx_desk.until(lambda: len(krx_desk.open_order_numbers()) == 1, "the order never rested")
+    assert window.openOrders.orders.rows()[0].time.startswith("1000")  # the Sandbox's time, not the computer's
     krx_desk.act(window.watchlist.add_ticket_stock)
     krx_desk.until(lambda: window.watchlist.rows.get(SAMSUNG) is not None, "not in the watchlist")
     assert _offered(krx_desk, TradeType.BEST_LIMIT)[0]
