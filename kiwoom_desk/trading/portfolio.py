@@ -60,7 +60,7 @@ def repayment(lots: list[tuple[str, int]], loans: dict[str, Loan], loan_date: st
             return None
         total += loan.owed * taken // loan.quantity
         left -= taken
-    return total
+    return total if left <= 0 else None  # more than the lots hold (a repaid lot): nothing to say
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,4 @@ def test_a_credit_sell_repays_its_lots_loan_and_interest_in_proportion_oldest_fi
     assert repayment(lots, loans, "20250103", 1) == 75_015  # half of the lot's loan and interest
     assert repayment(lots, loans, "", 5) == 200_100 + 75_015  # 융자합: the older lot whole, then one share
     assert repayment(lots, {"20250102": Loan(4, None)}, "", 1) is None  # a lot that does not say what it owes
+    assert repayment(lots, loans, "20250101", 1) is None and repayment(lots, loans, "", 7) is None  # not held
