@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..environments import Environment
 from ..kiwoom.events import RealtimeState, RealtimeStatus
-from ..trading.sessions import KST, NextChange, market_phase, next_change
+from ..trading.sessions import KST, NextChange, Phase, market_phase, next_change
 from . import theme
 from .labels import environment_text, phase_text
 from .widgets import ElidedLabel, named
@@ -169,6 +169,8 @@ class StatusBar(QStatusBar):
         left = self._duration(max(int((change.at - now).total_seconds()), 0))
         if change.phase is None:
             return self.tr("Next day in {time}").format(time=left)
+        if change.phase is Phase.CLOSED:  # "Market closed in …" would read as done
+            return self.tr("Market closes in {time}").format(time=left)
         return self.tr("{phase} in {time}").format(phase=phase_text(change.phase), time=left)
 
     def _real_time(self, change: NextChange | None, now: datetime, speed: float) -> str:

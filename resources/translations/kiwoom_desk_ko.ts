@@ -2160,27 +2160,32 @@
         <translation>다음 거래일까지 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="172"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="173"/>
+        <source>Market closes in {time}</source>
+        <translation>장 마감까지 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="174"/>
         <source>{phase} in {time}</source>
         <translation>{phase}까지 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="179"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="181"/>
         <source>At ×{speed} that is {time} of real time</source>
         <translation>×{speed} 배속: 실제 시간으로 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="186"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="188"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h}시간 {m:02d}분</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="188"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="190"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m}분 {s:02d}초</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/status_bar.py" line="189"/>
+        <location filename="../../kiwoom_desk/ui/status_bar.py" line="191"/>
         <source>{s} s</source>
         <translation>{s}초</translation>
     </message>
