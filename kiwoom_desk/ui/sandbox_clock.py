@@ -74,6 +74,14 @@ def _start_box() -> QComboBox:
     return box
 
 
+def _speed_spin() -> QDoubleSpinBox:
+    spin = named(QDoubleSpinBox(), "sandboxSpeedSpin")
+    spin.setRange(1.0, 10.0)
+    spin.setDecimals(0)
+    spin.setSuffix("×")
+    return spin
+
+
 class SandboxClockDialog(QDialog):
     newDayRequested = Signal(str)  # the start time, HH:MM:SS
     goRequested = Signal(str)  # a time today to go to (HH:MM:SS): later runs every phase between, earlier a new day
@@ -106,31 +114,18 @@ class SandboxClockDialog(QDialog):
         self.modeCombo = named(QComboBox(), "sandboxModeCombo")
         self.modeCombo.addItem(self.tr("Continuous"), "continuous")
         self.modeCombo.addItem(self.tr("KRX day"), "krx")
-        self.speedSpin = named(QDoubleSpinBox(), "sandboxSpeedSpin")
-        self.speedSpin.setRange(1.0, 10.0)
-        self.speedSpin.setDecimals(0)
-        self.speedSpin.setSuffix("×")
+        self.speedSpin = _speed_spin()
         self.startEdit = _start_box()
         self.nowLabel = named(QLabel(), "sandboxNowLabel")
         self.newDayButton = named(QPushButton(self.tr("Start a new day now")), "sandboxNewDayButton")
         self.newDayButton.setToolTip(self.tr("Ends today (its sessions run at once) and starts the next weekday"))
         self.newDayButton.clicked.connect(lambda: self.newDayRequested.emit(self.start() + ":00"))
-        self.goEdit = _start_box()
-        self.goEdit.setObjectName("sandboxGoEdit")
-        self.goButton = named(QPushButton(self.tr("Go to this time")), "sandboxGoButton")
-        self.goButton.setToolTip(
-            self.tr("A later time today runs every session in between at once; an earlier one starts the next day")
-        )
-        self.goButton.clicked.connect(lambda: self.goRequested.emit(self.goEdit.currentText() + ":00"))
-        go = QHBoxLayout()
-        go.addWidget(self.goEdit)
-        go.addWidget(self.goButton, 1)
         form.addRow(self.tr("Clock"), self.modeCombo)
         form.addRow(self.tr("Speed"), self.speedSpin)
         form.addRow(self.tr("Day starts at"), self.startEdit)
         form.addRow(self.tr("Now"), self.nowLabel)
         form.addRow("", self.newDayButton)
-        form.addRow(self.tr("Go to"), go)
+        form.addRow(self.tr("Go to"), self._go_row())
         self.addressLabel = named(QLabel(address), "sandboxAddressLabel")
         self.addressLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.addressLabel.setToolTip(self.tr("REST, the control endpoint (/sandbox/...) and, on ws://, the WebSocket"))
@@ -149,6 +144,20 @@ class SandboxClockDialog(QDialog):
         self._ticker.timeout.connect(lambda: self.show_state(self._state))
         self._ticker.start(NOW_TICK_MS)
         self.show_state(state)
+
+    def _go_row(self) -> QHBoxLayout:
+        """A time to go to, and the button that goes there."""
+        self.goEdit = _start_box()
+        self.goEdit.setObjectName("sandboxGoEdit")
+        self.goButton = named(QPushButton(self.tr("Go to this time")), "sandboxGoButton")
+        self.goButton.setToolTip(
+            self.tr("A later time today runs every session in between at once; an earlier one starts the next day")
+        )
+        self.goButton.clicked.connect(lambda: self.goRequested.emit(self.goEdit.currentText() + ":00"))
+        row = QHBoxLayout()
+        row.addWidget(self.goEdit)
+        row.addWidget(self.goButton, 1)
+        return row
 
     def show_state(self, state: SandboxClock) -> None:
         """The Sandbox's clock, ticking between readings (a KRX day runs at its speed)."""
