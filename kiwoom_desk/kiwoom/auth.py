@@ -70,7 +70,7 @@ class TokenManager:
         async with self._lock:
             if not self._fresh(self._token):
                 token = await self._issue()
-                if not self._fresh(token):
+                if token.expires_at <= self._clock():  # expired on arrival (one merely near expiry is kept as is)
                     log.warning(
                         "the new token's expiry (%s KST) is already past by this computer's clock: the clock is off;"
                         " keeping the token until the server refuses it",

@@ -140,14 +140,19 @@ class CreditType(StrEnum):
 
     @classmethod
     def parse(cls, text: object) -> CreditType | None:
-        """The type a wire code names; None when absent (""). A code not listed here is OTHER: a lot of an
-        unknown credit kind must never be counted (and offered for sale) as cash shares."""
+        """The type a wire code names; None when absent ("") or not listed here (an order's 922: an unknown
+        code says nothing of how the order is modified or cancelled)."""
         code = str(text).strip()
-        if not code:
-            return None
         if code.isdigit() and int(code) == 0:
             return cls.CASH
         try:
-            return cls(code)
+            return cls(code) if code else None
         except ValueError:
-            return cls.OTHER
+            return None
+
+    @classmethod
+    def parse_holding(cls, text: object) -> CreditType | None:
+        """A holding's kind (kt00018 crd_tp, 04 FID 917): as `parse`, but a code not listed here is OTHER, since
+        a lot of an unknown credit kind must never be counted (and offered for sale) as cash shares."""
+        kind = cls.parse(text)
+        return cls.OTHER if kind is None and str(text).strip() else kind

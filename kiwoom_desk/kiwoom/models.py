@@ -56,7 +56,8 @@ def _stock_code(value: Any) -> Any:
 
 StockCode = Annotated[str, BeforeValidator(_stock_code)]
 Status = Annotated[OrderStatus | None, BeforeValidator(OrderStatus.parse)]  # a status the spec does not list: None
-Credit = Annotated[CreditType | None, BeforeValidator(CreditType.parse)]  # absent or unlisted: None
+# A holding's credit kind (kt00018 crd_tp): absent None, unlisted OTHER (never cash)
+HoldingCredit = Annotated[CreditType | None, BeforeValidator(CreditType.parse_holding)]
 _DAY = re.compile(r"([0-9]{8})?")
 
 
@@ -196,7 +197,7 @@ class Holding(WireModel):
     evaluation: Int = Field(alias="evlt_amt")
     profit: Int = Field(alias="evltv_prft")
     profit_rate: OptRate = Field(None, alias="prft_rt")
-    credit_type: Credit = Field(None, alias="crd_tp")  # 00 cash, 03 자기융자
+    credit_type: HoldingCredit = Field(None, alias="crd_tp")  # 00 cash, 03 자기융자, another kind OTHER
     credit_type_name: str = Field("", alias="crd_tp_nm")
     loan_date: LoanDate = Field("", alias="crd_loan_dt")  # a credit lot's loan date ("" when cash or summed)
 
@@ -206,7 +207,7 @@ class Holding(WireModel):
         """A row that is not on credit has no loan date to carry: whatever its field holds (the real server's
         format for cash rows is not documented) is not read, so an odd value never fails the whole balance."""
         if isinstance(data, dict) and "crd_loan_dt" in data:
-            kind = CreditType.parse(data.get("crd_tp"))
+            kind = CreditType.parse_holding(data.get("crd_tp"))
             if kind is None or not kind.is_credit:
                 return {**data, "crd_loan_dt": ""}
         return data

@@ -136,8 +136,8 @@ def _balance(values: dict[str, Any], item: str) -> BalanceUpdate:
         purchase_amount=parse_int(values.get("932", "")),
         sellable=parse_int(values.get("933", "")),
         profit_rate=optional_decimal(values.get("8019")),
-        credit_type=CreditType.parse(values.get("917", "")),
-        loan_date=_day(values, "916", CreditType.parse(values.get("917", ""))),
+        credit_type=CreditType.parse_holding(values.get("917", "")),
+        loan_date=_day(values, "916", CreditType.parse_holding(values.get("917", ""))),
         loan_amount=optional_int(values.get("957")),
         loan_interest=optional_int(values.get("958")),
     )

@@ -21,7 +21,7 @@ from aiohttp import web
 from .broker import Broker
 from .clock import KST
 from .krx_day import KrxDay
-from .market_clock import MODES, MarketClock, check_speed, parse_time
+from .market_clock import MODES, MarketClock, check_speed, next_weekday, parse_time
 
 PATH_STATE, PATH_CLOCK, PATH_RESET, PATH_VI = "/sandbox/state", "/sandbox/clock", "/sandbox/reset", "/sandbox/vi"
 DONE, INPUT, FORBIDDEN = 0, 2, 3
@@ -69,10 +69,13 @@ class SandboxControl:
         if speed is not None:
             self.clock.set_speed(speed)
         if mode == "continuous" and self.clock.krx:
-            day = self.clock.now().date()
+            left = self.clock.now()
             self.clock.set_mode("continuous")
-            self.clock.not_before(day)  # the KRX days played stay behind it
+            self.clock.not_before(left.date())  # the KRX days played stay behind it
+            if self.clock.now() < left:  # the wall's time of day is earlier: the next weekday, not back in time
+                self.clock.not_before(next_weekday(left.date()))
             self.day.stop()
+            self.broker.roll_day()
         elif mode == "krx" and not self.clock.krx:
             day = self.day.fresh_day(self.clock.now().date())  # never before the last KRX day's
             self.clock.set_mode("krx")

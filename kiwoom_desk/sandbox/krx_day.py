@@ -44,9 +44,9 @@ from .state import Order, Side
 from .vi import (
     AFTER_HOURS,
     CLOSING,
-    CONTINUOUS,
     OPENING,
     STATIC_PERCENT,
+    VI_AUCTION,
     Interruption,
     ViBoard,
     beyond,
@@ -442,9 +442,9 @@ class KrxDay:
         if running is None:
             return
         session, phase = running.session, self.clock.phase()
-        if session != CONTINUOUS or phase is Phase.CONTINUOUS:
+        if session != VI_AUCTION or phase is Phase.CONTINUOUS:
             matched = self._match(code, session)
-            if matched is not None and session in (CONTINUOUS, OPENING):
+            if matched is not None and session in (VI_AUCTION, OPENING):
                 self.board.static_refs[code] = matched
         vi = self.board.end(code, self.clock.now())
         for listener in self.vi_listeners:
@@ -460,7 +460,7 @@ class KrxDay:
         does not rest, as at the open), a 62 after the day's last after-hours match; the rest wait on."""
         if session == CLOSING:
             return True
-        if session == OPENING or (session == CONTINUOUS and phase is Phase.CONTINUOUS):
+        if session == OPENING or (session == VI_AUCTION and phase is Phase.CONTINUOUS):
             return order.trade_type == "3"
         return session == AFTER_HOURS and phase is not Phase.AFTER_HOURS_SINGLE and order.trade_type == "62"
 
@@ -514,13 +514,13 @@ class KrxDay:
     def _joins(order: Order, kind: str, types: frozenset[str]) -> bool:
         """A VI auction and the closing auction take every resting regular order (a 최유리/최우선, 중간가 or
         triggered stop-limit one at the limit it rests at); the opening auction takes what the pre-open takes."""
-        if kind in (CONTINUOUS, CLOSING):
+        if kind in (VI_AUCTION, CLOSING):
             return order.trade_type not in SESSION_TYPES and order.triggered
         return order.trade_type in types
 
     def _kind(self, code: str) -> str | None:
         running = self.board.running.get(code)
-        if running is not None and (running.session != CONTINUOUS or self.clock.phase() is Phase.CONTINUOUS):
+        if running is not None and (running.session != VI_AUCTION or self.clock.phase() is Phase.CONTINUOUS):
             return running.session
         return {Phase.PRE_OPEN: OPENING, Phase.CLOSING_AUCTION: CLOSING, Phase.AFTER_HOURS_SINGLE: AFTER_HOURS}.get(
             self.clock.phase()

@@ -31,7 +31,7 @@ DYNAMIC_PERCENT_KOSPI200, DYNAMIC_PERCENT_OTHER = 3, 6
 CLOSING_PERCENT_KOSPI200, CLOSING_PERCENT_OTHER = 2, 4  # the closing auction's dynamic band
 # where a VI started, which is the auction its release runs: a VI auction in continuous trading, or the opening,
 # closing or after-hours single-price auction that runs on as a VI
-CONTINUOUS, OPENING, CLOSING, AFTER_HOURS = "vi", "open", "close", "62"
+VI_AUCTION, OPENING, CLOSING, AFTER_HOURS = "vi", "open", "close", "62"
 KOSPI200_MIN_CAP = 1_000_000_000_000  # 1조원 of stocks.csv base price × listed shares
 AUCTION = timedelta(minutes=2)
 MAX_EXTENSION_SECONDS = 30
@@ -49,7 +49,7 @@ def kospi200(listing: Listing) -> bool:
     )
 
 
-def dynamic_percent(listing: Listing, session: str = CONTINUOUS) -> int:
+def dynamic_percent(listing: Listing, session: str = VI_AUCTION) -> int:
     if session == CLOSING:
         return CLOSING_PERCENT_KOSPI200 if kospi200(listing) else CLOSING_PERCENT_OTHER
     return DYNAMIC_PERCENT_KOSPI200 if kospi200(listing) else DYNAMIC_PERCENT_OTHER
@@ -73,7 +73,7 @@ class Interruption:
     triggered: datetime
     release: datetime  # planned: two minutes plus the extension; the actual time once released
     count: int  # the stock's VIs today, this one included
-    session: str = CONTINUOUS  # the auction the release runs (see CONTINUOUS ... AFTER_HOURS)
+    session: str = VI_AUCTION  # the auction the release runs (see VI_AUCTION ... AFTER_HOURS)
 
     @property
     def kind(self) -> str:
@@ -112,7 +112,7 @@ class ViBoard:
         price: int,
         refs: tuple[int, int],
         now: datetime,
-        session: str = CONTINUOUS,
+        session: str = VI_AUCTION,
     ) -> Interruption:
         """`refs`: the static and the dynamic reference prices."""
         count = self.counts[code] = self.counts.get(code, 0) + 1

@@ -126,8 +126,8 @@ def close_price(trade_type: TradeType, quote: Quote | None) -> int | None:
     today's close (the current price once the regular session has closed); None for any other type."""
     if quote is None:
         return None
-    if trade_type is TradeType.PRE_MARKET_CLOSE:
-        return quote.limits.base
+    if trade_type is TradeType.PRE_MARKET_CLOSE:  # the base price: the previous close but on ex-rights days
+        return quote.limits.base  # and the like (krx-rules.md §2), where the figure is an estimate
     if trade_type is TradeType.POST_MARKET_CLOSE:
         return quote.current or quote.limits.base
     return None

@@ -7,6 +7,7 @@ seconds and after each phase change (0s), so that the status bar runs on it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRegularExpression, QSettings, Qt, QTime, QTimer, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..environments import Environment
 from ..kiwoom.events import MarketPhase, VolatilityInterruption
 from ..trading.session import SandboxClockChoice, SessionController
+from ..trading.sessions import SANDBOX_NEXT_DAY
 from . import dialogs, theme
 from .bridge import DeskBridge
 from .widgets import named
@@ -41,6 +43,7 @@ EARLIEST_START, LATEST_START = QTime(8, 20), QTime(17, 50)
 # Moments a trader wants to practise, offered in the start time's list (any HH:MM may be typed)
 START_PRESETS = ("08:20", "08:30", "08:55", "09:00", "10:00", "13:00", "15:15", "15:25", "15:40", "16:00", "17:00")
 NOW_TICK_MS = 500
+ARRIVAL_SECONDS = 3  # a clock move reaches the Sandbox within this long (of the computer's time)
 
 
 def load_choice(settings: QSettings) -> SandboxClockChoice:
@@ -272,10 +275,20 @@ class SandboxClockSettings(QObject):
         box.addButton(QMessageBox.StandardButton.Cancel)
         return await dialogs.ask(box)
 
+    def _ends_the_day(self, moment: str) -> bool:
+        """Whether going to `moment` (HH:MM:SS) starts the next day: 18:10 or later, or not later than the
+        Sandbox's clock will read once the request arrives (a few seconds at its speed)."""
+        desk = self.session.desk
+        if desk is None:
+            return True
+        clock = desk.market_status
+        speed = clock.sandbox.speed if clock.sandbox is not None else 1.0
+        soon = (clock.now() + timedelta(seconds=ARRIVAL_SECONDS * speed)).strftime("%H:%M:%S")
+        return moment >= f"{SANDBOX_NEXT_DAY:%H:%M:%S}" or moment <= soon
+
     async def _go(self, dialog: SandboxClockDialog, moment: str) -> None:
-        now = self._sandbox_time()
-        if moment[:5] <= now[:5] and not await self._orders_may_end(
-            dialog, self.tr("An earlier time starts the next day: {count} open orders expire with today. Go on?")
+        if self._ends_the_day(moment) and not await self._orders_may_end(
+            dialog, self.tr("That time starts the next day: {count} open orders expire with today. Go on?")
         ):
             return
         state = await self.session.set_sandbox_clock(at=moment)

@@ -1913,87 +1913,87 @@
 <context>
     <name>SandboxClockDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="94"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="105"/>
         <source>Sandbox clock</source>
         <translation>연습 거래소 시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="99"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="110"/>
         <source>Continuous: one endless session at any hour. KRX day: a simulated trading day with the opening auction, continuous trading, the closing auction, after-hours sessions and VI, at any hour.</source>
         <translation>연속: 언제든 끝없이 이어지는 정규장 하나. KRX 하루: 장전 동시호가, 접속매매, 장마감 동시호가, 시간외와 VI까지 있는 모의 거래일을 아무 시각에나 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="107"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="118"/>
         <source>Continuous</source>
         <translation>연속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="108"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="119"/>
         <source>KRX day</source>
         <translation>KRX 하루</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="115"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="123"/>
         <source>Start a new day now</source>
         <translation>지금 새 거래일 시작</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="116"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="124"/>
         <source>Ends today (its sessions run at once) and starts the next weekday</source>
         <translation>오늘을 끝내고(남은 장은 한꺼번에 진행) 다음 평일을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="120"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="155"/>
         <source>Go to this time</source>
         <translation>이 시각으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="122"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="157"/>
         <source>A later time today runs every session in between at once; an earlier one starts the next day</source>
         <translation>오늘 더 늦은 시각이면 그 사이의 모든 장을 한 번에 진행하고, 더 이른 시각이면 다음 거래일을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="128"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="126"/>
         <source>Clock</source>
         <translation>시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="129"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="127"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="130"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="128"/>
         <source>Day starts at</source>
         <translation>하루 시작 시각</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="131"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="129"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="133"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="131"/>
         <source>Go to</source>
         <translation>시각 이동</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="136"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="134"/>
         <source>REST, the control endpoint (/sandbox/...) and, on ws://, the WebSocket</source>
         <translation>REST API, 제어 엔드포인트(/sandbox/...), 그리고 ws:// 로 웹소켓</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="137"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="135"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="159"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="171"/>
         <source>KRX day {day} {time}, {speed}×</source>
         <translation>KRX 하루 {day} {time}, {speed}배속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="163"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="175"/>
         <source>Continuous (the computer&apos;s clock)</source>
         <translation>연속 (컴퓨터 시계)</translation>
     </message>
@@ -2001,37 +2001,37 @@
 <context>
     <name>SandboxClockSettings</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="247"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="259"/>
         <source>Sandbox clock saved.</source>
         <translation>연습 거래소 시계를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="260"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="272"/>
         <source>Sandbox clock</source>
         <translation>연습 거래소 시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="262"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="274"/>
         <source>Go on</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="269"/>
-        <source>An earlier time starts the next day: {count} open orders expire with today. Go on?</source>
-        <translation>더 이른 시각은 다음 거래일을 시작합니다. 미체결 주문 {count}건이 오늘과 함께 만료됩니다. 계속할까요?</translation>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="291"/>
+        <source>That time starts the next day: {count} open orders expire with today. Go on?</source>
+        <translation>그 시각은 다음 거래일을 시작합니다. 미체결 주문 {count}건이 오늘과 함께 만료됩니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="274"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="296"/>
         <source>The Sandbox went to {day} {time}</source>
         <translation>연습 거래소 시각을 {day} {time}(으)로 옮겼습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="279"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="301"/>
         <source>A new day ends today: {count} open orders expire with it. Go on?</source>
         <translation>새 거래일을 시작하면 오늘이 끝나고 미체결 주문 {count}건이 만료됩니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="285"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="307"/>
         <source>A new Sandbox day started: {day} {time}</source>
         <translation>연습 거래소의 새 거래일을 시작했습니다: {day} {time}</translation>
     </message>

@@ -148,5 +148,3 @@ def test_a_resting_best_priority_order_joins_the_closing_auction_at_its_limit(tm
         exchange.set_clock(time="15:25:00")
         buys, _ = book_levels(wire)
         assert buys.get(bid, 0) >= 7  # the closing auction's book has it
-        exchange.set_clock(time="15:30:00")
-        assert wire.open_order(priority["ord_no"]) is None  # matched or ended with the day, not left out

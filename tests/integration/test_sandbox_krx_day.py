@@ -364,21 +364,22 @@ def test_the_sandbox_date_never_goes_back_after_krx_days_ran_ahead_of_the_calend
             exchange.set_clock(time="10:00:00")  # an earlier time: the next trading day
         assert exchange.state()["date"] == "20261127"
         assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
+        assert len(wire.history()) == 1
         continuous = control(exchange, "POST", "/sandbox/clock", {"mode": "continuous"}).json()
-        assert continuous["date"] == "20261127"  # the wall says the 24th: the Sandbox stays on its own day
-        assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
-        assert len(wire.history()) == 2  # both buys are the 27th's: its records were not rolled back
+        # the wall says the 24th at 07:00: the Sandbox goes on, to the weekday after its own 27th
+        assert (continuous["date"], continuous["time"][:5]) == ("20261130", "07:00")
+        assert wire.history() == [] and wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
         back = control(exchange, "POST", "/sandbox/clock", {"mode": "krx", "time": "09:30:00"}).json()
-        assert (back["date"], back["phase"]) == ("20261130", "continuous")  # the 27th traded: Monday starts
+        assert (back["date"], back["phase"]) == ("20261201", "continuous")  # the 30th traded: a fresh day
         assert wire.history() == []  # a new day's orders
-        assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0  # the 30th trades too
+        assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0  # the 1st trades too
     with krx(tmp_path, start="10:30") as (exchange, wire):  # the app started again on the same wall day
-        assert exchange.state()["date"] == "20261201"  # the 30th traded: the next day
-        days = wire.call("ka10081", {"stk_cd": SAMSUNG, "base_dt": "20261201", "upd_stkpc_tp": "1"})[
+        assert exchange.state()["date"] == "20261202"  # the 1st traded: the next day
+        days = wire.call("ka10081", {"stk_cd": SAMSUNG, "base_dt": "20261202", "upd_stkpc_tp": "1"})[
             "stk_dt_pole_chart_qry"
         ]
         dates = [row["dt"] for row in days]
-        assert {"20261124", "20261125", "20261126", "20261127", "20261130"} <= set(dates)
+        assert {"20261124", "20261125", "20261126", "20261127", "20261130", "20261201"} <= set(dates)
         assert dates == sorted(dates, reverse=True)
 
 
@@ -389,3 +390,14 @@ def test_a_krx_day_started_on_a_day_that_traded_on_the_continuous_clock_is_the_n
         assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
         answer = control(exchange, "POST", "/sandbox/clock", {"mode": "krx", "time": "08:30:00"}).json()
         assert (answer["date"], answer["time"], answer["phase"]) == ("20261125", "08:30:00", "pre_open")
+
+
+def test_leaving_the_krx_day_for_the_continuous_clock_never_goes_back_within_the_day(tmp_path: Path) -> None:
+    """A KRX day at 15:00 on a wall clock that reads 07:00: the continuous clock takes the wall's time of day, so
+    it goes on to the next weekday rather than to 07:00 of a day already traded to 15:00."""
+    with krx(tmp_path, start="10:00") as (exchange, wire):
+        exchange.set_clock(time="15:00:00")
+        assert wire.buy(SAMSUNG, 1, None, "3")["return_code"] == 0
+        answer = control(exchange, "POST", "/sandbox/clock", {"mode": "continuous"}).json()
+        assert (answer["date"], answer["time"][:5]) == ("20261125", "07:00")  # the wall's time, the next day
+        assert wire.history() == []  # the 24th's orders stay the 24th's

@@ -140,7 +140,8 @@ def test_a_lot_of_a_credit_kind_the_app_does_not_name_is_never_cash() -> None:
     assert (other.on_credit, other.loan_date, other.quantity) == (True, "20250102", 5)
     assert portfolio.sellable("005930") == 10
     assert CreditType.parse("0") is CreditType.CASH and CreditType.parse(" ") is None
-    assert CreditType.parse("01") is CreditType.OTHER and CreditType.OTHER.is_credit
+    assert CreditType.parse_holding("01") is CreditType.OTHER and CreditType.OTHER.is_credit
+    assert CreditType.parse("01") is None  # an order's 922: an unknown code says nothing of how to modify it
 
 
 def test_a_credit_sell_repays_its_lots_loan_and_interest_in_proportion_oldest_first() -> None:
