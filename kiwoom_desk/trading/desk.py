@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Collection, Coroutine, Mapping, Sequence
+from collections.abc import Awaitable, Collection, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -190,9 +190,12 @@ class TradingDesk:
         """The listed name of `code`, from the day's listings (empty before they are loaded)."""
         return self._names.get(code, "")
 
-    async def connect(self) -> None:
-        """Token, account, a first look at orders and holdings, then the real-time session."""
+    async def connect(self, clock_read: Awaitable[None] | None = None) -> None:
+        """Token, account, a first look at orders and holdings, then the real-time session. `clock_read`: the
+        Sandbox's clock being read beside the token (today's fills follow its day)."""
         self.account_no = await self.client.account_number()
+        if clock_read is not None:
+            await clock_read
         self._remember_todays_fills()
         await asyncio.gather(self.refresh(), self.refresh_fills())  # side by side: the window waits for both
         if self.realtime is not None:

@@ -224,10 +224,11 @@ class SessionController:
         client = self._client(environment, credentials, endpoints)
         guard = self.guards[environment]
         desk = TradingDesk(environment, client, self.journal, self.config.cache_dir, endpoints.ws_url, guard)
+        reading = asyncio.create_task(self._read_sandbox_clock(desk))  # beside the token, not before it
         try:
-            await self._read_sandbox_clock(desk)
-            await desk.connect()
+            await desk.connect(reading)
         except BaseException:
+            reading.cancel()
             await desk.close()
             raise
         return desk
