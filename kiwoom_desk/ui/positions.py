@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..trading.portfolio import Portfolio, Position
 from . import theme
-from .table import ROW_ROLE, Column, KeyedTableModel, show_table, signed, signed_rate, won
+from .table import ROW_ROLE, Column, show_table, signed, signed_rate, won
 from .ticket_credit import loan_day
+from .vi_marks import MarkedModel
 from .widgets import named
 
 
@@ -97,7 +98,9 @@ class PositionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = named(QTableView(), "positionsTable")
-        self.positions = KeyedTableModel(position_columns(self), key=lambda holding: holding.key)
+        self.positions: MarkedModel[Position] = MarkedModel(  # a held stock under VI is marked as elsewhere
+            position_columns(self), key=lambda holding: holding.key, code=lambda holding: holding.stock_code, name=1
+        )
         show_table(self.table, self.positions, sort_column=0, order=Qt.SortOrder.AscendingOrder, widen=True)
         self.table.doubleClicked.connect(lambda index: self.sellRequested.emit(index.data(ROW_ROLE)))
         self.totalsLabel = named(QLabel(), "totalsLabel")

@@ -92,7 +92,11 @@ class MarketMarks(QObject):
         self.window = window
         self.market: Callable[[], MarketStatus | None] = lambda: window.desk.market_status if window.desk else None
         window.status.market = window.ticket.sessionTypes.market = self.market
-        self.models: list[MarkedModel[Any]] = [window.openOrders.orders, window.watchlist.rows]
+        self.models: list[MarkedModel[Any]] = [
+            window.openOrders.orders,
+            window.watchlist.rows,
+            window.positions.positions,
+        ]
         window.bridge.marketStatusArrived.connect(self._arrived)
         window.status.environmentShown.connect(lambda *_: self.refresh())
 

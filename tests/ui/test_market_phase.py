@@ -68,6 +68,8 @@ def _offered(desk: Desk, trade_type: TradeType) -> tuple[bool, str]:
 
 def test_a_forced_vi_marks_the_stock_everywhere_greys_the_types_and_the_release_clears_it(krx_desk: Desk) -> None:
     window, ticket = krx_desk.window, krx_desk.ticket
+    krx_desk.fill(SAMSUNG, 0, 2, trade_type="3")  # two shares held
+    krx_desk.until(lambda: window.positions.positions.rowCount() == 1, "no position", action=ticket.submitButton.click)
     krx_desk.fill(SAMSUNG, 70_000, 3)  # a resting buy below the market
     krx_desk.act(ticket.submitButton.click)
     krx_desk.until(lambda: len(krx_desk.open_order_numbers()) == 1, "the order never rested")
@@ -82,6 +84,7 @@ def test_a_forced_vi_marks_the_stock_everywhere_greys_the_types_and_the_release_
     assert "VI" in ticket.stockLabel.text()
     assert _name_cell(window.openOrders.orders, SAMSUNG, 3).startswith("VI")  # an elided name keeps it in view
     assert _name_cell(window.watchlist.rows, SAMSUNG, 1).startswith("VI")
+    assert _name_cell(window.positions.positions, SAMSUNG, 1).startswith("VI")  # a held stock frozen by a VI
     assert _name_cell(window.watchlist.rows, SAMSUNG, 1, Qt.ItemDataRole.ToolTipRole) == ticket.bookHeader.text()
     for refused in (TradeType.BEST_LIMIT, TradeType.LIMIT_IOC, TradeType.MARKET_FOK, TradeType.MID_PRICE):
         enabled, why = _offered(krx_desk, refused)
@@ -93,6 +96,7 @@ def test_a_forced_vi_marks_the_stock_everywhere_greys_the_types_and_the_release_
     assert "VI" not in ticket.stockLabel.text()
     assert not _name_cell(window.openOrders.orders, SAMSUNG, 3).startswith("VI")
     assert not _name_cell(window.watchlist.rows, SAMSUNG, 1).startswith("VI")
+    assert not _name_cell(window.positions.positions, SAMSUNG, 1).startswith("VI")
     assert _offered(krx_desk, TradeType.BEST_LIMIT)[0]
 
 
