@@ -292,6 +292,10 @@ class OrderTicket(TicketLayout):
         if trade_type.needs_price and self.priceSpin.value() == 0 and self.quote:
             with self._touched.automatic():
                 self.priceSpin.setValue(self.quote.current)
+        close = rules.close_price(trade_type, self.quote)
+        if close is not None:  # 61/81 trade at a close: the greyed box says which, not the last limit typed
+            with self._touched.automatic():
+                self.priceSpin.setValue(close)
         self.revalidate()
 
     def set_price(self, price: int) -> None:

@@ -205,3 +205,14 @@ def test_after_hours_single_price_offers_and_checks_the_band_around_the_close(kr
     krx_desk.act(lambda: ticket.priceSpin.setValue(quote.limits.upper))
     krx_desk.until(lambda: not ticket.submitButton.isEnabled(), "a price outside the band could be sent")
     assert "±10%" in ticket.priceProblem.text()
+
+
+def test_a_closing_price_order_shows_the_close_it_trades_at(krx_desk: Desk) -> None:
+    ticket = krx_desk.ticket
+    krx_desk.fill(SAMSUNG, 65_000, 1)  # a limit price typed first
+    krx_desk.sandbox.set_clock(time="15:45:00")
+    krx_desk.until(lambda: "15:4" in krx_desk.window.status.clock.text(), "the bar never read the clock")
+    krx_desk.act(lambda: ticket.tradeTypeCombo.setCurrentIndex(ticket.tradeTypeCombo.findData("81")))
+    quote = ticket.quote
+    assert quote is not None and not ticket.priceSpin.isEnabled()
+    assert ticket.priceSpin.value() == quote.current  # today's close, not the 65,000 typed for a limit order
