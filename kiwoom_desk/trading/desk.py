@@ -385,6 +385,8 @@ class TradingDesk:
                 self._reconcile_soon()
             if event.fill_quantity:
                 self._refresh_account_soon(AccountPart.CASH, AccountPart.HOLDINGS)
+            elif change.removed:  # cancelled, expired or refused: the cash it held is orderable again
+                self._refresh_account_soon(AccountPart.CASH)
         elif isinstance(event, ConditionChange | ConditionSnapshot):
             for listener in self._listeners:
                 listener.condition(event)

@@ -111,6 +111,10 @@ class OrderTicket(TicketLayout):
         elif quote is not None and self.priceSpin.value() == 0 and self.trade_type.needs_price:
             with self._touched.automatic():
                 self.priceSpin.setValue(quote.current)
+        close = rules.close_price(self.trade_type, quote)
+        if close is not None:  # 61/81: the greyed box follows the close they trade at
+            with self._touched.automatic():
+                self.priceSpin.setValue(close)
         self.sessionTypes.code = quote.code if quote else ""
         self.sessionTypes.follow()
         self._show_quote()

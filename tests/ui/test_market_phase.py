@@ -216,3 +216,23 @@ def test_a_closing_price_order_shows_the_close_it_trades_at(krx_desk: Desk) -> N
     quote = ticket.quote
     assert quote is not None and not ticket.priceSpin.isEnabled()
     assert ticket.priceSpin.value() == quote.current  # today's close, not the 65,000 typed for a limit order
+
+
+def test_an_expired_order_frees_its_cash_and_a_new_day_reads_the_quote_again(krx_desk: Desk) -> None:
+    window, ticket = krx_desk.window, krx_desk.ticket
+    desk = window.desk
+    assert desk is not None
+    krx_desk.fill(SAMSUNG, 70_000, 3)  # a resting buy below the market holds its cash
+    krx_desk.act(ticket.submitButton.click)
+    krx_desk.until(lambda: len(krx_desk.open_order_numbers()) == 1, "the order never rested")
+    cash = desk.portfolio.cash
+    krx_desk.until(lambda: desk.portfolio.orderable_cash != (cash.cash if cash else None), "no cash held")
+    krx_desk.sandbox.set_clock(time="15:31:00")  # the day's regular orders end at 15:30
+    krx_desk.until(lambda: not krx_desk.open_order_numbers(), "the order did not expire")
+    krx_desk.until(
+        lambda: desk.portfolio.cash is not None and desk.portfolio.orderable_cash == desk.portfolio.cash.cash,
+        "the expired order's cash is still held (no F5 needed)",
+    )
+    krx_desk.sandbox.set_clock(time="08:35:00")  # the next day: its base price is today's close
+    base = krx_desk.sandbox.quote(SAMSUNG).base_price
+    krx_desk.until(lambda: ticket.quote is not None and ticket.quote.limits.base == base, "yesterday's quote stays")
