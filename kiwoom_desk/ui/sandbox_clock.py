@@ -44,6 +44,7 @@ EARLIEST_START, LATEST_START = QTime(8, 20), QTime(17, 50)
 START_PRESETS = ("08:20", "08:30", "08:55", "09:00", "10:00", "13:00", "15:15", "15:25", "15:40", "16:00", "17:00")
 NOW_TICK_MS = 500
 ARRIVAL_SECONDS = 3  # a clock move reaches the Sandbox within this long (of the computer's time)
+SESSION_ENDS = ("08:40:00", "15:30:00", "16:00:00", "18:00:00")  # 61, the regular orders, 81 and 62 end here
 
 
 def load_choice(settings: QSettings) -> SandboxClockChoice:
@@ -275,20 +276,23 @@ class SandboxClockSettings(QObject):
         box.addButton(QMessageBox.StandardButton.Cancel)
         return await dialogs.ask(box)
 
-    def _ends_the_day(self, moment: str) -> bool:
-        """Whether going to `moment` (HH:MM:SS) starts the next day: 18:10 or later, or not later than the
-        Sandbox's clock will read once the request arrives (a few seconds at its speed)."""
+    def _orders_end_on_the_way(self, moment: str) -> bool:
+        """Whether going to `moment` (HH:MM:SS) passes the end of a session's orders (08:40, 15:30, 16:00,
+        18:00) or starts the next day (18:10 or later, or a time the Sandbox's clock reaches before the request
+        arrives, a few seconds at its speed)."""
         desk = self.session.desk
         if desk is None:
             return True
         clock = desk.market_status
         speed = clock.sandbox.speed if clock.sandbox is not None else 1.0
+        now = clock.now().strftime("%H:%M:%S")
         soon = (clock.now() + timedelta(seconds=ARRIVAL_SECONDS * speed)).strftime("%H:%M:%S")
-        return moment >= f"{SANDBOX_NEXT_DAY:%H:%M:%S}" or moment <= soon
+        passes = any(now < end <= moment for end in SESSION_ENDS)
+        return passes or moment >= f"{SANDBOX_NEXT_DAY:%H:%M:%S}" or moment <= soon
 
     async def _go(self, dialog: SandboxClockDialog, moment: str) -> None:
-        if self._ends_the_day(moment) and not await self._orders_may_end(
-            dialog, self.tr("That time starts the next day: {count} open orders expire with today. Go on?")
+        if self._orders_end_on_the_way(moment) and not await self._orders_may_end(
+            dialog, self.tr("On the way to that time a session ends: {count} open orders may expire. Go on?")
         ):
             return
         state = await self.session.set_sandbox_clock(at=moment)

@@ -1259,7 +1259,7 @@
         <translation>하한가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/ticket.py" line="245"/>
+        <location filename="../../kiwoom_desk/ui/ticket.py" line="249"/>
         <source>Sending...</source>
         <translation>전송 중...</translation>
     </message>
@@ -1375,77 +1375,77 @@
 <context>
     <name>PositionsPanel</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="26"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="27"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="27"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="28"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="29"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="30"/>
         <source>Credit</source>
         <translation>신용</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="34"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="35"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="37"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="38"/>
         <source>Sellable</source>
         <translation>매도가능</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="40"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="41"/>
         <source>Avg. price</source>
         <translation>매입가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="46"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="47"/>
         <source>Current</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="52"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="53"/>
         <source>P/L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="59"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="60"/>
         <source>P/L %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="66"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="67"/>
         <source>Loan</source>
         <translation>융자금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="72"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="73"/>
         <source>Interest</source>
         <translation>이자</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="83"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="84"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="84"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="85"/>
         <source>Credit {day}</source>
         <translation>신용 {day}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="117"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="120"/>
         <source>Cash {cash} · Orderable {orderable} · Purchase {purchase} · Evaluation {evaluation} · P/L {pl}</source>
         <translation>예수금 {cash} · 주문가능 {orderable} · 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pl}</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/positions.py" line="127"/>
+        <location filename="../../kiwoom_desk/ui/positions.py" line="130"/>
         <source>Loans {amount}</source>
         <translation>융자 {amount}</translation>
     </message>
@@ -1913,87 +1913,87 @@
 <context>
     <name>SandboxClockDialog</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="105"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="106"/>
         <source>Sandbox clock</source>
         <translation>연습 거래소 시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="110"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="111"/>
         <source>Continuous: one endless session at any hour. KRX day: a simulated trading day with the opening auction, continuous trading, the closing auction, after-hours sessions and VI, at any hour.</source>
         <translation>연속: 언제든 끝없이 이어지는 정규장 하나. KRX 하루: 장전 동시호가, 접속매매, 장마감 동시호가, 시간외와 VI까지 있는 모의 거래일을 아무 시각에나 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="118"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="119"/>
         <source>Continuous</source>
         <translation>연속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="119"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="120"/>
         <source>KRX day</source>
         <translation>KRX 하루</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="123"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="124"/>
         <source>Start a new day now</source>
         <translation>지금 새 거래일 시작</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="124"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="125"/>
         <source>Ends today (its sessions run at once) and starts the next weekday</source>
         <translation>오늘을 끝내고(남은 장은 한꺼번에 진행) 다음 평일을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="155"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="156"/>
         <source>Go to this time</source>
         <translation>이 시각으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="157"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="158"/>
         <source>A later time today runs every session in between at once; an earlier one starts the next day</source>
         <translation>오늘 더 늦은 시각이면 그 사이의 모든 장을 한 번에 진행하고, 더 이른 시각이면 다음 거래일을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="126"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="127"/>
         <source>Clock</source>
         <translation>시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="127"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="128"/>
         <source>Speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="128"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="129"/>
         <source>Day starts at</source>
         <translation>하루 시작 시각</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="129"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="130"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="131"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="132"/>
         <source>Go to</source>
         <translation>시각 이동</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="134"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="135"/>
         <source>REST, the control endpoint (/sandbox/...) and, on ws://, the WebSocket</source>
         <translation>REST API, 제어 엔드포인트(/sandbox/...), 그리고 ws:// 로 웹소켓</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="135"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="136"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="171"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="172"/>
         <source>KRX day {day} {time}, {speed}×</source>
         <translation>KRX 하루 {day} {time}, {speed}배속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="175"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="176"/>
         <source>Continuous (the computer&apos;s clock)</source>
         <translation>연속 (컴퓨터 시계)</translation>
     </message>
@@ -2001,37 +2001,37 @@
 <context>
     <name>SandboxClockSettings</name>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="259"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="260"/>
         <source>Sandbox clock saved.</source>
         <translation>연습 거래소 시계를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="272"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="273"/>
         <source>Sandbox clock</source>
         <translation>연습 거래소 시계</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="274"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="275"/>
         <source>Go on</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="291"/>
-        <source>That time starts the next day: {count} open orders expire with today. Go on?</source>
-        <translation>그 시각은 다음 거래일을 시작합니다. 미체결 주문 {count}건이 오늘과 함께 만료됩니다. 계속할까요?</translation>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="295"/>
+        <source>On the way to that time a session ends: {count} open orders may expire. Go on?</source>
+        <translation>그 시각으로 가는 사이에 장이 끝나 미체결 주문 {count}건이 만료될 수 있습니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="296"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="300"/>
         <source>The Sandbox went to {day} {time}</source>
         <translation>연습 거래소 시각을 {day} {time}(으)로 옮겼습니다</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="301"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="305"/>
         <source>A new day ends today: {count} open orders expire with it. Go on?</source>
         <translation>새 거래일을 시작하면 오늘이 끝나고 미체결 주문 {count}건이 만료됩니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="307"/>
+        <location filename="../../kiwoom_desk/ui/sandbox_clock.py" line="311"/>
         <source>A new Sandbox day started: {day} {time}</source>
         <translation>연습 거래소의 새 거래일을 시작했습니다: {day} {time}</translation>
     </message>

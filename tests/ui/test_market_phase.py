@@ -137,11 +137,11 @@ def test_the_sandbox_clock_dialog_goes_to_a_time_and_asks_before_open_orders_exp
     krx_desk.act(dialog.goButton.click)  # later today: no question, every phase in between runs
     krx_desk.until(lambda: krx_desk.sandbox.state()["phase"] == "closing_auction", "the clock never went there")
     krx_desk.until(lambda: "15:25" in dialog.nowLabel.text(), "the dialog's Now line did not follow")
-    krx_desk.act(lambda: dialog.goEdit.setCurrentText("18:30"))  # after 18:10: the next day, so it asks
+    krx_desk.act(lambda: dialog.goEdit.setCurrentText("15:45"))  # past 15:30, when the day's orders end: it asks
     krx_desk.act(dialog.goButton.click)
-    box = krx_desk.until(lambda: modal(QMessageBox, "sandboxClockQuestion"), "no question before 18:30")
+    box = krx_desk.until(lambda: modal(QMessageBox, "sandboxClockQuestion"), "no question before 15:45")
     krx_desk.act(box.reject)
-    assert krx_desk.sandbox.state()["date"] == "20261124"
+    assert krx_desk.sandbox.state()["phase"] == "closing_auction" and len(krx_desk.open_order_numbers()) == 1
     krx_desk.act(dialog.reject)
 
 
