@@ -96,6 +96,7 @@ class ReviewPanel(QWidget):
         self.dateEdit.setMaximumDate(self._today())
         self.dateEdit.dateChanged.connect(lambda _date: self.refresh())
         self.totalsLabel = named(QLabel(), "reviewTotalsLabel")
+        self.totalsLabel.setWordWrap(True)  # two lines rather than a window wider than a 1366 screen (in English)
         self.exportCsvButton = named(QPushButton(), "exportCsvButton")
         self.exportCsvButton.clicked.connect(self.ask_export)
         for widget in (self.dateLabel, self.dateEdit):

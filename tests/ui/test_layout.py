@@ -105,3 +105,22 @@ def test_at_1366x768_in_english_a_dock_beside_the_chart_never_widens_the_window(
     assert window.minimumSizeHint().width() <= 1366 - 16 and window.width() == 1366  # elided, never wider
     assert window.chart.candleLabel.minimumSizeHint().width() < 40  # it asks for no room: a window manager would
     # otherwise widen the window to the line's whole length (a newcomer's 1366 window grew to 1406 under xcb)
+
+
+def test_at_1366x768_in_english_the_review_tab_never_widens_the_window(desk: Desk) -> None:
+    """A newcomer's English window grew to 1404 on a 1366 screen when the 매매일지 tab opened after trading, with the
+    watchlist open: the review's one-line totals asked for the room."""
+    window = desk.window
+    desk.act(lambda: window.set_language("en"))
+    desk.fill(SAMSUNG, 0, 10, trade_type="3")
+    desk.act(desk.ticket.submitButton.click)
+    desk.until(lambda: window.positions.positions.rowCount() == 1, "no position")
+    desk.fill(SAMSUNG, 0, 4, trade_type="3", sell=True)
+    desk.act(desk.ticket.submitButton.click)
+    desk.until(lambda: window.positions.positions.row(0).quantity == 6, "the sale did not fill")
+    desk.act(lambda: window.resize(1366, 768))
+    desk.act(lambda: window.orderTabs.setCurrentWidget(window.reviewPanel))
+    desk.until(lambda: window.reviewPanel.review.fills, "the review never read the day's fills")
+    desk.act(window.watchlistDock.show)  # the newcomer had it open beside the chart
+    desk.act(lambda: window.resize(1366, 768))
+    assert window.minimumSizeHint().width() <= 1366 - 16 and window.width() == 1366
