@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..kiwoom.codes import Side
 from ..kiwoom.events import OrderExecution
+from .orders import credit_event
 from .sessions import kst_day
 
 if TYPE_CHECKING:  # the window names these rows before any session (and pydantic) is loaded
@@ -26,6 +27,7 @@ class FillRow:
     quantity: int  # filled so far
     fees: int | None  # commission and tax so far; None while not known
     time: str  # HHMMSS of the last fill
+    on_credit: bool = False  # a 신용 order's fills
 
 
 class FillMark(NamedTuple):
@@ -93,6 +95,7 @@ class TodaysFills:
                 order.filled_quantity or 0,
                 _fees(order.commission, order.tax),
                 order.time,
+                order.on_credit,
             )
             for order in filled
             if order.filled_quantity
@@ -122,6 +125,7 @@ class TodaysFills:
             quantity,
             fees if fees is not None else (known.fees if known else None),
             event.time,
+            credit_event(event) or (known is not None and known.on_credit),
         )
         self.rows[event.order_no] = row
         if event.side is not None:

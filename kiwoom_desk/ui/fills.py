@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from ..trading.fills import FillRow
 from . import theme
-from .labels import side_text
+from .labels import credit_side_text
 from .table import Column, KeyedTableModel, clock, show_table, won
 
 
@@ -25,7 +25,7 @@ def fill_columns() -> list[Column[FillRow]]:
         Column(lambda: translate("FillsTable", "Name"), lambda r: r.stock_name),
         Column(
             lambda: translate("FillsTable", "Side"),
-            lambda r: side_text(r.side),
+            lambda r: credit_side_text(r.side, r.on_credit),
             str,
             lambda r: theme.side_colour(r.side),
         ),

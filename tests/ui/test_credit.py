@@ -68,6 +68,8 @@ def test_a_credit_buy_fills_into_a_lot_apart_and_a_credit_sell_repays_it(desk: D
     desk.act(dialog.sendButton.click)
     desk.until(lambda: len(rows(desk)) == 2, f"no credit lot apart: {rows(desk)}")
     desk.until(lambda: "신용매수" in desk.window.status.message.text(), "the fill was not said as a credit buy")
+    fills = desk.window.fillsTable.model()
+    desk.until(lambda: any(fills.index(row, 3).data() == "신용매수" for row in range(fills.rowCount())), "체결 tab")
     desk.act(lambda: desk.window.menus.confirmAction.setChecked(False))
     (cash, lot) = rows(desk)
     assert cash == (False, "", 5) and lot[0] and lot[2] == 3
