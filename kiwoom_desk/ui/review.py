@@ -199,7 +199,8 @@ class ReviewPanel(QWidget):
         except KiwoomError as error:
             figures: ServerFigures = error
         else:
-            figures = (datetime.now(KST).strftime("%H:%M:%S"), journal.total_profit, journal.total_fees_and_tax)
+            read_at = desk.market_status.now().strftime("%H:%M:%S")  # the exchange's clock, as the fills' times
+            figures = (read_at, journal.total_profit, journal.total_fees_and_tax)
         if self.session.desk is not desk or desk is not self._server_desk:
             return  # the session changed while it was asked
         self._server = figures
