@@ -171,8 +171,8 @@ class SandboxServer:
         with store.transaction():
             store.save(account, *quotes.values())
         broker.roll_day()
-        if self.market_clock.krx:  # an earlier run traded today: the KRX day starts on the next one
-            day = self.day.fresh_day(self.market_clock.now().date())
+        today = self.market_clock.now().date()
+        if self.market_clock.krx and (day := self.day.fresh_day(today)) != today:  # an earlier run traded today
             self.day.restart(datetime.combine(day, self.market_clock.start, KST))
         return broker
 

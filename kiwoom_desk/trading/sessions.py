@@ -150,6 +150,8 @@ def types_never_taken(environment: Environment) -> frozenset[TradeType]:
 
 
 KRX_ORDER_DAY: Hours = (time(8, 30), time(18, 0))  # from the first session's open to the last one's close
+# When resting orders end: 61 at 08:40, the regular orders at 15:30, 81 at 16:00, 62 at 18:00
+ORDER_ENDS = tuple(sorted({KRX_HOURS[kind][1] for kind in (TradeType.LIMIT, *SESSION_ONLY_TYPES)}))
 
 
 # A stock under VI trades in a single-price auction until the release: these types need continuous trading.

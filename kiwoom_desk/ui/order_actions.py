@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..environments import Environment
 from ..kiwoom import KiwoomError, OrderStateUnknownError, OrderStatus, Side, SymbolNotFoundError
-from ..kiwoom.events import OrderExecution
+from ..kiwoom.events import MarketPhase, OrderExecution, VolatilityInterruption
 from ..trading import credit, rules
 from ..trading.credit import CreditTerms
 from ..trading.limits import LimitExceededError
@@ -48,6 +48,7 @@ class OrderActions(QObject):
         super().__init__(parent)
         self.session, self.bridge, self.ticket, self.table, self.status = session, bridge, ticket, table, status
         self.window = parent
+        bridge.marketStatusArrived.connect(self._market_status)
         self.confirm_practice = True  # Settings > Confirm every order (Real always confirms)
         self.sounds: Sounds | None = None  # Settings > Sounds
         self.confirm_cancel = False  # Settings > Confirm before cancelling one order (cancel-all always asks)
@@ -143,6 +144,11 @@ class OrderActions(QObject):
             return None
 
     # ---- the ticket's stock ------------------------------------------------------------------------------
+
+    def _market_status(self, event: MarketPhase | VolatilityInterruption) -> None:
+        """A new phase (a new day among them): the ticket's quote, limits and close are read again."""
+        if isinstance(event, MarketPhase) and self.ticket.quote is not None:
+            self.request_quote(self.ticket.quote.code)
 
     def request_quote(self, code: str) -> None:
         desk = self.session.desk

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..environments import Environment
 from ..kiwoom.events import MarketPhase, VolatilityInterruption
 from ..trading.session import SandboxClockChoice, SessionController
-from ..trading.sessions import SANDBOX_NEXT_DAY
+from ..trading.sessions import ORDER_ENDS, SANDBOX_NEXT_DAY
 from . import dialogs, theme
 from .bridge import DeskBridge
 from .widgets import named
@@ -44,7 +44,6 @@ EARLIEST_START, LATEST_START = QTime(8, 20), QTime(17, 50)
 START_PRESETS = ("08:20", "08:30", "08:55", "09:00", "10:00", "13:00", "15:15", "15:25", "15:40", "16:00", "17:00")
 NOW_TICK_MS = 500
 ARRIVAL_SECONDS = 3  # a clock move reaches the Sandbox within this long (of the computer's time)
-SESSION_ENDS = ("08:40:00", "15:30:00", "16:00:00", "18:00:00")  # 61, the regular orders, 81 and 62 end here
 
 
 def load_choice(settings: QSettings) -> SandboxClockChoice:
@@ -287,7 +286,7 @@ class SandboxClockSettings(QObject):
         speed = clock.sandbox.speed if clock.sandbox is not None else 1.0
         now = clock.now().strftime("%H:%M:%S")
         soon = (clock.now() + timedelta(seconds=ARRIVAL_SECONDS * speed)).strftime("%H:%M:%S")
-        passes = any(now < end <= moment for end in SESSION_ENDS)
+        passes = any(now < f"{end:%H:%M:%S}" <= moment for end in ORDER_ENDS)
         return passes or moment >= f"{SANDBOX_NEXT_DAY:%H:%M:%S}" or moment <= soon
 
     async def _go(self, dialog: SandboxClockDialog, moment: str) -> None:

@@ -111,10 +111,7 @@ class OrderTicket(TicketLayout):
         elif quote is not None and self.priceSpin.value() == 0 and self.trade_type.needs_price:
             with self._touched.automatic():
                 self.priceSpin.setValue(quote.current)
-        close = rules.close_price(self.trade_type, quote)
-        if close is not None:  # 61/81: the greyed box follows the close they trade at
-            with self._touched.automatic():
-                self.priceSpin.setValue(close)
+        self._show_close()
         self.sessionTypes.code = quote.code if quote else ""
         self.sessionTypes.follow()
         self._show_quote()
@@ -296,11 +293,15 @@ class OrderTicket(TicketLayout):
         if trade_type.needs_price and self.priceSpin.value() == 0 and self.quote:
             with self._touched.automatic():
                 self.priceSpin.setValue(self.quote.current)
-        close = rules.close_price(trade_type, self.quote)
-        if close is not None:  # 61/81 trade at a close: the greyed box says which, not the last limit typed
+        self._show_close()
+        self.revalidate()
+
+    def _show_close(self) -> None:
+        """61/81 trade at a close: their greyed price box says which, not the last limit typed."""
+        close = rules.close_price(self.trade_type, self.quote)
+        if close is not None:
             with self._touched.automatic():
                 self.priceSpin.setValue(close)
-        self.revalidate()
 
     def set_price(self, price: int) -> None:
         self.priceSpin.setValue(price or self.priceSpin.value())  # 0: nothing to set it to

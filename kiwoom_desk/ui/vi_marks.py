@@ -106,10 +106,6 @@ class MarketMarks(QObject):
             vi = market.vi_of(event.stock_code) if market is not None else None
             for model in self.models:
                 model.mark(event.stock_code, vi_text(vi) if vi is not None else None)
-        else:  # a new phase (a new day among them): the ticket's quote, limits and close are read again
-            quote = self.window.ticket.quote
-            if quote is not None:
-                self.window.orderActions.request_quote(quote.code)
         self.show()
 
     def show(self) -> None:
